@@ -54,7 +54,6 @@ describe(`audit chain on ${databaseLabel}`, () => {
       stderr: (t: string) => lines.push(t),
       interactive: false,
     };
-    const env = process.env;
     assert.equal(await runCli(['audit', 'verify'], io, server.store), 0, lines.join(''));
 
     const victim = await server.store.db
@@ -78,7 +77,6 @@ describe(`audit chain on ${databaseLabel}`, () => {
     lines.length = 0;
     assert.equal(await runCli(['audit', 'verify'], io, server.store), 1);
     assert.match(lines.join(''), new RegExp(`entry ${victim.seq}`));
-    void env;
   });
 
   test('the log is append-only for the owner and for the application role', async () => {
