@@ -7,7 +7,13 @@ import type { Command } from '../cli/commands.ts';
 import { CliError, type CliIO, parseArgs, say } from '../cli/io.ts';
 import { type Hardening, MIN_SECRET_BYTES } from './pprl/clk.ts';
 import { encodeList, InputError } from './pprl/encodeList.ts';
-import { captureCsv, DEFAULT_THRESHOLD, linkEncodedLists, type ParsedList, parseEncodedList } from './pprl/linkLists.ts';
+import {
+  captureCsv,
+  DEFAULT_THRESHOLD,
+  linkEncodedLists,
+  type ParsedList,
+  parseEncodedList,
+} from './pprl/linkLists.ts';
 
 const USAGE = `pprl encode --secret <file> --list <name> [--strata col,...] [--extra-fields col,...]
             [--salt <text>] [--hardening balance|xor-fold|none] [--bits 1024] [--lenient-dates] <persons.csv>
@@ -32,12 +38,15 @@ link:   links the lists and prints the capture-pattern table (CSV input of "esti
         never scores or record pairs, except --qc --role privacy-officer (pairs on stderr).`;
 
 function readSecret(path: string | true | undefined, io: CliIO): Uint8Array {
-  if (typeof path !== 'string') throw new CliError(say(io, '--secret <bestand> ontbreekt', '--secret <file> is missing'));
+  if (typeof path !== 'string')
+    throw new CliError(say(io, '--secret <bestand> ontbreekt', '--secret <file> is missing'));
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch {
-    throw new CliError(say(io, `--secret: bestand ${path} niet te lezen`, `--secret: cannot read file ${path}`));
+    throw new CliError(
+      say(io, `--secret: bestand ${path} niet te lezen`, `--secret: cannot read file ${path}`),
+    );
   }
   // A trailing newline from an editor is not part of the key.
   let end = bytes.length;
@@ -56,7 +65,12 @@ function readSecret(path: string | true | undefined, io: CliIO): Uint8Array {
 }
 
 function list(value: string | true | undefined): string[] {
-  return typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  return typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function readText(path: string, io: CliIO): string {
@@ -71,7 +85,8 @@ async function encode(args: string[], io: CliIO): Promise<number> {
   const { positionals, flags } = parseArgs(args, ['lenient-dates']);
   const secret = readSecret(flags.get('secret'), io);
   const listName = flags.get('list');
-  if (typeof listName !== 'string') throw new CliError(say(io, '--list <naam> ontbreekt', '--list <name> is missing'));
+  if (typeof listName !== 'string')
+    throw new CliError(say(io, '--list <naam> ontbreekt', '--list <name> is missing'));
   if (positionals.length !== 1) {
     throw new CliError(say(io, 'geef precies één CSV-bestand', 'give exactly one CSV file'));
   }
@@ -120,7 +135,8 @@ async function link(args: string[], io: CliIO): Promise<number> {
       `${say(io, 'KWALITEITSCONTROLE — vertrouwelijk, niet delen', 'QUALITY CONTROL — confidential, do not share')}\n`,
     );
     io.stderr('list_a,row_a,list_b,row_b,similarity\n');
-    for (const p of outcome.qc) io.stderr(`${p.listA},${p.rowA},${p.listB},${p.rowB},${p.similarity.toFixed(4)}\n`);
+    for (const p of outcome.qc)
+      io.stderr(`${p.listA},${p.rowA},${p.listB},${p.rowB},${p.similarity.toFixed(4)}\n`);
   }
   return 0;
 }
@@ -141,6 +157,12 @@ export const pprlCommand: Command = {
       if (error instanceof InputError) throw new CliError(error.message);
       throw error;
     }
-    throw new CliError(say(io, `onbekend subcommando "${sub ?? ''}": encode of link`, `unknown subcommand "${sub ?? ''}": encode or link`));
+    throw new CliError(
+      say(
+        io,
+        `onbekend subcommando "${sub ?? ''}": encode of link`,
+        `unknown subcommand "${sub ?? ''}": encode or link`,
+      ),
+    );
   },
 };

@@ -3,8 +3,8 @@
  * one "else") as in Splink. A level of -1 means "cannot compare" (a value is missing): weight 0.
  */
 import { compareDates } from './dates.ts';
-import type { PreparedPerson } from './person.ts';
 import { prefixesCompatible } from './normalize.ts';
+import type { PreparedPerson } from './person.ts';
 import { editDistance, jaroWinkler } from './similarity.ts';
 
 export interface Comparison {

@@ -57,7 +57,13 @@ export function parseDate(raw: string, lenient = false): ParsedDate | undefined 
   return parsed;
 }
 
-export type DateLevel = 'exact' | 'one_digit' | 'day_month_swapped' | 'same_year_month' | 'same_year' | 'else';
+export type DateLevel =
+  | 'exact'
+  | 'one_digit'
+  | 'day_month_swapped'
+  | 'same_year_month'
+  | 'same_year'
+  | 'else';
 
 /** Graded agreement of two dates of birth, best level first. */
 export function compareDates(a: ParsedDate, b: ParsedDate): DateLevel {

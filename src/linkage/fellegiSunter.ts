@@ -55,7 +55,11 @@ export function explain(model: FsModel, vector: ArrayLike<number>, weights = lev
 }
 
 /** Scores many vectors (n × C, row-major) at once. */
-export function scoreVectors(model: FsModel, vectors: Int8Array, weights = levelWeights(model)): Float64Array {
+export function scoreVectors(
+  model: FsModel,
+  vectors: Int8Array,
+  weights = levelWeights(model),
+): Float64Array {
   const C = model.comparisons.length;
   const n = vectors.length / C;
   const out = new Float64Array(n);
@@ -117,7 +121,11 @@ export function estimateModel(
   const C = comparisons.length;
   const { patterns, counts } = distinctPatterns(candidateVectors, C);
   let m = comparisons.map((c) =>
-    normalise(c.levels.map((_, l) => (l === 0 ? 0.7 : l === c.levels.length - 1 ? 0.05 : 0.25 / (c.levels.length - 2)))),
+    normalise(
+      c.levels.map((_, l) =>
+        l === 0 ? 0.7 : l === c.levels.length - 1 ? 0.05 : 0.25 / (c.levels.length - 2),
+      ),
+    ),
   );
   const total = counts.reduce((s, v) => s + v, 0);
   for (let it = 0; it < iterations; it++) {
@@ -146,4 +154,52 @@ function explainFast(vector: Int8Array, weights: number[][], prior: number): { w
   let weight = prior;
   for (let c = 0; c < vector.length; c++) if (vector[c] >= 0) weight += weights[c][vector[c]];
   return { weight };
+}
+
+/**
+ * Splink-style training in sessions: EM on the pairs that agree exactly on one anchor comparison
+ * (say date of birth) estimates m of all the others; the anchor's own m comes from a session
+ * with another anchor. This keeps EM from mistaking "same name" for "same person" when many
+ * different people share a name. λ is then fitted on all candidates with m and u fixed.
+ */
+export function estimateModelInSessions(
+  comparisons: readonly Comparison[],
+  candidateVectors: Int8Array,
+  u: number[][],
+  anchors: string[],
+  /** Upper bound for λ: with one-to-one linkage, at most min(|A|, |B|) of the candidates match. */
+  maxLambda = 1 - 1e-9,
+): FsModel {
+  const C = comparisons.length;
+  const sums = comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
+  const sessions = new Array<number>(C).fill(0);
+  for (const anchor of anchors) {
+    const a = comparisons.findIndex((c) => c.name === anchor);
+    if (a < 0) continue;
+    const rows: number[] = [];
+    for (let i = 0; i < candidateVectors.length; i += C) if (candidateVectors[i + a] === 0) rows.push(i);
+    if (rows.length < 50) continue;
+    const subset = new Int8Array(rows.length * C);
+    for (let k = 0; k < rows.length; k++) subset.set(candidateVectors.subarray(rows[k], rows[k] + C), k * C);
+    const session = estimateModel(comparisons, subset, u);
+    for (let c = 0; c < C; c++) {
+      if (c === a) continue;
+      session.m[c].forEach((m, l) => {
+        sums[c][l] += m;
+      });
+      sessions[c]++;
+    }
+  }
+  const fallback = estimateModel(comparisons, candidateVectors, u);
+  const m = sums.map((s, c) => (sessions[c] > 0 ? s.map((v) => v / sessions[c]) : fallback.m[c]));
+  const model: FsModel = { comparisons: fallback.comparisons, m, u, lambda: 0.1 };
+  const weights = levelWeights(model);
+  const n = candidateVectors.length / C;
+  for (let it = 0; it < 20; it++) {
+    const scores = scoreVectors(model, candidateVectors, weights);
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += probability(scores[i]);
+    model.lambda = Math.min(Math.max(sum / n, 1e-9), maxLambda);
+  }
+  return model;
 }

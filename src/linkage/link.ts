@@ -5,7 +5,16 @@
 import { blockingKeysOf, candidatePairs } from './blocking.ts';
 import { clusterLinks, type Edge } from './cluster.ts';
 import { type Comparison, comparisonVector, PERSON_COMPARISONS } from './comparisons.ts';
-import { estimateModel, estimateU, explain, type FsModel, levelWeights, probability, type Reason, scoreVectors } from './fellegiSunter.ts';
+import {
+  estimateModelInSessions,
+  estimateU,
+  explain,
+  type FsModel,
+  levelWeights,
+  probability,
+  type Reason,
+  scoreVectors,
+} from './fellegiSunter.ts';
 import { type PersonInput, type PreparedPerson, preparePerson } from './person.ts';
 import { seededRandom } from './random.ts';
 
@@ -19,6 +28,8 @@ export interface LinkOptions {
   seed?: number;
   lenientDates?: boolean;
   comparisons?: readonly Comparison[];
+  /** A fixed model instead of EM (e.g. DEFAULT_MODEL when names are very repetitive). */
+  model?: FsModel;
 }
 
 export interface PersonLink {
@@ -45,11 +56,16 @@ function vectorsFor(
 ): Int8Array {
   const C = comparisons.length;
   const out = new Int8Array(ia.length * C);
-  for (let p = 0; p < ia.length; p++) comparisonVector(A[ia[p]], B[ib[p]], comparisons, out.subarray(p * C, p * C + C));
+  for (let p = 0; p < ia.length; p++)
+    comparisonVector(A[ia[p]], B[ib[p]], comparisons, out.subarray(p * C, p * C + C));
   return out;
 }
 
-export function linkPersons(listA: PersonInput[], listB: PersonInput[], options: LinkOptions = {}): LinkResult {
+export function linkPersons(
+  listA: PersonInput[],
+  listB: PersonInput[],
+  options: LinkOptions = {},
+): LinkResult {
   const { threshold = 0.5, maxBlock, uSamples = 50_000, seed = 1, lenientDates = false } = options;
   const comparisons = options.comparisons ?? PERSON_COMPARISONS;
   const A = listA.map((p) => preparePerson(p, lenientDates));
@@ -63,9 +79,18 @@ export function linkPersons(listA: PersonInput[], listB: PersonInput[], options:
   const u = estimateU(comparisons, vectorsFor(comparisons, A, B, ra, rb));
 
   const vectors = vectorsFor(comparisons, A, B, pairs.a, pairs.b);
-  const model = estimateModel(comparisons, vectors, u);
+  const model =
+    options.model ??
+    estimateModelInSessions(
+      comparisons,
+      vectors,
+      u,
+      ['date_of_birth', 'family_name', 'given_name'],
+      Math.min(0.5, Math.min(A.length, B.length) / Math.max(1, pairs.a.length)),
+    );
   const weights = levelWeights(model);
   const scores = scoreVectors(model, vectors, weights);
+  adjustForNameFrequency(comparisons, model, A, B, pairs, vectors, scores);
 
   const minWeight = Math.log2(threshold / (1 - threshold));
   const edges: Edge[] = [];
@@ -87,4 +112,40 @@ export function linkPersons(listA: PersonInput[], listB: PersonInput[], options:
     links,
     explain: (link) => explain(model, comparisonVector(A[link.a], B[link.b], comparisons), weights).reasons,
   };
+}
+
+/**
+ * Term-frequency adjustment (as Splink's): agreeing on a common name ("Mohamed Yılmaz") is weaker
+ * evidence than agreeing on a rare one. For exact name agreement, u is replaced by the name's
+ * own frequency among all records.
+ */
+function adjustForNameFrequency(
+  comparisons: readonly Comparison[],
+  model: FsModel,
+  A: PreparedPerson[],
+  B: PreparedPerson[],
+  pairs: { a: Int32Array; b: Int32Array },
+  vectors: Int8Array,
+  scores: Float64Array,
+): void {
+  const C = comparisons.length;
+  const fields: [number, (p: PreparedPerson) => string | undefined][] = [
+    [comparisons.findIndex((c) => c.name === 'family_name'), (p) => p.family.main],
+    [comparisons.findIndex((c) => c.name === 'given_name'), (p) => p.given.names[0]],
+  ];
+  const total = A.length + B.length;
+  for (const [c, value] of fields) {
+    if (c < 0) continue;
+    const counts = new Map<string, number>();
+    for (const p of [...A, ...B]) {
+      const v = value(p);
+      if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    const uExact = model.u[c][0];
+    for (let p = 0; p < scores.length; p++) {
+      if (vectors[p * C + c] !== 0) continue;
+      const tf = (counts.get(value(A[pairs.a[p]]) ?? '') ?? 1) / total;
+      scores[p] += Math.log2(uExact / Math.max(tf, uExact / 64));
+    }
+  }
 }

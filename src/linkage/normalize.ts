@@ -150,10 +150,16 @@ export function splitGivenNames(givenNames: string): GivenNames {
   // "JP" written without dots is ambiguous; only treat runs of 2-3 capitals as initials when the
   // original was upper case, otherwise it is a short name.
   const names: string[] = [];
-  const originalWords = givenNames.trim().split(/[\s.]+/).filter(Boolean);
+  const originalWords = givenNames
+    .trim()
+    .split(/[\s.]+/)
+    .filter(Boolean);
   for (const word of raw) {
-    const upperInitials = originalWords.some((w) => w.length <= 3 && w === w.toUpperCase() && foldName(w) === word);
-    if (word.length > 1 && word.length <= 3 && upperInitials && !/[aeiouy]/.test(word)) names.push(...word.split(''));
+    const upperInitials = originalWords.some(
+      (w) => w.length <= 3 && w === w.toUpperCase() && foldName(w) === word,
+    );
+    if (word.length > 1 && word.length <= 3 && upperInitials && !/[aeiouy]/.test(word))
+      names.push(...word.split(''));
     else names.push(word);
   }
   return {

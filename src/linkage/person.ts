@@ -1,6 +1,13 @@
 /** A person as partners register one, and its normalised form used by comparisons and blocking. */
 import { type ParsedDate, parseDate } from './dates.ts';
-import { type FamilyName, foldName, foldText, type GivenNames, splitFamilyName, splitGivenNames } from './normalize.ts';
+import {
+  type FamilyName,
+  foldName,
+  foldText,
+  type GivenNames,
+  splitFamilyName,
+  splitGivenNames,
+} from './normalize.ts';
 import { dutchPhonetic } from './similarity.ts';
 
 export interface PersonInput {

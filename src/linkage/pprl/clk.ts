@@ -60,7 +60,12 @@ export const MIN_SECRET_BYTES = 32;
 
 /** Words of the encoded filter. */
 export function encodedWords(settings: ClkSettings): number {
-  const bits = settings.hardening === 'balance' ? settings.bits * 2 : settings.hardening === 'xor-fold' ? settings.bits / 2 : settings.bits;
+  const bits =
+    settings.hardening === 'balance'
+      ? settings.bits * 2
+      : settings.hardening === 'xor-fold'
+        ? settings.bits / 2
+        : settings.bits;
   return bits / 32;
 }
 
@@ -83,7 +88,9 @@ function personTokens(p: PreparedPerson, field: string): string[] {
     }
     case 'prefix':
       // "van der" also gives "v" and "d", so the abbreviation "vd" agrees partly.
-      return p.family.prefix ? [`p:${p.family.prefix}`, ...p.family.prefix.split(' ').map((w) => `i:${w[0]}`)] : [];
+      return p.family.prefix
+        ? [`p:${p.family.prefix}`, ...p.family.prefix.split(' ').map((w) => `i:${w[0]}`)]
+        : [];
     case 'family_name':
       return p.family.main ? [...bigrams(p.family.main), `ph:${p.familyPhonetic}`] : [];
     case 'date_of_birth': {
@@ -131,14 +138,20 @@ export class ClkEncoder {
     secret: Uint8Array,
     readonly settings: ClkSettings,
   ) {
-    if (secret.length < MIN_SECRET_BYTES) throw new Error(`secret too short: ${secret.length} < ${MIN_SECRET_BYTES} bytes`);
-    if (settings.bits < 64 || (settings.bits & (settings.bits - 1)) !== 0) throw new Error('bits must be a power of two ≥ 64');
+    if (secret.length < MIN_SECRET_BYTES)
+      throw new Error(`secret too short: ${secret.length} < ${MIN_SECRET_BYTES} bytes`);
+    if (settings.bits < 64 || (settings.bits & (settings.bits - 1)) !== 0)
+      throw new Error('bits must be a power of two ≥ 64');
     const master = new HmacSha256(secret);
-    const derive = (purpose: string) => new HmacSha256(master.bytes(`${DERIVATION}/${settings.salt}/${purpose}`));
+    const derive = (purpose: string) =>
+      new HmacSha256(master.bytes(`${DERIVATION}/${settings.salt}/${purpose}`));
     this.fieldKeys = settings.fields.map((f) => derive(`field/${f.name}`));
     this.blockKey = derive('blocking');
     // The fingerprint binds secret and settings: files made with another key or settings differ.
-    this.fingerprint = toHex(master.bytes(`${DERIVATION}/fingerprint/${canonicalJson(settings)}`)).slice(0, 32);
+    this.fingerprint = toHex(master.bytes(`${DERIVATION}/fingerprint/${canonicalJson(settings)}`)).slice(
+      0,
+      32,
+    );
     if (settings.hardening === 'balance') {
       const seedWords = derive('permutation').words('seed');
       this.permutation = keyedPermutation(settings.bits * 2, seedWords);
@@ -261,7 +274,8 @@ export function wordsToBase64(words: Uint32Array): string {
 
 export function base64ToWords(text: string, expectedWords: number): Uint32Array {
   const binary = atob(text);
-  if (binary.length !== expectedWords * 4) throw new Error(`encoding has ${binary.length * 8} bits, expected ${expectedWords * 32}`);
+  if (binary.length !== expectedWords * 4)
+    throw new Error(`encoding has ${binary.length * 8} bits, expected ${expectedWords * 32}`);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return new Uint32Array(bytes.buffer);

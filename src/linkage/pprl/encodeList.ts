@@ -24,7 +24,11 @@ export interface EncodeOptions {
   lenientDates?: boolean;
 }
 
-const ALIASES: Record<string, string> = { surname: 'family_name', tussenvoegsel: 'prefix', dob: 'date_of_birth' };
+const ALIASES: Record<string, string> = {
+  surname: 'family_name',
+  tussenvoegsel: 'prefix',
+  dob: 'date_of_birth',
+};
 const REQUIRED = ['given_name', 'family_name', 'date_of_birth'];
 export const LIST_NAME = /^[A-Za-z][A-Za-z0-9_]{0,30}$/;
 
@@ -46,18 +50,24 @@ export function encodeList(csvText: string, secret: Uint8Array, options: EncodeO
   const column = (name: string) => header.indexOf(name);
   const missing = REQUIRED.filter((c) => column(c) < 0);
   if (missing.length > 0) {
-    throw new InputError(`CSV header: missing column(s) ${missing.join(', ')} (found: ${rows[0].join(', ')})`);
+    throw new InputError(
+      `CSV header: missing column(s) ${missing.join(', ')} (found: ${rows[0].join(', ')})`,
+    );
   }
   const strata = options.strata ?? [];
   const extras = options.extraFields ?? [];
   for (const name of [...strata, ...extras]) {
-    if (column(name.toLowerCase()) < 0) throw new InputError(`CSV header: column "${name}" named by an option is missing`);
+    if (column(name.toLowerCase()) < 0)
+      throw new InputError(`CSV header: column "${name}" named by an option is missing`);
   }
   if (rows.length === 1) throw new InputError('the list is empty: the CSV has a header but no records');
 
   const settings = defaultSettings({
     ...options.settings,
-    fields: [...(options.settings?.fields ?? defaultSettings().fields), ...extras.map((name) => ({ name, k: EXTRA_FIELD_K }))],
+    fields: [
+      ...(options.settings?.fields ?? defaultSettings().fields),
+      ...extras.map((name) => ({ name, k: EXTRA_FIELD_K })),
+    ],
   });
   let encoder: ClkEncoder;
   try {

@@ -98,7 +98,7 @@ export function sha256(message: Uint8Array): Uint8Array {
 export function wordsToBytes(words: Uint32Array): Uint8Array {
   const out = new Uint8Array(words.length * 4);
   const view = new DataView(out.buffer);
-  words.forEach((w, i) => view.setUint32(i * 4, w));
+  for (let i = 0; i < words.length; i++) view.setUint32(i * 4, words[i]);
   return out;
 }
 

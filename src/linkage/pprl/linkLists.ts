@@ -27,7 +27,8 @@ export function parseEncodedList(text: string, source: string): ParsedList {
   if (header?.type !== 'header' || header.settings?.format !== 'ketenplein-clk') {
     throw new InputError(`${source}: not an encoded list (first line must be the header from "pprl encode")`);
   }
-  if (typeof header.list !== 'string' || !LIST_NAME.test(header.list)) throw new InputError(`${source}: bad list name`);
+  if (typeof header.list !== 'string' || !LIST_NAME.test(header.list))
+    throw new InputError(`${source}: bad list name`);
   const settings = header.settings as ClkSettings;
   const words = encodedWords(settings);
   const count = lines.length - 1;
@@ -90,7 +91,8 @@ export function linkEncodedLists(
     // The same records under another name is also a list given twice.
     const digest = `${list.clks.length}:${list.blocks.map((b) => b.join(',')).join(';')}`;
     const twin = contents.get(digest);
-    if (twin) throw new InputError(`lists "${twin}" and "${list.name}" hold the same records: one list given twice`);
+    if (twin)
+      throw new InputError(`lists "${twin}" and "${list.name}" hold the same records: one list given twice`);
     contents.set(digest, list.name);
   }
   const first = lists[0];

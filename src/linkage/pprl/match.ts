@@ -69,12 +69,15 @@ export function matchLists(lists: EncodedList[], options: MatchOptions): Cluster
       candidates += pairs.a.length;
       for (let p = 0; p < pairs.a.length; p++) {
         const s = dice(A.clks, pairs.a[p] * A.words, B.clks, pairs.b[p] * B.words, A.words);
-        if (s >= options.threshold) edges.push({ i: offsets[x] + pairs.a[p], j: offsets[y] + pairs.b[p], weight: s });
+        if (s >= options.threshold)
+          edges.push({ i: offsets[x] + pairs.a[p], j: offsets[y] + pairs.b[p], weight: s });
       }
     }
   }
   const group = new Int32Array(total);
-  lists.forEach((list, l) => group.fill(l, offsets[l], offsets[l] + list.blocks.length));
+  lists.forEach((list, l) => {
+    group.fill(l, offsets[l], offsets[l] + list.blocks.length);
+  });
   const locate = (g: number): [EncodedList, number] => {
     const l = group[g];
     return [lists[l], g - offsets[l]];
@@ -117,7 +120,8 @@ export function captureTable(lists: EncodedList[], result: ClusterResult, strata
   const counts = new Map<string, CaptureRow>();
   for (const { lists: seen, stratum } of patterns.values()) {
     const pattern = lists.map((_, l) => (seen.has(l) ? '1' : '0')).join('');
-    const stratumValues = strata.length > 0 ? Object.fromEntries(strata.map((s) => [s, stratum?.[s] ?? ''])) : undefined;
+    const stratumValues =
+      strata.length > 0 ? Object.fromEntries(strata.map((s) => [s, stratum?.[s] ?? ''])) : undefined;
     const key = `${pattern}|${JSON.stringify(stratumValues ?? null)}`;
     const row = counts.get(key);
     if (row) row.count++;
@@ -125,6 +129,7 @@ export function captureTable(lists: EncodedList[], result: ClusterResult, strata
   }
   return [...counts.values()].sort(
     (a, b) =>
-      JSON.stringify(a.stratum ?? '').localeCompare(JSON.stringify(b.stratum ?? '')) || b.pattern.localeCompare(a.pattern),
+      JSON.stringify(a.stratum ?? '').localeCompare(JSON.stringify(b.stratum ?? '')) ||
+      b.pattern.localeCompare(a.pattern),
   );
 }
