@@ -24,4 +24,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   seed: async () => (await import('../store/cli.ts')).seedCommand,
   audit: async () => (await import('../access/cli.ts')).auditCommand,
   user: async () => (await import('../access/cli.ts')).userCommand,
+  pprl: async () => (await import('../linkage/cli.ts')).pprlCommand,
 };
