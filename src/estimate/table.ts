@@ -109,7 +109,7 @@ export function parseTableCsv(text: string): CaptureTable {
       info: true,
       relax_column_count: true,
       bom: true,
-    });
+    }) as unknown as typeof rows;
   } catch (error) {
     throw new EstimateInputError(
       `CSV niet leesbaar: ${(error as Error).message}`,
