@@ -9,22 +9,32 @@ export type ModelStatus = 0 | 1 | 2 | 3;
  * Existence and identifiability (Fienberg & Rinaldo 2012; Chan, Silverman & Vincent 2021), on the design left after
  * the −∞ terms are handled.
  *
- * Identifiable: the design over all retained cells has full column rank.
+ * Identifiable: the design over all retained cells has full column rank. The retained cells plus the empty
+ * pattern form a down-set (a cell is dropped only when it contains a −∞ term, and then so is every superset), and
+ * every finite term is itself such a cell (its margin is positive, so some retained cell contains it). The design is
+ * then a column subset of the invertible zeta matrix of that down-set without its empty-pattern row, and it loses
+ * rank exactly when the empty pattern's indicator lies in the span of the columns — which by Möbius inversion needs
+ * every cell of the down-set as a column. So: identifiable ⇔ parameters ≤ retained cells (`identifiableByRank`
+ * checks this numerically in the tests).
  * Existence: the MLE fails to exist exactly when some direction d = Xc vanishes on the positive cells, is ≤ 0 on
  * the zero cells and is not identically 0 — moving along it raises the likelihood forever. Such c lie in the null
  * space of the positive-cell design, so if that has full rank the MLE exists; otherwise a small LP over the null
  * space decides (the dual of the Fienberg–Rinaldo programme).
  */
 export function checkDesign(design: Design): ModelStatus {
-  const p = design.params.length;
-  const nCells = design.cells.length;
-  const full = denseDesign(design);
-  const identifiable = nCells >= p && echelon(full, nCells, p, false).rank === p;
+  const identifiable = design.params.length <= design.cells.length;
   const positive: number[] = [];
   const zero: number[] = [];
-  for (let i = 0; i < nCells; i++) (design.y[i] > 0 ? positive : zero).push(i);
+  for (let i = 0; i < design.cells.length; i++) (design.y[i] > 0 ? positive : zero).push(i);
   const exists = mleExists(design, positive, zero);
   return ((exists ? 0 : 1) + (identifiable ? 0 : 2)) as ModelStatus;
+}
+
+/** The rank test itself, for checking the shortcut above. */
+export function identifiableByRank(design: Design): boolean {
+  const p = design.params.length;
+  const n = design.cells.length;
+  return n >= p && echelon(denseDesign(design), n, p, false).rank === p;
 }
 
 function mleExists(design: Design, positive: number[], zero: number[]): boolean {

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { jackknifeAcceleration, replicateTotals } from './bootstrap.ts';
-import { checkDesign } from './check.ts';
+import { checkDesign, identifiableByRank } from './check.ts';
 import { buildDesign, tableStats } from './design.ts';
+import { enumerateHierarchicalModels } from './enumerate.ts';
 import {
   estimate,
   estimateStrata,
@@ -78,6 +79,21 @@ describe('fit', () => {
     assert.equal(checkDesign(buildDesign(s, [0b011])), 1);
     assert.equal(checkDesign(buildDesign(s, [0b011, 0b101, 0b110])), 2);
     assert.equal(checkDesign(buildDesign(s, [])), 0);
+  });
+
+  test('the combinatorial identifiability test agrees with the numerical rank on every hierarchical model', () => {
+    for (const name of ['artificial_3lists', 'hiv_rome_4lists', 'netherlands_2010_2015_5lists']) {
+      const stats = tableStats(parseTableCsv(readFileSync(`../shared/data/mse/${name}.csv`, 'utf8')));
+      const k = stats.table.lists.length;
+      let unidentifiable = 0;
+      for (const terms of enumerateHierarchicalModels(k, k)) {
+        const design = buildDesign(stats, terms);
+        const byRank = identifiableByRank(design);
+        assert.equal((checkDesign(design) & 2) === 0, byRank, `${name} ${terms}`);
+        if (!byRank) unidentifiable++;
+      }
+      assert.ok(unidentifiable > 0, name);
+    }
   });
 });
 
