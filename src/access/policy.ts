@@ -1,4 +1,5 @@
 import { type Purpose, ROLE_PURPOSES, type Role } from './roles.ts';
+import { estimateRules } from './rules/estimate.ts';
 import { foundationRules } from './rules/foundation.ts';
 
 /**
@@ -58,7 +59,7 @@ export class AccessDenied extends Error {
   }
 }
 
-const rules: Rule[] = [...foundationRules];
+const rules: Rule[] = [...foundationRules, ...estimateRules];
 
 /** Capabilities add their rules at import time (see ./rules). */
 export function registerRules(more: readonly Rule[]): void {
