@@ -59,7 +59,8 @@ $$;
 
 GRANT SELECT, INSERT ON estimation_rounds TO ketenplein_app;
 ALTER TABLE estimation_rounds ENABLE ROW LEVEL SECURITY;
-CREATE POLICY estimation_rounds_read ON estimation_rounds FOR SELECT USING (ketenplein_in_round(id));
+CREATE POLICY estimation_rounds_read ON estimation_rounds FOR SELECT
+  USING (org_id = ketenplein_org() OR ketenplein_in_round(id));
 CREATE POLICY estimation_rounds_open ON estimation_rounds FOR INSERT WITH CHECK (org_id = ketenplein_org());
 
 GRANT SELECT, INSERT ON estimation_round_lists TO ketenplein_app;
