@@ -1,4 +1,13 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { ApiError, api, onSessionLost, type SessionInfo, setCsrfToken } from './api.ts';
 
 type Notice = 'sessionExpired' | 'loggedOut' | null;
@@ -19,8 +28,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionInfo | null>(null);
   const [status, setStatus] = useState<SessionState['status']>('loading');
   const [notice, setNotice] = useState<Notice>(null);
+  const loggedIn = useRef(false);
 
   const accept = useCallback((info: SessionInfo | null) => {
+    loggedIn.current = info !== null;
     setCsrfToken(info?.csrfToken ?? '');
     setSession(info);
     setStatus(info ? 'authenticated' : 'anonymous');
@@ -37,6 +48,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     onSessionLost(() => {
+      // Only a session that existed can expire; the first /auth/me of a visitor is just "not logged in".
+      if (!loggedIn.current) return;
       setNotice('sessionExpired');
       accept(null);
     });
