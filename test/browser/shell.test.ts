@@ -37,7 +37,10 @@ describe(`web shell in Chromium on ${databaseLabel}`, { skip: browserSkipReason(
     assert.ok(describedBy, 'the e-mail field points at its error message');
     const message = await page.locator(`[id="${describedBy.split(' ')[0]}"]`).textContent();
     assert.match(message ?? '', /Vul uw e-mailadres in/);
-    assert.ok(await email.evaluate((node) => node === document.activeElement), 'focus moves to the first error');
+    assert.ok(
+      await email.evaluate((node) => node === document.activeElement),
+      'focus moves to the first error',
+    );
 
     await email.fill('analist@comensha.example');
     await page.getByLabel('Wachtwoord').fill('niet-het-wachtwoord');
@@ -55,7 +58,10 @@ describe(`web shell in Chromium on ${databaseLabel}`, { skip: browserSkipReason(
       await page.getByRole('alert').waitFor();
       await page.getByRole('button', { name: 'Inloggen' }).waitFor();
     }
-    await page.getByRole('alert').getByText(/tijdelijk geblokkeerd/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/tijdelijk geblokkeerd/)
+      .waitFor();
     await page.context().close();
   });
 

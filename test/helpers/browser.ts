@@ -121,7 +121,10 @@ export async function startWebFixture(): Promise<WebFixture> {
 
 /** A fresh browser context (own cookies and localStorage) on the login page. */
 export async function openLoginPage(fixture: WebFixture): Promise<Page> {
-  const context = await fixture.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+  const context = await fixture.browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'nl-NL',
+  });
   const page = await context.newPage();
   await page.goto(`${fixture.server.url}/`);
   await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
