@@ -136,5 +136,13 @@ export async function logInThroughForm(page: Page, email: string, password = DEM
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
+  const welcome = page.getByRole('heading', { level: 1, name: /^Welkom, / });
+  const problem = page.getByRole('alert');
+  try {
+    await welcome.or(problem).first().waitFor({ timeout: 10_000 });
+  } catch (error) {
+    await screenshot(page, 'failed-login');
+    throw error;
+  }
+  if (await problem.isVisible()) throw new Error(`login of ${email} failed: ${await problem.textContent()}`);
 }

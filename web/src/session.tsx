@@ -9,6 +9,7 @@ import {
   useState,
 } from 'react';
 import { ApiError, api, onSessionLost, type SessionInfo, setCsrfToken } from './api.ts';
+import { navigate } from './router.tsx';
 
 type Notice = 'sessionExpired' | 'loggedOut' | null;
 
@@ -75,6 +76,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         } finally {
           setNotice('loggedOut');
           accept(null);
+          // The next person to log in starts at their own start page, not at this user's last page.
+          navigate('/', { replace: true });
         }
       },
     }),

@@ -26,17 +26,19 @@ export function RoleCheckboxes({ value, onChange, error, legend }: Props) {
     <Fieldset invalid={Boolean(error)} aria-describedby={error ? errorId : undefined}>
       <FieldsetLegend>{legend}</FieldsetLegend>
       {error && <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage>}
-      {ROLES.map((role) => (
-        <FormFieldCheckbox
-          key={role}
-          name="roles"
-          value={role}
-          label={t(roleLabel(role))}
-          description={t(roleHelp(role))}
-          checked={value.includes(role)}
-          onChange={(event) => toggle(role, event.currentTarget.checked)}
-        />
-      ))}
+      <div className="kp-roles">
+        {ROLES.map((role) => (
+          <FormFieldCheckbox
+            key={role}
+            name="roles"
+            value={role}
+            label={t(roleLabel(role))}
+            description={t(roleHelp(role))}
+            checked={value.includes(role)}
+            onChange={(event) => toggle(role, event.currentTarget.checked)}
+          />
+        ))}
+      </div>
     </Fieldset>
   );
 }

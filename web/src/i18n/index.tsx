@@ -23,6 +23,11 @@ export function format(template: string, params: Params = {}): string {
   });
 }
 
+/** Whether a dictionary key exists, for codes from the server that may be new to this client. */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in nl;
+}
+
 export function translate(language: Language, key: MessageKey, params?: Params): string {
   return format(DICTIONARIES[language][key], params);
 }

@@ -157,7 +157,10 @@ export const nl = {
   'audit.filterUser': 'Gebruikers-ID',
   'audit.filterResource': 'Soort gegevens',
   'audit.filterRecord': 'Record-ID',
-  'audit.filterHelpId': 'Volledige ID (UUID).',
+  'audit.filterHelpId':
+    'Gebruikers-ID en record-ID zijn volledige ID’s (UUID). Laat een veld leeg om er niet op te filteren.',
+  'audit.idInvalid':
+    'Vul een volledige gebruikers-ID in (UUID), bijvoorbeeld 3f2b…-…, of laat het veld leeg.',
   'audit.apply': 'Filter toepassen',
   'audit.reset': 'Filters wissen',
   'audit.caption': 'Auditregels, {from}',
@@ -189,6 +192,17 @@ export const nl = {
   'audit.result.allowed': 'toegestaan',
   'audit.result.denied': 'geweigerd',
   'audit.result.failed': 'mislukt',
+
+  'purpose.signal_intake': 'Signaal melden',
+  'purpose.signal_assessment': 'Signaalbeoordeling',
+  'purpose.criminal_investigation': 'Opsporing',
+  'purpose.administrative_enforcement': 'Bestuurlijke handhaving',
+  'purpose.care_coordination': 'Zorgcoördinatie',
+  'purpose.statistics': 'Statistiek',
+  'purpose.audit_control': 'Auditcontrole',
+  'purpose.data_subject_request': 'Verzoek betrokkene',
+  'purpose.administration': 'Beheer',
+  'purpose.authentication': 'Inloggen en account',
 
   'account.title': 'Mijn account',
   'account.details': 'Uw gegevens',

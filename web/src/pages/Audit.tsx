@@ -17,7 +17,7 @@ import { api } from '../api.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { TextField } from '../components/TextField.tsx';
-import { type MessageKey, useI18n } from '../i18n/index.tsx';
+import { isMessageKey, type MessageKey, useI18n } from '../i18n/index.tsx';
 import { roleLabel } from '../modules.ts';
 import { useLoad } from '../useLoad.ts';
 
@@ -48,6 +48,7 @@ interface Filters {
 const purpose = 'audit_control';
 const PAGE_SIZE = 25;
 const EMPTY: Filters = { user: '', resource: '', record: '' };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RESOURCES = ['session', 'user', 'organisation', 'audit_log', 'audit_chain'];
 
 export function AuditPage() {
@@ -66,12 +67,18 @@ export function AuditPage() {
     JSON.stringify([before, filters]),
   );
 
+  const [idErrors, setIdErrors] = useState<Partial<Record<'user' | 'record', string>>>({});
   const apply = (event: FormEvent) => {
     event.preventDefault();
+    const found: Partial<Record<'user' | 'record', string>> = {};
+    if (draft.user.trim() && !UUID.test(draft.user.trim())) found.user = t('audit.idInvalid');
+    setIdErrors(found);
+    if (found.user) return;
     setCursors([]);
     setFilters({ user: draft.user.trim(), resource: draft.resource.trim(), record: draft.record.trim() });
   };
   const reset = () => {
+    setIdErrors({});
     setDraft(EMPTY);
     setFilters(EMPTY);
     setCursors([]);
@@ -84,12 +91,13 @@ export function AuditPage() {
       <VerifyChain />
       <section className="kp-panel" aria-labelledby="audit-filters">
         <Heading2 id="audit-filters">{t('audit.filters')}</Heading2>
+        <Paragraph>{t('audit.filterHelpId')}</Paragraph>
         <form noValidate onSubmit={apply}>
           <div className="kp-filters">
             <TextField
               label={t('audit.filterUser')}
-              description={t('audit.filterHelpId')}
               name="user"
+              error={idErrors.user}
               value={draft.user}
               onValue={(value) => setDraft({ ...draft, user: value })}
             />
@@ -102,7 +110,6 @@ export function AuditPage() {
             />
             <TextField
               label={t('audit.filterRecord')}
-              description={t('audit.filterHelpId')}
               name="record"
               value={draft.record}
               onValue={(value) => setDraft({ ...draft, record: value })}
@@ -177,7 +184,11 @@ function AuditTable({ entries, before }: { entries: AuditEntry[]; before: string
                 {entry.user_id ? <span className="kp-mono">{entry.user_id}</span> : t('audit.system')}
                 {entry.role && <div>{t(roleLabel(entry.role))}</div>}
               </TableCell>
-              <TableCell>{entry.purpose ?? '–'}</TableCell>
+              <TableCell>
+                {entry.purpose && isMessageKey(`purpose.${entry.purpose}`)
+                  ? t(`purpose.${entry.purpose}` as MessageKey)
+                  : (entry.purpose ?? '–')}
+              </TableCell>
               <TableCell>{entry.action}</TableCell>
               <TableCell>
                 {entry.resource}
