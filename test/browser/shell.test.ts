@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import * as OTPAuth from 'otpauth';
+import { DEMO_PASSWORD } from '../../src/store/demo.ts';
 import {
   browserSkipReason,
   describeViolations,
@@ -110,5 +112,65 @@ describe(`web shell in Chromium on ${databaseLabel}`, { skip: browserSkipReason(
       await page.getByRole('heading', { level: 3, name: module }).waitFor();
       await page.context().close();
     }
+  });
+
+  test('the skip link is the first stop for the keyboard and leads to the main content', async () => {
+    const page = await openLoginPage(web);
+    await logInThroughForm(page, 'analist@comensha.example');
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Direct naar de inhoud' });
+    assert.ok(await skip.evaluate((node) => node === document.activeElement), 'skip link has focus');
+    const box = await skip.boundingBox();
+    assert.ok(box && box.y >= 0, 'the focused skip link is visible on screen');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    await page.context().close();
+  });
+
+  test('a user changes their password and turns on two-step verification, then logs in with a code', async () => {
+    const page = await openLoginPage(web);
+    await logInThroughForm(page, 'zorgcoordinator@zorg-amsterdam.example');
+    await page.getByRole('link', { name: 'Mijn account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn account' }).waitFor();
+
+    const newPassword = 'een-lange-nieuwe-zin-2026';
+    await page.getByLabel('Huidig wachtwoord').fill('fout-wachtwoord');
+    await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill(newPassword);
+    await page.getByLabel('Herhaal nieuw wachtwoord').fill(newPassword);
+    await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+    const current = page.getByLabel('Huidig wachtwoord');
+    await page.getByText('Huidig wachtwoord klopt niet').waitFor();
+    assert.equal(await current.getAttribute('aria-invalid'), 'true');
+    await current.fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+    await page.getByText('Uw wachtwoord is gewijzigd.').waitFor();
+
+    await page.getByRole('button', { name: 'Tweestapsverificatie instellen' }).click();
+    const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
+    assert.match(secret, /^[A-Z2-7]{16,}$/);
+    await page.getByRole('link', { name: /^otpauth:\/\/totp\// }).waitFor();
+    const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 });
+    await page.getByLabel('Code uit de app').fill(totp.generate());
+    await page.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.getByText('Tweestapsverificatie staat nu aan.').waitFor();
+    await screenshot(page, 'account');
+    const violations = await seriousAxeViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByLabel('E-mailadres').fill('zorgcoordinator@zorg-amsterdam.example');
+    await page.getByLabel('Wachtwoord').fill(newPassword);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    const code = page.getByLabel('Code uit uw authenticator-app');
+    await code.waitFor();
+    assert.ok(
+      await code.evaluate((node) => node === document.activeElement),
+      'focus moves to the code field',
+    );
+    await code.fill(totp.generate());
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Welkom, Lotte Bakker' }).waitFor();
+    await page.context().close();
   });
 });

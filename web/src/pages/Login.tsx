@@ -1,5 +1,5 @@
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
@@ -27,11 +27,17 @@ export function LoginPage() {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const totpRef = useRef<HTMLInputElement>(null);
   const refs = {
     email: useRef<HTMLInputElement>(null),
     password: useRef<HTMLInputElement>(null),
-    totp: useRef<HTMLInputElement>(null),
+    totp: totpRef,
   };
+
+  // The code field appears only once the server asks for it; the person is taken straight to it.
+  useEffect(() => {
+    if (needTotp) totpRef.current?.focus();
+  }, [needTotp]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -54,7 +60,6 @@ export function LoginPage() {
       if (error instanceof ApiError && error.code === 'totp_required') {
         setNeedTotp(true);
         setErrors({ totp: t('login.error.totp_required') });
-        setTimeout(() => refs.totp.current?.focus(), 0);
         return;
       }
       if (error instanceof ApiError && error.code === 'totp_invalid') {
