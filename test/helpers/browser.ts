@@ -8,8 +8,11 @@ import { startTestServer, type TestServer } from './server.ts';
 
 /** Debian's Chromium, or the one named in CHROMIUM_PATH. */
 export function chromiumPath(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((path): path is string => Boolean(path && existsSync(path))) ?? null;
+  // An explicit CHROMIUM_PATH is the only candidate: a wrong one must not silently pick another browser.
+  const candidates = process.env.CHROMIUM_PATH
+    ? [process.env.CHROMIUM_PATH]
+    : ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  return candidates.find((path) => existsSync(path)) ?? null;
 }
 
 /**

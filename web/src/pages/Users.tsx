@@ -135,8 +135,9 @@ function EditUser(props: { user: ManagedUser; onChanged(): Promise<void>; onClos
     setBusy(true);
     try {
       await api('PATCH', `/users/${user.id}`, { purpose, body: patch });
-      setSaved(true);
+      // Refresh the table first, so the confirmation never announces a change the table does not show yet.
       await props.onChanged();
+      setSaved(true);
     } catch (error) {
       if (error instanceof ApiError && error.field === 'roles') setRolesError(error.message);
       else setFailure(error);
