@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { I18nProvider } from './i18n/index.tsx';
+import { SessionProvider } from './session.tsx';
+// NL Design System: the font, the design tokens (theme class `utrecht-theme`) and the component CSS.
+import '@fontsource-variable/noto-sans/index.css';
+import '@utrecht/design-tokens/dist/theme.css';
+import '@utrecht/component-library-css/dist/index.css';
+import './styles.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </I18nProvider>
+  </StrictMode>,
+);
