@@ -1,6 +1,8 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { type ReactNode, useEffect } from 'react';
 import { type NavItem, Shell } from './components/Shell.tsx';
+import { EstimatePage } from './estimate/EstimatePage.tsx';
+import { RoundsPage } from './estimate/RoundsPage.tsx';
 import { useI18n } from './i18n/index.tsx';
 import { AccountPage } from './pages/Account.tsx';
 import { AuditPage } from './pages/Audit.tsx';
@@ -14,7 +16,14 @@ import { useSession } from './session.tsx';
 
 interface Route {
   path: string;
-  nav: 'nav.start' | 'nav.organisation' | 'nav.users' | 'nav.audit' | 'nav.account';
+  nav:
+    | 'nav.start'
+    | 'nav.organisation'
+    | 'nav.users'
+    | 'nav.audit'
+    | 'nav.estimate'
+    | 'nav.rounds'
+    | 'nav.account';
   /** Any one of these roles opens the page; none listed means every logged-in user. */
   roles?: string[];
   page: () => ReactNode;
@@ -25,6 +34,8 @@ const ROUTES: Route[] = [
   { path: '/organisatie', nav: 'nav.organisation', roles: ['admin'], page: () => <OrganisationPage /> },
   { path: '/gebruikers', nav: 'nav.users', roles: ['admin'], page: () => <UsersPage /> },
   { path: '/audit', nav: 'nav.audit', roles: ['privacy_officer'], page: () => <AuditPage /> },
+  { path: '/schatting', nav: 'nav.estimate', roles: ['analyst'], page: () => <EstimatePage /> },
+  { path: '/schattingsrondes', nav: 'nav.rounds', roles: ['analyst'], page: () => <RoundsPage /> },
   { path: '/account', nav: 'nav.account', page: () => <AccountPage /> },
 ];
 
