@@ -100,12 +100,15 @@ function RoundDetail({ id, onChanged }: { id: string; onChanged(): void }) {
   const round = useLoad(async () => {
     const loaded = await api<Round>('GET', `/estimation-rounds/${id}`, { purpose });
     if (loaded.estimate_id) setEstimate(await getEstimate(loaded.estimate_id));
+    // Keep the round list above in step (uploads, linking).
+    onChanged();
     // A round being linked is followed until it is done.
     if (loaded.status === 'linking' || (loaded.status === 'open' && loaded.lists.every((l) => l.uploaded)))
       setTimeout(() => void round.reload(), POLL_MS);
     return loaded;
   }, id);
   const [failure, setFailure] = useState<unknown>(null);
+  const [uploaded, setUploaded] = useState<string | null>(null);
   const relink = async () => {
     setFailure(null);
     try {
@@ -120,13 +123,16 @@ function RoundDetail({ id, onChanged }: { id: string; onChanged(): void }) {
     <section className="kp-panel" aria-labelledby="round-detail">
       <Heading2 id="round-detail">{r ? r.name : t('app.loading')}</Heading2>
       <Problem error={round.error ?? failure} />
+      {uploaded && <Success>{uploaded}</Success>}
       {r && (
         <>
           <dl className="kp-facts">
             <dt>{t('rounds.openedBy')}</dt>
             <dd>{r.organisation}</dd>
             <dt>{t('rounds.status')}</dt>
-            <dd role="status">{t(`rounds.status.${r.status}` as MessageKey)}</dd>
+            <dd>
+              <span role="status">{t(`rounds.status.${r.status}` as MessageKey)}</span>
+            </dd>
             <dt>{t('rounds.strata')}</dt>
             <dd>
               {r.strata.length > 0 ? r.strata.map((s) => t(`stratum.${s}` as MessageKey)).join(', ') : '–'}
@@ -182,8 +188,9 @@ function RoundDetail({ id, onChanged }: { id: string; onChanged(): void }) {
                   roundId={r.id}
                   list={l.list}
                   strata={r.strata}
-                  onUploaded={async () => {
+                  onUploaded={async (message) => {
                     await round.reload();
+                    setUploaded(message);
                     onChanged();
                   }}
                 />

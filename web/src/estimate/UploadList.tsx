@@ -2,7 +2,7 @@ import { Button, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { encodeList } from '../../../src/linkage/pprl/encodeList.ts';
 import { ApiError, api } from '../api.ts';
-import { Problem, Success } from '../components/Problem.tsx';
+import { Problem } from '../components/Problem.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { purpose } from './api.ts';
 import { FileField } from './fields.tsx';
@@ -31,25 +31,23 @@ export function UploadList(props: {
   roundId: string;
   list: string;
   strata: string[];
-  onUploaded(): Promise<void>;
+  onUploaded(message: string): Promise<void>;
 }) {
   const { t } = useI18n();
   const [encoded, setEncoded] = useState<File | null>(null);
   const [csv, setCsv] = useState<File | null>(null);
   const [secret, setSecret] = useState<File | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const run = async (make: () => Promise<string>) => {
     setFailure(null);
-    setDone(null);
     setBusy(true);
     try {
       const body = await make();
       const result = await put(props.roundId, props.list, body);
-      setDone(t('rounds.uploadDone', { list: props.list, count: result.records }));
-      await props.onUploaded();
+      // The form goes once the list is in, so the confirmation is shown by the round.
+      await props.onUploaded(t('rounds.uploadDone', { list: props.list, count: result.records }));
     } catch (error) {
       setFailure(error instanceof ApiError ? error : new ApiError(400, 'encode', (error as Error).message));
     } finally {
@@ -73,7 +71,6 @@ export function UploadList(props: {
     <section className="kp-panel" aria-labelledby={`upload-${props.list}`}>
       <Heading3 id={`upload-${props.list}`}>{t('rounds.uploadTitle', { list: props.list })}</Heading3>
       <Problem error={failure} />
-      {done && <Success>{done}</Success>}
       <Paragraph>
         {t('rounds.encodeLead', { list: props.list, strata: props.strata.join(',') || '–' })}
       </Paragraph>
