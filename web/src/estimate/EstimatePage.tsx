@@ -151,7 +151,6 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
           value={text}
           invalid={Boolean(errors.text)}
           errorMessage={errors.text}
-          className="kp-mono"
           onChange={(event: ChangeEvent<HTMLTextAreaElement>) => setText(event.currentTarget.value)}
         />
         {format === 'records-csv' && (
