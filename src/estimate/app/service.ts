@@ -94,9 +94,10 @@ async function startEstimate(ctx: EstimateContext, prepared: Prepared) {
       const decision = await tx.authorize('create', 'estimate');
       const row = await insertEstimate(tx.db, tx.actor, prepared, { status: 'queued', total: work });
       tx.record(decision, [row], ['input', 'settings']);
+      // In the same transaction: the queued estimate and its job exist together or not at all.
+      await enqueueJob(tx, RUN_JOB, { id: row, lang: ctx.lang }, { maxAttempts: 3 });
       return row;
     });
-    await enqueueJob(ctx.store, RUN_JOB, { id, lang: ctx.lang }, { maxAttempts: 3 });
     return ctx.access((tx) => getEstimate(tx, id));
   }
   let document: EstimateDocument;

@@ -238,9 +238,12 @@ export const estimationRoundRoutes =
       },
       async (request, reply) => {
         const { id, list } = request.params;
-        const uploaded = await access(services, request, (tx) => uploadList(tx, id, list, request.body));
-        if (uploaded.complete)
-          await enqueueJob(services.store, LINK_JOB, { roundId: id, lang: langOf(request) });
+        const uploaded = await access(services, request, async (tx) => {
+          const result = await uploadList(tx, id, list, request.body);
+          // The last list and the link job commit together, so a complete round is never left unlinked.
+          if (result.complete) await enqueueJob(tx, LINK_JOB, { roundId: id, lang: langOf(request) });
+          return result;
+        });
         return reply.status(201).send(uploaded);
       },
     );
@@ -254,8 +257,10 @@ export const estimationRoundRoutes =
         },
       },
       async (request, reply) => {
-        await access(services, request, (tx) => requestLink(tx, request.params.id));
-        await enqueueJob(services.store, LINK_JOB, { roundId: request.params.id, lang: langOf(request) });
+        await access(services, request, async (tx) => {
+          await requestLink(tx, request.params.id);
+          await enqueueJob(tx, LINK_JOB, { roundId: request.params.id, lang: langOf(request) });
+        });
         return reply.status(202).send({ queued: true });
       },
     );
