@@ -47,12 +47,12 @@ function buildWordValues(): Map<string, string> {
   const add = (word: string, value: number | string) => {
     values.set(word, String(value));
   };
-  UNITS_NL.forEach((w, i) => add(w, i));
+  for (const [i, w] of UNITS_NL.entries()) add(w, i);
   add('één', 1);
-  UNITS_EN.forEach((w, i) => add(w, i));
+  for (const [i, w] of UNITS_EN.entries()) add(w, i);
   add('oh', 0);
-  TEENS_NL.forEach((w, i) => add(w, 10 + i));
-  TEENS_EN.forEach((w, i) => add(w, 10 + i));
+  for (const [i, w] of TEENS_NL.entries()) add(w, 10 + i);
+  for (const [i, w] of TEENS_EN.entries()) add(w, 10 + i);
   for (let t = 2; t < 10; t++) {
     add(TENS_NL[t], t * 10);
     add(TENS_EN[t], t * 10);
