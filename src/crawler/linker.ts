@@ -66,10 +66,10 @@ export interface LinkOptions {
 
 export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   minhash: DEFAULT_MINHASH,
-  textThreshold: 0.6,
+  textThreshold: 0.7,
   minTextTokens: 8,
   candidatesPerBand: 6,
-  imageMaxDistance: 8,
+  imageMaxDistance: 6,
   hubMinGroups: 6,
   hubGroupRatio: 0.25,
   fullWeightAds: 5,
@@ -183,17 +183,27 @@ export class Linker {
     const entries = this.adImages.get(index);
     if (entries) entries.push(entry);
     else this.adImages.set(index, [entry]);
+    // Leader clustering: an image joins the group of the nearest earlier group leader within the
+    // threshold, else leads a new group. Comparing with leaders (not any member) stops chains of
+    // small differences from drifting into unrelated pictures.
     const chunks = [hi >>> 16, hi & 0xffff, lo >>> 16, lo & 0xffff];
+    let best = -1;
+    let bestDistance = this.options.imageMaxDistance + 1;
     for (let c = 0; c < IMAGE_CHUNKS; c++) {
       // Pigeonhole: within distance 3 at least one 16-bit chunk is equal; larger distances are found often.
-      const key = (c << 16) | chunks[c];
-      this.imageChunks[c].forEach(key, 64, (other) => {
-        if (hamming64(hi, lo, this.imageHi[other], this.imageLo[other]) <= this.options.imageMaxDistance) {
-          this.imageUnion.union(entry, other);
+      this.imageChunks[c].forEach((c << 16) | chunks[c], 64, (leader) => {
+        const distance = hamming64(hi, lo, this.imageHi[leader], this.imageLo[leader]);
+        if (distance < bestDistance) {
+          best = leader;
+          bestDistance = distance;
         }
       });
-      this.imageChunks[c].insert(key, entry);
     }
+    if (best >= 0) {
+      this.imageUnion.union(best, entry);
+      return;
+    }
+    for (let c = 0; c < IMAGE_CHUNKS; c++) this.imageChunks[c].insert((c << 16) | chunks[c], entry);
   }
 
   private identifierGroups(): IdentifierGroup[] {
@@ -226,27 +236,66 @@ export class Linker {
 
   /** The clusters as of now: every added ad in exactly one cluster, with evidence per link. */
   clusters(): { clusters: Cluster[]; guarded: GuardNote[] } {
-    const { hubMinGroups, hubGroupRatio } = this.options;
     const union = this.textUnion.clone();
     const groups = this.identifierGroups();
-    const small = groups.filter((g) => g.ads.length < hubMinGroups);
-    for (const group of small)
-      for (let i = 1; i < group.ads.length; i++) union.union(group.ads[0], group.ads[i]);
-    // Judge every large identifier against the same base, so the order of identifiers does not matter.
+    const small = groups.filter((g) => g.ads.length < this.options.hubMinGroups);
+    for (const group of small) unionAll(union, group.ads);
+    const large = groups.filter((g) => g.ads.length >= this.options.hubMinGroups);
+    // Two passes, each judging every large identifier against the same state, so order does not
+    // matter. Pass 1 counts its groups using text, images and small identifiers only; pass 2 also
+    // lets the other large identifiers join groups, except those pass 1 found suspicious (else an
+    // agency number and a stock photo would make each other's ads look related).
+    const firstPass = this.spreads(union, large, new Set());
+    const suspicious = new Set(large.filter((g, i) => this.isHub(g, firstPass[i])));
+    const secondPass = this.spreads(union, large, suspicious);
     const guarded: GuardNote[] = [];
     const linked: IdentifierGroup[] = [...small];
-    const verdicts = groups
-      .filter((g) => g.ads.length >= hubMinGroups)
-      .map((group) => ({ group, spread: new Set(group.ads.map((ad) => union.find(ad))).size }));
-    for (const { group, spread } of verdicts) {
-      if (spread >= hubMinGroups && spread >= hubGroupRatio * group.ads.length) {
-        guarded.push(guardNote(group, spread));
+    large.forEach((group, i) => {
+      if (this.isHub(group, secondPass[i])) {
+        guarded.push(guardNote(group, secondPass[i]));
       } else {
-        for (let i = 1; i < group.ads.length; i++) union.union(group.ads[0], group.ads[i]);
         linked.push(group);
       }
-    }
+    });
+    for (const group of linked) unionAll(union, group.ads);
     return { clusters: this.collect(union, linked), guarded };
+  }
+
+  private isHub(group: IdentifierGroup, spread: number): boolean {
+    const { hubMinGroups, hubGroupRatio } = this.options;
+    return spread >= hubMinGroups && spread >= hubGroupRatio * group.ads.length;
+  }
+
+  /**
+   * For each large identifier: into how many groups its ads fall when it is left out, groups being
+   * formed by `base` plus the other large identifiers not in `excluded`.
+   */
+  private spreads(base: UnionFind, large: IdentifierGroup[], excluded: Set<IdentifierGroup>): number[] {
+    const others = new Map<number, IdentifierGroup[]>();
+    large.forEach((group) => {
+      if (excluded.has(group)) return;
+      for (const ad of group.ads) {
+        const list = others.get(ad);
+        if (list) list.push(group);
+        else others.set(ad, [group]);
+      }
+    });
+    return large.map((group) => {
+      const local = new UnionFind(group.ads.length);
+      const firstBy = new Map<unknown, number>();
+      group.ads.forEach((ad, i) => {
+        local.add();
+        const keys: unknown[] = [base.find(ad), ...(others.get(ad) ?? []).filter((g) => g !== group)];
+        for (const key of keys) {
+          const first = firstBy.get(key);
+          if (first === undefined) firstBy.set(key, i);
+          else local.union(first, i);
+        }
+      });
+      const roots = new Set<number>();
+      for (let i = 0; i < group.ads.length; i++) roots.add(local.find(i));
+      return roots.size;
+    });
   }
 
   private collect(union: UnionFind, linked: IdentifierGroup[]): Cluster[] {
@@ -312,6 +361,10 @@ export class Linker {
     }
     return best;
   }
+}
+
+function unionAll(union: UnionFind, ads: readonly number[]): void {
+  for (let i = 1; i < ads.length; i++) union.union(ads[0], ads[i]);
 }
 
 function identifierDetail(group: IdentifierGroup): string {
