@@ -43,26 +43,26 @@ export interface RunningSite {
   close: () => Promise<void>;
 }
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
 function page(title: string, body: string, lang = 'nl'): string {
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body>${body}</body></html>`;
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
 }
 
 export function adPage(ad: SynthAd): string {
   const optional = (cls: string, value: string | undefined) =>
-    value ? `<p class="${cls}">${escape(value)}</p>` : '';
+    value ? `<p class="${cls}">${escapeHtml(value)}</p>` : '';
   return page(
     ad.title,
     `<nav><a href="/ads?page=1">Alle advertenties</a></nav><article class="ad">
-<h1 class="title">${escape(ad.title)}</h1>
-<p class="city">${escape(ad.city)}</p>
+<h1 class="title">${escapeHtml(ad.title)}</h1>
+<p class="city">${escapeHtml(ad.city)}</p>
 <time class="posted" datetime="${ad.postedAt}">${ad.postedAt.slice(0, 10)}</time>
-<div class="description">${escape(ad.text)}</div>
+<div class="description">${escapeHtml(ad.text)}</div>
 ${optional('phone', ad.phoneField)}${optional('email', ad.email)}${optional('handle', ad.handle)}
 <p class="price">€ ${ad.price} per uur</p><p class="age">${ad.age} jaar</p>
 ${ad.images.map((name) => `<img class="photo" src="/img/${name}.png" alt="">`).join('')}
@@ -75,7 +75,7 @@ function listingPage(options: SiteOptions, pageNo: number): string | undefined {
   const pages = Math.max(1, Math.ceil(options.ads.length / options.perPage));
   if (pageNo < 1 || pageNo > pages) return undefined;
   const ads = options.ads.slice((pageNo - 1) * options.perPage, pageNo * options.perPage);
-  const links = ads.map((ad) => `<li><a class="ad-link" href="/ad/${ad.id}">${escape(ad.title)}</a></li>`);
+  const links = ads.map((ad) => `<li><a class="ad-link" href="/ad/${ad.id}">${escapeHtml(ad.title)}</a></li>`);
   if (options.traps && pageNo === 1) {
     for (const path of Object.values(TRAPS)) links.push(`<li><a class="ad-link" href="${path}">…</a></li>`);
   }
