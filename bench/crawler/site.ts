@@ -75,7 +75,9 @@ function listingPage(options: SiteOptions, pageNo: number): string | undefined {
   const pages = Math.max(1, Math.ceil(options.ads.length / options.perPage));
   if (pageNo < 1 || pageNo > pages) return undefined;
   const ads = options.ads.slice((pageNo - 1) * options.perPage, pageNo * options.perPage);
-  const links = ads.map((ad) => `<li><a class="ad-link" href="/ad/${ad.id}">${escapeHtml(ad.title)}</a></li>`);
+  const links = ads.map(
+    (ad) => `<li><a class="ad-link" href="/ad/${ad.id}">${escapeHtml(ad.title)}</a></li>`,
+  );
   if (options.traps && pageNo === 1) {
     for (const path of Object.values(TRAPS)) links.push(`<li><a class="ad-link" href="${path}">…</a></li>`);
   }
