@@ -80,7 +80,7 @@ export type Expect = 'html' | 'image';
 
 interface HostState {
   queue: Promise<unknown>;
-  nextAt: number;
+  lastEnd: number;
   delayMs: number;
   robots?: Promise<RobotsRules>;
 }
@@ -105,7 +105,8 @@ class Failure extends Error {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Timers are whole milliseconds; round up so a delay is never cut short.
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.ceil(ms)));
 
 export class PoliteFetcher {
   readonly options: FetcherOptions;
@@ -202,7 +203,11 @@ export class PoliteFetcher {
   private host(url: URL): HostState {
     let state = this.hosts.get(url.origin);
     if (!state) {
-      state = { queue: Promise.resolve(), nextAt: 0, delayMs: this.options.minDelayMs };
+      state = {
+        queue: Promise.resolve(),
+        lastEnd: Number.NEGATIVE_INFINITY,
+        delayMs: this.options.minDelayMs,
+      };
       this.hosts.set(url.origin, state);
     }
     return state;
@@ -212,12 +217,13 @@ export class PoliteFetcher {
   private scheduled<T>(url: URL, task: () => Promise<T>): Promise<T> {
     const state = this.host(url);
     const run = state.queue.then(async () => {
-      const wait = state.nextAt - performance.now();
+      // From the end of the previous request, with the delay as known now (robots.txt may have raised it).
+      const wait = state.lastEnd + state.delayMs - performance.now();
       if (wait > 0) await sleep(wait);
       try {
         return await task();
       } finally {
-        state.nextAt = performance.now() + state.delayMs;
+        state.lastEnd = performance.now();
       }
     });
     state.queue = run.catch(() => undefined);
