@@ -124,9 +124,14 @@ interface Operator {
 
 /** Builds the collection; deterministic for a seed. Images are referenced by name, drawn by images.ts. */
 export function generateAds(options: Partial<GeneratorOptions> = {}): SynthAd[] {
+  return [...adStream(options)];
+}
+
+/** The same collection one ad at a time, so a million ads need not be in memory at once. */
+export function* adStream(options: Partial<GeneratorOptions> = {}): Generator<SynthAd> {
   const { seed, ads: total, operatorShare } = { ...DEFAULT_GENERATOR, ...options };
   const rng = new Random(seed);
-  const ads: SynthAd[] = [];
+  let produced = 0;
   let imageBase = 0;
   const agencies = Array.from({ length: 3 }, () => `20${rng.int(1_000_000, 9_999_999)}`);
   const stockImage = imageBase++;
@@ -142,7 +147,7 @@ export function generateAds(options: Partial<GeneratorOptions> = {}): SynthAd[] 
   };
   const operatorAds = Math.round(total * operatorShare);
   let entity = 0;
-  while (ads.length < operatorAds) {
+  while (produced < operatorAds) {
     const lang: Lang = rng.chance(0.6) ? 'nl' : 'en';
     const op: Operator = {
       id: `op${entity++}`,
@@ -162,10 +167,10 @@ export function generateAds(options: Partial<GeneratorOptions> = {}): SynthAd[] 
       priceBase: rng.chance(0.3) ? rng.int(40, 70) : rng.int(100, 200),
       email: rng.chance(0.3) ? `bookings.${entity}${rng.int(10, 99)}@example.nl` : undefined,
     };
-    const count = Math.min(operatorAds - ads.length, rng.int(3, 25));
-    for (let i = 0; i < count; i++) ads.push(operatorAd(op, i, rng, ads.length));
+    const count = Math.min(operatorAds - produced, rng.int(3, 25));
+    for (let i = 0; i < count; i++) yield operatorAd(op, i, rng, produced++);
   }
-  while (ads.length < total) {
+  while (produced < total) {
     const lang: Lang = rng.chance(0.6) ? 'nl' : 'en';
     const id = `ind${entity++}`;
     const persona = { name: rng.pick(NAMES), age: rng.int(21, 45) };
@@ -175,7 +180,7 @@ export function generateAds(options: Partial<GeneratorOptions> = {}): SynthAd[] 
     const images = [rng.chance(0.2) ? stockImage : imageBase++];
     const city = rng.pick(CITIES);
     const handle = rng.chance(0.2) ? `snapchat:${persona.name.toLowerCase()}${rng.int(100, 999)}` : undefined;
-    const count = Math.min(total - ads.length, rng.chance(0.7) ? 1 : rng.int(2, 3));
+    const count = Math.min(total - produced, rng.chance(0.7) ? 1 : rng.int(2, 3));
     for (let i = 0; i < count; i++) {
       const slots = { ...persona, city };
       const lines = text.map((t) => fill(t, slots));
@@ -185,8 +190,8 @@ export function generateAds(options: Partial<GeneratorOptions> = {}): SynthAd[] 
         );
       const inText = rng.chance(0.4);
       if (inText) lines.push(`${lang === 'nl' ? 'Bel' : 'Call'} ${obfuscate(phone, rng, lang)}`);
-      ads.push({
-        id: `ad${String(ads.length).padStart(6, '0')}`,
+      yield {
+        id: `ad${String(produced++).padStart(7, '0')}`,
         entity: id,
         lang,
         title: fill(rng.pick(TITLES[lang]), slots),
@@ -199,10 +204,9 @@ export function generateAds(options: Partial<GeneratorOptions> = {}): SynthAd[] 
         price: rng.int(100, 250),
         age: persona.age,
         images: images.map((base) => `${base}-${rng.int(0, 5)}`),
-      });
+      };
     }
   }
-  return ads;
 }
 
 function operatorAd(op: Operator, index: number, rng: Random, serial: number): SynthAd {
@@ -223,7 +227,7 @@ function operatorAd(op: Operator, index: number, rng: Random, serial: number): S
   if (inText)
     lines.push(`${op.lang === 'nl' ? 'Bel of app' : 'Call or text'} ${obfuscate(phone, rng, op.lang)}`);
   return {
-    id: `ad${String(serial).padStart(6, '0')}`,
+    id: `ad${String(serial).padStart(7, '0')}`,
     entity: op.id,
     lang: op.lang,
     title: fill(rng.pick(TITLES[op.lang]), slots),
