@@ -140,7 +140,7 @@ function scaleBench(n: number): void {
   console.log(
     `clusters: ${first.clusters.length.toLocaleString('en')}, identifiers cut as shared: ${first.guarded.length}`,
   );
-  if (n < 1_000_000) console.log('note: 1M ads not run; add --full (target: < 10 min on 2 cores)');
+  if (!flags.get('full')) console.log('note: 1M ads not run; add --full (target: < 10 min on 2 cores)');
 }
 
 console.log('# Ketenplein crawler benchmark');

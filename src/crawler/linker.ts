@@ -70,7 +70,7 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   minTextTokens: 8,
   candidatesPerBand: 6,
   imageMaxDistance: 6,
-  hubMinGroups: 6,
+  hubMinGroups: 4,
   hubGroupRatio: 0.25,
   fullWeightAds: 5,
 };
