@@ -26,4 +26,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   user: async () => (await import('../access/cli.ts')).userCommand,
   pprl: async () => (await import('../linkage/cli.ts')).pprlCommand,
   ads: async () => (await import('../crawler/cli.ts')).adsCommand,
+  crawl: async () => (await import('../crawler/cli.ts')).crawlCommand,
 };

@@ -116,3 +116,5 @@ function printSummary(clusters: Cluster[], io: CliIO): void {
       io.stdout(`    ${e.a} ↔ ${e.b}: ${e.detail} (${e.score})\n`);
   }
 }
+
+export { crawlCommand } from './crawl-cli.ts';

@@ -35,6 +35,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 const dateOnly = (value: Date | string) =>
   value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
 
+function presentInvestigation<T extends { ends_on: Date | string }>(row: T) {
+  return { ...row, ends_on: dateOnly(row.ends_on) };
+}
+
 export async function createInvestigation(tx: AccessTx, input: InvestigationInput) {
   const decision = await tx.authorize('create', 'crawl_investigation');
   if (input.ends_on <= today()) {
@@ -58,7 +62,7 @@ export async function createInvestigation(tx: AccessTx, input: InvestigationInpu
     .returningAll()
     .executeTakeFirstOrThrow();
   tx.record(decision, [row.id], Object.keys(input));
-  return tx.disclose(decision, [row])[0];
+  return tx.disclose(decision, [presentInvestigation(row)])[0];
 }
 
 export async function listInvestigations(tx: AccessTx) {
@@ -82,7 +86,7 @@ export async function closeInvestigation(tx: AccessTx, id: string) {
     .executeTakeFirst();
   if (!row) throw new NotFound('Geen open onderzoek met dit id / No open investigation with this id');
   tx.record(decision, [id], ['status', 'closed_at']);
-  return tx.disclose(decision, [row])[0];
+  return tx.disclose(decision, [presentInvestigation(row)])[0];
 }
 
 export async function saveAdapter(tx: AccessTx, config: unknown) {
@@ -152,7 +156,7 @@ function mandateProblem(
  */
 export async function startCrawl(
   tx: AccessTx,
-  input: { investigation_id: string; site: string; max_pages?: number },
+  input: { investigation_id: string; site: string; max_pages?: number; resume?: boolean },
 ) {
   const decision = await tx.authorize('create', 'crawl');
   const investigation = await tx.db
@@ -182,6 +186,20 @@ export async function startCrawl(
       'de site zoekt op termen, maar het mandaat noemt er geen',
       'the site searches by terms, but the mandate names none',
     );
+  if (input.resume) {
+    const unfinished = await tx.db
+      .selectFrom('crawl_runs')
+      .selectAll()
+      .where('investigation_id', '=', investigation.id)
+      .where('adapter_id', '=', config.id)
+      .where('status', 'in', ['queued', 'running', 'paused'])
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    if (unfinished) {
+      tx.record(decision, [unfinished.id], ['status'], 'resume');
+      return tx.disclose(decision, [unfinished])[0] as { id: string } & Record<string, unknown>;
+    }
+  }
   const run = await tx.db
     .insertInto('crawl_runs')
     .values({
