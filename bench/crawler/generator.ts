@@ -1,5 +1,5 @@
 import { Random } from './random.ts';
-import { BODY, CITIES, INTROS, type Lang, NAMES, RISK_PHRASES, TITLES } from './texts.ts';
+import { BODY, CITIES, INTROS, type Lang, MODIFIERS, NAMES, RISK_PHRASES, TITLES } from './texts.ts';
 
 /**
  * A seeded synthetic escort-ad collection with known operators (the ground truth for linking):
@@ -106,7 +106,10 @@ function fill(template: string, slots: { name: string; age: number; city: string
 }
 
 function bodySentences(rng: Random, lang: Lang, count: number): string[] {
-  return rng.sample(BODY[lang], count).map(([a, b]) => `${rng.pick(a)} ${rng.pick(b)}`);
+  return rng.sample(BODY[lang], count).map(([a, b]) => {
+    const modifier = rng.pick(MODIFIERS[lang]);
+    return `${rng.pick(a)}${modifier ? ` ${modifier}` : ''} ${rng.pick(b)}`;
+  });
 }
 
 interface Operator {

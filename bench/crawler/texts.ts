@@ -264,3 +264,40 @@ export const TITLES: Record<Lang, string[]> = {
   ],
   en: ['{name} ({age}) in {city}', 'New: {name} in {city}', '{name}, {age} years', 'Sweet {name} in {city}'],
 };
+
+/**
+ * Words an advertiser slips into a sentence; they make independent texts as varied as real ones
+ * (with only the parts above, a million ads would repeat each other by chance).
+ */
+export const MODIFIERS: Record<Lang, string[]> = {
+  nl: [
+    '',
+    'graag',
+    'altijd',
+    'echt',
+    'heel',
+    'meestal',
+    'ook',
+    'zeker',
+    'vaak',
+    'gewoon',
+    'juist',
+    'nog steeds',
+    'vooral',
+  ],
+  en: [
+    '',
+    'really',
+    'always',
+    'usually',
+    'also',
+    'certainly',
+    'often',
+    'simply',
+    'especially',
+    'still',
+    'truly',
+    'mostly',
+    'gladly',
+  ],
+};

@@ -1,7 +1,9 @@
 import { BucketIndex } from './bucket-index.ts';
 import { hamming64, parseHash64 } from './dhash.ts';
+import { GrowableInt32 } from './growable.ts';
 import { bandKey, DEFAULT_MINHASH, estimateJaccard, type MinHashParams, signature } from './minhash.ts';
-import { differingSlots, type SlotKind, shingleHashes, templateOf } from './template.ts';
+import { SlotStore } from './slot-store.ts';
+import { shingleHashes, templateOf } from './template.ts';
 import { UnionFind } from './union-find.ts';
 
 /**
@@ -87,7 +89,7 @@ export class Linker {
   readonly options: LinkOptions;
   private readonly ids: string[] = [];
   private readonly idIndex = new Map<string, number>();
-  private readonly slots: Partial<Record<SlotKind, string>>[] = [];
+  private readonly slots = new SlotStore();
   private readonly textUnion = new UnionFind();
   private readonly textEdges: number[] = [];
   private readonly textScores: number[] = [];
@@ -101,7 +103,9 @@ export class Linker {
   private readonly imageHi: number[] = [];
   private readonly imageLo: number[] = [];
   private readonly imageChunks: BucketIndex[] = [];
-  private readonly adImages = new Map<number, number[]>();
+  // An ad's image entries are contiguous: first entry and count per ad.
+  private readonly adFirstImage = new GrowableInt32();
+  private readonly adImageCount = new GrowableInt32();
   private readonly sig: Uint32Array;
 
   constructor(options: Partial<LinkOptions> = {}) {
@@ -124,6 +128,12 @@ export class Linker {
 
   add(ad: LinkAd): void {
     if (this.idIndex.has(ad.id)) throw new Error(`ad ${ad.id} was already added`);
+    // Checked before anything is indexed, so a bad ad leaves the linker unchanged.
+    const images = [...new Set(ad.imageHashes ?? [])].map((hex) => {
+      const parsed = parseHash64(hex);
+      if (!parsed) throw new Error(`image hash "${hex}" is not 16 hex digits`);
+      return parsed;
+    });
     const index = this.ids.length;
     this.ids.push(ad.id);
     this.idIndex.set(ad.id, index);
@@ -138,12 +148,14 @@ export class Linker {
       if (posting) posting.push(index);
       else this.identifiers.set(key, [index]);
     }
-    for (const hex of new Set(ad.imageHashes ?? [])) this.indexImage(index, hex);
+    this.adFirstImage.push(this.imageAd.length);
+    this.adImageCount.push(images.length);
+    for (const [hi, lo] of images) this.indexImage(index, hi, lo);
   }
 
   private indexText(index: number, text: string): void {
     const template = templateOf(text);
-    this.slots.push(template.slots);
+    this.slots.add(template.slots);
     const { hashes } = this.options.minhash;
     if (this.signatures.length < (index + 1) * hashes) {
       const grown = new Uint32Array(Math.max(1024, (index + 1) * 2) * hashes);
@@ -172,17 +184,11 @@ export class Linker {
     }
   }
 
-  private indexImage(index: number, hex: string): void {
-    const parsed = parseHash64(hex);
-    if (!parsed) throw new Error(`image hash "${hex}" is not 16 hex digits`);
-    const [hi, lo] = parsed;
+  private indexImage(index: number, hi: number, lo: number): void {
     const entry = this.imageUnion.add();
     this.imageAd.push(index);
     this.imageHi.push(hi);
     this.imageLo.push(lo);
-    const entries = this.adImages.get(index);
-    if (entries) entries.push(entry);
-    else this.adImages.set(index, [entry]);
     // Leader clustering: an image joins the group of the nearest earlier group leader within the
     // threshold, else leads a new group. Comparing with leaders (not any member) stops chains of
     // small differences from drifting into unrelated pictures.
@@ -343,7 +349,7 @@ export class Linker {
   }
 
   private textEvidence(a: number, b: number, similarity: number): Evidence {
-    const differing = differingSlots(this.slots[a], this.slots[b]);
+    const differing = this.slots.differing(a, b);
     const percent = Math.round(similarity * 100);
     const detail =
       differing.length > 0
@@ -354,8 +360,10 @@ export class Linker {
 
   private imageDistance(a: number, b: number): number {
     let best = 64;
-    for (const i of this.adImages.get(a) ?? []) {
-      for (const j of this.adImages.get(b) ?? []) {
+    const firstA = this.adFirstImage.get(a);
+    const firstB = this.adFirstImage.get(b);
+    for (let i = firstA; i < firstA + this.adImageCount.get(a); i++) {
+      for (let j = firstB; j < firstB + this.adImageCount.get(b); j++) {
         best = Math.min(best, hamming64(this.imageHi[i], this.imageLo[i], this.imageHi[j], this.imageLo[j]));
       }
     }

@@ -76,12 +76,3 @@ export function shingleHashes(tokens: Uint32Array, k = 3): Uint32Array {
   }
   return Uint32Array.from(out);
 }
-
-/** The slot kinds whose values differ between two ads of one template, for the evidence text. */
-export function differingSlots(
-  a: Partial<Record<SlotKind, string>>,
-  b: Partial<Record<SlotKind, string>>,
-): SlotKind[] {
-  const kinds: SlotKind[] = ['name', 'age', 'city', 'price', 'number'];
-  return kinds.filter((kind) => (a[kind] !== undefined || b[kind] !== undefined) && a[kind] !== b[kind]);
-}
