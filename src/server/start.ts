@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { FieldCipher, loadDataKey } from '../access/secrets.ts';
 import { openStore, type Store } from '../store/connect.ts';
 import { seedDemo } from '../store/demo.ts';
+import { startJobWorker } from '../store/jobs.ts';
 import { migrate } from '../store/migrate.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
@@ -25,6 +26,11 @@ export async function startServer(
   const seeded = config.production ? false : await seedDemo(store);
   const cipher = new FieldCipher(loadDataKey(process.env, config.databaseUrl ? null : config.dataDir));
   const app = await buildApp({ store, cipher, config }, { logger: options.logger });
+  // Durable jobs (crawls, retention) run beside the server and resume after a restart.
+  const { crawlerJobHandlers, scheduleRetention } = await import('../crawler/service.ts');
+  await scheduleRetention(store);
+  const stopJobs = startJobWorker(store, { ...crawlerJobHandlers });
+  app.addHook('onClose', stopJobs);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
