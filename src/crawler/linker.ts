@@ -219,16 +219,25 @@ export class Linker {
       const [kind, value] = key.split('\u0000') as [IdentifierGroup['kind'], string];
       groups.push({ kind, value, ads });
     }
-    const images = new Map<number, Set<number>>();
-    for (let entry = 0; entry < this.imageAd.length; entry++) {
-      const root = this.imageUnion.find(entry);
-      const ads = images.get(root) ?? new Set<number>();
-      images.set(root, ads);
-      ads.add(this.imageAd[entry]);
+    // Most pictures appear once: count per group first, build lists only for shared ones.
+    const entries = this.imageAd.length;
+    const roots = new Int32Array(entries);
+    const sizes = new Int32Array(entries);
+    for (let entry = 0; entry < entries; entry++) {
+      roots[entry] = this.imageUnion.find(entry);
+      sizes[roots[entry]]++;
     }
-    for (const [root, ads] of images) {
-      if (ads.size < 2) continue;
-      groups.push({ kind: 'image', value: this.hexOf(root), ads: [...ads].sort((x, y) => x - y) });
+    const shared = new Map<number, number[]>();
+    for (let entry = 0; entry < entries; entry++) {
+      const root = roots[entry];
+      if (sizes[root] < 2) continue;
+      const ads = shared.get(root) ?? [];
+      shared.set(root, ads);
+      if (ads.at(-1) !== this.imageAd[entry]) ads.push(this.imageAd[entry]);
+    }
+    for (const [root, list] of shared) {
+      const ads = [...new Set(list)].sort((x, y) => x - y);
+      if (ads.length >= 2) groups.push({ kind: 'image', value: this.hexOf(root), ads });
     }
     return groups;
   }
