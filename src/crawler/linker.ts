@@ -391,10 +391,15 @@ function identifierDetail(group: IdentifierGroup): string {
 
 function guardNote(group: IdentifierGroup, spread: number): GuardNote {
   const what = {
-    phone: ['telefoonnummer', 'phone'],
-    email: ['e-mailadres', 'e-mail'],
-    handle: ['account', 'handle'],
-    image: ['afbeelding', 'image'],
+    phone: [
+      'telefoonnummer',
+      'phone',
+      'gedeeld nummer, bijv. van een bureau',
+      'shared number, e.g. an agency',
+    ],
+    email: ['e-mailadres', 'e-mail', 'gedeeld adres, bijv. van een bureau', 'shared address, e.g. an agency'],
+    handle: ['account', 'handle', 'gedeeld account', 'shared account'],
+    image: ['afbeelding', 'image', 'stockfoto of logo', 'stock photo or logo'],
   }[group.kind];
   return {
     kind: group.kind,
@@ -402,8 +407,8 @@ function guardNote(group: IdentifierGroup, spread: number): GuardNote {
     ads: group.ads.length,
     groups: spread,
     reason: {
-      nl: `${what[0]} ${group.value} staat in ${group.ads.length} advertenties uit ${spread} verder ongerelateerde groepen (gedeeld nummer van een bureau of stockfoto?): niet gebruikt om te koppelen`,
-      en: `${what[1]} ${group.value} appears in ${group.ads.length} ads from ${spread} otherwise unrelated groups (agency number or stock photo?): not used for linking`,
+      nl: `${what[0]} ${group.value} staat in ${group.ads.length} advertenties uit ${spread} verder ongerelateerde groepen (${what[2]}?): niet gebruikt om te koppelen`,
+      en: `${what[1]} ${group.value} appears in ${group.ads.length} ads from ${spread} otherwise unrelated groups (${what[3]}?): not used for linking`,
     },
   };
 }
