@@ -11,7 +11,7 @@ import { HmacSha256, toHex } from './hmac.ts';
 import { linkEncodedLists, parseEncodedList } from './linkLists.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pprl-'));
-const secret = new TextEncoder().encode('a'.repeat(24) + 'secret-for-tests-only');
+const secret = new TextEncoder().encode(`${'a'.repeat(24)}secret-for-tests-only`);
 const FEBRL_EXTRA = ['street_number', 'address_1', 'address_2', 'suburb', 'postcode', 'soc_sec_id'];
 
 async function cli(args: string[]) {
