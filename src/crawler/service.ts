@@ -72,7 +72,7 @@ export async function listInvestigations(tx: AccessTx) {
     .selectAll()
     .orderBy('created_at', 'desc')
     .execute();
-  return tx.disclose(decision, rows);
+  return tx.disclose(decision, rows.map(presentInvestigation));
 }
 
 export async function closeInvestigation(tx: AccessTx, id: string) {
@@ -98,7 +98,7 @@ export async function saveAdapter(tx: AccessTx, config: unknown) {
     if (error instanceof AdapterError) {
       const field = error.problems[0].split(':')[0];
       throw new InvalidInput(
-        `Ongeldige site-adapter / Invalid site adapter: ${error.problems.join('; ')}`,
+        `Ongeldige site-adapter: ${error.problems.join('; ')} / Invalid site adapter: ${error.problems.join('; ')}`,
         field,
       );
     }
