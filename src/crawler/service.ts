@@ -363,14 +363,25 @@ export async function investigationClusters(tx: AccessTx, investigationId: strin
   const decision = await tx.authorize('read', 'crawl_ad');
   await investigationOf(tx, investigationId);
   const linker = new Linker();
-  for (const ad of await latestAds(tx, investigationId)) linker.add(ad);
+  const ads = await latestAds(tx, investigationId);
+  for (const ad of ads) linker.add(ad);
   const result = linker.clusters();
   tx.record(
     decision,
     result.clusters.flatMap((c) => c.ads),
     ['clusters'],
   );
-  return result;
+  const byId = new Map(ads.map((ad) => [ad.id, ad.extracted]));
+  // Each cluster with its timeline (when and where each ad appeared) and its cities, for the map.
+  const clusters = result.clusters.map((cluster) => {
+    const timeline = cluster.ads
+      .map((id) => ({ ad: id, posted_at: byId.get(id)?.postedAt ?? null, city: byId.get(id)?.city ?? null }))
+      .sort((a, b) => String(a.posted_at).localeCompare(String(b.posted_at)));
+    const cities = new Map<string, number>();
+    for (const entry of timeline) if (entry.city) cities.set(entry.city, (cities.get(entry.city) ?? 0) + 1);
+    return { ...cluster, timeline, cities: [...cities].map(([city, count]) => ({ city, ads: count })) };
+  });
+  return { clusters, guarded: result.guarded };
 }
 
 /** Deletes what was collected for investigations whose retention ran out; audited as the system. */

@@ -84,6 +84,17 @@ describe(`crawler API on ${databaseLabel}`, () => {
     }>(`/api/v1/crawler/investigations/${mandate.body.id}/clusters`);
     assert.equal(clusters.status, 200);
     assert.equal(clusters.body.clusters.flatMap((c) => c.ads).length, ads.length);
+    const biggest = clusters.body.clusters.sort((a, b) => b.ads.length - a.ads.length)[0] as unknown as {
+      ads: string[];
+      timeline: { posted_at: string }[];
+      cities: { city: string; ads: number }[];
+    };
+    assert.equal(biggest.timeline.length, biggest.ads.length, 'a timeline entry per ad');
+    assert.ok(biggest.timeline.every((e, i) => i === 0 || e.posted_at >= biggest.timeline[i - 1].posted_at));
+    assert.equal(
+      biggest.cities.reduce((n, c) => n + c.ads, 0),
+      biggest.ads.length,
+    );
     const other = await loginAs(server, 'inspecteur@inspectie-szw.example', 'criminal_investigation');
     const foreign = await other.get<unknown>(`/api/v1/crawler/investigations/${mandate.body.id}/ads`);
     assert.equal(foreign.status, 404, 'another organisation does not see the investigation');

@@ -277,5 +277,6 @@ export const en: Record<keyof typeof nl, string> = {
   'crawler.score': 'score {score}',
   'crawler.weight': 'weight {weight}',
   'crawler.guarded': 'Not used for linking (shared by many unrelated ads)',
+  'crawler.clusterWhereWhen': 'Cities: {cities}; from {from} to {to}.',
   'crawler.cluster': '{count, ad|ads}',
 };

@@ -281,5 +281,6 @@ export const nl = {
   'crawler.score': 'score {score}',
   'crawler.weight': 'gewicht {weight}',
   'crawler.guarded': 'Niet gebruikt om te koppelen (gedeeld door veel ongerelateerde advertenties)',
+  'crawler.clusterWhereWhen': 'Steden: {cities}; van {from} tot {to}.',
   'crawler.cluster': '{count, advertentie|advertenties}',
 } as const;

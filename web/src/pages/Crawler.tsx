@@ -60,6 +60,8 @@ interface Clusters {
     id: string;
     ads: string[];
     evidence: { a: string; b: string; kind: string; detail: string; score: number }[];
+    timeline: { ad: string; posted_at: string | null; city: string | null }[];
+    cities: { city: string; ads: number }[];
   }[];
   guarded: { kind: string; value: string; reason: { nl: string; en: string } }[];
 }
@@ -398,6 +400,13 @@ function Findings({ investigationId }: { investigationId: string }) {
             .map((cluster) => (
               <article key={cluster.id} className="kp-card">
                 <Heading3>{t('crawler.cluster', { count: cluster.ads.length })}</Heading3>
+                <Paragraph>
+                  {t('crawler.clusterWhereWhen', {
+                    cities: cluster.cities.map((c) => `${c.city} (${c.ads})`).join(', ') || '–',
+                    from: cluster.timeline[0]?.posted_at?.slice(0, 10) ?? '–',
+                    to: cluster.timeline.at(-1)?.posted_at?.slice(0, 10) ?? '–',
+                  })}
+                </Paragraph>
                 <UnorderedList>
                   {cluster.evidence.slice(0, 30).map((e) => (
                     <UnorderedListItem key={`${e.a}|${e.b}|${e.kind}`}>
