@@ -27,7 +27,7 @@ export type StopReason = 'done' | 'max-pages' | 'aborted';
 export async function runCrawl(
   run: CrawlRun,
 ): Promise<CrawlProgress & { stoppedBy: StopReason; fetchedThisRun: number }> {
-  const { adapter, store, fetcher } = run;
+  const { adapter, store } = run;
   await store.releaseInProgress();
   if ((await store.progress()).queued === 0) {
     await store.enqueue(
