@@ -6,6 +6,7 @@ import { RoundsPage } from './estimate/RoundsPage.tsx';
 import { useI18n } from './i18n/index.tsx';
 import { AccountPage } from './pages/Account.tsx';
 import { AuditPage } from './pages/Audit.tsx';
+import { CrawlerPage } from './pages/Crawler.tsx';
 import { LoginPage } from './pages/Login.tsx';
 import { NotFoundPage } from './pages/NotFound.tsx';
 import { OrganisationPage } from './pages/Organisation.tsx';
@@ -23,6 +24,7 @@ interface Route {
     | 'nav.audit'
     | 'nav.estimate'
     | 'nav.rounds'
+    | 'nav.crawler'
     | 'nav.account';
   /** Any one of these roles opens the page; none listed means every logged-in user. */
   roles?: string[];
@@ -36,6 +38,7 @@ const ROUTES: Route[] = [
   { path: '/audit', nav: 'nav.audit', roles: ['privacy_officer'], page: () => <AuditPage /> },
   { path: '/schatting', nav: 'nav.estimate', roles: ['analyst'], page: () => <EstimatePage /> },
   { path: '/schattingsrondes', nav: 'nav.rounds', roles: ['analyst'], page: () => <RoundsPage /> },
+  { path: '/webcrawler', nav: 'nav.crawler', roles: ['investigator'], page: () => <CrawlerPage /> },
   { path: '/account', nav: 'nav.account', page: () => <AccountPage /> },
 ];
 

@@ -15,7 +15,7 @@ export const MODULES: readonly ChainModule[] = [
   { key: 'report_signal', roles: ['intake'] },
   { key: 'triage_queue', roles: ['triage'] },
   { key: 'investigations', roles: ['investigator'] },
-  { key: 'webcrawler', roles: ['investigator'] },
+  { key: 'webcrawler', roles: ['investigator'], path: '/webcrawler' },
   { key: 'care', roles: ['care_coordinator'] },
   { key: 'municipal', roles: ['municipal_coordinator'] },
   { key: 'statistics', roles: ['analyst'] },
