@@ -10,15 +10,18 @@ export type FormCode = (typeof FORM_CODES)[number];
 export interface ExploitationForm {
   code: FormCode;
   label: Label;
-  /** The plural noun used in triage reasons, e.g. "3 arbeidsuitbuitingsindicatoren". */
-  indicatorNoun: Label;
+  /** The nouns used in triage reasons: "1 arbeidsuitbuitingsindicator", "3 arbeidsuitbuitingsindicatoren". */
+  indicatorNoun: { one: Label; many: Label };
 }
 
 export const EXPLOITATION_FORMS: readonly ExploitationForm[] = [
   {
     code: 'sexual',
     label: { nl: 'Seksuele uitbuiting', en: 'Sexual exploitation' },
-    indicatorNoun: { nl: 'indicatoren seksuele uitbuiting', en: 'sexual exploitation indicators' },
+    indicatorNoun: {
+      one: { nl: 'indicator seksuele uitbuiting', en: 'sexual exploitation indicator' },
+      many: { nl: 'indicatoren seksuele uitbuiting', en: 'sexual exploitation indicators' },
+    },
   },
   {
     code: 'labour',
@@ -26,7 +29,10 @@ export const EXPLOITATION_FORMS: readonly ExploitationForm[] = [
       nl: 'Arbeidsuitbuiting (incl. gedwongen bedelarij en diensten)',
       en: 'Labour exploitation (incl. forced begging and services)',
     },
-    indicatorNoun: { nl: 'arbeidsuitbuitingsindicatoren', en: 'labour exploitation indicators' },
+    indicatorNoun: {
+      one: { nl: 'arbeidsuitbuitingsindicator', en: 'labour exploitation indicator' },
+      many: { nl: 'arbeidsuitbuitingsindicatoren', en: 'labour exploitation indicators' },
+    },
   },
   {
     code: 'criminal',
@@ -34,12 +40,18 @@ export const EXPLOITATION_FORMS: readonly ExploitationForm[] = [
       nl: 'Criminele uitbuiting (gedwongen criminaliteit)',
       en: 'Criminal exploitation (forced criminality)',
     },
-    indicatorNoun: { nl: 'indicatoren criminele uitbuiting', en: 'criminal exploitation indicators' },
+    indicatorNoun: {
+      one: { nl: 'indicator criminele uitbuiting', en: 'criminal exploitation indicator' },
+      many: { nl: 'indicatoren criminele uitbuiting', en: 'criminal exploitation indicators' },
+    },
   },
   {
     code: 'organ_removal',
     label: { nl: 'Orgaanverwijdering', en: 'Organ removal' },
-    indicatorNoun: { nl: 'indicatoren orgaanverwijdering', en: 'organ removal indicators' },
+    indicatorNoun: {
+      one: { nl: 'indicator orgaanverwijdering', en: 'organ removal indicator' },
+      many: { nl: 'indicatoren orgaanverwijdering', en: 'organ removal indicators' },
+    },
   },
   {
     code: 'other',
@@ -47,12 +59,18 @@ export const EXPLOITATION_FORMS: readonly ExploitationForm[] = [
       nl: 'Overige uitbuiting (slavernij, dienstbaarheid)',
       en: 'Other exploitation (slavery, servitude)',
     },
-    indicatorNoun: { nl: 'indicatoren overige uitbuiting', en: 'other exploitation indicators' },
+    indicatorNoun: {
+      one: { nl: 'indicator overige uitbuiting', en: 'other exploitation indicator' },
+      many: { nl: 'indicatoren overige uitbuiting', en: 'other exploitation indicators' },
+    },
   },
   {
     code: 'unknown',
     label: { nl: 'Onbekend', en: 'Unknown' },
-    indicatorNoun: { nl: 'algemene indicatoren', en: 'general indicators' },
+    indicatorNoun: {
+      one: { nl: 'algemene indicator', en: 'general indicator' },
+      many: { nl: 'algemene indicatoren', en: 'general indicators' },
+    },
   },
 ];
 

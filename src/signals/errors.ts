@@ -123,7 +123,10 @@ export function toValidationErrors(error: z.ZodError, input?: unknown): Validati
       }
       continue;
     }
-    errors.push({ field: fieldPath(issue.path), ...describe(issue, input) });
+    // A bad record key or set element wraps the real issue; report that one at the key's path.
+    const inner =
+      issue.code === 'invalid_key' || issue.code === 'invalid_element' ? issue.issues[0] : undefined;
+    errors.push({ field: fieldPath(issue.path), ...describe(inner ?? issue, input) });
   }
   return errors;
 }

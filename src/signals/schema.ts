@@ -8,6 +8,7 @@ import { validateCountry, validateMunicipality } from '../domain/validate/place.
 import { normalizeLicencePlate } from '../domain/validate/vehicle.ts';
 import { normalizeUrl } from '../domain/validate/web.ts';
 import { addValidationIssue, validated } from './errors.ts';
+import { uniqueBy } from './unique.ts';
 import { CHANNELS, GENDERS, HANDLE_PLATFORMS, type MinorStatus, PERSON_ROLES } from './vocabulary.ts';
 
 /** Limits that keep one signal a reasonable size; a bulk file is many signals, each within these. */
@@ -37,17 +38,6 @@ function text(max: number = SIGNAL_LIMITS.shortText) {
 
 function list<T extends z.ZodType>(item: T, max: number = SIGNAL_LIMITS.identifiersPerList) {
   return z.array(item).max(max).default([]);
-}
-
-function uniqueBy<T>(key: (item: T) => string, nl: string, en: string) {
-  return (items: T[], ctx: z.RefinementCtx) => {
-    const seen = new Set<string>();
-    items.forEach((item, index) => {
-      const value = key(item);
-      if (seen.has(value)) addValidationIssue(ctx, { code: 'duplicate', message: { nl, en } }, [index]);
-      seen.add(value);
-    });
-  };
 }
 
 const phone = z.string().max(40).transform(validated(validatePhone));
