@@ -12,4 +12,6 @@ export interface Command {
  * The registry, one line per command. Commands load lazily so `--help` and light
  * commands stay fast and a capability's dependencies load only when it is used.
  */
-export const commands: Record<string, () => Promise<Command>> = {};
+export const commands: Record<string, () => Promise<Command>> = {
+  signals: async () => (await import('../signals/cli.ts')).command,
+};
