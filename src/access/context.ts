@@ -1,0 +1,152 @@
+import { type Kysely, sql } from 'kysely';
+import type { Store } from '../store/connect.ts';
+import type { Database } from '../store/schema.ts';
+import { type AuditInput, appendAudit } from './audit.ts';
+import {
+  AccessDenied,
+  type Action,
+  type Actor,
+  checkPurpose,
+  type Decision,
+  decide,
+  project,
+} from './policy.ts';
+import type { Purpose } from './roles.ts';
+
+export class NotFound extends Error {
+  readonly statusCode = 404;
+  readonly code = 'not_found';
+}
+
+/**
+ * A transaction opened for one actor and one purpose. Capabilities receive only this, never the
+ * raw database: every query runs as the restricted role under row-level security, and every
+ * decision and read lands in the audit chain when the transaction commits.
+ */
+export interface AccessTx {
+  readonly actor: Actor;
+  readonly purpose: Purpose;
+  /** The database, as the restricted role, with RLS bound to the actor's organisation. */
+  readonly db: Kysely<Database>;
+  /** Asks the policy; throws AccessDenied (403) with the reason when no rule allows it. */
+  authorize(action: Action, resource: string): Promise<Decision>;
+  /** Strips fields the decision does not allow and records the read of these records. */
+  disclose<T extends Record<string, unknown>>(
+    decision: Decision,
+    rows: readonly T[],
+    idField?: keyof T,
+  ): Partial<T>[];
+  /** Records a change (or any other event) of these records and fields. */
+  record(decision: Decision, recordIds: readonly string[], fields: readonly string[], reason?: string): void;
+}
+
+export interface AccessRequest {
+  actor: Actor;
+  purpose: string | undefined;
+}
+
+export async function withAccess<T>(
+  store: Store,
+  request: AccessRequest,
+  work: (tx: AccessTx) => Promise<T>,
+): Promise<T> {
+  const { actor } = request;
+  let purpose: Purpose | undefined;
+  try {
+    purpose = checkPurpose(actor, request.purpose);
+    const chosen = purpose;
+    return await store.db.transaction().execute(async (trx) => {
+      await sql`SELECT set_config('ketenplein.org_id', ${actor.orgId}, true), set_config('ketenplein.chain_scope', 'off', true)`.execute(
+        trx,
+      );
+      await sql`SET LOCAL ROLE ketenplein_app`.execute(trx);
+      const entries: AuditInput[] = [];
+      let chainScope = false;
+      const base = { userId: actor.userId, orgId: actor.orgId, purpose: chosen };
+      const tx: AccessTx = {
+        actor,
+        purpose: chosen,
+        db: trx,
+        async authorize(action, resource) {
+          const decision = decide(actor, chosen, resource, action);
+          // RLS keeps rows to the own organisation unless a chain-wide rule was granted in this transaction.
+          if (decision.scope === 'chain' && !chainScope) {
+            chainScope = true;
+            await sql`SELECT set_config('ketenplein.chain_scope', 'on', true)`.execute(trx);
+          }
+          return decision;
+        },
+        disclose(decision, rows, idField = 'id') {
+          const out = rows.map((row) => project(decision, row));
+          if (rows.length > 0 && decision.fields.length > 0) {
+            entries.push({
+              ...base,
+              role: decision.role,
+              action: decision.action,
+              resource: decision.resource,
+              recordIds: rows.map((row) => String(row[idField])),
+              fields: decision.fields.filter((field) => rows.some((row) => field in row)),
+              result: 'allowed',
+            });
+          }
+          return out;
+        },
+        record(decision, recordIds, fields, reason) {
+          entries.push({
+            ...base,
+            role: decision.role,
+            action: decision.action,
+            resource: decision.resource,
+            recordIds,
+            fields,
+            result: 'allowed',
+            reason: reason ?? null,
+          });
+        },
+      };
+      const result = await work(tx);
+      await appendAudit(trx, entries);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof AccessDenied) {
+      // The refused transaction rolled back; the refusal itself is still worth a record.
+      await appendDenial(store, actor, purpose ?? request.purpose ?? null, error);
+    }
+    throw error;
+  }
+}
+
+async function appendDenial(store: Store, actor: Actor, purpose: string | null, error: AccessDenied) {
+  await store.db.transaction().execute((trx) =>
+    appendAudit(trx, [
+      {
+        userId: actor.userId,
+        orgId: actor.orgId,
+        role: actor.roles.join(','),
+        purpose,
+        action: error.action ?? 'access',
+        resource: error.resource ?? 'purpose',
+        recordIds: [],
+        fields: [],
+        result: 'denied',
+        reason: error.code,
+      },
+    ]),
+  );
+}
+
+/** Work of the system itself (migrations, jobs, login), as owner, still audited where it touches people. */
+export async function withSystem<T>(
+  store: Store,
+  work: (db: Kysely<Database>, audit: (entry: AuditInput) => void) => Promise<T>,
+): Promise<T> {
+  return store.db.transaction().execute(async (trx) => {
+    const entries: AuditInput[] = [];
+    const result = await work(trx, (entry) => entries.push(entry));
+    await appendAudit(trx, entries);
+    return result;
+  });
+}
+
+export { AccessDenied };

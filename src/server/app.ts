@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { authenticate, csrfMatches } from '../access/sessions.ts';
+import { CSRF_HEADER, SESSION_COOKIE, type Services } from './context.ts';
+import { errorHandler } from './errors.ts';
+import { registerRoutes } from './routes/index.ts';
+
+export type App = FastifyInstance;
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Routes reachable before login; everything else under /api/v1 needs a session. */
+const PUBLIC_API = new Set(['/api/v1/auth/login']);
+
+export async function buildApp(
+  services: Services,
+  options: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          level: config.logLevel,
+          // Cookies and CSRF tokens are credentials; bodies are never logged at all.
+          redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+        }
+      : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.production,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Ketenplein API',
+        version: '1',
+        description:
+          'Eén platform voor de keten tegen mensenhandel. Elke aanvraag met persoonsgegevens noemt haar doel in de header ' +
+          'X-Ketenplein-Purpose; wijzigingen dragen de header X-CSRF-Token uit de login.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0];
+    if (!path.startsWith('/api/v1/')) return;
+    request.session = await authenticate(services.store, request.cookies[SESSION_COOKIE], config.session);
+    if (STATE_CHANGING.has(request.method) && !PUBLIC_API.has(path)) {
+      if (!request.session) return;
+      // Synchronizer token: a cross-site form cannot read it, so it cannot forge the header.
+      const given = request.headers[CSRF_HEADER];
+      if (!csrfMatches(request.session.csrfToken, Array.isArray(given) ? given[0] : given)) {
+        return reply.status(403).send({
+          error: {
+            code: 'csrf',
+            message: 'Ontbrekend of onjuist CSRF-token / Missing or invalid CSRF token',
+          },
+        });
+      }
+    }
+  });
+
+  await registerRoutes(app, services);
+
+  if (existsSync(config.webDir)) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && path !== '/health';
+    if (wantsPage && existsSync(`${config.webDir}/index.html`)) return reply.sendFile('index.html');
+    return reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `Niet gevonden: ${request.method} ${path}` } });
+  });
+  return app;
+}

@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from '../access/sessions.ts';
+
+/** Every environment variable the server reads, in one place (documented in README.md). */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  production: boolean;
+  logLevel: string;
+  session: SessionSettings;
+  /** Login attempts per IP per minute before 429. */
+  loginRateLimit: number;
+  webDir: string;
+}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intFrom(env, 'PORT', 8080),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.KETENPLEIN_DATA_DIR ?? './data'),
+    production: env.NODE_ENV === 'production',
+    logLevel: env.KETENPLEIN_LOG_LEVEL ?? 'info',
+    session: {
+      ...DEFAULT_SESSION_SETTINGS,
+      idleMinutes: intFrom(env, 'KETENPLEIN_SESSION_IDLE_MINUTES', DEFAULT_SESSION_SETTINGS.idleMinutes),
+    },
+    loginRateLimit: intFrom(env, 'KETENPLEIN_LOGIN_RATE_LIMIT', 10),
+    webDir: resolve(env.KETENPLEIN_WEB_DIR ?? 'dist/web'),
+  };
+}

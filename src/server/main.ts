@@ -1,0 +1,25 @@
+import { DEMO_PASSWORD, DEMO_USERS } from '../store/demo.ts';
+import { loadConfig } from './config.ts';
+import { startServer } from './start.ts';
+
+const config = loadConfig();
+const running = await startServer(config, { logger: true });
+const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
+const lines = [
+  '',
+  `Ketenplein draait op ${running.url}  (database: ${where})`,
+  `API-documentatie: ${running.url}/api/docs`,
+];
+if (!config.production) {
+  lines.push('', `Demo-accounts (wachtwoord ${DEMO_PASSWORD}):`);
+  for (const user of DEMO_USERS) lines.push(`  ${user.email.padEnd(42)} ${user.roles.join(', ')}`);
+}
+console.log(lines.join('\n'));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await running.app.close();
+    await running.store.close();
+    process.exit(0);
+  });
+}

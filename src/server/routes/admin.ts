@@ -1,0 +1,101 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLES } from '../../access/roles.ts';
+import {
+  createUser,
+  getOrganisation,
+  getUser,
+  listOrganisations,
+  listUsers,
+  updateOrganisation,
+  updateUser,
+} from '../../access/users.ts';
+import { access, type Services } from '../context.ts';
+
+const Id = z.strictObject({ id: z.uuid() });
+const Role = z.enum(ROLES);
+const purposeNote = 'Header X-Ketenplein-Purpose: administration.';
+
+/** Organisation directory, and user management by an organisation's own admin. */
+export const adminRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/organisations',
+      { schema: { summary: 'Directory of chain partners', tags: ['organisations'] } },
+      (request) => access(services, request, (tx) => listOrganisations(tx)),
+    );
+    app.get(
+      '/organisations/:id',
+      { schema: { summary: 'One organisation', tags: ['organisations'], params: Id } },
+      (request) => access(services, request, (tx) => getOrganisation(tx, request.params.id)),
+    );
+    app.patch(
+      '/organisations/:id',
+      {
+        schema: {
+          summary: `Change one's own organisation (admin). ${purposeNote}`,
+          tags: ['organisations'],
+          params: Id,
+          body: z.strictObject({
+            name: z.string().min(2).max(200).optional(),
+            region: z.string().max(100).nullable().optional(),
+          }),
+        },
+      },
+      (request) => access(services, request, (tx) => updateOrganisation(tx, request.params.id, request.body)),
+    );
+
+    app.get(
+      '/users',
+      { schema: { summary: `Users of one's own organisation (admin). ${purposeNote}`, tags: ['users'] } },
+      (request) => access(services, request, (tx) => listUsers(tx)),
+    );
+    app.get(
+      '/users/:id',
+      {
+        schema: {
+          summary: `One user of one's own organisation. ${purposeNote}`,
+          tags: ['users'],
+          params: Id,
+        },
+      },
+      (request) => access(services, request, (tx) => getUser(tx, request.params.id)),
+    );
+    app.post(
+      '/users',
+      {
+        schema: {
+          summary: `Create a user in one's own organisation; without a password one is generated and returned once. ${purposeNote}`,
+          tags: ['users'],
+          body: z.strictObject({
+            email: z.email().max(320),
+            name: z.string().trim().min(2).max(200),
+            roles: z.array(Role).min(1).max(ROLES.length),
+            password: z.string().max(1000).optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const created = await access(services, request, (tx) => createUser(tx, request.body));
+        return reply.status(201).send(created);
+      },
+    );
+    app.patch(
+      '/users/:id',
+      {
+        schema: {
+          summary: `Change name, roles, disable or unlock a user. ${purposeNote}`,
+          tags: ['users'],
+          params: Id,
+          body: z.strictObject({
+            name: z.string().trim().min(2).max(200).optional(),
+            roles: z.array(Role).min(1).max(ROLES.length).optional(),
+            disabled: z.boolean().optional(),
+            unlock: z.literal(true).optional(),
+          }),
+        },
+      },
+      (request) => access(services, request, (tx) => updateUser(tx, request.params.id, request.body)),
+    );
+  };

@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listAudit, verifyAudit } from '../../access/audit-view.ts';
+import { access, type Services } from '../context.ts';
+
+/** The privacy officer's audit view. Header X-Ketenplein-Purpose: audit_control. */
+export const auditRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/',
+      {
+        schema: {
+          summary:
+            'Audit entries of one’s own organisation, newest first (privacy officer, purpose audit_control)',
+          tags: ['audit'],
+          querystring: z.strictObject({
+            limit: z.coerce.number().int().min(1).max(500).default(50),
+            before: z.string().regex(/^\d+$/).optional(),
+            user: z.uuid().optional(),
+            resource: z.string().max(64).optional(),
+            record: z.string().max(64).optional(),
+          }),
+        },
+      },
+      (request) =>
+        access(services, request, (tx) =>
+          listAudit(tx, {
+            limit: request.query.limit,
+            before: request.query.before,
+            userId: request.query.user,
+            resource: request.query.resource,
+            recordId: request.query.record,
+          }),
+        ),
+    );
+    app.get(
+      '/verify',
+      { schema: { summary: 'Verify the whole hash chain; names the first broken entry', tags: ['audit'] } },
+      (request) => access(services, request, (tx) => verifyAudit(tx)),
+    );
+  };

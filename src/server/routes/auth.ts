@@ -1,0 +1,172 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { withSystem } from '../../access/context.ts';
+import { hashPassword, passwordProblem, verifyPassword } from '../../access/passwords.ts';
+import { allowedPurposes } from '../../access/policy.ts';
+import { enableTotp, login, logout, newTotpSecret, type Session } from '../../access/sessions.ts';
+import { InvalidInput } from '../../access/users.ts';
+import { noContent, requireSession, SESSION_COOKIE, type Services } from '../context.ts';
+
+const sessionView = (session: Session) => ({
+  user: {
+    id: session.user.userId,
+    email: session.user.email,
+    name: session.user.name,
+    roles: [...session.user.roles],
+    totpEnabled: session.user.totpEnabled,
+    organisation: { id: session.user.orgId, name: session.user.orgName, type: session.user.orgType },
+  },
+  purposes: allowedPurposes(session.user),
+  csrfToken: session.csrfToken,
+  expiresAt: session.expiresAt.toISOString(),
+});
+
+const SessionView = z.object({
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    roles: z.array(z.string()),
+    totpEnabled: z.boolean(),
+    organisation: z.object({ id: z.string(), name: z.string(), type: z.string() }),
+  }),
+  purposes: z.array(z.string()),
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+});
+
+export const authRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { store, cipher, config } = services;
+    const cookieOptions = {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict' as const,
+      secure: config.production,
+    };
+
+    app.post(
+      '/login',
+      {
+        config: { rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
+        schema: {
+          summary: 'Log in with e-mail, password and (when enabled) a TOTP code',
+          tags: ['auth'],
+          body: z.strictObject({
+            email: z.string().min(3).max(320),
+            password: z.string().min(1).max(1000),
+            totp: z
+              .string()
+              .regex(/^\d{6}$/)
+              .optional(),
+          }),
+          response: { 200: SessionView },
+        },
+      },
+      async (request, reply) => {
+        // A LoginError carries its status (401, 403, 423) and code to the error handler.
+        const session = await login(store, cipher, request.body, config.session);
+        reply.setCookie(SESSION_COOKIE, session.token, {
+          ...cookieOptions,
+          maxAge: config.session.absoluteHours * 3600,
+        });
+        return sessionView(session);
+      },
+    );
+
+    app.post(
+      '/logout',
+      { schema: { summary: 'End the session', tags: ['auth'] } },
+      async (request, reply) => {
+        const token = request.cookies[SESSION_COOKIE];
+        if (token) await logout(store, token);
+        reply.clearCookie(SESSION_COOKIE, cookieOptions);
+        return noContent(reply);
+      },
+    );
+
+    app.get(
+      '/me',
+      {
+        schema: {
+          summary: 'The logged-in user, their purposes and CSRF token',
+          tags: ['auth'],
+          response: { 200: SessionView },
+        },
+      },
+      async (request) => sessionView(requireSession(request)),
+    );
+
+    app.post(
+      '/password',
+      {
+        schema: {
+          summary: 'Change one’s own password',
+          tags: ['auth'],
+          body: z.strictObject({ current: z.string().min(1), next: z.string().min(1).max(1000) }),
+        },
+      },
+      async (request, reply) => {
+        const { user } = requireSession(request);
+        const problem = passwordProblem(request.body.next);
+        if (problem) throw new InvalidInput(`Nieuw wachtwoord: ${problem}`, 'next');
+        const row = await store.db
+          .selectFrom('users')
+          .select('password_hash')
+          .where('id', '=', user.userId)
+          .executeTakeFirstOrThrow();
+        if (!(await verifyPassword(row.password_hash, request.body.current))) {
+          throw new InvalidInput('Huidig wachtwoord klopt niet / Current password is incorrect', 'current');
+        }
+        const hash = await hashPassword(request.body.next);
+        await withSystem(store, async (db, audit) => {
+          await db.updateTable('users').set({ password_hash: hash }).where('id', '=', user.userId).execute();
+          audit({
+            userId: user.userId,
+            orgId: user.orgId,
+            role: null,
+            purpose: 'authentication',
+            action: 'change_password',
+            resource: 'user',
+            recordIds: [user.userId],
+            fields: ['password_hash'],
+            result: 'allowed',
+          });
+        });
+        return noContent(reply);
+      },
+    );
+
+    app.post(
+      '/totp/setup',
+      {
+        schema: {
+          summary: 'Start enrolling a TOTP second factor',
+          tags: ['auth'],
+          response: { 200: z.object({ secret: z.string(), uri: z.string() }) },
+        },
+      },
+      async (request) => newTotpSecret(requireSession(request).user.email),
+    );
+
+    app.post(
+      '/totp/enable',
+      {
+        schema: {
+          summary: 'Confirm TOTP enrolment with a code from the app',
+          tags: ['auth'],
+          body: z.strictObject({
+            secret: z.string().regex(/^[A-Z2-7]{16,64}$/),
+            code: z.string().regex(/^\d{6}$/),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { user } = requireSession(request);
+        const ok = await enableTotp(store, cipher, user.userId, request.body.secret, request.body.code);
+        if (!ok) throw new InvalidInput('Onjuiste code / Incorrect code', 'code');
+        return noContent(reply);
+      },
+    );
+  };

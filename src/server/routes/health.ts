@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { currentMigration } from '../../store/migrate.ts';
+import type { Services } from '../context.ts';
+
+export const healthRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/health',
+      {
+        schema: {
+          summary: 'Database reachability and migration version',
+          tags: ['system'],
+          response: {
+            200: z.object({
+              status: z.literal('ok'),
+              database: z.string(),
+              kind: z.string(),
+              migration: z.string(),
+            }),
+            503: z.object({ status: z.literal('unavailable'), database: z.string(), kind: z.string() }),
+          },
+        },
+      },
+      async (_request, reply) => {
+        try {
+          await sql`SELECT 1`.execute(services.store.db);
+          const migration = (await currentMigration(services.store)) ?? 'none';
+          return { status: 'ok' as const, database: 'reachable', kind: services.store.kind, migration };
+        } catch {
+          return reply
+            .status(503)
+            .send({ status: 'unavailable' as const, database: 'unreachable', kind: services.store.kind });
+        }
+      },
+    );
+  };

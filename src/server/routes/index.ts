@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../context.ts';
+import { adminRoutes } from './admin.ts';
+import { auditRoutes } from './audit.ts';
+import { authRoutes } from './auth.ts';
+import { healthRoutes } from './health.ts';
+
+/** Each capability adds one line here. */
+export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  await app.register(healthRoutes(services));
+  await app.register(authRoutes(services), { prefix: '/api/v1/auth' });
+  await app.register(adminRoutes(services), { prefix: '/api/v1' });
+  await app.register(auditRoutes(services), { prefix: '/api/v1/audit' });
+}

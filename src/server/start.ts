@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import { FieldCipher, loadDataKey } from '../access/secrets.ts';
+import { openStore, type Store } from '../store/connect.ts';
+import { seedDemo } from '../store/demo.ts';
+import { migrate } from '../store/migrate.ts';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+
+export interface Running {
+  app: FastifyInstance;
+  store: Store;
+  url: string;
+  seeded: boolean;
+}
+
+/** Opens the database, migrates, seeds the demo world outside production, and listens. */
+export async function startServer(
+  config: Config,
+  options: { logger?: boolean; store?: Store } = {},
+): Promise<Running> {
+  const store =
+    options.store ??
+    (await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }));
+  await migrate(store);
+  const seeded = config.production ? false : await seedDemo(store);
+  const cipher = new FieldCipher(loadDataKey(process.env, config.databaseUrl ? null : config.dataDir));
+  const app = await buildApp({ store, cipher, config }, { logger: options.logger });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return { app, store, url: `http://localhost:${port}`, seeded };
+}

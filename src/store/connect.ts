@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export type StoreKind = 'pglite' | 'postgres';
+
+/** One database, embedded or server, behind the same Kysely API and the same migrations. */
+export interface Store {
+  kind: StoreKind;
+  db: Kysely<Database>;
+  /** The schema every table lives in (a fresh one per test run on a shared server). */
+  schema: string;
+  /** Runs a multi-statement SQL script as the owner (migrations, maintenance). */
+  exec(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** postgres://… ; without it the embedded PGlite is used. */
+  databaseUrl?: string;
+  /** Folder for PGlite's files; `memory` keeps everything in memory (tests). */
+  dataDir?: string;
+  /** Schema on a PostgreSQL server; created when missing. Default `public`. */
+  schema?: string;
+  /** Pool size on a PostgreSQL server. */
+  poolSize?: number;
+}
+
+// Bigint columns (sequences, counts) arrive as strings; keep them exact rather than lossy numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPGlite(options);
+}
+
+async function openPGlite(options: StoreOptions): Promise<Store> {
+  const dir = options.dataDir ?? 'memory';
+  let pglite: PGlite;
+  if (dir === 'memory') {
+    pglite = new PGlite();
+  } else {
+    const path = resolve(dir, 'pgdata');
+    mkdirSync(path, { recursive: true });
+    pglite = new PGlite(path);
+  }
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return {
+    kind: 'pglite',
+    db,
+    schema: 'public',
+    // Goes through Kysely's connection so it queues behind running transactions.
+    exec: (script) =>
+      db.connection().execute(async () => {
+        await pglite.exec(script);
+      }),
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, options: StoreOptions): Promise<Store> {
+  const schema = options.schema ?? 'public';
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } finally {
+    await admin.end();
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    options: `-c search_path=${schema}`,
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    db,
+    schema,
+    exec: async (script) => {
+      const client = await pool.connect();
+      try {
+        await client.query(script);
+      } finally {
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

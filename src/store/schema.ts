@@ -1,0 +1,93 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Each capability adds its own tables by module augmentation
+ * (`declare module '../store/schema.ts' { interface Database { … } }`) next to its migration,
+ * so the store does not need to know every capability.
+ */
+export interface Database {
+  organisations: OrganisationTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  jobs: JobTable;
+  ketenplein_migrations: MigrationTable;
+}
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  name: string;
+  type: string;
+  cbs_code: string | null;
+  region: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  org_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  roles: string[];
+  totp_secret: string | null;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  disabled: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  seq: string;
+  at: Timestamp;
+  user_id: string | null;
+  org_id: string | null;
+  role: string | null;
+  purpose: string | null;
+  action: string;
+  resource: string;
+  record_ids: string[];
+  fields: string[];
+  result: string;
+  reason: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: string;
+  hash: string;
+}
+
+export interface JobTable {
+  id: Generated<string>;
+  kind: string;
+  payload: unknown;
+  status: Generated<string>;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_until: Date | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
+export interface MigrationTable {
+  name: string;
+  checksum: string;
+  applied_at: Generated<Date>;
+}
