@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { type VerifyResult, verifyAuditChain } from './audit.ts';
 import type { AccessTx } from './context.ts';
 
@@ -21,7 +22,7 @@ export async function listAudit(tx: AccessTx, filter: AuditFilter) {
   if (filter.before) query = query.where('seq', '<', filter.before);
   if (filter.userId) query = query.where('user_id', '=', filter.userId);
   if (filter.resource) query = query.where('resource', '=', filter.resource);
-  if (filter.recordId) query = query.where('record_ids', '@>', [filter.recordId]);
+  if (filter.recordId) query = query.where(sql<boolean>`record_ids @> ARRAY[${filter.recordId}]::text[]`);
   const rows = await query.execute();
   // Reading the log is itself logged, by the seq numbers read.
   return tx.disclose(

@@ -1,3 +1,4 @@
+import type { Store } from '../store/connect.ts';
 import type { CliIO } from './io.ts';
 
 /** A CLI command: each capability contributes its own in `src/<capability>/cli.ts`. */
@@ -5,7 +6,13 @@ export interface Command {
   name: string;
   summary: { nl: string; en: string };
   usage: string;
-  run: (args: string[], io: CliIO) => Promise<number>;
+  run: (args: string[], io: CliIO, context: CliContext) => Promise<number>;
+}
+
+/** What commands that need the database get: the store of the environment (or of a test). */
+export interface CliContext {
+  /** Opens (once) and migrates the database named by DATABASE_URL or KETENPLEIN_DATA_DIR. */
+  store(): Promise<Store>;
 }
 
 /**
@@ -13,5 +20,9 @@ export interface Command {
  * commands stay fast and a capability's dependencies load only when it is used.
  */
 export const commands: Record<string, () => Promise<Command>> = {
+  migrate: async () => (await import('../store/cli.ts')).migrateCommand,
+  seed: async () => (await import('../store/cli.ts')).seedCommand,
+  audit: async () => (await import('../access/cli.ts')).auditCommand,
+  user: async () => (await import('../access/cli.ts')).userCommand,
   signals: async () => (await import('../signals/cli.ts')).command,
 };

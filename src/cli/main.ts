@@ -1,7 +1,9 @@
-import { commands } from './commands.ts';
+import { openStore, type Store } from '../store/connect.ts';
+import { migrate } from '../store/migrate.ts';
+import { type CliContext, commands } from './commands.ts';
 import { CliError, type CliIO, processIO, say } from './io.ts';
 
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export async function runCli(argv: string[], io: CliIO, injected?: Store): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     await printHelp(io);
@@ -18,14 +20,30 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`${command.usage}\n`);
     return 0;
   }
+  let opened: Store | null = null;
+  const context: CliContext = {
+    store: async () => {
+      if (injected) return injected;
+      if (!opened) {
+        const url = process.env.DATABASE_URL;
+        opened = await openStore(
+          url ? { databaseUrl: url } : { dataDir: process.env.KETENPLEIN_DATA_DIR ?? './data' },
+        );
+        await migrate(opened);
+      }
+      return opened;
+    },
+  };
   try {
-    return await command.run(rest, io);
+    return await command.run(rest, io, context);
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr(`${say(io, 'Fout', 'Error')}: ${error.message}\n`);
       return error.exitCode;
     }
     throw error;
+  } finally {
+    await (opened as Store | null)?.close();
   }
 }
 

@@ -51,7 +51,7 @@ export function errorHandler(error: FastifyError & Coded, request: FastifyReques
     const path = String(first.instancePath ?? '')
       .replace(/^\//, '')
       .replaceAll('/', '.');
-    const unknownKey = (first.params as { issue?: { keys?: string[] } })?.issue?.keys?.[0];
+    const unknownKey = (first.params as { keys?: string[] } | undefined)?.keys?.[0];
     const field = [path, unknownKey].filter(Boolean).join('.') || error.validationContext || 'body';
     return send(reply, request, 400, {
       code: 'invalid_input',

@@ -1,0 +1,48 @@
+import type { Command } from '../cli/commands.ts';
+import { CliError, say } from '../cli/io.ts';
+import { ProductionSeedRefused, seedDemo } from './demo.ts';
+import { currentMigration, MigrationError } from './migrate.ts';
+
+export const migrateCommand: Command = {
+  name: 'migrate',
+  summary: { nl: 'Database-migraties toepassen', en: 'Apply database migrations' },
+  usage:
+    'npm run --silent ketenplein -- migrate\n  Past ontbrekende migraties toe / applies missing migrations (DATABASE_URL or KETENPLEIN_DATA_DIR).',
+  async run(_args, io, context) {
+    try {
+      const store = await context.store();
+      io.stdout(
+        `${say(io, 'Database bijgewerkt tot', 'Database migrated to')} ${await currentMigration(store)}\n`,
+      );
+      return 0;
+    } catch (error) {
+      if (error instanceof MigrationError) throw new CliError(error.message);
+      throw error;
+    }
+  },
+};
+
+export const seedCommand: Command = {
+  name: 'seed',
+  summary: { nl: 'Demowereld laden (niet in productie)', en: 'Load the demo world (not in production)' },
+  usage:
+    'npm run --silent ketenplein -- seed\n  Laadt demo-organisaties en -gebruikers in een lege database; geweigerd als NODE_ENV=production.',
+  async run(_args, io, context) {
+    try {
+      const seeded = await seedDemo(await context.store());
+      io.stdout(
+        seeded
+          ? say(io, 'Demowereld geladen.\n', 'Demo world loaded.\n')
+          : say(
+              io,
+              'Database bevat al organisaties; niets gedaan.\n',
+              'Database already has organisations; nothing done.\n',
+            ),
+      );
+      return 0;
+    } catch (error) {
+      if (error instanceof ProductionSeedRefused) throw new CliError(error.message);
+      throw error;
+    }
+  },
+};
