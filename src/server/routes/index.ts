@@ -4,6 +4,7 @@ import { adminRoutes } from './admin.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
 import { healthRoutes } from './health.ts';
+import { signalRoutes } from './signals.ts';
 
 /** Each capability adds one line here. */
 export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -11,4 +12,5 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await app.register(authRoutes(services), { prefix: '/api/v1/auth' });
   await app.register(adminRoutes(services), { prefix: '/api/v1' });
   await app.register(auditRoutes(services), { prefix: '/api/v1/audit' });
+  await app.register(signalRoutes(services), { prefix: '/api/v1' });
 }

@@ -89,6 +89,11 @@ describe('bulk import: rows', () => {
     ]);
   });
 
+  it('numbers lines right when a file mixes line endings', async () => {
+    const result = await report('vormen;omschrijving\r\nlabour;goed\r\nnonsense;x\n');
+    assert.deepEqual(problems(result), ['3:vormen:invalid_value']);
+  });
+
   it('reports a row with more cells than the header', async () => {
     const result = await report('vormen;omschrijving\nlabour;x;extra\n');
     assert.deepEqual(problems(result), ['2::column_count']);

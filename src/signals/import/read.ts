@@ -105,7 +105,11 @@ function detectDelimiter(firstLine: string): string {
 }
 
 function readCsv(data: Uint8Array): RawTable {
-  const text = new TextDecoder('utf-8').decode(data).replace(/^\uFEFF/, '');
+  // One line ending throughout: csv-parse takes the first one it sees, and files edited by hand mix them.
+  const text = new TextDecoder('utf-8')
+    .decode(data)
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(text.slice(0, text.search(/\r?\n|$/)));
   let records: { record: string[]; info: { lines: number } }[];
   try {
