@@ -1,0 +1,168 @@
+/**
+ * `pprl encode` and `pprl link`: privacy-preserving linkage of victim lists for the estimate.
+ * The Node-only parts (files) live here; encoding and linking themselves are browser-safe.
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from '../cli/commands.ts';
+import { CliError, type CliIO, parseArgs, say } from '../cli/io.ts';
+import { type Hardening, MIN_SECRET_BYTES } from './pprl/clk.ts';
+import { encodeList, InputError } from './pprl/encodeList.ts';
+import {
+  captureCsv,
+  DEFAULT_THRESHOLD,
+  linkEncodedLists,
+  type ParsedList,
+  parseEncodedList,
+} from './pprl/linkLists.ts';
+
+const USAGE = `pprl encode --secret <file> --list <name> [--strata col,...] [--extra-fields col,...]
+            [--salt <text>] [--hardening balance|xor-fold|none] [--bits 1024] [--lenient-dates] <persons.csv>
+     > <name>.clk.jsonl
+pprl link <a.clk.jsonl> <b.clk.jsonl> [...more] [--threshold ${DEFAULT_THRESHOLD}] [--json]
+          [--qc --role privacy-officer]
+
+encode: versleutelt een personenlijst lokaal tot Bloom-filters (CLK) met een geheime sleutel
+        (bestand, minstens ${MIN_SECRET_BYTES} bytes, bij alle organisaties gelijk).
+        Kolommen: id (niet versleuteld), given_name, prefix, family_name|surname, date_of_birth
+        (YYYY-MM-DD, YYYYMMDD of DD-MM-YYYY), gender, place_of_birth. --strata: kolommen die
+        onversleuteld meegaan (jaar, vorm, geslacht, leeftijdsgroep), alleen als het doel dat toestaat.
+        --extra-fields: extra kolommen die mee versleuteld worden (bv. postcode); alle partijen gelijk.
+link:   koppelt de lijsten en drukt de tabel van vangstpatronen af (CSV voor "estimate"):
+        kolommen per stratum, één 0/1-kolom per lijst in de gegeven volgorde, en count.
+        Nooit scores of welke records gekoppeld zijn. Alleen een privacy officer mag met
+        --qc --role privacy-officer de koppelingen (lijst, rijnummer, gelijkenis) op stderr zien.
+
+encode: encodes a person list locally into Bloom filters (CLK) with a secret key file
+        (at least ${MIN_SECRET_BYTES} bytes, the same at every organisation).
+link:   links the lists and prints the capture-pattern table (CSV input of "estimate");
+        never scores or record pairs, except --qc --role privacy-officer (pairs on stderr).`;
+
+function readSecret(path: string | true | undefined, io: CliIO): Uint8Array {
+  if (typeof path !== 'string')
+    throw new CliError(say(io, '--secret <bestand> ontbreekt', '--secret <file> is missing'));
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new CliError(
+      say(io, `--secret: bestand ${path} niet te lezen`, `--secret: cannot read file ${path}`),
+    );
+  }
+  // A trailing newline from an editor is not part of the key.
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end--;
+  bytes = bytes.subarray(0, end);
+  if (bytes.length < MIN_SECRET_BYTES) {
+    throw new CliError(
+      say(
+        io,
+        `--secret: sleutel is ${bytes.length} bytes, minimaal ${MIN_SECRET_BYTES} nodig (bv. openssl rand -hex 32 > geheim.key)`,
+        `--secret: key is ${bytes.length} bytes, at least ${MIN_SECRET_BYTES} needed (e.g. openssl rand -hex 32 > secret.key)`,
+      ),
+    );
+  }
+  return bytes;
+}
+
+function list(value: string | true | undefined): string[] {
+  return typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
+}
+
+function readText(path: string, io: CliIO): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new CliError(say(io, `bestand ${path} niet te lezen`, `cannot read file ${path}`));
+  }
+}
+
+async function encode(args: string[], io: CliIO): Promise<number> {
+  const { positionals, flags } = parseArgs(args, ['lenient-dates']);
+  const secret = readSecret(flags.get('secret'), io);
+  const listName = flags.get('list');
+  if (typeof listName !== 'string')
+    throw new CliError(say(io, '--list <naam> ontbreekt', '--list <name> is missing'));
+  if (positionals.length !== 1) {
+    throw new CliError(say(io, 'geef precies één CSV-bestand', 'give exactly one CSV file'));
+  }
+  const hardening = (flags.get('hardening') ?? 'balance') as Hardening;
+  if (!['balance', 'xor-fold', 'none'].includes(hardening)) {
+    throw new CliError(`--hardening ${String(hardening)}: balance | xor-fold | none`);
+  }
+  const bits = Number(flags.get('bits') ?? 1024);
+  const salt = flags.get('salt');
+  const lines = encodeList(readText(positionals[0], io), secret, {
+    list: listName,
+    strata: list(flags.get('strata')),
+    extraFields: list(flags.get('extra-fields')),
+    lenientDates: flags.has('lenient-dates'),
+    settings: { hardening, bits, salt: typeof salt === 'string' ? salt : '' },
+  });
+  io.stdout(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+async function link(args: string[], io: CliIO): Promise<number> {
+  const { positionals, flags } = parseArgs(args, ['json', 'qc']);
+  const threshold = flags.has('threshold') ? Number(flags.get('threshold')) : DEFAULT_THRESHOLD;
+  const qc = flags.has('qc');
+  if (qc && flags.get('role') !== 'privacy-officer') {
+    throw new CliError(
+      say(
+        io,
+        '--qc toont gekoppelde paren en is alleen voor de privacy officer: bevestig met --role privacy-officer',
+        '--qc shows linked pairs and is for the privacy officer only: confirm with --role privacy-officer',
+      ),
+    );
+  }
+  const lists: ParsedList[] = positionals.map((path) => parseEncodedList(readText(path, io), path));
+  const outcome = linkEncodedLists(lists, { threshold });
+  if (flags.has('json')) {
+    const table = outcome.table.map((row) => ({
+      pattern: row.pattern,
+      count: row.count,
+      ...(row.stratum ? { stratum: row.stratum } : {}),
+    }));
+    io.stdout(`${JSON.stringify({ lists: outcome.lists, table, clusters: outcome.clusters })}\n`);
+  } else io.stdout(captureCsv(outcome));
+  if (qc) {
+    io.stderr(
+      `${say(io, 'KWALITEITSCONTROLE — vertrouwelijk, niet delen', 'QUALITY CONTROL — confidential, do not share')}\n`,
+    );
+    io.stderr('list_a,row_a,list_b,row_b,similarity\n');
+    for (const p of outcome.qc)
+      io.stderr(`${p.listA},${p.rowA},${p.listB},${p.rowB},${p.similarity.toFixed(4)}\n`);
+  }
+  return 0;
+}
+
+export const pprlCommand: Command = {
+  name: 'pprl',
+  summary: {
+    nl: 'Privacy-beschermend koppelen van slachtofferlijsten (encode, link) voor de schatting',
+    en: 'Privacy-preserving linkage of victim lists (encode, link) for the estimate',
+  },
+  usage: USAGE,
+  async run(args, io) {
+    const [sub, ...rest] = args;
+    try {
+      if (sub === 'encode') return await encode(rest, io);
+      if (sub === 'link') return await link(rest, io);
+    } catch (error) {
+      if (error instanceof InputError) throw new CliError(error.message);
+      throw error;
+    }
+    throw new CliError(
+      say(
+        io,
+        `onbekend subcommando "${sub ?? ''}": encode of link`,
+        `unknown subcommand "${sub ?? ''}": encode or link`,
+      ),
+    );
+  },
+};

@@ -1,0 +1,83 @@
+/** Dates of birth: parsing of the formats partners use, and graded agreement. */
+
+export interface ParsedDate {
+  /** Eight digits YYYYMMDD; kept as typed when `lenient` let an impossible date through. */
+  digits: string;
+  year: number;
+  month: number;
+  day: number;
+}
+
+export type DateProblem = 'format' | 'calendar';
+
+export class DateError extends Error {
+  constructor(
+    readonly value: string,
+    readonly problem: DateProblem,
+  ) {
+    super(
+      problem === 'format'
+        ? `"${value}" is not a date (expected YYYY-MM-DD, YYYYMMDD or DD-MM-YYYY)`
+        : `"${value}" is not an existing calendar date`,
+    );
+  }
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Parses `YYYY-MM-DD`, `YYYYMMDD` and `DD-MM-YYYY` (also with `/` or `.`). Returns undefined for an
+ * empty value. With `lenient`, a well-formed but impossible date (month 13, 30 February — typing
+ * errors that still carry linkage information) is returned as typed instead of refused.
+ */
+export function parseDate(raw: string, lenient = false): ParsedDate | undefined {
+  const value = raw.trim();
+  if (!value) return undefined;
+  let m = /^(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})$/.exec(value);
+  let year: string;
+  let month: string;
+  let day: string;
+  if (m) [, year, month, day] = m;
+  else {
+    m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
+    if (!m) throw new DateError(value, 'format');
+    [, day, month, year] = m;
+    day = day.padStart(2, '0');
+    month = month.padStart(2, '0');
+  }
+  const parsed = { digits: `${year}${month}${day}`, year: +year, month: +month, day: +day };
+  const valid =
+    parsed.month >= 1 &&
+    parsed.month <= 12 &&
+    parsed.day >= 1 &&
+    parsed.day <= daysInMonth(parsed.year, parsed.month);
+  if (!valid && !lenient) throw new DateError(value, 'calendar');
+  return parsed;
+}
+
+export type DateLevel =
+  | 'exact'
+  | 'one_digit'
+  | 'day_month_swapped'
+  | 'same_year_month'
+  | 'same_year'
+  | 'else';
+
+/** Graded agreement of two dates of birth, best level first. */
+export function compareDates(a: ParsedDate, b: ParsedDate): DateLevel {
+  if (a.digits === b.digits) return 'exact';
+  let differing = 0;
+  for (let i = 0; i < 8; i++) if (a.digits[i] !== b.digits[i]) differing++;
+  if (differing === 1) return 'one_digit';
+  if (a.year === b.year && a.day === b.month && a.month === b.day) return 'day_month_swapped';
+  // Two adjacent digits transposed (19900213 vs 19900231) is one keystroke too.
+  for (let i = 0; i < 7; i++) {
+    const swapped = a.digits.slice(0, i) + a.digits[i + 1] + a.digits[i] + a.digits.slice(i + 2);
+    if (swapped === b.digits) return 'one_digit';
+  }
+  if (a.year === b.year && a.month === b.month) return 'same_year_month';
+  if (a.year === b.year) return 'same_year';
+  return 'else';
+}

@@ -1,0 +1,205 @@
+/**
+ * Fellegi–Sunter scoring: per comparison level a match probability m and a non-match probability
+ * u; a pair's match weight is log2(λ/(1-λ)) + Σ log2(m/u). As in Splink, u is estimated from
+ * random pairs (almost all non-matches) and m and λ by expectation maximisation over the
+ * blocked candidate pairs.
+ */
+import type { Comparison } from './comparisons.ts';
+
+export interface FsModel {
+  comparisons: { name: string; levels: readonly string[] }[];
+  m: number[][];
+  u: number[][];
+  /** Prior probability that a candidate pair is a match. */
+  lambda: number;
+}
+
+export interface Reason {
+  comparison: string;
+  level: string;
+  /** log2(m/u) of this level: positive for evidence of a match. */
+  weight: number;
+}
+
+const FLOOR = 1e-6;
+
+export function levelWeights(model: FsModel): number[][] {
+  return model.m.map((ms, c) =>
+    ms.map((m, l) => Math.log2(Math.max(m, FLOOR) / Math.max(model.u[c][l], FLOOR))),
+  );
+}
+
+export function priorWeight(lambda: number): number {
+  return Math.log2(lambda / (1 - lambda));
+}
+
+export function probability(weight: number): number {
+  return 1 / (1 + 2 ** -weight);
+}
+
+/** Match weight of one comparison vector, with the levels and weights that made it. */
+export function explain(model: FsModel, vector: ArrayLike<number>, weights = levelWeights(model)) {
+  const reasons: Reason[] = [];
+  let weight = priorWeight(model.lambda);
+  for (let c = 0; c < model.comparisons.length; c++) {
+    const level = vector[c];
+    if (level < 0) continue;
+    weight += weights[c][level];
+    reasons.push({
+      comparison: model.comparisons[c].name,
+      level: model.comparisons[c].levels[level],
+      weight: Math.round(weights[c][level] * 100) / 100,
+    });
+  }
+  return { weight, reasons };
+}
+
+/** Scores many vectors (n × C, row-major) at once. */
+export function scoreVectors(
+  model: FsModel,
+  vectors: Int8Array,
+  weights = levelWeights(model),
+): Float64Array {
+  const C = model.comparisons.length;
+  const n = vectors.length / C;
+  const out = new Float64Array(n);
+  const prior = priorWeight(model.lambda);
+  for (let i = 0; i < n; i++) {
+    let w = prior;
+    for (let c = 0; c < C; c++) {
+      const level = vectors[i * C + c];
+      if (level >= 0) w += weights[c][level];
+    }
+    out[i] = w;
+  }
+  return out;
+}
+
+/** Relative frequency of each level among the given (non-match) vectors, Laplace-smoothed. */
+export function estimateU(comparisons: readonly Comparison[], vectors: Int8Array): number[][] {
+  const C = comparisons.length;
+  const counts = comparisons.map((c) => new Array<number>(c.levels.length).fill(0.5));
+  for (let i = 0; i < vectors.length; i += C) {
+    for (let c = 0; c < C; c++) if (vectors[i + c] >= 0) counts[c][vectors[i + c]]++;
+  }
+  return counts.map(normalise);
+}
+
+function normalise(values: number[]): number[] {
+  const sum = values.reduce((s, v) => s + v, 0);
+  return values.map((v) => v / sum);
+}
+
+/** Collapses vectors into distinct patterns with counts, so EM iterates over few rows. */
+function distinctPatterns(vectors: Int8Array, C: number): { patterns: Int8Array[]; counts: number[] } {
+  const index = new Map<string, number>();
+  const patterns: Int8Array[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < vectors.length; i += C) {
+    const row = vectors.subarray(i, i + C);
+    const key = row.join(',');
+    const at = index.get(key);
+    if (at === undefined) {
+      index.set(key, patterns.length);
+      patterns.push(row.slice());
+      counts.push(1);
+    } else counts[at]++;
+  }
+  return { patterns, counts };
+}
+
+/**
+ * Estimates m and λ by EM over candidate-pair vectors, with u held at the random-sampling
+ * estimate. Starting values: the best level likely for matches.
+ */
+export function estimateModel(
+  comparisons: readonly Comparison[],
+  candidateVectors: Int8Array,
+  u: number[][],
+  { iterations = 30, lambda = 0.1 }: { iterations?: number; lambda?: number } = {},
+): FsModel {
+  const C = comparisons.length;
+  const { patterns, counts } = distinctPatterns(candidateVectors, C);
+  let m = comparisons.map((c) =>
+    normalise(
+      c.levels.map((_, l) =>
+        l === 0 ? 0.7 : l === c.levels.length - 1 ? 0.05 : 0.25 / (c.levels.length - 2),
+      ),
+    ),
+  );
+  const total = counts.reduce((s, v) => s + v, 0);
+  for (let it = 0; it < iterations; it++) {
+    const model: FsModel = { comparisons: [...comparisons], m, u, lambda };
+    const weights = levelWeights(model);
+    const acc = comparisons.map((c) => new Array<number>(c.levels.length).fill(1e-3));
+    let matches = 0;
+    for (let p = 0; p < patterns.length; p++) {
+      const { weight } = explainFast(patterns[p], weights, priorWeight(lambda));
+      const pm = probability(weight) * counts[p];
+      matches += pm;
+      for (let c = 0; c < C; c++) if (patterns[p][c] >= 0) acc[c][patterns[p][c]] += pm;
+    }
+    lambda = Math.min(Math.max(matches / total, 1e-9), 1 - 1e-9);
+    m = acc.map(normalise);
+  }
+  return {
+    comparisons: comparisons.map((c) => ({ name: c.name, levels: c.levels })),
+    m,
+    u,
+    lambda,
+  };
+}
+
+function explainFast(vector: Int8Array, weights: number[][], prior: number): { weight: number } {
+  let weight = prior;
+  for (let c = 0; c < vector.length; c++) if (vector[c] >= 0) weight += weights[c][vector[c]];
+  return { weight };
+}
+
+/**
+ * Splink-style training in sessions: EM on the pairs that agree exactly on one anchor comparison
+ * (say date of birth) estimates m of all the others; the anchor's own m comes from a session
+ * with another anchor. This keeps EM from mistaking "same name" for "same person" when many
+ * different people share a name. λ is then fitted on all candidates with m and u fixed.
+ */
+export function estimateModelInSessions(
+  comparisons: readonly Comparison[],
+  candidateVectors: Int8Array,
+  u: number[][],
+  anchors: string[],
+  /** Upper bound for λ: with one-to-one linkage, at most min(|A|, |B|) of the candidates match. */
+  maxLambda = 1 - 1e-9,
+): FsModel {
+  const C = comparisons.length;
+  const sums = comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
+  const sessions = new Array<number>(C).fill(0);
+  for (const anchor of anchors) {
+    const a = comparisons.findIndex((c) => c.name === anchor);
+    if (a < 0) continue;
+    const rows: number[] = [];
+    for (let i = 0; i < candidateVectors.length; i += C) if (candidateVectors[i + a] === 0) rows.push(i);
+    if (rows.length < 50) continue;
+    const subset = new Int8Array(rows.length * C);
+    for (let k = 0; k < rows.length; k++) subset.set(candidateVectors.subarray(rows[k], rows[k] + C), k * C);
+    const session = estimateModel(comparisons, subset, u);
+    for (let c = 0; c < C; c++) {
+      if (c === a) continue;
+      session.m[c].forEach((m, l) => {
+        sums[c][l] += m;
+      });
+      sessions[c]++;
+    }
+  }
+  const fallback = estimateModel(comparisons, candidateVectors, u);
+  const m = sums.map((s, c) => (sessions[c] > 0 ? s.map((v) => v / sessions[c]) : fallback.m[c]));
+  const model: FsModel = { comparisons: fallback.comparisons, m, u, lambda: 0.1 };
+  const weights = levelWeights(model);
+  const n = candidateVectors.length / C;
+  for (let it = 0; it < 20; it++) {
+    const scores = scoreVectors(model, candidateVectors, weights);
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += probability(scores[i]);
+    model.lambda = Math.min(Math.max(sum / n, 1e-9), maxLambda);
+  }
+  return model;
+}

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { databaseLabel, openTestStore } from '../../test/helpers/store.ts';
+import type { Store } from './connect.ts';
+import { claimJob, enqueueJob, runDueJobs } from './jobs.ts';
+
+describe(`durable jobs on ${databaseLabel}`, () => {
+  let store: Store;
+  before(async () => {
+    store = await openTestStore();
+  });
+  after(() => store.close());
+
+  test('a job runs once and is marked done', async () => {
+    const seen: unknown[] = [];
+    await enqueueJob(store, 'test.echo', { n: 1 });
+    const ran = await runDueJobs(store, { 'test.echo': async (job) => void seen.push(job.payload) });
+    assert.equal(ran, 1);
+    assert.deepEqual(seen, [{ n: 1 }]);
+    assert.equal(await runDueJobs(store, { 'test.echo': async () => {} }), 0);
+  });
+
+  test('a failing job is retried later with its error kept, and fails for good after max attempts', async () => {
+    const id = await enqueueJob(store, 'test.fail', {}, { maxAttempts: 2 });
+    await runDueJobs(store, { 'test.fail': async () => Promise.reject(new Error('boom')) });
+    let row = await store.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(row.status, 'queued');
+    assert.equal(row.last_error, 'boom');
+    assert.ok(row.run_at > new Date(), 'backoff moves the job into the future');
+    await store.db
+      .updateTable('jobs')
+      .set({ run_at: new Date(0) })
+      .where('id', '=', id)
+      .execute();
+    await runDueJobs(store, { 'test.fail': async () => Promise.reject(new Error('boom again')) });
+    row = await store.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(row.status, 'failed');
+    assert.equal(row.attempts, 2);
+  });
+
+  test('a job whose worker died is claimed again after its lease', async () => {
+    const id = await enqueueJob(store, 'test.lease', {});
+    const first = await claimJob(store, ['test.lease'], 60);
+    assert.equal(first?.id, id);
+    assert.equal(await claimJob(store, ['test.lease']), null, 'leased jobs are not handed out twice');
+    await store.db
+      .updateTable('jobs')
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .where('id', '=', id)
+      .execute();
+    const again = await claimJob(store, ['test.lease']);
+    assert.equal(again?.id, id);
+    assert.equal(again?.attempts, 2);
+  });
+
+  test('jobs survive closing and reopening the database', async () => {
+    const dir = `.tmp/jobs-${process.pid}`;
+    if (process.env.DATABASE_URL) return; // a server keeps its data by nature; this checks the embedded files
+    const { openStore } = await import('./connect.ts');
+    const { migrate } = await import('./migrate.ts');
+    const { rmSync } = await import('node:fs');
+    rmSync(dir, { recursive: true, force: true });
+    const first = await openStore({ dataDir: dir });
+    await migrate(first);
+    await enqueueJob(first, 'test.durable', { keep: true });
+    await first.close();
+    const second = await openStore({ dataDir: dir });
+    try {
+      const job = await claimJob(second, ['test.durable']);
+      assert.deepEqual(job?.payload, { keep: true });
+    } finally {
+      await second.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
