@@ -163,6 +163,36 @@ describe(`signals through the API on ${databaseLabel}`, () => {
     assert.equal((await reporter.get(`/api/v1/signals/${secondId}/links`)).status, 403);
   });
 
+  test('a person written differently in another signal is suggested as the same person, with reasons', async () => {
+    const response = await reporter.post<Receipt>('/api/v1/signals', {
+      forms: ['sexual'],
+      narrative: 'Man regelt vervoer naar wisselende adressen.',
+      persons: [
+        { role: 'possible_suspect', givenNames: 'J.', surname: 'vd Berg', dateOfBirth: '03-02-1990' },
+      ],
+    });
+    assert.equal(response.status, 201);
+    const links = await triage.get<
+      { kind: string; linked_signal_id: string; score: number; reasons: { comparison: string }[] }[]
+    >(`/api/v1/signals/${response.body.id}/links`);
+    const person = links.body.filter((link) => link.kind === 'person');
+    assert.deepEqual(
+      person.map((link) => link.linked_signal_id),
+      [firstId],
+    );
+    assert.ok(person[0].score > 0.9);
+    assert.ok(person[0].reasons.some((reason) => reason.comparison === 'date_of_birth'));
+    // Not the unrelated second signal, which has no names; and the suggestion is not made twice.
+    const again = await triage.get<unknown[]>(`/api/v1/signals/${response.body.id}/links`);
+    assert.equal(again.body.length, links.body.length);
+    await triage.post(`/api/v1/signals/${response.body.id}/transitions`, { action: 'start_triage' });
+    await triage.post(`/api/v1/signals/${response.body.id}/transitions`, {
+      action: 'close',
+      outcome: 'duplicate',
+      note: 'Zelfde verdachte als eerdere melding',
+    });
+  });
+
   test('triage sees the queue by priority with reasons and an SLA clock, and routes a signal', async () => {
     const queue = await triage.get<QueueRow[]>('/api/v1/signals?queue=triage');
     assert.equal(queue.status, 200);

@@ -6,6 +6,7 @@ import { Conflict } from '../../access/users.ts';
 import type { SignalInput } from '../schema.ts';
 import { type RepeatLink, triage } from '../triage.ts';
 import { type Identifier, identifiersOf, LINK_KIND_OF } from './identifiers.ts';
+import { personKeys } from './person-links.ts';
 import { activeRuleSet } from './rulesets.ts';
 
 export interface IntakeOptions {
@@ -95,6 +96,11 @@ export async function submitSignal(
   const identifiers = identifiersOf(signal, cipher);
   const newId = randomUUID();
   const matches = await matchIdentifiers(tx, newId, identifiers);
+  // Person keys only find candidates; persons are compared when triage opens the links.
+  const personKeyRows = [...new Set(signal.persons.flatMap(personKeys))].map((value) => ({
+    kind: 'person_key' as const,
+    value,
+  }));
   const ruleSet = await activeRuleSet(tx.db);
   const result = triage(signal, ruleSet, repeatLinks(matches));
   const inserted = await tx.db
@@ -180,10 +186,10 @@ export async function submitSignal(
       .execute();
   }
 
-  if (identifiers.length > 0) {
+  if (identifiers.length + personKeyRows.length > 0) {
     await tx.db
       .insertInto('signal_identifiers')
-      .values(identifiers.map((identifier) => ({ signal_id: id, ...identifier })))
+      .values([...identifiers, ...personKeyRows].map((identifier) => ({ signal_id: id, ...identifier })))
       .execute();
   }
   const suggestions = new Map<string, { other: string; kind: string }>();

@@ -1,5 +1,6 @@
 import type { AccessTx } from '../../access/context.ts';
 import { NotFound } from '../../access/context.ts';
+import { suggestPersonLinks } from './person-links.ts';
 import { NOT_FOUND_MESSAGE } from './read.ts';
 
 /**
@@ -10,6 +11,7 @@ export async function listLinks(tx: AccessTx, id: string) {
   const decision = await tx.authorize('link', 'signal');
   const exists = await tx.db.selectFrom('signals').select('id').where('id', '=', id).executeTakeFirst();
   if (!exists) throw new NotFound(NOT_FOUND_MESSAGE);
+  await suggestPersonLinks(tx, id);
   const rows = await tx.db
     .selectFrom('signal_links as l')
     .innerJoin('signals as s', (join) =>
