@@ -10,14 +10,29 @@ import { DEFAULT_RULE_SET } from '../rulesets/index.ts';
  * has been saved. Each scored signal records the version, so old scores stay explainable.
  */
 export async function activeRuleSet(db: Kysely<Database>): Promise<RuleSet> {
-  const row = await db
+  const head = await db
     .selectFrom('triage_rulesets')
-    .select(['rules'])
+    .select(['version', 'created_at'])
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row ? ruleSetSchema.parse(row.rules) : DEFAULT_RULE_SET;
+  if (!head) return DEFAULT_RULE_SET;
+  // Parsed rule sets are kept: a version never changes, so only a new one is read and checked. The key
+  // includes when it was saved, so two databases in one process (tests, benchmarks) do not mix theirs up.
+  const key = `${head.version}@${new Date(head.created_at).toISOString()}`;
+  const cached = parsedVersions.get(key);
+  if (cached) return cached;
+  const row = await db
+    .selectFrom('triage_rulesets')
+    .select('rules')
+    .where('version', '=', head.version)
+    .executeTakeFirstOrThrow();
+  const ruleSet = ruleSetSchema.parse(row.rules);
+  parsedVersions.set(key, ruleSet);
+  return ruleSet;
 }
+
+const parsedVersions = new Map<string, RuleSet>();
 
 export async function listRuleSets(tx: AccessTx) {
   const decision = await tx.authorize('read', 'triage_ruleset');
