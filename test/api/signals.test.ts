@@ -271,6 +271,15 @@ describe(`signals through the API on ${databaseLabel}`, () => {
 
     const full = await investigator.get<SignalView>(`/api/v1/signals/${firstId}`);
     assert.equal(full.body.history?.at(-1)?.note, 'Opgepakt door team mensenhandel');
+    // Match, then talk: the team learns who else knows something (the contact point), not what.
+    assert.deepEqual(full.body.link_notices, [
+      {
+        organisationId: orgs.get('Gemeente Amsterdam'),
+        organisation: 'Gemeente Amsterdam',
+        kinds: ['person', 'phone'],
+      },
+    ]);
+    assert.equal(own.body.link_notices, undefined);
   });
 
   test('a declined signal returns to triage instead of disappearing', async () => {

@@ -23,7 +23,10 @@ export const SIGNAL_SUBMISSION_FIELDS = [
   'created_at',
 ] as const;
 
-/** Assessment fields: score, reasons, route, the full history with notes, the SLA clock and links. */
+/**
+ * Assessment fields: score, reasons, route, the full history with notes, the SLA clock, and link notices
+ * (which other partners know something: contact points only, "match, then talk").
+ */
 export const SIGNAL_ASSESSMENT_FIELDS = [
   ...SIGNAL_SUBMISSION_FIELDS,
   'reporter_org_id',
@@ -37,6 +40,7 @@ export const SIGNAL_ASSESSMENT_FIELDS = [
   'outcome',
   'history',
   'sla',
+  'link_notices',
 ] as const;
 
 const INTAKE_ROLES = [

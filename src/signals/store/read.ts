@@ -115,8 +115,28 @@ export async function getSignal(
     // What the reporter may follow: the steps, not who took them or why.
     status_history: transitions.map((t) => ({ state: t.to_state, at: toIso(t.at) })),
     sla: slaOf(row, options.now ?? new Date(), options.sla ?? DEFAULT_SLA),
+    link_notices: decision.fields.includes('link_notices') ? await linkNotices(tx, id) : [],
   };
   return tx.disclose(decision, [view])[0];
+}
+
+/** Other partners that hold a linked signal, as contact points: organisation and kind of match only. */
+async function linkNotices(tx: AccessTx, id: string) {
+  const result = await sql<{ org_id: string; org_name: string; kind: string }>`
+    SELECT org_id, org_name, kind FROM signal_link_notices(${id}::uuid) ORDER BY org_name, kind`.execute(
+    tx.db,
+  );
+  const byOrg = new Map<string, { organisationId: string; organisation: string; kinds: string[] }>();
+  for (const row of result.rows) {
+    const entry = byOrg.get(row.org_id) ?? {
+      organisationId: row.org_id,
+      organisation: row.org_name,
+      kinds: [],
+    };
+    entry.kinds.push(row.kind);
+    byOrg.set(row.org_id, entry);
+  }
+  return [...byOrg.values()];
 }
 
 export type Queue = 'triage' | 'team' | 'mine';

@@ -181,3 +181,21 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
 $$;
 REVOKE ALL ON FUNCTION signal_identifier_matches(text[], text[], uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION signal_identifier_matches(text[], text[], uuid) TO ketenplein_app;
+
+-- "Match, then talk" (as the Verwijsindex): who else knows something about a signal the caller may see,
+-- as contact points only (organisation and kind of match), never the other signal's content or id.
+-- It checks visibility itself, from the organisation and scope the access layer set for this transaction.
+CREATE FUNCTION signal_link_notices(target uuid)
+RETURNS TABLE (org_id uuid, org_name text, kind text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+  SELECT DISTINCT o.id, o.name, l.kind
+  FROM signals t
+  JOIN signal_links l ON (l.signal_id = t.id OR l.other_signal_id = t.id) AND l.status <> 'rejected'
+  JOIN signals s ON s.id = CASE WHEN l.signal_id = t.id THEN l.other_signal_id ELSE l.signal_id END
+  JOIN organisations o ON o.id = s.reporter_org_id
+  WHERE t.id = target
+    AND (t.reporter_org_id = ketenplein_org() OR t.routed_org_id = ketenplein_org() OR ketenplein_chain_scope())
+    AND s.reporter_org_id <> ketenplein_org()
+$$;
+REVOKE ALL ON FUNCTION signal_link_notices(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION signal_link_notices(uuid) TO ketenplein_app;
