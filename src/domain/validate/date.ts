@@ -28,8 +28,17 @@ export function validateDate(input: string, field = 'date'): Validated<string> {
 
 /** Today's date in the Netherlands, as `YYYY-MM-DD`: a signal made at 00:30 in Amsterdam is dated that day. */
 export function dutchDate(at: Date): string {
-  return at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  return amsterdamDay.format(at);
 }
+
+// One formatter for all calls: building one per call costs more than the whole rest of a date check.
+// The Swedish locale writes dates as YYYY-MM-DD.
+const amsterdamDay = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** A date that must not lie in the future (observed, born): compared with today's date in the Netherlands. */
 export function validatePastDate(input: string, field: string, now: Date): Validated<string> {

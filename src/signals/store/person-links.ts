@@ -1,6 +1,6 @@
 import type { AccessTx } from '../../access/context.ts';
 import type { Label } from '../../domain/label.ts';
-import { blockingKeys, comparePersons, type PersonInput } from '../../linkage/index.ts';
+import { blockingKeys, comparePersons, type PersonInput, preparePerson } from '../../linkage/index.ts';
 
 /** The parts of a stored or submitted person that matching uses. */
 interface MatchablePerson {
@@ -86,9 +86,12 @@ export async function suggestPersonLinks(tx: AccessTx, signalId: string): Promis
     )
     .execute();
   const best = new Map<string, { score: number; reasons: unknown[] }>();
+  // Prepared once: normalising names and dates costs more than comparing them.
+  const prepared = people.map((person) => preparePerson(toLinkage(person), true));
   for (const other of others) {
-    for (const person of people) {
-      const match = comparePersons(toLinkage(person), toLinkage(fromRow(other)));
+    const candidate = preparePerson(toLinkage(fromRow(other)), true);
+    for (const person of prepared) {
+      const match = comparePersons(person, candidate);
       if (!match.matched || (best.get(other.signal_id)?.score ?? 0) >= match.score) continue;
       const reasons = match.reasons
         .filter((reason) => reason.weight > 0)
