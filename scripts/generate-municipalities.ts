@@ -1,5 +1,5 @@
 // Generates src/domain/municipalities.ts from ../shared/data/reference/municipalities.csv.
-// Run once after the reference list changes: node --import tsx scripts/generate-municipalities.ts
+// Run once after the reference list changes, then format: node --import tsx scripts/generate-municipalities.ts && npx biome format --write src/domain/municipalities.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 
