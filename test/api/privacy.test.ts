@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { verifyAuditChain } from '../../src/access/audit.ts';
-import { retentionMonths, runSignalRetention } from '../../src/privacy/retention.ts';
+import {
+  privacyJobHandlers,
+  retentionMonths,
+  runSignalRetention,
+  SIGNAL_RETENTION_JOB,
+  scheduleSignalRetention,
+} from '../../src/privacy/retention.ts';
 import { exampleSubmission } from '../../src/signals/fixtures.ts';
 import type { SignalSubmission } from '../../src/signals/schema.ts';
+import { runDueJobs } from '../../src/store/jobs.ts';
 import { type ApiClient, loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
 import { databaseLabel } from '../helpers/store.ts';
 
@@ -435,6 +442,21 @@ describe(`data-subject requests through the API on ${databaseLabel}`, () => {
     assert.deepEqual(entry.record_ids, [old]);
     assert.equal((await runSignalRetention(server.store, { months: 60 })).signals.length, 0);
     assert.equal((await verifyAuditChain(db)).ok, true);
+    // The durable daily job: queued once at start, runs, and queues itself for the next day.
+    await scheduleSignalRetention(server.store);
+    await scheduleSignalRetention(server.store);
+    assert.equal(await runDueJobs(server.store, privacyJobHandlers), 1);
+    const jobs = await db
+      .selectFrom('jobs')
+      .select(['status', 'run_at'])
+      .where('kind', '=', SIGNAL_RETENTION_JOB)
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      jobs.map((job) => job.status),
+      ['done', 'queued'],
+    );
+    assert.ok(new Date(jobs[1].run_at).getTime() > Date.now() + 23 * 3_600_000);
     assert.equal(retentionMonths({}), 60);
     assert.throws(
       () => retentionMonths({ KETENPLEIN_SIGNAL_RETENTION_MONTHS: 'vijf' }),
