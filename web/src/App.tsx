@@ -12,6 +12,7 @@ import { NotFoundPage } from './pages/NotFound.tsx';
 import { OrganisationPage } from './pages/Organisation.tsx';
 import { StartPage } from './pages/Start.tsx';
 import { UsersPage } from './pages/Users.tsx';
+import { PrivacyPage } from './privacy/PrivacyPage.tsx';
 import { usePath } from './router.tsx';
 import { useSession } from './session.tsx';
 
@@ -25,7 +26,8 @@ interface Route {
     | 'nav.estimate'
     | 'nav.rounds'
     | 'nav.crawler'
-    | 'nav.account';
+    | 'nav.account'
+    | 'module.subject_requests.title';
   /** Any one of these roles opens the page; none listed means every logged-in user. */
   roles?: string[];
   page: () => ReactNode;
@@ -39,6 +41,12 @@ const ROUTES: Route[] = [
   { path: '/schatting', nav: 'nav.estimate', roles: ['analyst'], page: () => <EstimatePage /> },
   { path: '/schattingsrondes', nav: 'nav.rounds', roles: ['analyst'], page: () => <RoundsPage /> },
   { path: '/webcrawler', nav: 'nav.crawler', roles: ['investigator'], page: () => <CrawlerPage /> },
+  {
+    path: '/verzoeken',
+    nav: 'module.subject_requests.title',
+    roles: ['privacy_officer'],
+    page: () => <PrivacyPage />,
+  },
   { path: '/account', nav: 'nav.account', page: () => <AccountPage /> },
 ];
 
