@@ -9,7 +9,7 @@ import { scrubIndicatorRemarks, scrubText, traceValues } from './scrub.ts';
 type Identifier = { kind: string; value: string };
 
 /** The identifiers intake derived from this person (signals/store/identifiers.ts and person-links.ts). */
-function identifiersOfPerson(person: OwnPerson): Identifier[] {
+export function identifiersOfPerson(person: OwnPerson): Identifier[] {
   return [
     ...person.phones.map((value) => ({ kind: 'phone', value })),
     ...person.emails.map((value) => ({ kind: 'email', value })),
@@ -30,7 +30,7 @@ function identifiersOfPerson(person: OwnPerson): Identifier[] {
  * Removes a person's identifiers from the lookup index, except those another active person of the same
  * signal also has: a restricted or erased person can then no longer be found by linking.
  */
-async function dropIdentifiers(tx: AccessTx, person: OwnPerson) {
+export async function dropIdentifiers(tx: AccessTx, person: OwnPerson) {
   const mine = identifiersOfPerson(person);
   if (mine.length === 0) return;
   const siblings = await tx.db

@@ -279,6 +279,48 @@ describe(`data-subject requests through the API on ${databaseLabel}`, () => {
     assert.ok(record.accesses.some((a) => a.action === 'create' && a.user === 'Sanne de Vries'));
   });
 
+  test('rectification corrects a person as intake would, and the audit names fields, not values', async () => {
+    const path = `/api/v1/privacy/requests/${request}/rectification`;
+    const bad = await officer.post<ErrorBody>(path, { personId: bergId, changes: { phones: ['06-12'] } });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.field, 'phones.0');
+    const future = await officer.post<ErrorBody>(path, {
+      personId: bergId,
+      changes: { dateOfBirth: '2999-01-01' },
+    });
+    assert.equal(future.body.error.field, 'dateOfBirth');
+    const other = await officer.post<ErrorBody>(path, {
+      personId: crypto.randomUUID(),
+      changes: { alias: 'x' },
+    });
+    assert.equal(other.status, 400);
+    assert.equal(other.body.error.field, 'personId');
+    const fixed = await officer.post<{ fields: string[] }>(path, {
+      personId: bergId,
+      changes: { phones: ['06 1111 2222', '+31 6 8765 4321'], alias: 'Jantje' },
+    });
+    assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
+    assert.deepEqual(fixed.body.fields.sort(), ['alias', 'phones']);
+    const row = await server.store.db
+      .selectFrom('signal_persons')
+      .select(['phones', 'alias'])
+      .where('id', '=', bergId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row.phones, ['+31611112222', '+31687654321']);
+    const phones = await server.store.db
+      .selectFrom('signal_identifiers')
+      .select('value')
+      .where('signal_id', '=', signalA)
+      .where('kind', '=', 'phone')
+      .execute();
+    assert.ok(
+      phones.some((p) => p.value === '+31611112222'),
+      'the new number is found by linking',
+    );
+    const audit = JSON.stringify(await server.store.db.selectFrom('audit_log').selectAll().execute());
+    assert.ok(!audit.includes('Jantje') && !audit.includes('31611112222'));
+  });
+
   test('restriction hides the person from triage and from linking until lifted', async () => {
     const restricted = await officer.post(`/api/v1/privacy/requests/${request}/restriction`, {});
     assert.equal(restricted.status, 200, JSON.stringify(restricted.body));

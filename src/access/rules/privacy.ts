@@ -55,11 +55,11 @@ export const privacyRules: Rule[] = [
   },
   {
     resource: 'subject_record',
-    actions: ['search', 'export', 'restrict', 'erase'],
+    actions: ['search', 'export', 'restrict', 'erase', 'rectify'],
     roles: ['privacy_officer'],
     purposes: ['data_subject_request'],
     scope: 'own_org',
     fields: SUBJECT_RECORD_FIELDS,
-    legalBasis: `${BASIS}; restriction art. 18, erasure art. 17 (not where art. 17(3) or art. 23 / Wpg applies)`,
+    legalBasis: `${BASIS}; rectification art. 16, restriction art. 18, erasure art. 17 (not where art. 17(3) or art. 23 / Wpg applies)`,
   },
 ];

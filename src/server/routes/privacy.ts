@@ -4,6 +4,7 @@ import { InvalidInput } from '../../access/users.ts';
 import { validateBsn } from '../../domain/validate/identifiers.ts';
 import { erasePersons, restrictPersons } from '../../privacy/erase.ts';
 import { requireOwnPersons } from '../../privacy/persons.ts';
+import { rectifyPerson } from '../../privacy/rectify.ts';
 import {
   addPersons,
   createRequest,
@@ -18,6 +19,7 @@ import {
 import { accessReport } from '../../privacy/report.ts';
 import { retentionMonths } from '../../privacy/retention.ts';
 import { type SubjectQuery, searchSubject } from '../../privacy/search.ts';
+import { GENDERS } from '../../signals/vocabulary.ts';
 import { access, type Services } from '../context.ts';
 
 const Id = z.strictObject({ id: z.uuid() });
@@ -207,6 +209,36 @@ export const privacyRoutes =
       },
       (request) =>
         access(services, request, (tx) => restrictPersons(tx, request.params.id, request.body.lift)),
+    );
+
+    const name = z.string().trim().max(200).nullable().optional();
+    app.post(
+      '/requests/:id/rectification',
+      {
+        schema: {
+          summary: `Correct a person of the request (art. 16), normalised as at intake; the audit names the fields, not the values. ${purposeNote}`,
+          tags,
+          params: Id,
+          body: z.strictObject({
+            personId: z.uuid(),
+            changes: z.strictObject({
+              givenNames: name,
+              prefix: name,
+              surname: name,
+              alias: name,
+              dateOfBirth: z.string().max(20).nullable().optional(),
+              gender: z.enum(GENDERS).nullable().optional(),
+              nationality: z.string().max(3).nullable().optional(),
+              phones: z.array(z.string().max(40)).max(20).optional(),
+              emails: z.array(z.string().max(254)).max(20).optional(),
+            }),
+          }),
+        },
+      },
+      (request) =>
+        access(services, request, (tx) =>
+          rectifyPerson(tx, request.params.id, request.body.personId, request.body.changes),
+        ),
     );
 
     app.post(

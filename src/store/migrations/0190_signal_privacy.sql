@@ -15,7 +15,7 @@ CREATE POLICY signal_persons_visible ON signal_persons FOR SELECT USING (
 -- Restriction and erasure are changes only a data-subject request makes, on signals the organisation reported
 -- or received (never chain-wide): these grants and policies are the second line under the access rules.
 GRANT UPDATE (given_names, prefix, surname, alias, date_of_birth, birth_year, gender, nationality, phones, emails,
-  bsn_encrypted, bsn_fingerprint, remark, restricted_at, erased_at) ON signal_persons TO ketenplein_app;
+  bsn_encrypted, bsn_fingerprint, remark, minor, restricted_at, erased_at) ON signal_persons TO ketenplein_app;
 CREATE FUNCTION signal_own(signal uuid) RETURNS boolean LANGUAGE sql STABLE AS
   $$ SELECT EXISTS (SELECT 1 FROM signals s WHERE s.id = signal
        AND (s.reporter_org_id = ketenplein_org() OR s.routed_org_id = ketenplein_org())) $$;
