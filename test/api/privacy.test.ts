@@ -137,6 +137,24 @@ describe(`data-subject requests through the API on ${databaseLabel}`, () => {
     );
   });
 
+  test('the OpenAPI document describes every privacy route', async () => {
+    const response = await fetch(`${server.url}/api/docs/json`);
+    const doc = (await response.json()) as { paths: Record<string, unknown> };
+    const paths = Object.keys(doc.paths).filter((path) => path.startsWith('/api/v1/privacy/'));
+    for (const action of [
+      'search',
+      'persons',
+      'report',
+      'restriction',
+      'rectification',
+      'erasure',
+      'extend',
+      'decision',
+    ]) {
+      assert.ok(paths.includes(`/api/v1/privacy/requests/{id}/${action}`), action);
+    }
+  });
+
   test('bad input names the field', async () => {
     const cases: [string, unknown, string][] = [
       ['/api/v1/privacy/requests', { kind: 'delete_all', reference: 'x', receivedOn: '2026-01-01' }, 'kind'],
