@@ -43,6 +43,7 @@ describe(`the privacy officer's data-subject requests in Chromium on ${databaseL
     await page.getByLabel('BSN').fill('123456782');
     await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
     await page.getByRole('cell', { name: '******782' }).waitFor();
+    await page.getByRole('cell', { name: 'Mogelijke verdachte' }).waitFor();
     assert.equal(await page.getByText('123456782').count(), 0, 'the BSN is shown masked only');
     await page.getByRole('button', { name: 'Koppelen aan verzoek' }).click();
     await page.getByText('1 persoon gekoppeld').waitFor();

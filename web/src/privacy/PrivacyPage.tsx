@@ -19,12 +19,21 @@ import { SelectField } from '../estimate/fields.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useLoad } from '../useLoad.ts';
 import { KINDS, privacyApi, type SubjectRequest } from './api.ts';
-import { type PrivacyKey, privacyText } from './messages.ts';
+import { isPrivacyKey, type PrivacyKey, privacyText } from './messages.ts';
 import { RequestPanel } from './RequestPanel.tsx';
 
 export function usePrivacyText() {
   const { language } = useI18n();
   return (key: PrivacyKey, params?: Record<string, string | number>) => privacyText(language, key, params);
+}
+
+/** Labels a server code such as a person's role (`personRole.witness`), falling back to the code. */
+export function usePrivacyLabel() {
+  const { language } = useI18n();
+  return (prefix: string, code: string) => {
+    const key = `${prefix}.${code}`;
+    return isPrivacyKey(key) ? privacyText(language, key) : code;
+  };
 }
 
 /** The privacy officer's register of data-subject requests, and the handling of one request. */

@@ -18,13 +18,14 @@ import { Problem, Success } from '../components/Problem.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { SelectField } from '../estimate/fields.tsx';
 import { DECISIONS, LEGAL_GROUNDS, privacyApi, type SearchResult, type SubjectRequest } from './api.ts';
-import { usePrivacyText } from './PrivacyPage.tsx';
+import { usePrivacyLabel, usePrivacyText } from './PrivacyPage.tsx';
 
 const SEARCH_FIELDS = ['bsn', 'givenNames', 'prefix', 'surname', 'dateOfBirth'] as const;
 
 /** One request: find the subject, attach the persons, and restrict, erase, report, extend or decide. */
 export function RequestPanel({ request, onChanged }: { request: SubjectRequest; onChanged(): void }) {
   const p = usePrivacyText();
+  const label = usePrivacyLabel();
   const [query, setQuery] = useState<Record<string, string>>({});
   const [result, setResult] = useState<SearchResult | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -120,9 +121,9 @@ export function RequestPanel({ request, onChanged }: { request: SubjectRequest; 
                     </TableHeaderCell>
                     <TableCell>{person.data.dateOfBirth ?? p('none')}</TableCell>
                     <TableCell>{person.data.bsn ?? p('none')}</TableCell>
-                    <TableCell>{person.role}</TableCell>
+                    <TableCell>{label('personRole', person.role)}</TableCell>
                     <TableCell>
-                      {person.match.by}
+                      {label('matchedOn', person.match.by)}
                       {person.match.score !== undefined ? ` (${person.match.score})` : ''}
                     </TableCell>
                     <TableCell>
@@ -156,7 +157,7 @@ export function RequestPanel({ request, onChanged }: { request: SubjectRequest; 
               <ul>
                 {result.otherOrganisations.map((other) => (
                   <li key={`${other.organisationId}-${other.matchedOn}`}>
-                    {other.organisation} ({other.matchedOn}) —{' '}
+                    {other.organisation} ({label('matchedOn', other.matchedOn)}) —{' '}
                     {other.contacts.length > 0
                       ? p('contacts', { contacts: other.contacts.join(', ') })
                       : p('noContacts')}

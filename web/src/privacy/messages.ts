@@ -69,6 +69,12 @@ const nl = {
   legalGround: 'Grond bij afwijzing of beperking',
   none: '—',
   decided: 'Het besluit is vastgelegd.',
+  'personRole.possible_victim': 'Mogelijk slachtoffer',
+  'personRole.possible_suspect': 'Mogelijke verdachte',
+  'personRole.witness': 'Getuige',
+  'personRole.other': 'Anders',
+  'matchedOn.bsn': 'BSN',
+  'matchedOn.name_and_date_of_birth': 'naam en geboortedatum',
 };
 
 type Key = keyof typeof nl;
@@ -141,9 +147,20 @@ const en: Record<Key, string> = {
   legalGround: 'Ground for refusing or limiting',
   none: '—',
   decided: 'The decision is recorded.',
+  'personRole.possible_victim': 'Possible victim',
+  'personRole.possible_suspect': 'Possible suspect',
+  'personRole.witness': 'Witness',
+  'personRole.other': 'Other',
+  'matchedOn.bsn': 'BSN',
+  'matchedOn.name_and_date_of_birth': 'name and date of birth',
 };
 
 export type PrivacyKey = Key;
+
+/** A label for a code from the server, or the code itself when this client does not know it yet. */
+export function isPrivacyKey(key: string): key is Key {
+  return key in nl;
+}
 
 export function privacyText(language: Language, key: Key, params?: Record<string, string | number>): string {
   return format((language === 'en' ? en : nl)[key], params);
