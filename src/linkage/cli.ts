@@ -16,7 +16,7 @@ import {
 } from './pprl/linkLists.ts';
 
 const USAGE = `pprl encode --secret <file> --list <name> [--strata col,...] [--extra-fields col,...]
-            [--salt <text>] [--hardening balance|xor-fold|none] [--bits 1024] [--lenient-dates] <persons.csv>
+            [--salt <text>] [--hardening balance|xor-fold|none] [--lenient-dates] <persons.csv>
      > <name>.clk.jsonl
 pprl link <a.clk.jsonl> <b.clk.jsonl> [...more] [--threshold ${DEFAULT_THRESHOLD}] [--json]
           [--qc --role privacy-officer]
@@ -94,14 +94,13 @@ async function encode(args: string[], io: CliIO): Promise<number> {
   if (!['balance', 'xor-fold', 'none'].includes(hardening)) {
     throw new CliError(`--hardening ${String(hardening)}: balance | xor-fold | none`);
   }
-  const bits = Number(flags.get('bits') ?? 1024);
   const salt = flags.get('salt');
   const lines = encodeList(readText(positionals[0], io), secret, {
     list: listName,
     strata: list(flags.get('strata')),
     extraFields: list(flags.get('extra-fields')),
     lenientDates: flags.has('lenient-dates'),
-    settings: { hardening, bits, salt: typeof salt === 'string' ? salt : '' },
+    settings: { hardening, salt: typeof salt === 'string' ? salt : '' },
   });
   io.stdout(`${lines.join('\n')}\n`);
   return 0;

@@ -4,7 +4,11 @@
  * random pairs (almost all non-matches) and m and λ by expectation maximisation over the
  * blocked candidate pairs.
  */
-import type { Comparison } from './comparisons.ts';
+/** What estimation needs of a comparison: its name and its levels (best first). */
+export interface ComparisonSpec {
+  name: string;
+  levels: readonly string[];
+}
 
 export interface FsModel {
   comparisons: { name: string; levels: readonly string[] }[];
@@ -76,7 +80,7 @@ export function scoreVectors(
 }
 
 /** Relative frequency of each level among the given (non-match) vectors, Laplace-smoothed. */
-export function estimateU(comparisons: readonly Comparison[], vectors: Int8Array): number[][] {
+export function estimateU(comparisons: readonly ComparisonSpec[], vectors: Int8Array): number[][] {
   const C = comparisons.length;
   const counts = comparisons.map((c) => new Array<number>(c.levels.length).fill(0.5));
   for (let i = 0; i < vectors.length; i += C) {
@@ -113,13 +117,24 @@ function distinctPatterns(vectors: Int8Array, C: number): { patterns: Int8Array[
  * estimate. Starting values: the best level likely for matches.
  */
 export function estimateModel(
-  comparisons: readonly Comparison[],
+  comparisons: readonly ComparisonSpec[],
   candidateVectors: Int8Array,
   u: number[][],
-  { iterations = 30, lambda = 0.1 }: { iterations?: number; lambda?: number } = {},
+  options: { iterations?: number; lambda?: number } = {},
+): FsModel {
+  const { patterns, counts } = distinctPatterns(candidateVectors, comparisons.length);
+  return estimateModelFromPatterns(comparisons, patterns, counts, u, options);
+}
+
+/** EM over distinct comparison patterns and how often each occurs among the candidates. */
+export function estimateModelFromPatterns(
+  comparisons: readonly ComparisonSpec[],
+  patterns: ArrayLike<number>[],
+  counts: number[],
+  u: number[][],
+  { iterations = 30, lambda = 0.1, maxLambda = 1 - 1e-9 }: { iterations?: number; lambda?: number; maxLambda?: number } = {},
 ): FsModel {
   const C = comparisons.length;
-  const { patterns, counts } = distinctPatterns(candidateVectors, C);
   let m = comparisons.map((c) =>
     normalise(
       c.levels.map((_, l) =>
@@ -139,7 +154,7 @@ export function estimateModel(
       matches += pm;
       for (let c = 0; c < C; c++) if (patterns[p][c] >= 0) acc[c][patterns[p][c]] += pm;
     }
-    lambda = Math.min(Math.max(matches / total, 1e-9), 1 - 1e-9);
+    lambda = Math.min(Math.max(matches / total, 1e-9), maxLambda);
     m = acc.map(normalise);
   }
   return {
@@ -150,7 +165,7 @@ export function estimateModel(
   };
 }
 
-function explainFast(vector: Int8Array, weights: number[][], prior: number): { weight: number } {
+function explainFast(vector: ArrayLike<number>, weights: number[][], prior: number): { weight: number } {
   let weight = prior;
   for (let c = 0; c < vector.length; c++) if (vector[c] >= 0) weight += weights[c][vector[c]];
   return { weight };
@@ -163,7 +178,7 @@ function explainFast(vector: Int8Array, weights: number[][], prior: number): { w
  * different people share a name. λ is then fitted on all candidates with m and u fixed.
  */
 export function estimateModelInSessions(
-  comparisons: readonly Comparison[],
+  comparisons: readonly ComparisonSpec[],
   candidateVectors: Int8Array,
   u: number[][],
   anchors: string[],
