@@ -9,6 +9,7 @@ import { type Hardening, MIN_SECRET_BYTES } from './pprl/clk.ts';
 import { encodeList, InputError } from './pprl/encodeList.ts';
 import {
   captureCsv,
+  captureRecordsCsv,
   DEFAULT_THRESHOLD,
   linkEncodedLists,
   type ParsedList,
@@ -18,7 +19,7 @@ import {
 const USAGE = `pprl encode --secret <file> --list <name> [--strata col,...] [--extra-fields col,...]
             [--salt <text>] [--hardening balance|xor-fold|none] [--lenient-dates] <persons.csv>
      > <name>.clk.jsonl
-pprl link <a.clk.jsonl> <b.clk.jsonl> [...more] [--threshold ${DEFAULT_THRESHOLD}] [--json]
+pprl link <a.clk.jsonl> <b.clk.jsonl> [...more] [--threshold ${DEFAULT_THRESHOLD}] [--json | --records]
           [--qc --role privacy-officer]
 
 encode: versleutelt een personenlijst lokaal tot Bloom-filters (CLK) met een geheime sleutel
@@ -27,15 +28,20 @@ encode: versleutelt een personenlijst lokaal tot Bloom-filters (CLK) met een geh
         (YYYY-MM-DD, YYYYMMDD of DD-MM-YYYY), gender, place_of_birth. --strata: kolommen die
         onversleuteld meegaan (jaar, vorm, geslacht, leeftijdsgroep), alleen als het doel dat toestaat.
         --extra-fields: extra kolommen die mee versleuteld worden (bv. postcode); alle partijen gelijk.
-link:   koppelt de lijsten en drukt de tabel van vangstpatronen af (CSV voor "estimate"):
-        kolommen per stratum, één 0/1-kolom per lijst in de gegeven volgorde, en count.
+link:   koppelt de lijsten (Fellegi-Sunter per segment; --threshold = minimale kans op een match)
+        en drukt de tabel van vangstpatronen af, precies de invoer van "estimate <tabel.csv>":
+        één 0/1-kolom per lijst in de gegeven volgorde, en count (strata opgeteld).
+        --records: één regel per persoon met de strata-kolommen, voor
+        "estimate <bestand> --lists a,b,... --by <strata>". --json: ook per stratum.
         Nooit scores of welke records gekoppeld zijn. Alleen een privacy officer mag met
         --qc --role privacy-officer de koppelingen (lijst, rijnummer, gelijkenis) op stderr zien.
 
 encode: encodes a person list locally into Bloom filters (CLK) with a secret key file
         (at least ${MIN_SECRET_BYTES} bytes, the same at every organisation).
-link:   links the lists and prints the capture-pattern table (CSV input of "estimate");
-        never scores or record pairs, except --qc --role privacy-officer (pairs on stderr).`;
+link:   links the lists and prints the capture-pattern table, exactly the input of
+        "estimate <table.csv>" (one 0/1 column per list in the order given, count; strata summed).
+        --records: one row per person with the strata, for "estimate --lists ... --by ...".
+        Never scores or record pairs, except --qc --role privacy-officer (pairs on stderr).`;
 
 function readSecret(path: string | true | undefined, io: CliIO): Uint8Array {
   if (typeof path !== 'string')
@@ -107,7 +113,7 @@ async function encode(args: string[], io: CliIO): Promise<number> {
 }
 
 async function link(args: string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseArgs(args, ['json', 'qc']);
+  const { positionals, flags } = parseArgs(args, ['json', 'qc', 'records']);
   const threshold = flags.has('threshold') ? Number(flags.get('threshold')) : DEFAULT_THRESHOLD;
   const qc = flags.has('qc');
   if (qc && flags.get('role') !== 'privacy-officer') {
@@ -128,7 +134,8 @@ async function link(args: string[], io: CliIO): Promise<number> {
       ...(row.stratum ? { stratum: row.stratum } : {}),
     }));
     io.stdout(`${JSON.stringify({ lists: outcome.lists, table, clusters: outcome.clusters })}\n`);
-  } else io.stdout(captureCsv(outcome));
+  } else if (flags.has('records')) io.stdout(captureRecordsCsv(outcome));
+  else io.stdout(captureCsv(outcome));
   if (qc) {
     io.stderr(
       `${say(io, 'KWALITEITSCONTROLE — vertrouwelijk, niet delen', 'QUALITY CONTROL — confidential, do not share')}\n`,

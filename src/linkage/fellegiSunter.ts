@@ -132,7 +132,11 @@ export function estimateModelFromPatterns(
   patterns: ArrayLike<number>[],
   counts: number[],
   u: number[][],
-  { iterations = 30, lambda = 0.1, maxLambda = 1 - 1e-9 }: { iterations?: number; lambda?: number; maxLambda?: number } = {},
+  {
+    iterations = 30,
+    lambda = 0.1,
+    maxLambda = 1 - 1e-9,
+  }: { iterations?: number; lambda?: number; maxLambda?: number } = {},
 ): FsModel {
   const C = comparisons.length;
   let m = comparisons.map((c) =>
@@ -169,52 +173,4 @@ function explainFast(vector: ArrayLike<number>, weights: number[][], prior: numb
   let weight = prior;
   for (let c = 0; c < vector.length; c++) if (vector[c] >= 0) weight += weights[c][vector[c]];
   return { weight };
-}
-
-/**
- * Splink-style training in sessions: EM on the pairs that agree exactly on one anchor comparison
- * (say date of birth) estimates m of all the others; the anchor's own m comes from a session
- * with another anchor. This keeps EM from mistaking "same name" for "same person" when many
- * different people share a name. λ is then fitted on all candidates with m and u fixed.
- */
-export function estimateModelInSessions(
-  comparisons: readonly ComparisonSpec[],
-  candidateVectors: Int8Array,
-  u: number[][],
-  anchors: string[],
-  /** Upper bound for λ: with one-to-one linkage, at most min(|A|, |B|) of the candidates match. */
-  maxLambda = 1 - 1e-9,
-): FsModel {
-  const C = comparisons.length;
-  const sums = comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
-  const sessions = new Array<number>(C).fill(0);
-  for (const anchor of anchors) {
-    const a = comparisons.findIndex((c) => c.name === anchor);
-    if (a < 0) continue;
-    const rows: number[] = [];
-    for (let i = 0; i < candidateVectors.length; i += C) if (candidateVectors[i + a] === 0) rows.push(i);
-    if (rows.length < 50) continue;
-    const subset = new Int8Array(rows.length * C);
-    for (let k = 0; k < rows.length; k++) subset.set(candidateVectors.subarray(rows[k], rows[k] + C), k * C);
-    const session = estimateModel(comparisons, subset, u);
-    for (let c = 0; c < C; c++) {
-      if (c === a) continue;
-      session.m[c].forEach((m, l) => {
-        sums[c][l] += m;
-      });
-      sessions[c]++;
-    }
-  }
-  const fallback = estimateModel(comparisons, candidateVectors, u);
-  const m = sums.map((s, c) => (sessions[c] > 0 ? s.map((v) => v / sessions[c]) : fallback.m[c]));
-  const model: FsModel = { comparisons: fallback.comparisons, m, u, lambda: 0.1 };
-  const weights = levelWeights(model);
-  const n = candidateVectors.length / C;
-  for (let it = 0; it < 20; it++) {
-    const scores = scoreVectors(model, candidateVectors, weights);
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += probability(scores[i]);
-    model.lambda = Math.min(Math.max(sum / n, 1e-9), maxLambda);
-  }
-  return model;
 }

@@ -16,7 +16,7 @@ import type { PersonInput } from '../person.ts';
 import { preparePerson } from '../person.ts';
 import { seededRandom } from '../random.ts';
 import { HmacSha256, toHex } from './hmac.ts';
-import { BIRTH_SEGMENT, fieldTokens, NAME_SEGMENT, type SegmentSpec } from './tokens.ts';
+import { BIRTH_SEGMENT, FAMILY_SEGMENT, fieldTokens, GIVEN_SEGMENT, type SegmentSpec } from './tokens.ts';
 
 export type Hardening = 'balance' | 'xor-fold' | 'none';
 
@@ -35,7 +35,7 @@ export function defaultSettings(overrides: Partial<ClkSettings> = {}): ClkSettin
     version: 2,
     hardening: 'balance',
     salt: '',
-    segments: [NAME_SEGMENT, BIRTH_SEGMENT],
+    segments: [GIVEN_SEGMENT, FAMILY_SEGMENT, BIRTH_SEGMENT],
     ...overrides,
   };
 }
@@ -98,18 +98,26 @@ export class ClkEncoder {
       if (s.bits < 64 || (s.bits & (s.bits - 1)) !== 0)
         throw new Error(`segment ${s.name}: bits must be a power of two ≥ 64`);
     }
+    const groupBits = new Map<string, number>();
+    for (const s of settings.segments) {
+      const group = s.keyGroup ?? s.name;
+      if ((groupBits.get(group) ?? s.bits) !== s.bits)
+        throw new Error(`segments of key group ${group} must have the same number of bits`);
+      groupBits.set(group, s.bits);
+    }
     const master = new HmacSha256(secret);
     const derive = (purpose: string) =>
       new HmacSha256(master.bytes(`${DERIVATION}/${settings.salt}/${purpose}`));
     this.segments = settings.segments.map((spec) => {
+      const group = spec.keyGroup ?? spec.name;
       const coder: SegmentCoder = {
         spec,
-        key: derive(`segment/${spec.name}`),
+        key: derive(`segment/${group}`),
         cache: new Map(),
         filter: new Uint32Array(spec.bits / 32),
       };
       if (settings.hardening === 'balance') {
-        coder.permutation = keyedPermutation(spec.bits * 2, derive(`permutation/${spec.name}`).words('seed'));
+        coder.permutation = keyedPermutation(spec.bits * 2, derive(`permutation/${group}`).words('seed'));
         // The complement half starts all set; encoding clears the positions of set bits.
         coder.complement = new Uint32Array(spec.bits / 16);
         for (let i = 0; i < spec.bits; i++) setBit(coder.complement, coder.permutation[spec.bits + i]);
@@ -278,7 +286,9 @@ for (let i = 0; i < 64; i++) BASE64_VALUE[BASE64.charCodeAt(i)] = i;
 export function base64IntoWords(text: string, target: Uint32Array, offset: number, words: number): void {
   const expected = Math.ceil((words * 4) / 3) * 4;
   if (typeof text !== 'string' || text.length !== expected)
-    throw new Error(`encoding has the wrong length (${String(text?.length)} characters, expected ${expected})`);
+    throw new Error(
+      `encoding has the wrong length (${String(text?.length)} characters, expected ${expected})`,
+    );
   const bytes = new Uint8Array(target.buffer, target.byteOffset + offset * 4, words * 4);
   const value = (i: number) => {
     const code = text.charCodeAt(i);

@@ -35,8 +35,10 @@ const REQUIRED = ['given_name', 'family_name', 'date_of_birth'];
 export const LIST_NAME = /^[A-Za-z][A-Za-z0-9_]{0,30}$/;
 
 export function encodeList(csvText: string, secret: Uint8Array, options: EncodeOptions): string[] {
-  if (!LIST_NAME.test(options.list)) {
-    throw new InputError(`--list "${options.list}": use a letter followed by letters, digits or _ (max 31)`);
+  if (!LIST_NAME.test(options.list) || options.list.toLowerCase() === 'count') {
+    throw new InputError(
+      `--list "${options.list}": use a letter followed by letters, digits or _ (max 31), not "count"`,
+    );
   }
   let rows: string[][];
   try {
@@ -66,9 +68,7 @@ export function encodeList(csvText: string, secret: Uint8Array, options: EncodeO
 
   const base = defaultSettings(options.settings);
   const settings: ClkSettings =
-    extras.length > 0
-      ? { ...base, segments: [...base.segments, extraSegment(extras)] }
-      : base;
+    extras.length > 0 ? { ...base, segments: [...base.segments, extraSegment(extras)] } : base;
   let encoder: ClkEncoder;
   try {
     encoder = new ClkEncoder(secret, settings);

@@ -3,8 +3,9 @@
  * anything, lists made with other settings or keys (fingerprint), a list given twice, and
  * empty or damaged files.
  */
-import { base64IntoWords, type ClkSettings, canonicalJson, segmentOffsets } from './clk.ts';
+
 import type { FsModel } from '../fellegiSunter.ts';
+import { base64IntoWords, type ClkSettings, canonicalJson, segmentOffsets } from './clk.ts';
 import { InputError, LIST_NAME } from './encodeList.ts';
 import { type CaptureRow, captureTable, type EncodedList, matchLists } from './match.ts';
 
@@ -95,6 +96,8 @@ export interface LinkOutcome {
   qc: { listA: string; rowA: number; listB: string; rowB: number; similarity: number }[];
 }
 
+export const MAX_LISTS = 10;
+
 /** Minimum Fellegi–Sunter match probability of a link. */
 export const DEFAULT_THRESHOLD = 0.8;
 
@@ -103,6 +106,11 @@ export function linkEncodedLists(
   { threshold = DEFAULT_THRESHOLD, maxBlock = 100 }: { threshold?: number; maxBlock?: number } = {},
 ): LinkOutcome {
   if (lists.length < 2) throw new InputError('give at least two encoded lists');
+  // The capture-pattern table goes to the estimate capability, which takes 2 to 10 lists.
+  if (lists.length > MAX_LISTS)
+    throw new InputError(
+      `${lists.length} lists: the estimate takes at most ${MAX_LISTS}; link fewer at once`,
+    );
   if (!(threshold > 0 && threshold < 1)) throw new InputError(`--threshold ${threshold}: must be in (0, 1)`);
   const names = new Set<string>();
   const contents = new Map<string, string>();
@@ -154,15 +162,35 @@ export function linkEncodedLists(
   };
 }
 
-/** The table as the CSV the estimate capability reads: stratum columns, one 0/1 column per list, count. */
+const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/**
+ * The table exactly as the estimate capability reads it (`estimate <table.csv>`): one 0/1 column
+ * per list in the order given, then `count`; strata, if any, are added up.
+ */
 export function captureCsv(outcome: LinkOutcome): string {
-  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [[...outcome.strata, ...outcome.lists, 'count'].map(quote).join(',')];
-  for (const row of outcome.table) {
-    const stratum = outcome.strata.map((s) => quote(row.stratum?.[s] ?? ''));
-    lines.push([...stratum, ...row.pattern.split(''), String(row.count)].join(','));
-  }
+  const counts = new Map<string, number>();
+  for (const row of outcome.table) counts.set(row.pattern, (counts.get(row.pattern) ?? 0) + row.count);
+  const lines = [[...outcome.lists, 'count'].join(',')];
+  const patterns = [...counts.keys()].sort((a, b) => b.localeCompare(a));
+  for (const pattern of patterns) lines.push([...pattern.split(''), String(counts.get(pattern))].join(','));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * One row per linked person (cluster): stratum columns, then one 0/1 column per list. The input
+ * of `estimate <records.csv> --lists a,b,... --by <strata>`, which estimates per stratum and the
+ * trend over years. Rows are sorted, so their order says nothing about the records.
+ */
+export function captureRecordsCsv(outcome: LinkOutcome): string {
+  const lines: string[] = [];
+  for (const row of outcome.table) {
+    const values = [...outcome.strata.map((s) => quote(row.stratum?.[s] ?? '')), ...row.pattern.split('')];
+    const line = values.join(',');
+    for (let i = 0; i < row.count; i++) lines.push(line);
+  }
+  lines.sort();
+  return `${[[...outcome.strata, ...outcome.lists].map(quote).join(','), ...lines].join('\n')}\n`;
 }
 
 /** FNV-1a over the filters: equal for the same records, whatever the list is called. */

@@ -53,7 +53,11 @@ class PairStore {
   }
 }
 
-export function matchLists(lists: EncodedList[], settings: ClkSettings, options: MatchOptions): ClusterResult {
+export function matchLists(
+  lists: EncodedList[],
+  settings: ClkSettings,
+  options: MatchOptions,
+): ClusterResult {
   const scorer = new PairScorer(settings);
   const offsets: number[] = [];
   let total = 0;

@@ -11,7 +11,7 @@ import { HmacSha256, toHex } from './hmac.ts';
 import { linkEncodedLists, parseEncodedList } from './linkLists.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pprl-'));
-const secret = new TextEncoder().encode('a'.repeat(24) + 'secret-for-tests-only');
+const secret = new TextEncoder().encode(`${'a'.repeat(24)}secret-for-tests-only`);
 const FEBRL_EXTRA = ['street_number', 'address_1', 'address_2', 'suburb', 'postcode', 'soc_sec_id'];
 
 async function cli(args: string[]) {
@@ -109,11 +109,10 @@ test('pprl CLI: three lists with strata give the estimate CSV and --json; bad in
   }
   const csv = await cli(['pprl', 'link', ...files]);
   assert.equal(csv.code, 0, csv.stderr);
-  const lines = csv.stdout.trim().split('\n');
-  assert.equal(lines[0], 'year,a,b,c,count');
-  assert.ok(lines.includes('2023,1,1,1,1'), csv.stdout);
-  assert.ok(lines.includes('2024,1,0,1,1'), csv.stdout);
-  assert.ok(!/0\.\d{3}/.test(csv.stdout), 'no similarity scores');
+  // Exactly the estimate's table: one 0/1 column per list in the order given, then count.
+  assert.equal(csv.stdout, 'a,b,c,count\n1,1,1,1\n1,0,1,1\n1,0,0,2\n0,1,0,1\n');
+  const records = await cli(['pprl', 'link', ...files, '--records']);
+  assert.equal(records.stdout, 'year,a,b,c\n2023,1,0,0\n2023,1,1,1\n2024,0,1,0\n2024,1,0,0\n2024,1,0,1\n');
   const json = JSON.parse((await cli(['pprl', 'link', ...files, '--json'])).stdout);
   assert.deepEqual(json.lists, ['a', 'b', 'c']);
   assert.equal(json.clusters, 5);
@@ -183,6 +182,22 @@ test('pprl CLI: three lists with strata give the estimate CSV and --json; bad in
   ]);
   writeFileSync(join(dir, 'e.clk.jsonl'), xor.stdout);
   await bad(['pprl', 'link', files[0], join(dir, 'e.clk.jsonl')], /different settings/);
+  const salted = await cli([
+    'pprl',
+    'encode',
+    '--secret',
+    key,
+    '--salt',
+    'round-2',
+    '--list',
+    'f',
+    '--strata',
+    'year',
+    join(dir, 'c.csv'),
+  ]);
+  writeFileSync(join(dir, 'f.clk.jsonl'), salted.stdout);
+  await bad(['pprl', 'link', files[0], join(dir, 'f.clk.jsonl')], /different settings/);
+  await bad(['pprl', 'encode', '--secret', key, '--list', 'count', join(dir, 'a.csv')], /not "count"/);
   await bad(['pprl', 'link', ...files, '--qc'], /privacy officer/);
   const qc = await cli(['pprl', 'link', ...files, '--qc', '--role', 'privacy-officer']);
   assert.match(qc.stderr, /list_a,row_a,list_b,row_b,similarity/);

@@ -53,6 +53,9 @@ const THRESHOLDS: Record<Hardening, number[]> = {
   none: [0.99, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6],
 };
 
+/** Levels from which given and family name are also compared crosswise. */
+const SWAP_BELOW = 4;
+
 /** Pseudo pairs that smooth the odds of rare patterns towards the per-segment model. */
 const PSEUDO = 4;
 
@@ -64,8 +67,22 @@ export class PairScorer {
   private weightOfCode = new Float64Array(0);
   model?: FsModel;
 
+  /** Segments of given and family name when they can be compared crosswise (same key group). */
+  private readonly swap?: [number, number];
+  private readonly levels: Int8Array;
+
   constructor(settings: ClkSettings) {
     this.thresholds = THRESHOLDS[settings.hardening];
+    const g = settings.segments.findIndex((s) => s.name === 'given');
+    const f = settings.segments.findIndex((s) => s.name === 'family');
+    if (
+      g >= 0 &&
+      f >= 0 &&
+      settings.segments[g].keyGroup &&
+      settings.segments[g].keyGroup === settings.segments[f].keyGroup
+    )
+      this.swap = [g, f];
+    this.levels = new Int8Array(settings.segments.length);
     const levels = [...this.thresholds.map((t) => `dice_${t}`), 'else'];
     this.comparisons = settings.segments.map((s) => ({ name: s.name, levels }));
     // One code more for "cannot compare" (an empty segment).
@@ -82,18 +99,33 @@ export class PairScorer {
     return t.length;
   }
 
+  private segmentDice(A: EncodedList, a: number, sa: number, B: EncodedList, b: number, sb: number): number {
+    const words = A.offsets[sa + 1] - A.offsets[sa];
+    return dice(A.clks, a * A.words + A.offsets[sa], B.clks, b * B.words + B.offsets[sb], words);
+  }
+
   /** The pattern of a pair as one number: per segment its level, or radix-1 when empty. */
   code(A: EncodedList, a: number, B: EncodedList, b: number): number {
-    let code = 0;
     const S = this.comparisons.length;
-    for (let s = S - 1; s >= 0; s--) {
-      const missing = ((A.empty[a] | B.empty[b]) >> s) & 1;
-      const from = A.offsets[s];
-      const level = missing
-        ? this.radix - 1
-        : this.level(dice(A.clks, a * A.words + from, B.clks, b * B.words + from, A.offsets[s + 1] - from));
-      code = code * this.radix + level;
+    const levels = this.levels;
+    const missing = A.empty[a] | B.empty[b];
+    for (let s = 0; s < S; s++) {
+      levels[s] = (missing >> s) & 1 ? this.radix - 1 : this.level(this.segmentDice(A, a, s, B, b, s));
     }
+    if (this.swap) {
+      // Given and family name the other way round: compare them crosswise when both disagree.
+      const [g, f] = this.swap;
+      if (levels[g] >= SWAP_BELOW && levels[f] >= SWAP_BELOW && !(missing & ((1 << g) | (1 << f)))) {
+        const gf = this.level(this.segmentDice(A, a, g, B, b, f));
+        const fg = this.level(this.segmentDice(A, a, f, B, b, g));
+        if (Math.max(gf, fg) < Math.min(levels[g], levels[f])) {
+          levels[g] = gf;
+          levels[f] = fg;
+        }
+      }
+    }
+    let code = 0;
+    for (let s = S - 1; s >= 0; s--) code = code * this.radix + levels[s];
     return code;
   }
 
