@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { DEFAULT_MODEL } from '../../src/linkage/defaultModel.ts';
 import { generateDutchLists } from '../../src/linkage/dutchPersons.ts';
 import { FEBRL_DIR, loadFebrl, quality } from '../../src/linkage/febrl.ts';
 import { linkPersons } from '../../src/linkage/link.ts';
