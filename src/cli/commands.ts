@@ -24,5 +24,6 @@ export const commands: Record<string, () => Promise<Command>> = {
   seed: async () => (await import('../store/cli.ts')).seedCommand,
   audit: async () => (await import('../access/cli.ts')).auditCommand,
   user: async () => (await import('../access/cli.ts')).userCommand,
+  estimate: async () => (await import('../estimate/cli.ts')).estimateCommand,
   pprl: async () => (await import('../linkage/cli.ts')).pprlCommand,
 };

@@ -3,7 +3,11 @@ import { loadConfig } from './config.ts';
 import { startServer } from './start.ts';
 
 const config = loadConfig();
-const running = await startServer(config, { logger: true });
+const running = await startServer(config, { logger: true }).catch((error: Error) => {
+  // A refused migration or a missing production key is an operator's problem: say it plainly.
+  console.error(`Ketenplein kon niet starten / could not start: ${error.message}`);
+  process.exit(1);
+});
 const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
 const lines = [
   '',

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  browserSkipReason,
+  describeViolations,
+  logInThroughForm,
+  openLoginPage,
+  screenshot,
+  seriousAxeViolations,
+  startWebFixture,
+  type WebFixture,
+} from '../helpers/browser.ts';
+import { databaseLabel } from '../helpers/store.ts';
+
+describe(`admin and privacy officer screens in Chromium on ${databaseLabel}`, {
+  skip: browserSkipReason(),
+}, () => {
+  let web: WebFixture;
+  before(async () => {
+    web = await startWebFixture();
+  });
+  after(() => web?.close());
+
+  test('an admin creates a user, who can then log in with the one-time password', async () => {
+    const page = await openLoginPage(web);
+    await logInThroughForm(page, 'beheer@gemeente-amsterdam.example');
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Gebruikers' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Gebruikers' }).waitFor();
+    const table = page.getByRole('table', { name: /Gebruikers van Gemeente Amsterdam/ });
+    await table.getByRole('rowheader', { name: 'Sanne de Vries' }).waitFor();
+
+    // Submitting without roles names the problem at the role group.
+    await page.getByLabel('Naam', { exact: true }).fill('Kim de Wit');
+    await page.getByLabel('E-mailadres').fill('kim.dewit@gemeente-amsterdam.example');
+    await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+    await page.getByText('Kies minimaal één rol.').waitFor();
+
+    await page.getByRole('checkbox', { name: /^Melder/ }).check();
+    await page.getByRole('checkbox', { name: /^Triagist/ }).check();
+    await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+    await page.getByText('Gebruiker Kim de Wit is aangemaakt.').waitFor();
+    const initialPassword = (await page.getByTestId('initial-password').textContent())?.trim() ?? '';
+    assert.ok(initialPassword.length >= 12, 'a generated initial password is shown once');
+    await table.getByRole('rowheader', { name: 'Kim de Wit' }).waitFor();
+    await screenshot(page, 'admin-users');
+    const violations = await seriousAxeViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+
+    // Edit roles of the new user: drop triage.
+    await page.getByRole('button', { name: 'Bewerken Kim de Wit' }).click();
+    const editor = page.getByRole('region', { name: 'Kim de Wit bewerken' });
+    await editor.getByRole('checkbox', { name: /^Triagist/ }).uncheck();
+    await editor.getByRole('button', { name: 'Rollen opslaan' }).click();
+    await editor.getByText('De wijziging voor Kim de Wit is opgeslagen.').waitFor();
+    const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Kim de Wit' }) });
+    await row.getByRole('cell', { name: 'Melder', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    await logInThroughForm(page, 'kim.dewit@gemeente-amsterdam.example', initialPassword);
+    await page.getByRole('heading', { level: 3, name: 'Signaal melden' }).waitFor();
+    await page.context().close();
+  });
+
+  test('an admin edits the organisation details', async () => {
+    const page = await openLoginPage(web);
+    await logInThroughForm(page, 'beheer@politie-amsterdam.example');
+    await page.getByRole('link', { name: 'Organisatie', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Organisatie' }).waitFor();
+    await page.getByLabel('Regio').fill('Amsterdam-Amstelland');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('De gegevens van de organisatie zijn opgeslagen.').waitFor();
+    await page.getByRole('definition').getByText('Amsterdam-Amstelland').waitFor();
+    await screenshot(page, 'admin-organisation');
+    const violations = await seriousAxeViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    await page.context().close();
+  });
+
+  test('a privacy officer reads the audit log, filters it and verifies the chain', async () => {
+    const page = await openLoginPage(web);
+    await logInThroughForm(page, 'privacy@politie-amsterdam.example');
+    await page.getByRole('link', { name: 'Auditlog' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Auditlog' }).waitFor();
+    const table = page.getByRole('table', { name: /Auditregels/ });
+    await table.waitFor();
+    // The admin's work in the earlier test and the logins are in the log of this organisation.
+    assert.ok((await table.getByRole('row').count()) > 1, 'the log has entries');
+
+    await page.getByLabel('Soort gegevens').fill('session');
+    await page.getByRole('button', { name: 'Filter toepassen' }).click();
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('tbody tr td:nth-child(6)')];
+      return cells.length > 0 && cells.every((cell) => cell.textContent?.startsWith('session'));
+    });
+
+    await page.getByRole('button', { name: 'Hashketen controleren' }).click();
+    await page.getByText(/De hashketen is intact: \d+ regels gecontroleerd\./).waitFor();
+    await screenshot(page, 'audit');
+    const violations = await seriousAxeViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    await page.context().close();
+  });
+
+  test('someone without the admin role cannot open user management', async () => {
+    const page = await openLoginPage(web);
+    await logInThroughForm(page, 'privacy@politie-amsterdam.example');
+    await page.goto(`${web.server.url}/gebruikers`);
+    await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Gebruikers' }).count(), 0);
+    await page.context().close();
+  });
+});

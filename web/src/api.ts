@@ -1,0 +1,98 @@
+/** The browser's client for the Ketenplein API: JSON, the session cookie, CSRF token, purpose and language. */
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: string[];
+  totpEnabled: boolean;
+  organisation: { id: string; name: string; type: string };
+}
+
+export interface SessionInfo {
+  user: SessionUser;
+  purposes: string[];
+  csrfToken: string;
+  expiresAt: string;
+}
+
+/** An error the API answered with (`{error:{code,message,field?}}`), or a network failure (status 0). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+const state = {
+  csrfToken: '',
+  language: 'nl',
+  onUnauthenticated: (() => {}) as () => void,
+};
+
+export function setCsrfToken(token: string): void {
+  state.csrfToken = token;
+}
+export function setApiLanguage(language: string): void {
+  state.language = language;
+}
+/** Called when a data request finds the session gone (expired or ended elsewhere). */
+export function onSessionLost(handler: () => void): void {
+  state.onUnauthenticated = handler;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  /** The purpose of processing named in X-Ketenplein-Purpose. */
+  purpose?: string;
+  query?: Record<string, string | number | undefined>;
+}
+
+export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.language };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
+  if (options.purpose) headers['x-ketenplein-purpose'] = options.purpose;
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined && value !== '') query.set(key, String(value));
+  }
+  const url = `/api/v1${path}${query.size > 0 ? `?${query}` : ''}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'network');
+  }
+  const text = await response.text();
+  const parsed: unknown = text ? safeJson(text) : null;
+  if (!response.ok) {
+    const error = (parsed as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
+    const failure = new ApiError(
+      response.status,
+      error?.code ?? 'http_error',
+      error?.message ?? response.statusText,
+      error?.field,
+    );
+    if (response.status === 401 && failure.code === 'unauthenticated') state.onUnauthenticated();
+    throw failure;
+  }
+  return parsed as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,36 @@
+import type { Role } from '../../src/access/roles.ts';
+import type { MessageKey } from './i18n/index.tsx';
+
+/**
+ * What each role does in the chain. Modules with a `path` work today; the others are announced
+ * honestly as "coming soon" until their capability lands (later capabilities add their path here).
+ */
+export interface ChainModule {
+  key: string;
+  roles: readonly Role[];
+  path?: string;
+}
+
+export const MODULES: readonly ChainModule[] = [
+  { key: 'report_signal', roles: ['intake'] },
+  { key: 'triage_queue', roles: ['triage'] },
+  { key: 'investigations', roles: ['investigator'] },
+  { key: 'webcrawler', roles: ['investigator'] },
+  { key: 'care', roles: ['care_coordinator'] },
+  { key: 'municipal', roles: ['municipal_coordinator'] },
+  { key: 'statistics', roles: ['analyst'] },
+  { key: 'unseen_estimate', roles: ['analyst'] },
+  { key: 'audit', roles: ['privacy_officer'], path: '/audit' },
+  { key: 'subject_requests', roles: ['privacy_officer'] },
+  { key: 'users', roles: ['admin'], path: '/gebruikers' },
+  { key: 'organisation', roles: ['admin'], path: '/organisatie' },
+];
+
+export const moduleTitle = (module: ChainModule) => `module.${module.key}.title` as MessageKey;
+export const moduleText = (module: ChainModule) => `module.${module.key}.text` as MessageKey;
+export const roleLabel = (role: string) => `role.${role}` as MessageKey;
+export const roleHelp = (role: string) => `roleHelp.${role}` as MessageKey;
+
+export function modulesFor(role: string): ChainModule[] {
+  return MODULES.filter((module) => (module.roles as readonly string[]).includes(role));
+}

@@ -1,0 +1,144 @@
+import {
+  Button,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading2,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { ORG_TYPE_LABELS, type OrgType } from '../../../src/access/roles.ts';
+import { ApiError, api } from '../api.ts';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { Problem, Success } from '../components/Problem.tsx';
+import { TextField } from '../components/TextField.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { useAuthenticated } from '../session.tsx';
+import { useLoad } from '../useLoad.ts';
+
+interface Organisation {
+  id: string;
+  name: string;
+  type: OrgType;
+  cbs_code: string | null;
+  region: string | null;
+}
+
+const purpose = 'administration';
+
+export function OrganisationPage() {
+  const { t, language } = useI18n();
+  const { user } = useAuthenticated();
+  const {
+    data: org,
+    error,
+    setData,
+  } = useLoad(
+    () => api<Organisation>('GET', `/organisations/${user.organisation.id}`, { purpose }),
+    user.organisation.id,
+  );
+  const [name, setName] = useState('');
+  const [region, setRegion] = useState('');
+  const [nameError, setNameError] = useState<string | undefined>();
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!org) return;
+    setName(org.name);
+    setRegion(org.region ?? '');
+  }, [org]);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    setSaveError(null);
+    if (name.trim().length < 2) {
+      setNameError(t('org.nameRequired'));
+      nameRef.current?.focus();
+      return;
+    }
+    setNameError(undefined);
+    setBusy(true);
+    try {
+      const updated = await api<Organisation>('PATCH', `/organisations/${user.organisation.id}`, {
+        purpose,
+        body: { name: name.trim(), region: region.trim() || null },
+      });
+      setData(updated);
+      setSaved(true);
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.field === 'name') {
+        setNameError(failure.message);
+        nameRef.current?.focus();
+      } else setSaveError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeading title={t('org.title')}>{t('org.title')}</PageHeading>
+      <Problem error={error} />
+      {org && (
+        <>
+          <section className="kp-panel" aria-labelledby="org-details">
+            <Heading2 id="org-details">{t('org.details')}</Heading2>
+            <DataList>
+              <DataListItem>
+                <DataListKey>{t('org.name')}</DataListKey>
+                <DataListValue>{org.name}</DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>{t('org.type')}</DataListKey>
+                <DataListValue>{ORG_TYPE_LABELS[org.type]?.[language] ?? org.type}</DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>{t('org.cbs')}</DataListKey>
+                <DataListValue>{org.cbs_code ?? t('org.none')}</DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>{t('org.region')}</DataListKey>
+                <DataListValue>{org.region ?? t('org.none')}</DataListValue>
+              </DataListItem>
+            </DataList>
+          </section>
+          <section className="kp-panel" aria-labelledby="org-edit">
+            <Heading2 id="org-edit">{t('org.edit')}</Heading2>
+            {saved && <Success>{t('org.saved')}</Success>}
+            <Problem error={saveError} />
+            <form noValidate onSubmit={save}>
+              <TextField
+                label={t('org.name')}
+                name="name"
+                required
+                maxLength={200}
+                value={name}
+                onValue={setName}
+                error={nameError}
+                inputRef={nameRef}
+              />
+              <TextField
+                label={t('org.region')}
+                name="region"
+                maxLength={100}
+                value={region}
+                onValue={setRegion}
+              />
+              <div className="kp-form-actions">
+                <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+                  {t('org.save')}
+                </Button>
+              </div>
+            </form>
+          </section>
+        </>
+      )}
+      {!org && !error && <Paragraph role="status">{t('app.loading')}</Paragraph>}
+    </>
+  );
+}

@@ -1,0 +1,324 @@
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { ApiError, api } from '../api.ts';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { Problem, Success } from '../components/Problem.tsx';
+import { RoleCheckboxes } from '../components/RoleCheckboxes.tsx';
+import { TextField } from '../components/TextField.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { roleLabel } from '../modules.ts';
+import { useAuthenticated } from '../session.tsx';
+import { useLoad } from '../useLoad.ts';
+
+export interface ManagedUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: string[];
+  disabled: boolean;
+  locked_until: string | null;
+  totp_enabled: boolean;
+}
+
+const purpose = 'administration';
+const isLocked = (user: ManagedUser) =>
+  user.locked_until !== null && new Date(user.locked_until) > new Date();
+
+export function UsersPage() {
+  const { t } = useI18n();
+  const { user: me } = useAuthenticated();
+  const {
+    data: users,
+    error,
+    reload,
+  } = useLoad(() => api<ManagedUser[]>('GET', '/users', { purpose }), 'users');
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const editing = users?.find((user) => user.id === editingId) ?? null;
+
+  return (
+    <>
+      <PageHeading title={t('users.title')}>{t('users.title')}</PageHeading>
+      <Paragraph className="kp-lead">{t('users.lead', { organisation: me.organisation.name })}</Paragraph>
+      <Problem error={error} />
+      {users && (
+        <UserTable users={users} organisation={me.organisation.name} onEdit={(id) => setEditingId(id)} />
+      )}
+      {editing && (
+        <EditUser key={editing.id} user={editing} onChanged={reload} onClose={() => setEditingId(null)} />
+      )}
+      <CreateUser onCreated={reload} />
+    </>
+  );
+}
+
+function UserTable(props: { users: ManagedUser[]; organisation: string; onEdit(id: string): void }) {
+  const { t, dateTime } = useI18n();
+  return (
+    <div className="kp-table-wrap">
+      <Table>
+        <TableCaption>
+          {t('users.caption', { organisation: props.organisation })} (
+          {t('users.count', { count: props.users.length })})
+        </TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('users.name')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('users.email')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('users.roles')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('users.status')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('users.actions')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {props.users.map((user) => (
+            <TableRow key={user.id}>
+              <TableHeaderCell scope="row">{user.name}</TableHeaderCell>
+              <TableCell>{user.email}</TableCell>
+              <TableCell>{user.roles.map((role) => t(roleLabel(role))).join(', ')}</TableCell>
+              <TableCell>
+                {user.disabled ? (
+                  <span className="kp-badge-bad">{t('users.disabled')}</span>
+                ) : isLocked(user) ? (
+                  <span className="kp-badge-bad">
+                    {t('users.lockedUntil', { time: dateTime(user.locked_until!) })}
+                  </span>
+                ) : (
+                  <span className="kp-badge-ok">{t('users.active')}</span>
+                )}
+                {user.totp_enabled && <div>{t('users.totp')}</div>}
+              </TableCell>
+              <TableCell>
+                <Button appearance="secondary-action-button" onClick={() => props.onEdit(user.id)}>
+                  {t('users.edit')}
+                  <span className="kp-visually-hidden"> {user.name}</span>
+                </Button>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+function EditUser(props: { user: ManagedUser; onChanged(): Promise<void>; onClose(): void }) {
+  const { t } = useI18n();
+  const { user } = props;
+  const [roles, setRoles] = useState<string[]>(user.roles);
+  const [rolesError, setRolesError] = useState<string | undefined>();
+  const [failure, setFailure] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  const change = async (patch: Record<string, unknown>) => {
+    setSaved(false);
+    setFailure(null);
+    setRolesError(undefined);
+    setBusy(true);
+    try {
+      await api('PATCH', `/users/${user.id}`, { purpose, body: patch });
+      // Refresh the table first, so the confirmation never announces a change the table does not show yet.
+      await props.onChanged();
+      setSaved(true);
+    } catch (error) {
+      if (error instanceof ApiError && error.field === 'roles') setRolesError(error.message);
+      else setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveRoles = (event: FormEvent) => {
+    event.preventDefault();
+    if (roles.length === 0) {
+      setRolesError(t('users.rolesRequired'));
+      return;
+    }
+    void change({ roles });
+  };
+
+  return (
+    <section className="kp-panel" aria-labelledby="edit-user">
+      <Heading2 id="edit-user" ref={headingRef} tabIndex={-1}>
+        {t('users.editFor', { name: user.name })}
+      </Heading2>
+      {saved && <Success>{t('users.saved', { name: user.name })}</Success>}
+      <Problem error={failure} />
+      <form noValidate onSubmit={saveRoles}>
+        <RoleCheckboxes
+          value={roles}
+          onChange={setRoles}
+          error={rolesError}
+          legend={t('users.rolesLegend')}
+        />
+        <div className="kp-form-actions">
+          <Button type="submit" appearance="primary-action-button" disabled={busy}>
+            {t('users.saveRoles')}
+          </Button>
+        </div>
+      </form>
+      <ButtonGroup className="kp-form-actions">
+        {user.disabled ? (
+          <Button
+            appearance="secondary-action-button"
+            disabled={busy}
+            onClick={() => void change({ disabled: false })}
+          >
+            {t('users.enable')}
+          </Button>
+        ) : (
+          <Button
+            appearance="secondary-action-button"
+            hint="danger"
+            disabled={busy}
+            onClick={() => void change({ disabled: true })}
+          >
+            {t('users.disable')}
+          </Button>
+        )}
+        {isLocked(user) && (
+          <Button
+            appearance="secondary-action-button"
+            disabled={busy}
+            onClick={() => void change({ unlock: true })}
+          >
+            {t('users.unlock')}
+          </Button>
+        )}
+        <Button appearance="subtle-button" onClick={props.onClose}>
+          {t('users.cancel')}
+        </Button>
+      </ButtonGroup>
+    </section>
+  );
+}
+
+type NewUserField = 'name' | 'email' | 'roles';
+
+function CreateUser({ onCreated }: { onCreated(): Promise<void> }) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [roles, setRoles] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Partial<Record<NewUserField, string>>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [created, setCreated] = useState<{ name: string; password?: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const createdRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (created) createdRef.current?.focus();
+  }, [created]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    setCreated(null);
+    const found: Partial<Record<NewUserField, string>> = {};
+    if (name.trim().length < 2) found.name = t('users.nameRequired');
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) found.email = t('users.emailInvalid');
+    if (roles.length === 0) found.roles = t('users.rolesRequired');
+    setErrors(found);
+    if (found.name) return nameRef.current?.focus();
+    if (found.email) return emailRef.current?.focus();
+    if (found.roles) return;
+    setBusy(true);
+    try {
+      const result = await api<{ user: ManagedUser; initialPassword?: string }>('POST', '/users', {
+        purpose,
+        body: { name: name.trim(), email: email.trim(), roles },
+      });
+      setCreated({ name: result.user.name, password: result.initialPassword });
+      setName('');
+      setEmail('');
+      setRoles([]);
+      await onCreated();
+    } catch (error) {
+      if (error instanceof ApiError && (error.field === 'email' || error.field === 'name')) {
+        setErrors({ [error.field]: error.message });
+        (error.field === 'email' ? emailRef : nameRef).current?.focus();
+      } else setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="kp-panel" aria-labelledby="create-user">
+      <Heading2 id="create-user">{t('users.create')}</Heading2>
+      {created && (
+        <div ref={createdRef} tabIndex={-1}>
+          <Alert type="ok" role="status">
+            <Paragraph>{t('users.created', { name: created.name })}</Paragraph>
+            {created.password && (
+              <>
+                <Paragraph>
+                  <strong>{t('users.initialPassword')}:</strong>
+                </Paragraph>
+                <code className="kp-secret" data-testid="initial-password">
+                  {created.password}
+                </code>
+                <Paragraph>{t('users.initialPasswordHelp')}</Paragraph>
+              </>
+            )}
+          </Alert>
+        </div>
+      )}
+      <Problem error={failure} />
+      <form noValidate onSubmit={submit}>
+        <TextField
+          label={t('users.name')}
+          name="name"
+          autoComplete="off"
+          required
+          value={name}
+          onValue={setName}
+          error={errors.name}
+          inputRef={nameRef}
+        />
+        <TextField
+          label={t('users.email')}
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          value={email}
+          onValue={setEmail}
+          error={errors.email}
+          inputRef={emailRef}
+        />
+        <RoleCheckboxes
+          value={roles}
+          onChange={setRoles}
+          error={errors.roles}
+          legend={t('users.rolesLegend')}
+        />
+        <div className="kp-form-actions">
+          <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+            {t('users.createSubmit')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
