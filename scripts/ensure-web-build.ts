@@ -8,7 +8,13 @@ const ROOT = resolve(import.meta.dirname, '..');
 const WEB = join(ROOT, 'web');
 const OUT = join(ROOT, 'dist', 'web');
 /** Files outside web/ that the web app imports. */
-const SHARED_SOURCES = [join(ROOT, 'src', 'access', 'roles.ts'), join(ROOT, 'package-lock.json')];
+const SHARED_SOURCES = [
+  join(ROOT, 'src', 'access', 'roles.ts'),
+  join(ROOT, 'src', 'access', 'rules', 'estimate.ts'),
+  join(ROOT, 'src', 'estimate', 'app'),
+  join(ROOT, 'src', 'linkage'),
+  join(ROOT, 'package-lock.json'),
+];
 const LOCK = join(ROOT, 'dist', '.web-build.lock');
 const STALE_LOCK_MS = 5 * 60_000;
 

@@ -1,4 +1,6 @@
 import { type Purpose, ROLE_PURPOSES, type Role } from './roles.ts';
+import { crawlerRules } from './rules/crawler.ts';
+import { estimateRules } from './rules/estimate.ts';
 import { foundationRules } from './rules/foundation.ts';
 
 /**
@@ -58,12 +60,8 @@ export class AccessDenied extends Error {
   }
 }
 
-const rules: Rule[] = [...foundationRules];
-
-/** Capabilities add their rules at import time (see ./rules). */
-export function registerRules(more: readonly Rule[]): void {
-  rules.push(...more);
-}
+/** Every capability's rules, listed here so no rule depends on which modules happen to be loaded. */
+const rules: readonly Rule[] = [...foundationRules, ...estimateRules, ...crawlerRules];
 
 export function allRules(): readonly Rule[] {
   return rules;

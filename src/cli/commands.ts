@@ -26,4 +26,6 @@ export const commands: Record<string, () => Promise<Command>> = {
   user: async () => (await import('../access/cli.ts')).userCommand,
   estimate: async () => (await import('../estimate/cli.ts')).estimateCommand,
   pprl: async () => (await import('../linkage/cli.ts')).pprlCommand,
+  ads: async () => (await import('../crawler/cli.ts')).adsCommand,
+  crawl: async () => (await import('../crawler/cli.ts')).crawlCommand,
 };

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { FieldCipher, loadDataKey } from '../access/secrets.ts';
+import { scheduleRetention } from '../crawler/service.ts';
 import { openStore, type Store } from '../store/connect.ts';
 import { seedDemo } from '../store/demo.ts';
+import { startJobWorker } from '../store/jobs.ts';
 import { migrate } from '../store/migrate.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { jobHandlers } from './jobs.ts';
 
 export interface Running {
   app: FastifyInstance;
@@ -25,6 +28,11 @@ export async function startServer(
   const seeded = config.production ? false : await seedDemo(store);
   const cipher = new FieldCipher(loadDataKey(process.env, config.databaseUrl ? null : config.dataDir));
   const app = await buildApp({ store, cipher, config }, { logger: options.logger });
+  // Durable jobs (crawls, retention, long bootstraps, linking estimation rounds) run beside the requests and
+  // survive restarts. Run one worker per deployment: a crawl can outlive a job lease.
+  await scheduleRetention(store);
+  const stopJobs = startJobWorker(store, jobHandlers, 1000);
+  app.addHook('onClose', () => stopJobs());
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

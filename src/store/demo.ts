@@ -92,6 +92,9 @@ export const DEMO_USERS: DemoUser[] = [
   },
   { email: 'melder@kmar.example', name: 'Thijs Hendriks', org: 'kmar', roles: ['intake', 'investigator'] },
   { email: 'melder@opvang.example', name: 'Anouk Dekker', org: 'opvang', roles: ['intake'] },
+  // Statistics partners of an estimation round: each organisation uploads its own encoded list.
+  { email: 'analist@inspectie-szw.example', name: 'Sem Willems', org: 'inspectie-szw', roles: ['analyst'] },
+  { email: 'analist@opvang.example', name: 'Lieke Peters', org: 'opvang', roles: ['analyst'] },
   {
     email: 'privacy@gemeente-amsterdam.example',
     name: 'Yara Bos',

@@ -117,7 +117,9 @@ describe(`web shell in Chromium on ${databaseLabel}`, { skip: browserSkipReason(
   test('the skip link is the first stop for the keyboard and leads to the main content', async () => {
     const page = await openLoginPage(web);
     await logInThroughForm(page, 'analist@comensha.example');
-    await page.locator('body').focus();
+    // A fresh page load: after the login the page heading holds focus, and Tab would go on from there.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Direct naar de inhoud' });
     assert.ok(await skip.evaluate((node) => node === document.activeElement), 'skip link has focus');

@@ -1,9 +1,12 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { type ReactNode, useEffect } from 'react';
 import { type NavItem, Shell } from './components/Shell.tsx';
+import { EstimatePage } from './estimate/EstimatePage.tsx';
+import { RoundsPage } from './estimate/RoundsPage.tsx';
 import { useI18n } from './i18n/index.tsx';
 import { AccountPage } from './pages/Account.tsx';
 import { AuditPage } from './pages/Audit.tsx';
+import { CrawlerPage } from './pages/Crawler.tsx';
 import { LoginPage } from './pages/Login.tsx';
 import { NotFoundPage } from './pages/NotFound.tsx';
 import { OrganisationPage } from './pages/Organisation.tsx';
@@ -14,7 +17,15 @@ import { useSession } from './session.tsx';
 
 interface Route {
   path: string;
-  nav: 'nav.start' | 'nav.organisation' | 'nav.users' | 'nav.audit' | 'nav.account';
+  nav:
+    | 'nav.start'
+    | 'nav.organisation'
+    | 'nav.users'
+    | 'nav.audit'
+    | 'nav.estimate'
+    | 'nav.rounds'
+    | 'nav.crawler'
+    | 'nav.account';
   /** Any one of these roles opens the page; none listed means every logged-in user. */
   roles?: string[];
   page: () => ReactNode;
@@ -25,6 +36,9 @@ const ROUTES: Route[] = [
   { path: '/organisatie', nav: 'nav.organisation', roles: ['admin'], page: () => <OrganisationPage /> },
   { path: '/gebruikers', nav: 'nav.users', roles: ['admin'], page: () => <UsersPage /> },
   { path: '/audit', nav: 'nav.audit', roles: ['privacy_officer'], page: () => <AuditPage /> },
+  { path: '/schatting', nav: 'nav.estimate', roles: ['analyst'], page: () => <EstimatePage /> },
+  { path: '/schattingsrondes', nav: 'nav.rounds', roles: ['analyst'], page: () => <RoundsPage /> },
+  { path: '/webcrawler', nav: 'nav.crawler', roles: ['investigator'], page: () => <CrawlerPage /> },
   { path: '/account', nav: 'nav.account', page: () => <AccountPage /> },
 ];
 

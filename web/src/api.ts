@@ -50,11 +50,14 @@ export interface RequestOptions {
   /** The purpose of processing named in X-Ketenplein-Purpose. */
   purpose?: string;
   query?: Record<string, string | number | undefined>;
+  /** A raw body instead of JSON (e.g. an encoded list as application/x-ndjson). */
+  raw?: { body: string; contentType: string };
 }
 
 export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.language };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.raw) headers['content-type'] = options.raw.contentType;
   if (method !== 'GET' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
   if (options.purpose) headers['x-ketenplein-purpose'] = options.purpose;
   const query = new URLSearchParams();
@@ -68,7 +71,11 @@ export async function api<T>(method: string, path: string, options: RequestOptio
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw
+        ? options.raw.body
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, 'network', 'network');

@@ -3,6 +3,8 @@ import type { Services } from '../context.ts';
 import { adminRoutes } from './admin.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
+import { crawlerRoutes } from './crawler.ts';
+import { estimateRoutes, estimationRoundRoutes } from './estimate.ts';
 import { healthRoutes } from './health.ts';
 
 /** Each capability adds one line here. */
@@ -11,4 +13,7 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await app.register(authRoutes(services), { prefix: '/api/v1/auth' });
   await app.register(adminRoutes(services), { prefix: '/api/v1' });
   await app.register(auditRoutes(services), { prefix: '/api/v1/audit' });
+  await app.register(estimateRoutes(services), { prefix: '/api/v1/estimates' });
+  await app.register(estimationRoundRoutes(services), { prefix: '/api/v1/estimation-rounds' });
+  await app.register(crawlerRoutes(services), { prefix: '/api/v1/crawler' });
 }

@@ -1,0 +1,109 @@
+import { type CheerioAPI, load } from 'cheerio';
+import type { CountryCode } from 'libphonenumber-js';
+import { pageKind, type SiteAdapter } from './adapter.ts';
+import { findEmails, findHandles, normaliseEmail } from './identifiers.ts';
+import { type FoundPhone, findPhones } from './phones.ts';
+
+/** The fields of one ad page, as extracted with the site's adapter. */
+export interface ExtractedAd {
+  url: string;
+  title: string;
+  text: string;
+  city?: string;
+  postedAt?: string;
+  phones: FoundPhone[];
+  emails: string[];
+  handles: string[];
+  price?: number;
+  statedAge?: number;
+  imageUrls: string[];
+}
+
+function values($: CheerioAPI, selector: string | undefined): string[] {
+  if (!selector) return [];
+  const at = selector.match(/^(.*)@([\w-]+)$/);
+  const css = at ? at[1] : selector;
+  const out: string[] = [];
+  $(css).each((_, element) => {
+    const value = at ? $(element).attr(at[2]) : $(element).text();
+    if (value?.trim()) out.push(value.replace(/\s+/g, ' ').trim());
+  });
+  return out;
+}
+
+function firstNumber(texts: string[]): number | undefined {
+  for (const text of texts) {
+    const match = text.replace(/(\d)[.\s](?=\d{3}\b)/g, '$1').match(/\d+(?:[.,]\d+)?/);
+    if (match) return Number(match[0].replace(',', '.'));
+  }
+  return undefined;
+}
+
+function toIsoDate(texts: string[]): string | undefined {
+  for (const text of texts) {
+    const time = Date.parse(text);
+    if (!Number.isNaN(time)) return new Date(time).toISOString();
+  }
+  return undefined;
+}
+
+export function extractAd(html: string, pageUrl: string, adapter: SiteAdapter): ExtractedAd {
+  const $ = load(html);
+  const f = adapter.ad.fields;
+  const title = values($, f.title).join(' ');
+  const text = values($, f.text).join('\n');
+  const region = adapter.region as CountryCode;
+  // Phones, e-mails and handles are looked for in their own fields and in the free text too,
+  // because advertisers hide them in the description.
+  const phoneSources = [...values($, f.phone), title, text].join('\n');
+  const emailFields = values($, f.email).map(normaliseEmail);
+  return {
+    url: pageUrl,
+    title,
+    text,
+    city: values($, f.city)[0],
+    postedAt: toIsoDate(values($, f.date)),
+    phones: findPhones(phoneSources, region),
+    emails: [...new Set([...emailFields.filter((e): e is string => Boolean(e)), ...findEmails(text)])],
+    handles: [...new Set([...values($, f.handles).flatMap((h) => findHandles(h)), ...findHandles(text)])],
+    price: firstNumber(values($, f.price)),
+    statedAge: firstNumber(values($, f.statedAge)),
+    imageUrls: [...new Set(values($, f.images).map((src) => new URL(src, pageUrl).href))],
+  };
+}
+
+export interface ListingLinks {
+  ads: string[];
+  listings: string[];
+}
+
+/** Links on a listing page, absolute, same host only, sorted into ad pages and further listing pages. */
+export function extractListing(html: string, pageUrl: string, adapter: SiteAdapter): ListingLinks {
+  const $ = load(html);
+  const base = new URL(pageUrl);
+  const ads = new Set<string>();
+  const listings = new Set<string>();
+  const candidates = [
+    ...values($, withHref(adapter.listing.adLinks)),
+    ...values($, withHref(adapter.listing.nextPage)),
+  ];
+  for (const href of candidates) {
+    let url: URL;
+    try {
+      url = new URL(href, base);
+    } catch {
+      continue;
+    }
+    if (url.host !== base.host) continue;
+    url.hash = '';
+    const kind = pageKind(adapter, url);
+    if (kind === 'ad') ads.add(url.href);
+    else if (kind === 'listing') listings.add(url.href);
+  }
+  return { ads: [...ads], listings: [...listings] };
+}
+
+function withHref(selector: string | undefined): string | undefined {
+  if (!selector) return undefined;
+  return /@[\w-]+$/.test(selector) ? selector : `${selector}@href`;
+}

@@ -1,0 +1,456 @@
+import { sql } from 'kysely';
+import { type AccessTx, NotFound, withSystem } from '../access/context.ts';
+import { AccessDenied } from '../access/policy.ts';
+import { InvalidInput } from '../access/users.ts';
+import type { Store } from '../store/connect.ts';
+import { enqueueJob, type JobHandler } from '../store/jobs.ts';
+import { AdapterError, parseAdapter, type SiteAdapter } from './adapter.ts';
+import { crawledAds, runCrawl, type StopReason } from './crawl-engine.ts';
+import type { CrawlProgress } from './crawl-store.ts';
+import { type FetcherOptions, PoliteFetcher } from './fetcher.ts';
+import { assessAd, buildContext } from './indicators.ts';
+import { Linker } from './linker.ts';
+import { PgCrawlStore } from './pg-crawl-store.ts';
+import './schema.ts';
+
+/**
+ * The crawler as the rest of Ketenplein sees it: crawl mandates within an investigation, site
+ * adapters, starting and running crawls, and reading the ads and operator clusters back. Every
+ * call from a user goes through the access layer (policy, row-level security, audit); the crawl
+ * itself runs as the system, and checks its mandate again before it fetches anything.
+ */
+
+export interface InvestigationInput {
+  case_ref: string;
+  legal_basis: string;
+  ends_on: string;
+  sites: string[];
+  terms?: string[];
+  retention_months?: number;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const dateOnly = (value: Date | string) =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+
+function presentInvestigation<T extends { ends_on: Date | string }>(row: T) {
+  return { ...row, ends_on: dateOnly(row.ends_on) };
+}
+
+export async function createInvestigation(tx: AccessTx, input: InvestigationInput) {
+  const decision = await tx.authorize('create', 'crawl_investigation');
+  if (input.ends_on <= today()) {
+    throw new InvalidInput(
+      'De einddatum moet in de toekomst liggen / The end date must lie in the future',
+      'ends_on',
+    );
+  }
+  const row = await tx.db
+    .insertInto('crawl_investigations')
+    .values({
+      org_id: tx.actor.orgId,
+      case_ref: input.case_ref,
+      legal_basis: input.legal_basis,
+      ends_on: input.ends_on,
+      sites: input.sites,
+      terms: input.terms ?? [],
+      retention_months: input.retention_months ?? 6,
+      created_by: tx.actor.userId,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  tx.record(decision, [row.id], Object.keys(input));
+  return tx.disclose(decision, [presentInvestigation(row)])[0];
+}
+
+export async function listInvestigations(tx: AccessTx) {
+  const decision = await tx.authorize('read', 'crawl_investigation');
+  const rows = await tx.db
+    .selectFrom('crawl_investigations')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .execute();
+  return tx.disclose(decision, rows.map(presentInvestigation));
+}
+
+export async function closeInvestigation(tx: AccessTx, id: string) {
+  const decision = await tx.authorize('update', 'crawl_investigation');
+  const row = await tx.db
+    .updateTable('crawl_investigations')
+    .set({ status: 'closed', closed_at: new Date() })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new NotFound('Geen open onderzoek met dit id / No open investigation with this id');
+  tx.record(decision, [id], ['status', 'closed_at']);
+  return tx.disclose(decision, [presentInvestigation(row)])[0];
+}
+
+export async function saveAdapter(tx: AccessTx, config: unknown) {
+  const decision = await tx.authorize('create', 'site_adapter');
+  let adapter: SiteAdapter;
+  try {
+    adapter = parseAdapter(config);
+  } catch (error) {
+    if (error instanceof AdapterError) {
+      const field = error.problems[0].split(':')[0];
+      throw new InvalidInput(
+        `Ongeldige site-adapter: ${error.problems.join('; ')} / Invalid site adapter: ${error.problems.join('; ')}`,
+        field,
+      );
+    }
+    throw error;
+  }
+  await tx.db
+    .insertInto('crawl_adapters')
+    .values({
+      org_id: tx.actor.orgId,
+      id: adapter.id,
+      config: JSON.stringify(adapter),
+      created_by: tx.actor.userId,
+    })
+    .onConflict((oc) => oc.columns(['org_id', 'id']).doUpdateSet({ config: JSON.stringify(adapter) }))
+    .execute();
+  tx.record(decision, [adapter.id], ['config']);
+  return adapter;
+}
+
+export async function listAdapters(tx: AccessTx) {
+  const decision = await tx.authorize('read', 'site_adapter');
+  const rows = await tx.db
+    .selectFrom('crawl_adapters')
+    .select(['id', 'config', 'created_at'])
+    .orderBy('id')
+    .execute();
+  return tx.disclose(decision, rows);
+}
+
+function refuse(nl: string, en: string): never {
+  throw new AccessDenied('not_permitted', `${nl} / ${en}`, 'crawl', 'create');
+}
+
+/** Why a mandate does not (or no longer) allow crawling this site; undefined when it does. */
+function mandateProblem(
+  investigation: { status: string; ends_on: Date | string; sites: string[] },
+  site: string,
+): [string, string] | undefined {
+  if (investigation.status !== 'open') return ['het onderzoek is gesloten', 'the investigation is closed'];
+  const ends = dateOnly(investigation.ends_on);
+  if (ends < today()) return [`het mandaat liep af op ${ends}`, `the mandate ended on ${ends}`];
+  if (!investigation.sites.includes(site)) {
+    return [
+      `site "${site}" valt niet onder het mandaat (toegestaan: ${investigation.sites.join(', ')})`,
+      `site "${site}" is not covered by the mandate (allowed: ${investigation.sites.join(', ')})`,
+    ];
+  }
+  return undefined;
+}
+
+/**
+ * Authorises and queues a crawl. Refused with 403 and the reason unless the actor is an
+ * investigator acting for a criminal investigation (the policy) inside an open mandate of their
+ * organisation that covers this site and has not ended.
+ */
+export async function startCrawl(
+  tx: AccessTx,
+  input: { investigation_id: string; site: string; max_pages?: number; resume?: boolean },
+) {
+  const decision = await tx.authorize('create', 'crawl');
+  const investigation = await tx.db
+    .selectFrom('crawl_investigations')
+    .selectAll()
+    .where('id', '=', input.investigation_id)
+    .executeTakeFirst();
+  if (!investigation) {
+    refuse(
+      `geen onderzoek ${input.investigation_id} in uw organisatie; crawlen mag alleen binnen een vastgelegd onderzoek`,
+      `no investigation ${input.investigation_id} in your organisation; crawling is only allowed inside a recorded investigation`,
+    );
+  }
+  const problem = mandateProblem(investigation, input.site);
+  if (problem) refuse(`Crawl geweigerd: ${problem[0]}`, `Crawl refused: ${problem[1]}`);
+  const adapter = await tx.db
+    .selectFrom('crawl_adapters')
+    .select('config')
+    .where('id', '=', input.site)
+    .executeTakeFirst();
+  if (!adapter)
+    throw new InvalidInput(`Onbekende site-adapter / Unknown site adapter: ${input.site}`, 'site');
+  const config = parseAdapter(adapter.config);
+  const unresolved = config.startPaths.some((p) => p.includes('{term}')) && investigation.terms.length === 0;
+  if (unresolved)
+    refuse(
+      'de site zoekt op termen, maar het mandaat noemt er geen',
+      'the site searches by terms, but the mandate names none',
+    );
+  if (input.resume) {
+    const unfinished = await tx.db
+      .selectFrom('crawl_runs')
+      .selectAll()
+      .where('investigation_id', '=', investigation.id)
+      .where('adapter_id', '=', config.id)
+      .where('status', 'in', ['queued', 'running', 'paused'])
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    if (unfinished) {
+      tx.record(decision, [unfinished.id], ['status'], 'resume');
+      return tx.disclose(decision, [unfinished])[0] as { id: string } & Record<string, unknown>;
+    }
+  }
+  const run = await tx.db
+    .insertInto('crawl_runs')
+    .values({
+      investigation_id: investigation.id,
+      org_id: tx.actor.orgId,
+      adapter_id: config.id,
+      adapter: JSON.stringify(withTerms(config, investigation.terms)),
+      max_pages: input.max_pages ?? null,
+      started_by: tx.actor.userId,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  tx.record(decision, [run.id], ['investigation_id', 'adapter_id', 'max_pages']);
+  return tx.disclose(decision, [run])[0] as { id: string } & Record<string, unknown>;
+}
+
+/** Search terms of the mandate fill the adapter's `{term}` start paths; nothing else is searched. */
+function withTerms(adapter: SiteAdapter, terms: readonly string[]): SiteAdapter {
+  const startPaths = adapter.startPaths.flatMap((path) =>
+    path.includes('{term}')
+      ? terms.map((term) => path.replaceAll('{term}', encodeURIComponent(term)))
+      : [path],
+  );
+  return { ...adapter, startPaths };
+}
+
+export async function getCrawl(tx: AccessTx, id: string) {
+  const decision = await tx.authorize('read', 'crawl');
+  const run = await tx.db.selectFrom('crawl_runs').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!run) throw new NotFound('Crawl niet gevonden / Crawl not found');
+  const errors = await tx.db
+    .selectFrom('crawl_errors')
+    .select(['url', 'kind', 'detail', 'at'])
+    .where('crawl_id', '=', id)
+    .orderBy('id')
+    .limit(200)
+    .execute();
+  const store = new PgCrawlStore(tx.db, {
+    crawlId: id,
+    investigationId: run.investigation_id,
+    orgId: run.org_id,
+  });
+  return tx.disclose(decision, [{ ...run, progress: await store.progress(), errors }])[0];
+}
+
+export interface ExecuteOptions {
+  fetcher?: Partial<FetcherOptions>;
+  onProgress?: (progress: CrawlProgress) => void;
+  signal?: AbortSignal;
+  /** Fetches in this call; default the run's max_pages. */
+  maxPages?: number;
+}
+
+/** Runs (or resumes) a queued crawl as the system. The mandate is checked again first. */
+export async function executeCrawl(
+  store: Store,
+  crawlId: string,
+  options: ExecuteOptions = {},
+): Promise<CrawlProgress & { stoppedBy: StopReason | 'refused'; reason?: string }> {
+  const run = await store.db
+    .selectFrom('crawl_runs')
+    .selectAll()
+    .where('id', '=', crawlId)
+    .executeTakeFirst();
+  if (!run) throw new Error(`crawl ${crawlId} does not exist`);
+  const investigation = await store.db
+    .selectFrom('crawl_investigations')
+    .selectAll()
+    .where('id', '=', run.investigation_id)
+    .executeTakeFirstOrThrow();
+  const crawlStore = new PgCrawlStore(store.db, {
+    crawlId,
+    investigationId: run.investigation_id,
+    orgId: run.org_id,
+  });
+  const problem = mandateProblem(investigation, run.adapter_id);
+  if (problem) {
+    await store.db
+      .updateTable('crawl_runs')
+      .set({ status: 'failed', finished_at: new Date() })
+      .where('id', '=', crawlId)
+      .execute();
+    return { ...(await crawlStore.progress()), stoppedBy: 'refused', reason: problem[1] };
+  }
+  await store.db.updateTable('crawl_runs').set({ status: 'running' }).where('id', '=', crawlId).execute();
+  const fetcher = new PoliteFetcher(options.fetcher);
+  try {
+    const result = await runCrawl({
+      adapter: parseAdapter(run.adapter),
+      store: crawlStore,
+      fetcher,
+      maxPages: options.maxPages ?? run.max_pages ?? undefined,
+      onProgress: options.onProgress,
+      signal: options.signal,
+    });
+    await store.db
+      .updateTable('crawl_runs')
+      .set(result.stoppedBy === 'done' ? { status: 'done', finished_at: new Date() } : { status: 'paused' })
+      .where('id', '=', crawlId)
+      .execute();
+    return result;
+  } finally {
+    fetcher.close();
+  }
+}
+
+/** The durable job that runs a crawl; a restart of the server resumes it from the frontier. */
+export const CRAWL_JOB = 'crawler.crawl';
+
+async function investigationOf(tx: AccessTx, id: string) {
+  const investigation = await tx.db
+    .selectFrom('crawl_investigations')
+    .select(['id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!investigation) throw new NotFound('Onderzoek niet gevonden / Investigation not found');
+  return investigation;
+}
+
+async function latestAds(tx: AccessTx, investigationId: string) {
+  const store = new PgCrawlStore(tx.db, { crawlId: '', investigationId, orgId: tx.actor.orgId });
+  return crawledAds(store);
+}
+
+/** The crawled ads of an investigation (latest versions) with their risk assessment; the read is audited. */
+export async function investigationAds(tx: AccessTx, investigationId: string) {
+  const decision = await tx.authorize('read', 'crawl_ad');
+  await investigationOf(tx, investigationId);
+  const ads = await latestAds(tx, investigationId);
+  const forIndicators = ads.map((ad) => ({
+    id: ad.id,
+    text: ad.extracted.text,
+    title: ad.extracted.title,
+    city: ad.extracted.city,
+    postedAt: ad.extracted.postedAt,
+    phones: ad.phones ?? [],
+    price: ad.extracted.price,
+    statedAge: ad.extracted.statedAge,
+  }));
+  const context = buildContext(forIndicators);
+  const rows = ads.map((ad, i) => ({
+    id: ad.id,
+    url: ad.url,
+    title: ad.extracted.title,
+    text: ad.extracted.text,
+    city: ad.extracted.city,
+    posted_at: ad.extracted.postedAt,
+    phones: ad.phones,
+    emails: ad.emails,
+    handles: ad.handles,
+    price: ad.extracted.price,
+    stated_age: ad.extracted.statedAge,
+    images: ad.extracted.imageUrls,
+    assessment: assessAd(forIndicators[i], context),
+  }));
+  return tx.disclose(decision, rows);
+}
+
+/** Operator clusters of an investigation's ads, with evidence per link and the identifiers cut as shared. */
+export async function investigationClusters(tx: AccessTx, investigationId: string) {
+  const decision = await tx.authorize('read', 'crawl_ad');
+  await investigationOf(tx, investigationId);
+  const linker = new Linker();
+  const ads = await latestAds(tx, investigationId);
+  for (const ad of ads) linker.add(ad);
+  const result = linker.clusters();
+  tx.record(
+    decision,
+    result.clusters.flatMap((c) => c.ads),
+    ['clusters'],
+  );
+  const byId = new Map(ads.map((ad) => [ad.id, ad.extracted]));
+  // Each cluster with its timeline (when and where each ad appeared) and its cities, for the map.
+  const clusters = result.clusters.map((cluster) => {
+    const timeline = cluster.ads
+      .map((id) => ({ ad: id, posted_at: byId.get(id)?.postedAt ?? null, city: byId.get(id)?.city ?? null }))
+      .sort((a, b) => String(a.posted_at).localeCompare(String(b.posted_at)));
+    const cities = new Map<string, number>();
+    for (const entry of timeline) if (entry.city) cities.set(entry.city, (cities.get(entry.city) ?? 0) + 1);
+    return { ...cluster, timeline, cities: [...cities].map(([city, count]) => ({ city, ads: count })) };
+  });
+  return { clusters, guarded: result.guarded };
+}
+
+/** Deletes what was collected for investigations whose retention ran out; audited as the system. */
+export async function runRetention(
+  store: Store,
+  now = new Date(),
+): Promise<{ investigations: string[]; snapshots: number }> {
+  return withSystem(store, async (db, audit) => {
+    const expired = await db
+      .selectFrom('crawl_investigations')
+      .select(['id', 'org_id'])
+      // An investigation left open past its end date counts as closed on that date.
+      .where(
+        sql<boolean>`coalesce(closed_at, ends_on::timestamptz) + make_interval(months => retention_months) < ${now}`,
+      )
+      .execute();
+    if (expired.length === 0) return { investigations: [], snapshots: 0 };
+    const ids = expired.map((row) => row.id);
+    const deleted = await db
+      .deleteFrom('crawl_snapshots')
+      .where('investigation_id', 'in', ids)
+      .executeTakeFirst();
+    await db.deleteFrom('crawl_runs').where('investigation_id', 'in', ids).execute();
+    for (const row of expired) {
+      audit({
+        userId: null,
+        orgId: row.org_id,
+        role: null,
+        purpose: null,
+        action: 'delete',
+        resource: 'crawl_data',
+        recordIds: [row.id],
+        fields: [],
+        result: 'allowed',
+        reason: 'retention',
+      });
+    }
+    return { investigations: ids, snapshots: Number(deleted.numDeletedRows) };
+  });
+}
+
+export const RETENTION_JOB = 'crawler.retention';
+const DAY_MS = 86_400_000;
+
+function payloadOf<T>(payload: unknown): T {
+  return (typeof payload === 'string' ? JSON.parse(payload) : payload) as T;
+}
+
+/** Job handlers for the server's durable job worker (`startJobWorker(store, crawlerJobHandlers)`). */
+export const crawlerJobHandlers: Record<string, JobHandler> = {
+  [CRAWL_JOB]: async (job, store) => {
+    await executeCrawl(store, payloadOf<{ crawlId: string }>(job.payload).crawlId);
+  },
+  [RETENTION_JOB]: async (_job, store) => {
+    await runRetention(store);
+    await enqueueJob(store, RETENTION_JOB, {}, { runAt: new Date(Date.now() + DAY_MS) });
+  },
+};
+
+/** Makes sure the daily retention job is queued (idempotent; call at server start). */
+export async function scheduleRetention(store: Store): Promise<void> {
+  const queued = await store.db
+    .selectFrom('jobs')
+    .select('id')
+    .where('kind', '=', RETENTION_JOB)
+    .where('status', 'in', ['queued', 'running'])
+    .executeTakeFirst();
+  if (!queued) await enqueueJob(store, RETENTION_JOB, {});
+}
+
+/** Queues a started crawl as a durable job, so it survives a restart and resumes from its frontier. */
+export async function queueCrawl(store: Store, crawlId: string): Promise<string> {
+  return enqueueJob(store, CRAWL_JOB, { crawlId }, { maxAttempts: 10 });
+}

@@ -1,0 +1,9 @@
+import { crawlerJobHandlers } from '../crawler/service.ts';
+import { estimateJobHandlers } from '../estimate/app/jobs.ts';
+import type { JobHandler } from '../store/jobs.ts';
+
+/** Every capability's durable job handlers, run by the worker the server starts. Each adds one line. */
+export const jobHandlers: Record<string, JobHandler> = {
+  ...estimateJobHandlers,
+  ...crawlerJobHandlers,
+};

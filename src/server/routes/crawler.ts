@@ -1,0 +1,133 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  closeInvestigation,
+  createInvestigation,
+  getCrawl,
+  investigationAds,
+  investigationClusters,
+  listAdapters,
+  listInvestigations,
+  queueCrawl,
+  saveAdapter,
+  startCrawl,
+} from '../../crawler/service.ts';
+import { access, type Services } from '../context.ts';
+
+const Id = z.strictObject({ id: z.uuid() });
+const purposeNote = 'Header X-Ketenplein-Purpose: criminal_investigation; role investigator.';
+const Site = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/);
+
+/** The webcrawler: crawl mandates, site adapters, crawls and what they found (src/crawler/service.ts). */
+export const crawlerRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/investigations',
+      { schema: { summary: `Crawl mandates of one's own organisation. ${purposeNote}`, tags: ['crawler'] } },
+      (request) => access(services, request, (tx) => listInvestigations(tx)),
+    );
+    app.post(
+      '/investigations',
+      {
+        schema: {
+          summary: `Record a crawl mandate inside an investigation: legal basis, end date, sites and terms. ${purposeNote}`,
+          tags: ['crawler'],
+          body: z.strictObject({
+            case_ref: z.string().trim().min(2).max(100),
+            legal_basis: z.string().trim().min(5).max(1000),
+            ends_on: z.iso.date(),
+            sites: z.array(Site).min(1).max(50),
+            terms: z.array(z.string().trim().min(1).max(200)).max(100).optional(),
+            retention_months: z.number().int().min(0).max(120).optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const created = await access(services, request, (tx) => createInvestigation(tx, request.body));
+        return reply.status(201).send(created);
+      },
+    );
+    app.post(
+      '/investigations/:id/close',
+      {
+        schema: {
+          summary: `Close a mandate; retention starts counting. ${purposeNote}`,
+          tags: ['crawler'],
+          params: Id,
+        },
+      },
+      (request) => access(services, request, (tx) => closeInvestigation(tx, request.params.id)),
+    );
+    app.get(
+      '/investigations/:id/ads',
+      {
+        schema: {
+          summary: `Crawled ads (latest versions) with their risk indicators and evidence snippets; audited. ${purposeNote}`,
+          tags: ['crawler'],
+          params: Id,
+        },
+      },
+      (request) => access(services, request, (tx) => investigationAds(tx, request.params.id)),
+    );
+    app.get(
+      '/investigations/:id/clusters',
+      {
+        schema: {
+          summary: `Operator clusters with evidence per link and the identifiers cut as shared; audited. ${purposeNote}`,
+          tags: ['crawler'],
+          params: Id,
+        },
+      },
+      (request) => access(services, request, (tx) => investigationClusters(tx, request.params.id)),
+    );
+    app.get(
+      '/adapters',
+      { schema: { summary: `Site adapters of one's own organisation. ${purposeNote}`, tags: ['crawler'] } },
+      (request) => access(services, request, (tx) => listAdapters(tx)),
+    );
+    app.post(
+      '/adapters',
+      {
+        schema: {
+          summary: `Add or replace a site adapter (configuration, validated field by field). ${purposeNote}`,
+          tags: ['crawler'],
+          body: z.strictObject({ config: z.record(z.string(), z.unknown()) }),
+        },
+      },
+      async (request, reply) => {
+        const adapter = await access(services, request, (tx) => saveAdapter(tx, request.body.config));
+        return reply.status(201).send(adapter);
+      },
+    );
+    app.post(
+      '/crawls',
+      {
+        schema: {
+          summary: `Start a crawl; refused with 403 and the reason outside an open mandate covering the site. ${purposeNote}`,
+          tags: ['crawler'],
+          body: z.strictObject({
+            investigation_id: z.uuid(),
+            site: Site,
+            max_pages: z.number().int().min(1).max(1_000_000).optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const run = await access(services, request, (tx) => startCrawl(tx, request.body));
+        await queueCrawl(services.store, run.id);
+        return reply.status(202).send(run);
+      },
+    );
+    app.get(
+      '/crawls/:id',
+      {
+        schema: {
+          summary: `A crawl's status and progress (pages, ads, errors with causes). ${purposeNote}`,
+          tags: ['crawler'],
+          params: Id,
+        },
+      },
+      (request) => access(services, request, (tx) => getCrawl(tx, request.params.id)),
+    );
+  };

@@ -1,0 +1,267 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { estimateChart, estimateCsv, estimateJson } from '../../estimate/app/export.ts';
+import {
+  getRound,
+  LINK_JOB,
+  LIST_NAME,
+  listRounds,
+  openRound,
+  requestLink,
+  uploadList,
+} from '../../estimate/app/rounds.ts';
+import {
+  createEstimate,
+  type EstimateContext,
+  estimateForExport,
+  getEstimate,
+  type Lang,
+  listEstimates,
+  rerunEstimate,
+} from '../../estimate/app/service.ts';
+import { enqueueJob } from '../../store/jobs.ts';
+import { access, type Services } from '../context.ts';
+
+const purposeNote = 'Header X-Ketenplein-Purpose: statistics (role analyst).';
+const Id = z.strictObject({ id: z.uuid() });
+const Strata = z.array(z.string().max(40)).max(5).optional();
+const Text = z.string().max(20_000_000);
+const ListNames = z.array(z.string().max(40)).min(1).max(10);
+
+const Input = z.discriminatedUnion('format', [
+  z.strictObject({ format: z.literal('table-csv'), text: Text, strata: Strata }),
+  z.strictObject({
+    format: z.literal('table-json'),
+    lists: ListNames,
+    rows: z
+      .array(
+        z.strictObject({
+          pattern: z.string().max(10),
+          count: z.number(),
+          stratum: z.record(z.string(), z.string().max(40)).optional(),
+        }),
+      )
+      .max(200_000),
+    strata: Strata,
+  }),
+  z.strictObject({ format: z.literal('records-csv'), text: Text, lists: ListNames, strata: Strata }),
+  z.strictObject({ format: z.literal('round'), roundId: z.uuid() }),
+]);
+
+const Settings = z.strictObject({
+  model: z.string().max(2000).optional(),
+  select: z.enum(['stepwise-aic', 'stepwise-csv', 'bic']).optional(),
+  maxOrder: z.number().int().min(1).max(10).optional(),
+  pthresh: z.number().gt(0).lt(1).optional(),
+  ci: z.enum(['wald', 'profile', 'bootstrap', 'none']).optional(),
+  level: z.number().min(0.5).max(0.999).optional(),
+  bootstrap: z.number().int().min(20).max(10_000).optional(),
+  seed: z.number().int().min(0).max(2_147_483_647).optional(),
+  average: z.boolean().optional(),
+});
+
+/** Encoded lists are large; this is what one upload may carry (about 150 000 persons). */
+const ENCODED_LIST_LIMIT = 100 * 1024 * 1024;
+const ESTIMATE_BODY_LIMIT = 25 * 1024 * 1024;
+
+function langOf(request: FastifyRequest): Lang {
+  return (request.headers['accept-language'] ?? '').toLowerCase().startsWith('en') ? 'en' : 'nl';
+}
+
+function context(services: Services, request: FastifyRequest): EstimateContext {
+  return { access: (work) => access(services, request, work), store: services.store, lang: langOf(request) };
+}
+
+/** Zicht op omvang: estimates an analyst runs, stores, re-runs and exports. */
+export const estimateRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/',
+      {
+        bodyLimit: ESTIMATE_BODY_LIMIT,
+        schema: {
+          summary: `Estimate the total (seen and unseen) from a capture table, a records table or a linked round; stored with inputs and settings. Long bootstraps return 202 and run as a job. ${purposeNote}`,
+          tags: ['estimates'],
+          body: z.strictObject({
+            name: z.string().trim().min(1).max(200).optional(),
+            input: Input,
+            settings: Settings.default({}),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { input, settings, name } = request.body;
+        const source =
+          input.format === 'round'
+            ? { kind: 'round' as const, roundId: input.roundId }
+            : { kind: 'upload' as const, input };
+        const created = await createEstimate(context(services, request), { name, source, settings });
+        return reply.status(created.status === 'done' ? 201 : 202).send(created);
+      },
+    );
+    app.get(
+      '/',
+      {
+        schema: {
+          summary: `The organisation's stored estimates, newest first. ${purposeNote}`,
+          tags: ['estimates'],
+        },
+      },
+      (request) => access(services, request, (tx) => listEstimates(tx)),
+    );
+    app.get(
+      '/:id',
+      {
+        schema: {
+          summary: `One stored estimate with inputs, settings, progress and result. ${purposeNote}`,
+          tags: ['estimates'],
+          params: Id,
+        },
+      },
+      (request) => access(services, request, (tx) => getEstimate(tx, request.params.id)),
+    );
+    app.post(
+      '/:id/rerun',
+      {
+        schema: {
+          summary: `Run a stored estimate again from its stored input and settings; "reproduces" tells whether the numbers are the same. ${purposeNote}`,
+          tags: ['estimates'],
+          params: Id,
+        },
+      },
+      async (request, reply) => {
+        const created = await rerunEstimate(context(services, request), request.params.id);
+        return reply.status(created.status === 'done' ? 201 : 202).send(created);
+      },
+    );
+    const download = (format: 'csv' | 'json' | 'svg', type: string) =>
+      app.get(
+        `/:id/${format === 'svg' ? 'chart.svg' : `export.${format}`}`,
+        {
+          schema: {
+            summary: `Export a finished estimate as ${format.toUpperCase()}. ${purposeNote}`,
+            tags: ['estimates'],
+            params: Id,
+          },
+        },
+        async (request, reply) => {
+          const row = await access(services, request, (tx) =>
+            estimateForExport(tx, request.params.id, format),
+          );
+          const lang = langOf(request);
+          const body =
+            format === 'csv'
+              ? estimateCsv(row, lang)
+              : format === 'svg'
+                ? estimateChart(row, lang)
+                : JSON.stringify(estimateJson(row), null, 2);
+          const file = `schatting-${row.id.slice(0, 8)}.${format}`;
+          return reply.type(type).header('content-disposition', `attachment; filename="${file}"`).send(body);
+        },
+      );
+    download('csv', 'text/csv; charset=utf-8');
+    download('json', 'application/json; charset=utf-8');
+    download('svg', 'image/svg+xml; charset=utf-8');
+  };
+
+/** PPRL estimation rounds: partners upload encoded lists, Ketenplein links them into a capture table. */
+export const estimationRoundRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    // The .clk.jsonl file as it comes from `pprl encode` or the browser encoder.
+    app.addContentTypeParser(
+      ['application/x-ndjson', 'application/jsonl'],
+      { parseAs: 'string', bodyLimit: ENCODED_LIST_LIMIT },
+      (_request, body, done) => done(null, body),
+    );
+
+    app.post(
+      '/',
+      {
+        schema: {
+          summary: `Open an estimation round: the lists expected and the organisation supplying each. ${purposeNote}`,
+          tags: ['estimation rounds'],
+          body: z.strictObject({
+            name: z.string().trim().min(1).max(200),
+            lists: z
+              .array(
+                z.strictObject({
+                  name: z.string().regex(LIST_NAME, 'letter, then letters, digits or _ (max 31)'),
+                  organisationId: z.uuid(),
+                }),
+              )
+              .min(2)
+              .max(10),
+            threshold: z.number().gt(0).max(1).optional(),
+            strata: Strata,
+          }),
+        },
+      },
+      async (request, reply) => {
+        const round = await access(services, request, (tx) => openRound(tx, request.body));
+        return reply.status(201).send(round);
+      },
+    );
+    app.get(
+      '/',
+      {
+        schema: {
+          summary: `Rounds the organisation opened or supplies a list to. ${purposeNote}`,
+          tags: ['estimation rounds'],
+        },
+      },
+      (request) => access(services, request, (tx) => listRounds(tx)),
+    );
+    app.get(
+      '/:id',
+      {
+        schema: {
+          summary: `A round's status; the capture table and estimate only for the organisation that opened it. ${purposeNote}`,
+          tags: ['estimation rounds'],
+          params: Id,
+        },
+      },
+      (request) => access(services, request, (tx) => getRound(tx, request.params.id)),
+    );
+    app.put(
+      '/:id/lists/:list',
+      {
+        bodyLimit: ENCODED_LIST_LIMIT,
+        schema: {
+          summary: `Upload the organisation's encoded list (.clk.jsonl, content type application/x-ndjson). Refused whole — nothing stored — when damaged, empty, uploaded before, or encoded with other settings or another secret. ${purposeNote}`,
+          tags: ['estimation rounds'],
+          params: z.strictObject({ id: z.uuid(), list: z.string().max(40) }),
+          body: z.string(),
+        },
+      },
+      async (request, reply) => {
+        const { id, list } = request.params;
+        const uploaded = await access(services, request, async (tx) => {
+          const result = await uploadList(tx, id, list, request.body);
+          // The last list and the link job commit together, so a complete round is never left unlinked.
+          if (result.complete) await enqueueJob(tx, LINK_JOB, { roundId: id, lang: langOf(request) });
+          return result;
+        });
+        return reply.status(201).send(uploaded);
+      },
+    );
+    app.post(
+      '/:id/link',
+      {
+        schema: {
+          summary: `Link a complete round again (e.g. after a failure). ${purposeNote}`,
+          tags: ['estimation rounds'],
+          params: Id,
+        },
+      },
+      async (request, reply) => {
+        await access(services, request, async (tx) => {
+          await requestLink(tx, request.params.id);
+          await enqueueJob(tx, LINK_JOB, { roundId: request.params.id, lang: langOf(request) });
+        });
+        return reply.status(202).send({ queued: true });
+      },
+    );
+  };

@@ -1,0 +1,34 @@
+import { DEMO_PASSWORD } from '../../src/store/demo.ts';
+import { type ApiClient, loginAs, type TestServer } from './server.ts';
+
+/**
+ * Statistics partners: the demo world has one analyst (CoMensha); a partner organisation's admin
+ * creates its own analyst through the API, as in the app.
+ */
+export async function partnerAnalyst(
+  server: TestServer,
+  adminEmail: string,
+  email: string,
+): Promise<ApiClient> {
+  const admin = await loginAs(server, adminEmail, 'administration');
+  const created = await admin.post('/api/v1/users', {
+    email,
+    name: 'Analist Partner',
+    roles: ['analyst'],
+    password: DEMO_PASSWORD,
+  });
+  if (created.status !== 201)
+    throw new Error(`creating ${email}: ${created.status} ${JSON.stringify(created.body)}`);
+  return loginAs(server, email, 'statistics');
+}
+
+export async function orgIdOf(server: TestServer, name: string): Promise<string> {
+  const row = await server.store.db
+    .selectFrom('organisations')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export type ErrorBody = { error: { code: string; message: string; field?: string } };

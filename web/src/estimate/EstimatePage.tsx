@@ -1,0 +1,312 @@
+import {
+  Button,
+  Fieldset,
+  FieldsetLegend,
+  FormFieldCheckbox,
+  FormFieldTextarea,
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { type ChangeEvent, type FormEvent, useState } from 'react';
+import { ESTIMATE_STRATA } from '../../../src/access/rules/estimate.ts';
+import { ApiError, api } from '../api.ts';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { Problem } from '../components/Problem.tsx';
+import { TextField } from '../components/TextField.tsx';
+import { type MessageKey, useI18n } from '../i18n/index.tsx';
+import { useLoad } from '../useLoad.ts';
+import { downloadExport, type EstimateSummary, getEstimate, purpose, type StoredEstimate } from './api.ts';
+import { EstimateResult, useNumber } from './EstimateResult.tsx';
+import { FileField, SelectField } from './fields.tsx';
+
+type Format = 'table-csv' | 'records-csv';
+type Method = 'fixed' | 'stepwise-csv' | 'stepwise-aic' | 'bic';
+type Ci = 'wald' | 'profile' | 'bootstrap' | 'none';
+
+/** Zicht op omvang: upload a table, choose a method, see the estimate; and the organisation's history. */
+export function EstimatePage() {
+  const { t } = useI18n();
+  const history = useLoad(() => api<EstimateSummary[]>('GET', '/estimates', { purpose }), 'estimates');
+  const [shown, setShown] = useState<StoredEstimate | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const show = async (id: string) => {
+    setFailure(null);
+    try {
+      setShown(await getEstimate(id));
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  const created = (estimate: StoredEstimate) => {
+    setShown(estimate);
+    void history.reload();
+  };
+  return (
+    <>
+      <PageHeading title={t('estimate.title')}>{t('estimate.title')}</PageHeading>
+      <Paragraph className="kp-lead">{t('estimate.lead')}</Paragraph>
+      <NewEstimate onCreated={created} />
+      <Problem error={failure} />
+      {shown && <EstimateResult key={shown.id} estimate={shown} onRerun={created} />}
+      <Problem error={history.error} />
+      {history.data && <History estimates={history.data} onShow={(id) => void show(id)} />}
+    </>
+  );
+}
+
+function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [format, setFormat] = useState<Format>('table-csv');
+  const [text, setText] = useState('');
+  const [lists, setLists] = useState('');
+  const [strata, setStrata] = useState<string[]>([]);
+  const [method, setMethod] = useState<Method>('stepwise-csv');
+  const [model, setModel] = useState('');
+  const [maxOrder, setMaxOrder] = useState('');
+  const [pthresh, setPthresh] = useState('0.02');
+  const [ci, setCi] = useState<Ci>('profile');
+  const [bootstrap, setBootstrap] = useState('1000');
+  const [seed, setSeed] = useState('1');
+  const [average, setAverage] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const readFile = async (file: File | null) => {
+    if (file) setText(await file.text());
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problems: Record<string, string> = {};
+    if (!text.trim()) problems.text = t('estimate.textRequired');
+    if (format === 'records-csv' && !lists.trim()) problems.lists = t('estimate.listsRequired');
+    setErrors(problems);
+    setFailure(null);
+    if (Object.keys(problems).length > 0) return;
+    const settings: Record<string, unknown> = { ci, average };
+    if (method === 'fixed') settings.model = model;
+    else settings.select = method;
+    if (method === 'bic' && maxOrder) settings.maxOrder = Number(maxOrder);
+    if (method === 'stepwise-csv') settings.pthresh = Number(pthresh);
+    if (ci === 'bootstrap') Object.assign(settings, { bootstrap: Number(bootstrap), seed: Number(seed) });
+    const input =
+      format === 'records-csv'
+        ? {
+            format,
+            text,
+            strata,
+            lists: lists
+              .split(',')
+              .map((l) => l.trim())
+              .filter(Boolean),
+          }
+        : { format, text, strata };
+    setBusy(true);
+    try {
+      onCreated(
+        await api<StoredEstimate>('POST', '/estimates', {
+          purpose,
+          body: { ...(name.trim() ? { name: name.trim() } : {}), input, settings },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ApiError && error.field === 'input') setErrors({ text: error.message });
+      else setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const option = (value: string, key: MessageKey) => ({ value, label: t(key) });
+  return (
+    <section className="kp-panel" aria-labelledby="new-estimate">
+      <Heading2 id="new-estimate">{t('estimate.new')}</Heading2>
+      <Problem error={failure} />
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        <TextField label={t('estimate.name')} value={name} onValue={setName} />
+        <SelectField
+          label={t('estimate.format')}
+          value={format}
+          onValue={(v) => setFormat(v as Format)}
+          options={[
+            option('table-csv', 'estimate.format.table'),
+            option('records-csv', 'estimate.format.records'),
+          ]}
+          description={t(
+            format === 'table-csv' ? 'estimate.format.tableHelp' : 'estimate.format.recordsHelp',
+          )}
+        />
+        <FileField label={t('estimate.file')} accept=".csv,text/csv" onFile={(file) => void readFile(file)} />
+        <FormFieldTextarea
+          label={t('estimate.text')}
+          rows={8}
+          value={text}
+          invalid={Boolean(errors.text)}
+          errorMessage={errors.text}
+          onChange={(event: ChangeEvent<HTMLTextAreaElement>) => setText(event.currentTarget.value)}
+        />
+        {format === 'records-csv' && (
+          <TextField
+            label={t('estimate.listColumns')}
+            description={t('estimate.listColumnsHelp')}
+            value={lists}
+            onValue={setLists}
+            error={errors.lists}
+          />
+        )}
+        <Fieldset>
+          <FieldsetLegend>{t('estimate.strata')}</FieldsetLegend>
+          {ESTIMATE_STRATA.map((s) => (
+            <FormFieldCheckbox
+              key={s}
+              label={t(`stratum.${s}` as MessageKey)}
+              checked={strata.includes(s)}
+              onChange={(event) =>
+                setStrata(event.currentTarget.checked ? [...strata, s] : strata.filter((x) => x !== s))
+              }
+            />
+          ))}
+        </Fieldset>
+        <SelectField
+          label={t('estimate.method')}
+          value={method}
+          onValue={(v) => setMethod(v as Method)}
+          options={[
+            option('stepwise-csv', 'estimate.method.stepwise-csv'),
+            option('stepwise-aic', 'estimate.method.stepwise-aic'),
+            option('bic', 'estimate.method.bic'),
+            option('fixed', 'estimate.method.fixed'),
+          ]}
+        />
+        {method === 'fixed' && (
+          <TextField
+            label={t('estimate.modelTerms')}
+            description={t('estimate.modelTermsHelp')}
+            value={model}
+            onValue={setModel}
+          />
+        )}
+        {method === 'bic' && (
+          <TextField
+            label={t('estimate.maxOrder')}
+            inputMode="numeric"
+            value={maxOrder}
+            onValue={setMaxOrder}
+          />
+        )}
+        {method === 'stepwise-csv' && (
+          <TextField label={t('estimate.pthresh')} inputMode="decimal" value={pthresh} onValue={setPthresh} />
+        )}
+        <SelectField
+          label={t('estimate.ciMethod')}
+          value={ci}
+          onValue={(v) => setCi(v as Ci)}
+          options={[
+            option('profile', 'estimate.ci.profile'),
+            option('wald', 'estimate.ci.wald'),
+            option('bootstrap', 'estimate.ci.bootstrap'),
+            option('none', 'estimate.ci.none'),
+          ]}
+        />
+        {ci === 'bootstrap' && (
+          <>
+            <TextField
+              label={t('estimate.bootstrap')}
+              inputMode="numeric"
+              value={bootstrap}
+              onValue={setBootstrap}
+            />
+            <TextField label={t('estimate.seed')} inputMode="numeric" value={seed} onValue={setSeed} />
+          </>
+        )}
+        <FormFieldCheckbox
+          label={t('estimate.averageOption')}
+          checked={average}
+          onChange={(event) => setAverage(event.currentTarget.checked)}
+        />
+        <div className="kp-form-actions">
+          <Button type="submit" appearance="primary-action-button" disabled={busy}>
+            {busy ? t('estimate.busy') : t('estimate.submit')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function History({ estimates, onShow }: { estimates: EstimateSummary[]; onShow(id: string): void }) {
+  const { t, dateTime, language } = useI18n();
+  const n = useNumber();
+  const [failure, setFailure] = useState<unknown>(null);
+  const download = (id: string, format: 'csv' | 'json') =>
+    downloadExport(
+      `/estimates/${id}/export.${format}`,
+      `schatting-${id.slice(0, 8)}.${format}`,
+      language,
+    ).catch(setFailure);
+  if (estimates.length === 0) return <Paragraph>{t('estimate.historyEmpty')}</Paragraph>;
+  return (
+    <div className="kp-table-wrap">
+      <Problem error={failure} />
+      <Table>
+        <TableCaption>{t('estimate.history')}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('estimate.name')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('estimate.date')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('estimate.lists')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('estimate.total')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('estimate.intervalShort')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('estimate.actions')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {estimates.map((e) => (
+            <TableRow key={e.id}>
+              <TableHeaderCell scope="row">{e.name}</TableHeaderCell>
+              <TableCell>{dateTime(e.created_at)}</TableCell>
+              <TableCell>{e.lists.join(', ')}</TableCell>
+              <TableCell>
+                {e.status === 'done'
+                  ? e.estimate
+                    ? n.whole(e.estimate.total)
+                    : t('estimate.noEstimate')
+                  : t(`estimate.status.${e.status}` as MessageKey)}
+              </TableCell>
+              <TableCell>
+                {e.estimate?.ci ? `${n.whole(e.estimate.ci.lower)} – ${n.whole(e.estimate.ci.upper)}` : '–'}
+              </TableCell>
+              <TableCell>
+                <div className="kp-row-actions">
+                  <Button appearance="secondary-action-button" onClick={() => onShow(e.id)}>
+                    {t('estimate.show')}
+                    <span className="kp-visually-hidden"> {e.name}</span>
+                  </Button>
+                  {e.status === 'done' &&
+                    (['csv', 'json'] as const).map((format) => (
+                      <Button
+                        key={format}
+                        appearance="subtle-button"
+                        onClick={() => void download(e.id, format)}
+                      >
+                        {format.toUpperCase()}
+                        <span className="kp-visually-hidden"> {e.name}</span>
+                      </Button>
+                    ))}
+                </div>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

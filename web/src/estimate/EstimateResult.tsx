@@ -1,0 +1,249 @@
+import {
+  Button,
+  ButtonGroup,
+  Heading2,
+  Heading3,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useEffect, useState } from 'react';
+import { estimateChart, groupsOf } from '../../../src/estimate/app/export.ts';
+import { api } from '../api.ts';
+import { Problem } from '../components/Problem.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { downloadExport, getEstimate, purpose, type StoredEstimate, saveBlob, svgToPng } from './api.ts';
+
+/** Numbers in the user's language, whole persons (the model's decimals suggest a precision it lacks). */
+export function useNumber() {
+  const { language } = useI18n();
+  const whole = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 0 });
+  const precise = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 3 });
+  return {
+    whole: (v: number | null | undefined) =>
+      typeof v === 'number' && Number.isFinite(v) ? whole.format(v) : '–',
+    precise: (v: number | null | undefined) =>
+      typeof v === 'number' && Number.isFinite(v) ? precise.format(v) : '–',
+  };
+}
+
+const POLL_MS = 1000;
+
+/** One stored estimate: waits for a queued one (with progress), then shows numbers, models, chart and exports. */
+export function EstimateResult(props: {
+  estimate: StoredEstimate;
+  onRerun?(estimate: StoredEstimate): void;
+}) {
+  const { t, language } = useI18n();
+  const [estimate, setEstimate] = useState(props.estimate);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setEstimate(props.estimate), [props.estimate]);
+  useEffect(() => {
+    if (estimate.status !== 'queued' && estimate.status !== 'running') return;
+    const timer = setTimeout(() => {
+      getEstimate(estimate.id).then(setEstimate, setFailure);
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [estimate]);
+
+  const file = `schatting-${estimate.id.slice(0, 8)}`;
+  const exportAs = async (format: 'csv' | 'json' | 'svg' | 'png') => {
+    setFailure(null);
+    try {
+      if (format === 'png') {
+        saveBlob(await svgToPng(estimateChart(estimate, language)), `${file}.png`);
+      } else {
+        const path = format === 'svg' ? 'chart.svg' : `export.${format}`;
+        await downloadExport(`/estimates/${estimate.id}/${path}`, `${file}.${format}`, language);
+      }
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  const rerun = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      props.onRerun?.(
+        await api<StoredEstimate>('POST', `/estimates/${estimate.id}/rerun`, { purpose, body: {} }),
+      );
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="kp-panel" aria-labelledby={`estimate-${estimate.id}`}>
+      <Heading2 id={`estimate-${estimate.id}`}>{estimate.name}</Heading2>
+      <Problem error={failure} />
+      {(estimate.status === 'queued' || estimate.status === 'running') && (
+        <div role="status">
+          <label htmlFor={`progress-${estimate.id}`}>{t('estimate.progress')}</label>{' '}
+          <progress
+            id={`progress-${estimate.id}`}
+            max={estimate.progress_total}
+            value={estimate.progress_done}
+          >
+            {estimate.progress_done} / {estimate.progress_total}
+          </progress>{' '}
+          {t('estimate.progressCount', { done: estimate.progress_done, total: estimate.progress_total })}
+        </div>
+      )}
+      {estimate.status === 'failed' && (
+        <Problem error={new Error(estimate.error ?? '')} title={t('estimate.failed')} />
+      )}
+      {estimate.status === 'done' && estimate.result && <Details estimate={estimate} />}
+      {estimate.status === 'done' && (
+        <ButtonGroup className="kp-form-actions">
+          {(['csv', 'json', 'svg', 'png'] as const).map((format) => (
+            <Button key={format} appearance="secondary-action-button" onClick={() => void exportAs(format)}>
+              {t('estimate.export', { format: format.toUpperCase() })}
+            </Button>
+          ))}
+          <Button appearance="secondary-action-button" disabled={busy} onClick={() => void rerun()}>
+            {t('estimate.rerun')}
+          </Button>
+        </ButtonGroup>
+      )}
+      {estimate.reproduces !== undefined && (
+        <Paragraph role="status">
+          {estimate.reproduces ? t('estimate.reproduces') : t('estimate.notReproduced')}
+        </Paragraph>
+      )}
+    </section>
+  );
+}
+
+function Details({ estimate }: { estimate: StoredEstimate }) {
+  const { t, language } = useI18n();
+  const n = useNumber();
+  const document = estimate.result!;
+  const overall = document.overall;
+  const e = overall.estimate;
+  const groups = groupsOf(document, language).slice(1);
+  const svg = estimateChart(estimate, language);
+  return (
+    <>
+      <dl className="kp-facts">
+        <dt>{t('estimate.observed')}</dt>
+        <dd>{n.whole(overall.observed)}</dd>
+        <dt>{t('estimate.total')}</dt>
+        <dd data-testid="estimate-total">{e ? n.whole(e.total) : t('estimate.noEstimate')}</dd>
+        {e?.ci && (
+          <>
+            <dt>{t('estimate.interval', { level: Math.round(e.ci.level * 100) })}</dt>
+            <dd>
+              {n.whole(e.ci.lower)} – {n.whole(e.ci.upper)} (
+              {t(`estimate.ci.${e.ci.method}` as 'estimate.ci.wald')})
+            </dd>
+          </>
+        )}
+        <dt>{t('estimate.model')}</dt>
+        <dd>
+          {overall.model.terms.length > 0 ? overall.model.terms.join(' + ') : t('estimate.mainEffects')}
+          {overall.model.negInf.length > 0 &&
+            ` (${t('estimate.negInf')}: ${overall.model.negInf.join(', ')})`}
+        </dd>
+        <dt>{t('estimate.lists')}</dt>
+        <dd>{estimate.input.lists.join(', ')}</dd>
+        {overall.average && (
+          <>
+            <dt>{t('estimate.average')}</dt>
+            <dd>{n.whole(overall.average.total)}</dd>
+          </>
+        )}
+        {document.trend && (
+          <>
+            <dt>{t('estimate.trend')}</dt>
+            <dd>
+              {t('estimate.trendText', {
+                factor: n.precise(document.trend.factor),
+                lower: n.precise(document.trend.lower),
+                upper: n.precise(document.trend.upper),
+              })}
+            </dd>
+          </>
+        )}
+      </dl>
+      {overall.warnings.length > 0 && (
+        <>
+          <Heading3>{t('estimate.warnings')}</Heading3>
+          <ul>
+            {overall.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {overall.candidates.length > 0 && (
+        <div className="kp-table-wrap">
+          <Table>
+            <TableCaption>{t('estimate.candidates')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('estimate.model')}</TableHeaderCell>
+                <TableHeaderCell scope="col">BIC</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('estimate.total')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {overall.candidates.slice(0, 10).map((c) => (
+                <TableRow key={c.terms.join('+')}>
+                  <TableHeaderCell scope="row">
+                    {c.terms.join(' + ') || t('estimate.mainEffects')}
+                  </TableHeaderCell>
+                  <TableCell>{n.precise(c.bic)}</TableCell>
+                  <TableCell>{n.whole(c.total)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {groups.length > 0 && (
+        <div className="kp-table-wrap">
+          <Table>
+            <TableCaption>{t('estimate.groups')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('estimate.group')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('estimate.observed')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('estimate.total')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('estimate.intervalShort')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {groups.map(({ label, result }) => (
+                <TableRow key={label}>
+                  <TableHeaderCell scope="row">{label}</TableHeaderCell>
+                  <TableCell>{n.whole(result.observed)}</TableCell>
+                  <TableCell>
+                    {result.estimate ? n.whole(result.estimate.total) : t('estimate.noEstimate')}
+                  </TableCell>
+                  <TableCell>
+                    {result.estimate?.ci
+                      ? `${n.whole(result.estimate.ci.lower)} – ${n.whole(result.estimate.ci.upper)}`
+                      : '–'}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {/* Our own SVG, built from numbers with every text escaped; the <title> and <desc> carry its content. */}
+      <figure className="kp-chart">
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: generated SVG with escaped text */}
+        <div dangerouslySetInnerHTML={{ __html: svg }} />
+      </figure>
+    </>
+  );
+}
