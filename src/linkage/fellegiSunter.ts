@@ -174,3 +174,64 @@ function explainFast(vector: ArrayLike<number>, weights: number[][], prior: numb
   for (let c = 0; c < vector.length; c++) if (vector[c] >= 0) weight += weights[c][vector[c]];
   return { weight };
 }
+
+export interface PriorFitInput {
+  comparisons: readonly ComparisonSpec[];
+  /** Prior m per comparison level: known registration-error rates of true matches. */
+  mPrior: number[][];
+  /** u per level among all pairs (value frequencies, random pairs): held fixed. */
+  u: number[][];
+  /** Distinct patterns of the candidate pairs and how often each occurs. */
+  patterns: ArrayLike<number>[];
+  counts: ArrayLike<number>;
+  /** All cross-list pairs the candidates were drawn from (non-candidates count as non-matches). */
+  totalPairs: number;
+  /** Expected matches before looking: the prior mean of λ·totalPairs. */
+  expectedMatches: number;
+  /** Weight of the m prior in pseudo-pairs (Dirichlet), and of the λ prior in pseudo-matches. */
+  mStrength?: number;
+  lambdaStrength?: number;
+  iterations?: number;
+}
+
+/**
+ * EM constrained by priors (MAP): u stays at its all-pairs estimate, which is cheap and reliable
+ * at any list size; m starts at the prior and moves only as far as the evidence outweighs the
+ * Dirichlet pseudo-counts; λ is over all cross-list pairs, with a Beta prior around the expected
+ * overlap. Unconstrained EM (or the within-list fit) drifts: with a small name pool it takes
+ * same-name pairs for matches, on small lists it has too little to go on.
+ */
+export function fitWithPriors({
+  comparisons,
+  mPrior,
+  u,
+  patterns,
+  counts,
+  totalPairs,
+  expectedMatches,
+  mStrength = 200,
+  lambdaStrength = Math.max(5, expectedMatches / 10),
+  iterations = 25,
+}: PriorFitInput): FsModel {
+  const C = comparisons.length;
+  const lambdaPrior = Math.min(0.5, expectedMatches / totalPairs);
+  let lambda = lambdaPrior;
+  const prior0 = mPrior.map(normalise);
+  let m = prior0;
+  const alpha = lambdaStrength;
+  const beta = alpha * (1 / lambdaPrior - 1);
+  for (let it = 0; it < iterations; it++) {
+    const weights = levelWeights({ comparisons: [...comparisons], m, u, lambda });
+    const prior = priorWeight(lambda);
+    const acc = prior0.map((levels) => levels.map((p) => p * mStrength));
+    let matches = 0;
+    for (let p = 0; p < patterns.length; p++) {
+      const pm = probability(explainFast(patterns[p], weights, prior).weight) * counts[p];
+      matches += pm;
+      for (let c = 0; c < C; c++) if (patterns[p][c] >= 0) acc[c][patterns[p][c]] += pm;
+    }
+    m = acc.map(normalise);
+    lambda = Math.min(0.5, Math.max(1e-12, (matches + alpha) / (totalPairs + alpha + beta)));
+  }
+  return { comparisons: comparisons.map((c) => ({ name: c.name, levels: c.levels })), m, u, lambda };
+}

@@ -7,6 +7,7 @@ import { forEachCandidatePair } from '../blocking.ts';
 import { clusterLinks, type Edge } from '../cluster.ts';
 import type { FsModel } from '../fellegiSunter.ts';
 import type { ClkSettings } from './clk.ts';
+import { nonMatchModel } from './nonMatch.ts';
 import { type EncodedList, PairScorer } from './score.ts';
 
 export type { EncodedList } from './score.ts';
@@ -65,7 +66,7 @@ export function matchLists(
     offsets.push(total);
     total += list.empty.length;
   }
-  // Pass 1: every candidate pair's pattern, and how often each pattern occurs (for EM).
+  // Pass 1: every candidate pair's pattern, and how often each pattern occurs (for the fit).
   const codeCounts = new Float64Array(scorer.codes);
   const stores: { x: number; y: number; pairs: PairStore }[] = [];
   let candidates = 0;
@@ -83,17 +84,35 @@ export function matchLists(
       stores.push({ x, y, pairs });
     }
   }
-  const within = withinListCounts(lists, scorer, options.maxBlock);
+  const nonMatch = nonMatchModel(lists, scorer);
   let crossPairs = 0;
-  for (const { x, y } of stores) crossPairs += lists[x].empty.length * lists[y].empty.length;
-  const model = scorer.fit(codeCounts, within.counts, crossPairs / within.pairs);
+  let expectedMatches = 0;
+  for (const { x, y } of stores) {
+    const [nx, ny] = [lists[x].empty.length, lists[y].empty.length];
+    crossPairs += nx * ny;
+    // Before looking, about half the smaller list is expected in the other (a weak prior).
+    expectedMatches += Math.min(nx, ny) / 2;
+  }
+  const model = scorer.fit(codeCounts, nonMatch.u, crossPairs, expectedMatches);
+  const agree = Uint8Array.from({ length: scorer.codes }, (_, code) => scorer.agreeMask(code));
+  const S = scorer.comparisons.length;
+  /** The pattern's weight plus the term-frequency bonus of the segments that agree. */
+  const weightOf = (x: number, a: number, y: number, b: number, code: number) => {
+    let w = scorer.weight(code);
+    const mask = agree[code];
+    if (mask === 0) return w;
+    for (let s = 0; s < S; s++) {
+      if ((mask >> s) & 1) w += Math.min(nonMatch.bonus[x][s][a], nonMatch.bonus[y][s][b]);
+    }
+    return w;
+  };
 
   // Pass 2: links above the threshold.
   const minWeight = Math.log2(options.threshold / (1 - options.threshold));
   const edges: Edge[] = [];
   for (const { x, y, pairs } of stores) {
     for (let p = 0; p < pairs.length; p++) {
-      const w = scorer.weight(pairs.code[p]);
+      const w = weightOf(x, pairs.a[p], y, pairs.b[p], pairs.code[p]);
       if (w >= minWeight) edges.push({ i: offsets[x] + pairs.a[p], j: offsets[y] + pairs.b[p], weight: w });
     }
   }
@@ -103,7 +122,8 @@ export function matchLists(
   });
   const pairWeight = (i: number, j: number) => {
     const [li, lj] = [group[i], group[j]];
-    return scorer.weight(scorer.code(lists[li], i - offsets[li], lists[lj], j - offsets[lj]));
+    const [a, b] = [i - offsets[li], j - offsets[lj]];
+    return weightOf(li, a, lj, b, scorer.code(lists[li], a, lists[lj], b));
   };
   // Guard against chaining: clusters merge only when their cross-list pairs match on average.
   const clusterOf = clusterLinks(total, edges, { group, pairWeight, minMeanWeight: minWeight });
@@ -111,34 +131,6 @@ export function matchLists(
     .filter((e) => clusterOf[e.i] === clusterOf[e.j])
     .map((e) => ({ ...e, weight: 1 / (1 + 2 ** -e.weight) }));
   return { clusterOf, offsets, links, candidatePairs: candidates, model };
-}
-
-/** Within-list candidates per list come from this many of its records against all of it. */
-const WITHIN_SAMPLE = 100_000;
-
-/**
- * Pattern counts of candidate pairs inside each list (two records of one list are two persons),
- * from a sample of its records against the whole list, and the number of ordered pairs that
- * sample stands for.
- */
-function withinListCounts(
-  lists: EncodedList[],
-  scorer: PairScorer,
-  maxBlock: number | undefined,
-): { counts: Float64Array; pairs: number } {
-  const counts = new Float64Array(scorer.codes);
-  let pairs = 0;
-  for (const list of lists) {
-    const n = list.empty.length;
-    const step = Math.max(1, Math.floor(n / WITHIN_SAMPLE));
-    const sample: number[][] = [];
-    for (let r = 0; r < n; r += step) sample.push(list.blocks[r]);
-    forEachCandidatePair(list.blocks, sample, { maxBlock }, (a, s) => {
-      if (a !== s * step) counts[scorer.code(list, a, list, s * step)]++;
-    });
-    pairs += sample.length * (n - 1);
-  }
-  return { counts, pairs };
 }
 
 export interface CaptureRow {
