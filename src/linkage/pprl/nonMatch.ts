@@ -14,6 +14,8 @@ const SAMPLES = 200_000;
 const U_STRENGTH = 2_000;
 /** Agreeing on a rare value counts at most this many times more than on an average one. */
 const MAX_TF_RATIO = 64;
+/** Pseudo-records that pull a value's frequency towards the average (Bayesian shrinkage). */
+const TF_STRENGTH = 1_000;
 
 export interface NonMatchModel {
   /** u per segment and level. */
@@ -78,8 +80,9 @@ export function nonMatchModel(lists: EncodedList[], scorer: PairScorer, seed = 1
     perList.forEach(({ hashes, own }, l) => {
       const n = lists[l].empty.length;
       const f = new Float32Array(n);
-      // The value's share in its own list (whose records are all different persons).
-      for (let r = 0; r < n; r++) f[r] = (lists[l].empty[r] >> s) & 1 ? 0 : (own.get(hashes[r]) ?? 0) / n;
+      // How many others in its own list (all different persons) share the value, shrunk towards
+      // the average agreement rate so that a small list says little.
+      for (let r = 0; r < n; r++) f[r] = (lists[l].empty[r] >> s) & 1 ? -1 : (own.get(hashes[r]) ?? 1) - 1;
       frequencies[l].push(f);
     });
   }
@@ -96,7 +99,12 @@ export function nonMatchModel(lists: EncodedList[], scorer: PairScorer, seed = 1
   const bonus = frequencies.map((perSegment) =>
     perSegment.map((f, s) => {
       const u0 = u[s][0];
-      return Float32Array.from(f, (x) => (x > 0 ? Math.log2(u0 / Math.max(x, u0 / MAX_TF_RATIO)) : 0));
+      const n = f.length;
+      return Float32Array.from(f, (others) => {
+        if (others < 0) return 0;
+        const share = (others + TF_STRENGTH * u0) / (n - 1 + TF_STRENGTH);
+        return Math.log2(u0 / Math.max(share, u0 / MAX_TF_RATIO));
+      });
     }),
   );
   return { u, bonus };
