@@ -81,7 +81,7 @@ for (const [label, extraFields] of [
 
 const ds = generateDutchLists(N, { seed: 3 });
 const clearRuns = [
-  ['fitted (within-list)', {}],
+  ['fitted (priors + constrained EM)', {}],
   ['fitted by EM', { estimator: 'em' }],
   ['built-in default model', { model: DEFAULT_MODEL }],
 ] as const;

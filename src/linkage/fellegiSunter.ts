@@ -95,7 +95,7 @@ function normalise(values: number[]): number[] {
 }
 
 /** Collapses vectors into distinct patterns with counts, so EM iterates over few rows. */
-function distinctPatterns(vectors: Int8Array, C: number): { patterns: Int8Array[]; counts: number[] } {
+export function distinctPatterns(vectors: Int8Array, C: number): { patterns: Int8Array[]; counts: number[] } {
   const index = new Map<string, number>();
   const patterns: Int8Array[] = [];
   const counts: number[] = [];
@@ -226,9 +226,13 @@ export function fitWithPriors({
     const acc = prior0.map((levels) => levels.map((p) => p * mStrength));
     let matches = 0;
     for (let p = 0; p < patterns.length; p++) {
-      const pm = probability(explainFast(patterns[p], weights, prior).weight) * counts[p];
-      matches += pm;
-      for (let c = 0; c < C; c++) if (patterns[p][c] >= 0) acc[c][patterns[p][c]] += pm;
+      const posterior = probability(explainFast(patterns[p], weights, prior).weight);
+      matches += posterior * counts[p];
+      // m learns only from pairs more likely matches than not: on large lists the many
+      // same-name pairs of different persons, each a little likely, would otherwise add up and
+      // pull m of "another date of birth" up, which makes them likelier still (EM drift).
+      if (posterior < 0.5) continue;
+      for (let c = 0; c < C; c++) if (patterns[p][c] >= 0) acc[c][patterns[p][c]] += posterior * counts[p];
     }
     m = acc.map(normalise);
     lambda = Math.min(0.5, Math.max(1e-12, (matches + alpha) / (totalPairs + alpha + beta)));

@@ -3,7 +3,13 @@
  * Fellegi–Sunter, with m, u and λ fitted from the candidate pairs themselves (see `fit`);
  * nothing here needs a clear value.
  */
-import { type ComparisonSpec, type FsModel, fitWithPriors, levelWeights, priorWeight } from '../fellegiSunter.ts';
+import {
+  type ComparisonSpec,
+  type FsModel,
+  fitWithPriors,
+  levelWeights,
+  priorWeight,
+} from '../fellegiSunter.ts';
 import type { ClkSettings, Hardening } from './clk.ts';
 
 /** One encoded list in memory: filters back to back, and what the linkage needs per record. */
