@@ -186,7 +186,7 @@ export class PairScorer {
       totalPairs,
       expectedMatches,
     });
-    this.useModel(model);
+    this.applyModel(model);
     return model;
   }
 
@@ -198,7 +198,7 @@ export class PairScorer {
     return mask;
   }
 
-  useModel(model: FsModel): void {
+  applyModel(model: FsModel): void {
     this.model = model;
     const weights = levelWeights(model);
     const prior = priorWeight(model.lambda);
