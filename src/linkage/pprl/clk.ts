@@ -71,6 +71,8 @@ export interface EncodedRecord {
 
 const DERIVATION = 'ketenplein-clk/2';
 const CACHE_LIMIT = 200_000;
+/** Shortest extra value used as a blocking key. */
+const MIN_EXTRA_KEY = 5;
 
 interface SegmentCoder {
   spec: SegmentSpec;
@@ -163,9 +165,11 @@ export class ClkEncoder {
       this.harden(coder, target, offset + this.offsets[s]);
     });
     const keys = nameDateKeys(p);
+    // Extra columns block only with values long enough to be rare (an ID, a street name):
+    // house numbers and postcodes shared by many would bring many candidates and few matches.
     for (const [name, value] of Object.entries(record.extra ?? {})) {
       const folded = foldName(value);
-      if (folded) keys.push(`x:${name}:${folded}`);
+      if (folded.replace(/ /g, '').length >= MIN_EXTRA_KEY) keys.push(`x:${name}:${folded}`);
     }
     return { empty, blocks: keys.map((key) => this.blockToken(key)) };
   }

@@ -90,6 +90,8 @@ export interface LinkOutcome {
   table: CaptureRow[];
   clusters: number;
   strata: string[];
+  /** Candidate pairs scored (a count; for benchmarks). */
+  candidatePairs: number;
   /** The fitted Fellegi–Sunter model (weights per segment level; no record data). */
   model: FsModel;
   /** For quality control by a privacy officer only; never printed otherwise. */
@@ -156,6 +158,7 @@ export function linkEncodedLists(
     lists: lists.map((l) => l.name),
     table,
     clusters: new Set(result.clusterOf).size,
+    candidatePairs: result.candidatePairs,
     model: result.model,
     strata: first.strataNames,
     qc,
