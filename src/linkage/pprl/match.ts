@@ -31,7 +31,7 @@ export interface ClusterResult {
 }
 
 /** Candidate pairs of two lists with their pattern codes, in growable typed arrays. */
-class PairStore {
+export class PairStore {
   a = new Int32Array(1 << 16);
   b = new Int32Array(1 << 16);
   code = new Uint16Array(1 << 16);
@@ -54,44 +54,79 @@ class PairStore {
   }
 }
 
+/** Pass 1 over one pair of lists: candidate pairs with their pattern codes, counted by code. */
+export function scoreCandidates(
+  A: EncodedList,
+  B: EncodedList,
+  scorer: PairScorer,
+  maxBlock: number | undefined,
+  codeCounts: Float64Array,
+  range: [number, number] = [0, B.empty.length],
+): PairStore {
+  const pairs = new PairStore();
+  // Records of B outside the range get no keys, so a worker scores only its share of B.
+  const keysB = range[0] === 0 && range[1] === B.empty.length ? B.blocks : rangeOf(B.blocks, range);
+  forEachCandidatePair(A.blocks, keysB, { maxBlock }, (a, b) => {
+    const code = scorer.code(A, a, B, b);
+    codeCounts[code]++;
+    pairs.push(a, b, code);
+  });
+  return pairs;
+}
+
+function rangeOf(blocks: number[][], [from, to]: [number, number]): number[][] {
+  return blocks.map((keys, j) => (j >= from && j < to ? keys : []));
+}
+
+export interface ScoredPairs {
+  x: number;
+  y: number;
+  pairs: { a: Int32Array; b: Int32Array; code: Uint16Array; length: number };
+}
+
 export function matchLists(
   lists: EncodedList[],
   settings: ClkSettings,
   options: MatchOptions,
 ): ClusterResult {
   const scorer = new PairScorer(settings);
+  // Pass 1: every candidate pair's pattern, and how often each pattern occurs (for the fit).
+  const codeCounts = new Float64Array(scorer.codes);
+  const stores: ScoredPairs[] = [];
+  for (let x = 0; x < lists.length; x++) {
+    for (let y = x + 1; y < lists.length; y++) {
+      stores.push({ x, y, pairs: scoreCandidates(lists[x], lists[y], scorer, options.maxBlock, codeCounts) });
+    }
+  }
+  return finishMatch(lists, scorer, options, stores, codeCounts);
+}
+
+/** Fit, links above the threshold, and clusters, from the scored candidate pairs. */
+export function finishMatch(
+  lists: EncodedList[],
+  scorer: PairScorer,
+  options: MatchOptions,
+  stores: ScoredPairs[],
+  codeCounts: Float64Array,
+): ClusterResult {
   const offsets: number[] = [];
   let total = 0;
   for (const list of lists) {
     offsets.push(total);
     total += list.empty.length;
   }
-  // Pass 1: every candidate pair's pattern, and how often each pattern occurs (for the fit).
-  const codeCounts = new Float64Array(scorer.codes);
-  const stores: { x: number; y: number; pairs: PairStore }[] = [];
   let candidates = 0;
-  for (let x = 0; x < lists.length; x++) {
-    for (let y = x + 1; y < lists.length; y++) {
-      const A = lists[x];
-      const B = lists[y];
-      const pairs = new PairStore();
-      forEachCandidatePair(A.blocks, B.blocks, { maxBlock: options.maxBlock }, (a, b) => {
-        const code = scorer.code(A, a, B, b);
-        codeCounts[code]++;
-        pairs.push(a, b, code);
-      });
-      candidates += pairs.length;
-      stores.push({ x, y, pairs });
-    }
-  }
+  for (const { pairs } of stores) candidates += pairs.length;
   const nonMatch = nonMatchModel(lists, scorer);
   let crossPairs = 0;
   let expectedMatches = 0;
-  for (const { x, y } of stores) {
-    const [nx, ny] = [lists[x].empty.length, lists[y].empty.length];
-    crossPairs += nx * ny;
-    // Before looking, about half the smaller list is expected in the other (a weak prior).
-    expectedMatches += Math.min(nx, ny) / 2;
+  for (let x = 0; x < lists.length; x++) {
+    for (let y = x + 1; y < lists.length; y++) {
+      const [nx, ny] = [lists[x].empty.length, lists[y].empty.length];
+      crossPairs += nx * ny;
+      // Before looking, about half the smaller list is expected in the other (a weak prior).
+      expectedMatches += Math.min(nx, ny) / 2;
+    }
   }
   const model = scorer.fit(codeCounts, nonMatch.u, crossPairs, expectedMatches);
   const agree = Uint8Array.from({ length: scorer.codes }, (_, code) => scorer.agreeMask(code));

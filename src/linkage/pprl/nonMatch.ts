@@ -9,7 +9,7 @@ import { seededRandom } from '../random.ts';
 import { type EncodedList, type PairScorer, U_PRIOR } from './score.ts';
 
 /** Random within-list pairs for the lower levels. */
-const SAMPLES = 50_000;
+const SAMPLES = 200_000;
 /** Weight of the u prior in pseudo-pairs. */
 const U_STRENGTH = 2_000;
 /** Agreeing on a rare value counts at most this many times more than on an average one. */
