@@ -17,7 +17,8 @@ const WORKER = new URL('./worker-entry.mjs', import.meta.url);
 
 function run<T>(task: EncodeTask | CsvTask | ScoreTask): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER);
+    // Each worker holds an index of a whole list at 1M records: more heap than the default.
+    const worker = new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: 4096 } });
     worker.once('message', (result: T) => {
       resolve(result);
       void worker.terminate();
