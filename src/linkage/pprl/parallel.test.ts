@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { generateDutchLists } from '../dutchPersons.ts';
+import { ClkEncoder, defaultSettings } from './clk.ts';
+import { matchLists } from './match.ts';
+import { encodeParallel, matchParallel } from './parallel.ts';
+
+test('worker threads encode and score exactly as the single-threaded path', async () => {
+  const ds = generateDutchLists(1500, { seed: 21 });
+  const secret = new TextEncoder().encode('parallel-secret-'.padEnd(40, 'x'));
+  const settings = defaultSettings();
+  const lists = await encodeParallel(
+    [
+      { name: 'a', persons: ds.a.map((r) => r.person) },
+      { name: 'b', persons: ds.b.map((r) => r.person) },
+    ],
+    secret,
+    settings,
+    2,
+  );
+  const encoder = new ClkEncoder(secret, settings);
+  ds.a.forEach((r, i) => {
+    const serial = encoder.encode({ person: r.person });
+    assert.deepEqual(lists[0].clks.slice(i * encoder.words, (i + 1) * encoder.words), serial.clk);
+    assert.deepEqual(
+      lists[0].blocks[i],
+      serial.blocks.map((b) => Number.parseInt(b.slice(0, 13), 16)),
+    );
+  });
+  const options = { threshold: 0.8, maxBlock: 100 };
+  const parallel = await matchParallel(lists, settings, options, 2);
+  const serial = matchLists(lists, settings, options);
+  assert.equal(parallel.candidatePairs, serial.candidatePairs);
+  const key = (l: { i: number; j: number }) => `${l.i}-${l.j}`;
+  assert.deepEqual(parallel.links.map(key).sort(), serial.links.map(key).sort());
+  assert.ok(serial.links.length > ds.truePairs * 0.9, `${serial.links.length} links`);
+});
