@@ -2,6 +2,7 @@ import { type Purpose, ROLE_PURPOSES, type Role } from './roles.ts';
 import { crawlerRules } from './rules/crawler.ts';
 import { estimateRules } from './rules/estimate.ts';
 import { foundationRules } from './rules/foundation.ts';
+import { signalRules } from './rules/signals.ts';
 
 /**
  * The policy engine: every read and write asks `decide` first. Rules are data, one list per
@@ -61,7 +62,7 @@ export class AccessDenied extends Error {
 }
 
 /** Every capability's rules, listed here so no rule depends on which modules happen to be loaded. */
-const rules: readonly Rule[] = [...foundationRules, ...estimateRules, ...crawlerRules];
+const rules: readonly Rule[] = [...foundationRules, ...signalRules, ...estimateRules, ...crawlerRules];
 
 export function allRules(): readonly Rule[] {
   return rules;

@@ -28,4 +28,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   pprl: async () => (await import('../linkage/cli.ts')).pprlCommand,
   ads: async () => (await import('../crawler/cli.ts')).adsCommand,
   crawl: async () => (await import('../crawler/cli.ts')).crawlCommand,
+  signals: async () => (await import('../signals/cli.ts')).command,
 };

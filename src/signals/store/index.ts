@@ -1,0 +1,7 @@
+import './tables.ts';
+
+export { type IntakeReceipt, submitSignal } from './intake.ts';
+export { decideLink, listLinks } from './links.ts';
+export { getSignal, listQueue, type Queue } from './read.ts';
+export { activeRuleSet, createRuleSet, listRuleSets } from './rulesets.ts';
+export { transitionSignal } from './transitions.ts';

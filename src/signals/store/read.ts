@@ -1,0 +1,193 @@
+import { sql } from 'kysely';
+import type { AccessTx } from '../../access/context.ts';
+import { NotFound } from '../../access/context.ts';
+import type { Decision } from '../../access/policy.ts';
+import type { FieldCipher } from '../../access/secrets.ts';
+import { maskBsn } from '../../domain/validate/identifiers.ts';
+import { TRIAGE_QUEUE_STATES } from '../lifecycle.ts';
+import { DEFAULT_SLA, type SlaConfig, slaClock } from '../sla.ts';
+
+export const NOT_FOUND_MESSAGE = 'Melding niet gevonden / Signal not found';
+
+type SignalQuery =
+  ReturnType<AccessTx['db']['selectFrom']> extends infer _ ? ReturnType<typeof baseQuery> : never;
+
+function baseQuery(tx: AccessTx) {
+  return tx.db.selectFrom('signals');
+}
+
+/**
+ * Narrows a query to the rows the decision's scope opens. Row-level security enforces the same
+ * underneath; this keeps a chain-wide grant for one resource from widening another query.
+ */
+export function scoped(tx: AccessTx, decision: Decision, query: SignalQuery): SignalQuery {
+  switch (decision.scope) {
+    case 'chain':
+      return query;
+    case 'shared':
+      return query.where((eb) =>
+        eb.or([
+          eb('signals.routed_org_id', '=', tx.actor.orgId),
+          eb('signals.reporter_org_id', '=', tx.actor.orgId),
+        ]),
+      );
+    case 'own_user':
+      return query.where('signals.reporter_user_id', '=', tx.actor.userId);
+    default:
+      return query.where('signals.reporter_org_id', '=', tx.actor.orgId);
+  }
+}
+
+function toIso(value: Date | string | null): string | null {
+  return value === null ? null : new Date(value).toISOString();
+}
+
+/** The clock that matters now: first assessment while in triage, acceptance once routed. */
+function slaOf(
+  row: { state: string; received_at: Date | string; state_changed_at: Date },
+  now: Date,
+  config: SlaConfig,
+) {
+  if (row.state === 'accepted' || row.state === 'closed') return null;
+  const started = row.state === 'routed' ? row.state_changed_at : new Date(row.received_at);
+  return {
+    clock: row.state === 'routed' ? 'acceptance' : 'first_assessment',
+    ...slaClock(started, now, config),
+  };
+}
+
+/** One signal with its parties and history, with only the fields the actor's rule allows. */
+export async function getSignal(
+  tx: AccessTx,
+  cipher: FieldCipher,
+  id: string,
+  options: { now?: Date; sla?: SlaConfig } = {},
+) {
+  const decision = await tx.authorize('read', 'signal');
+  const row = await scoped(tx, decision, baseQuery(tx))
+    .selectAll()
+    .where('signals.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new NotFound(NOT_FOUND_MESSAGE);
+  const [persons, companies, transitions] = await Promise.all([
+    tx.db.selectFrom('signal_persons').selectAll().where('signal_id', '=', id).orderBy('position').execute(),
+    tx.db
+      .selectFrom('signal_companies')
+      .selectAll()
+      .where('signal_id', '=', id)
+      .orderBy('position')
+      .execute(),
+    tx.db.selectFrom('signal_transitions').selectAll().where('signal_id', '=', id).orderBy('id').execute(),
+  ]);
+  const view = {
+    ...row,
+    received_at: toIso(row.received_at),
+    observed_at: row.observed_at ? String(row.observed_at).slice(0, 10) : null,
+    persons: persons.map((person) => ({
+      role: person.role,
+      givenNames: person.given_names,
+      prefix: person.prefix,
+      surname: person.surname,
+      alias: person.alias,
+      dateOfBirth: person.date_of_birth ? toIso(person.date_of_birth)?.slice(0, 10) : null,
+      birthYear: person.birth_year,
+      gender: person.gender,
+      nationality: person.nationality,
+      phones: person.phones,
+      emails: person.emails,
+      // Shown masked only; the clear BSN never leaves the database through the API.
+      bsn: person.bsn_encrypted ? maskBsn(cipher.decrypt(person.bsn_encrypted)) : null,
+      minor: person.minor,
+      remark: person.remark,
+    })),
+    companies: companies.map(({ name, kvk, address, remark }) => ({ name, kvk, address, remark })),
+    history: transitions.map((t) => ({
+      from: t.from_state,
+      to: t.to_state,
+      action: t.action,
+      detail: t.detail,
+      note: t.note,
+      actorUserId: t.actor_user_id,
+      actorOrgId: t.actor_org_id,
+      actorRole: t.actor_role,
+      at: toIso(t.at),
+    })),
+    // What the reporter may follow: the steps, not who took them or why.
+    status_history: transitions.map((t) => ({ state: t.to_state, at: toIso(t.at) })),
+    sla: slaOf(row, options.now ?? new Date(), options.sla ?? DEFAULT_SLA),
+    link_notices: decision.fields.includes('link_notices') ? await linkNotices(tx, id) : [],
+  };
+  return tx.disclose(decision, [view])[0];
+}
+
+/** Other partners that hold a linked signal, as contact points: organisation and kind of match only. */
+async function linkNotices(tx: AccessTx, id: string) {
+  const result = await sql<{ org_id: string; org_name: string; kind: string }>`
+    SELECT org_id, org_name, kind FROM signal_link_notices(${id}::uuid) ORDER BY org_name, kind`.execute(
+    tx.db,
+  );
+  const byOrg = new Map<string, { organisationId: string; organisation: string; kinds: string[] }>();
+  for (const row of result.rows) {
+    const entry = byOrg.get(row.org_id) ?? {
+      organisationId: row.org_id,
+      organisation: row.org_name,
+      kinds: [],
+    };
+    entry.kinds.push(row.kind);
+    byOrg.set(row.org_id, entry);
+  }
+  return [...byOrg.values()];
+}
+
+export type Queue = 'triage' | 'team' | 'mine';
+
+const PRIORITY_ORDER = sql<number>`array_position(ARRAY['urgent','high','normal','low']::text[], signals.priority)`;
+
+/**
+ * A work list: the triage queue (chain-wide, not yet routed or handed back), a team's queue (routed to
+ * its organisation), or the signals one's own organisation reported. Sorted by priority, then age.
+ */
+export async function listQueue(
+  tx: AccessTx,
+  queue: Queue,
+  options: { limit?: number; now?: Date; sla?: SlaConfig } = {},
+) {
+  const decision = await tx.authorize('read', 'signal');
+  let query = scoped(tx, decision, baseQuery(tx)).select([
+    'signals.id',
+    'signals.channel',
+    'signals.received_at',
+    'signals.forms',
+    'signals.location',
+    'signals.involves_minor',
+    'signals.state',
+    'signals.state_changed_at',
+    'signals.score',
+    'signals.priority',
+    'signals.recommended_route',
+    'signals.route',
+    'signals.routed_org_id',
+    'signals.created_at',
+  ]);
+  if (queue === 'triage') {
+    query = query.where('signals.state', 'in', [...TRIAGE_QUEUE_STATES]);
+  } else if (queue === 'team') {
+    query = query
+      .where('signals.routed_org_id', '=', tx.actor.orgId)
+      .where('signals.state', 'in', ['routed', 'accepted']);
+  } else {
+    query = query.where('signals.reporter_org_id', '=', tx.actor.orgId);
+  }
+  const ordered =
+    queue === 'mine'
+      ? query.orderBy('signals.created_at', 'desc')
+      : query.orderBy(PRIORITY_ORDER).orderBy('signals.received_at', 'asc');
+  const rows = await ordered.limit(Math.min(options.limit ?? 100, 500)).execute();
+  const now = options.now ?? new Date();
+  const view = rows.map((row) => ({
+    ...row,
+    received_at: toIso(row.received_at),
+    sla: slaOf(row, now, options.sla ?? DEFAULT_SLA),
+  }));
+  return tx.disclose(decision, view);
+}

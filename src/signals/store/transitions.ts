@@ -1,0 +1,109 @@
+import type { AccessTx } from '../../access/context.ts';
+import { NotFound } from '../../access/context.ts';
+import { Conflict, InvalidInput } from '../../access/users.ts';
+import { type SignalState, type TransitionAction, transition } from '../lifecycle.ts';
+import type { RouteCode } from '../routes.ts';
+import { NOT_FOUND_MESSAGE, scoped } from './read.ts';
+
+/** Which kinds of organisation can receive each route. */
+const ROUTE_ORG_TYPES: Record<RouteCode, readonly string[] | 'any'> = {
+  police_avim: ['police_unit'],
+  inspectie_szw_opsporing: ['labour_inspectorate'],
+  kmar: ['kmar'],
+  inspectie_szw_toezicht: ['labour_inspectorate'],
+  municipality: ['municipality'],
+  // A RIEC is a partnership without an organisation type of its own yet: any partner hosting it may receive.
+  riec: 'any',
+  care_coordinator: ['care_coordination'],
+};
+
+export class TransitionRefused extends Error {
+  readonly statusCode = 409;
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Takes one lifecycle step on a signal: checked by the pure state machine, recorded with who, when and
+ * why, and applied to the signal. The transition row is written first, while the actor still sees the
+ * signal: a team that declines loses sight of it.
+ */
+export async function transitionSignal(
+  tx: AccessTx,
+  id: string,
+  request: TransitionAction & { note?: string },
+  now = new Date(),
+) {
+  const decision = await tx.authorize('transition', 'signal');
+  let query = scoped(tx, decision, tx.db.selectFrom('signals'))
+    .select(['signals.id', 'signals.state', 'signals.routed_org_id'])
+    .where('signals.id', '=', id);
+  // A receiving team acts only on what is routed to it, not on what it reported itself.
+  if (decision.scope === 'shared') query = query.where('signals.routed_org_id', '=', tx.actor.orgId);
+  const row = await query.forUpdate().executeTakeFirst();
+  if (!row) throw new NotFound(NOT_FOUND_MESSAGE);
+
+  if (request.action === 'route') {
+    const team = await tx.db
+      .selectFrom('organisations')
+      .select(['id', 'type'])
+      .where('id', '=', request.team)
+      .executeTakeFirst();
+    if (!team) throw new InvalidInput('Onbekende organisatie / Unknown organisation', 'team');
+    const allowed = ROUTE_ORG_TYPES[request.route];
+    if (allowed !== 'any' && !allowed.includes(team.type)) {
+      throw new InvalidInput(
+        `Route ${request.route} kan niet naar een organisatie van type ${team.type} / Route ${request.route} cannot go to an organisation of type ${team.type}`,
+        'team',
+      );
+    }
+  }
+
+  const result = transition(row.state as SignalState, {
+    ...request,
+    actor: { userId: tx.actor.userId, organisationId: tx.actor.orgId, role: decision.role },
+    at: now,
+  });
+  if (!result.ok) {
+    const { code, message } = result.error;
+    if (code === 'note_required') throw new InvalidInput(`${message.nl} / ${message.en}`, 'note');
+    if (code === 'role_not_allowed') throw new TransitionRefused(code, `${message.nl} / ${message.en}`);
+    throw new Conflict(`${message.nl} / ${message.en}`, 'action');
+  }
+  const step = result.transition;
+  const { action, ...detail } = step.action;
+  await tx.db
+    .insertInto('signal_transitions')
+    .values({
+      signal_id: id,
+      from_state: step.from,
+      to_state: step.to,
+      action,
+      detail: JSON.stringify(detail),
+      note: step.note ?? null,
+      actor_user_id: step.actor.userId,
+      actor_org_id: step.actor.organisationId,
+      actor_role: step.actor.role,
+      at: step.at,
+    })
+    .execute();
+  await tx.db
+    .updateTable('signals')
+    .set({
+      state: step.to,
+      state_changed_at: new Date(step.at),
+      ...(step.action.action === 'route'
+        ? { route: step.action.route, routed_org_id: step.action.team }
+        : {}),
+      ...(step.action.action === 'decline' ? { routed_org_id: null } : {}),
+      ...(step.action.action === 'close' ? { outcome: step.action.outcome } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+  tx.record(decision, [id], ['state', ...Object.keys(detail)], action);
+  return { id, state: step.to, transition: { ...step } };
+}
