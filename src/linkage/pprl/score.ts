@@ -54,9 +54,9 @@ export function dice(a: Uint32Array, ao: number, b: Uint32Array, bo: number, wor
  * about 0.65: its levels sit higher.
  */
 const THRESHOLDS: Record<Hardening, number[]> = {
-  balance: [0.99, 0.96, 0.93, 0.9, 0.87, 0.84, 0.81, 0.77],
-  'xor-fold': [0.99, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.62],
-  none: [0.99, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6],
+  balance: [0.99, 0.96, 0.93, 0.9, 0.87, 0.84, 0.81, 0.77, 0.73, 0.69],
+  'xor-fold': [0.99, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.62, 0.55, 0.48],
+  none: [0.99, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.3, 0.15],
 };
 
 /** Levels from which given and family name are also compared crosswise. */
@@ -68,10 +68,10 @@ const SWAP_BELOW = 4;
  * a typo, a missing prefix, initials only or a transliteration, which fall in the lower levels).
  */
 const M_PRIOR: Record<string, number[]> = {
-  given: [0.86, 0.03, 0.025, 0.02, 0.015, 0.01, 0.01, 0.01, 0.02],
-  family: [0.86, 0.03, 0.025, 0.02, 0.015, 0.01, 0.01, 0.01, 0.02],
-  birth: [0.86, 0.06, 0.03, 0.015, 0.01, 0.008, 0.006, 0.005, 0.006],
-  extra: [0.6, 0.1, 0.08, 0.06, 0.05, 0.04, 0.03, 0.02, 0.02],
+  given: [0.86, 0.03, 0.025, 0.02, 0.015, 0.01, 0.01, 0.01, 0.01, 0.005, 0.005],
+  family: [0.86, 0.03, 0.025, 0.02, 0.015, 0.01, 0.01, 0.01, 0.01, 0.005, 0.005],
+  birth: [0.86, 0.06, 0.03, 0.015, 0.01, 0.008, 0.006, 0.005, 0.002, 0.002, 0.002],
+  extra: [0.6, 0.1, 0.08, 0.06, 0.05, 0.04, 0.03, 0.02, 0.01, 0.005, 0.005],
 };
 
 /**
@@ -79,10 +79,10 @@ const M_PRIOR: Record<string, number[]> = {
  * tell (a date of birth is shared by about one pair in 10,000, a first name by one in 100).
  */
 export const U_PRIOR: Record<string, number[]> = {
-  given: [0.01, 0.002, 0.002, 0.003, 0.004, 0.006, 0.01, 0.02, 0.943],
-  family: [0.005, 0.002, 0.002, 0.003, 0.004, 0.006, 0.01, 0.02, 0.948],
-  birth: [1e-4, 3e-4, 6e-4, 1e-3, 2e-3, 4e-3, 8e-3, 0.015, 0.969],
-  extra: [1e-4, 3e-4, 6e-4, 1e-3, 2e-3, 4e-3, 8e-3, 0.015, 0.969],
+  given: [0.01, 0.002, 0.002, 0.003, 0.004, 0.006, 0.01, 0.02, 0.04, 0.08, 0.823],
+  family: [0.005, 0.002, 0.002, 0.003, 0.004, 0.006, 0.01, 0.02, 0.04, 0.08, 0.828],
+  birth: [1e-4, 3e-4, 6e-4, 1e-3, 2e-3, 4e-3, 8e-3, 0.015, 0.03, 0.06, 0.879],
+  extra: [1e-4, 3e-4, 6e-4, 1e-3, 2e-3, 4e-3, 8e-3, 0.015, 0.03, 0.06, 0.879],
 };
 
 export class PairScorer {
