@@ -12,6 +12,7 @@ import {
   captureRecordsCsv,
   DEFAULT_THRESHOLD,
   linkEncodedLists,
+  linkEncodedListsParallel,
   type ParsedList,
   parseEncodedList,
 } from './pprl/linkLists.ts';
@@ -112,6 +113,8 @@ async function encode(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
+const PARALLEL_FROM = 50_000;
+
 async function link(args: string[], io: CliIO): Promise<number> {
   const { positionals, flags } = parseArgs(args, ['json', 'qc', 'records']);
   const threshold = flags.has('threshold') ? Number(flags.get('threshold')) : DEFAULT_THRESHOLD;
@@ -126,7 +129,12 @@ async function link(args: string[], io: CliIO): Promise<number> {
     );
   }
   const lists: ParsedList[] = positionals.map((path) => parseEncodedList(readText(path, io), path));
-  const outcome = linkEncodedLists(lists, { threshold });
+  // Worker threads pay off once the lists are large (starting one costs about half a second).
+  const records = lists.reduce((n, l) => n + l.empty.length, 0);
+  const outcome =
+    records >= PARALLEL_FROM
+      ? await linkEncodedListsParallel(lists, { threshold })
+      : linkEncodedLists(lists, { threshold });
   if (flags.has('json')) {
     const table = outcome.table.map((row) => ({
       pattern: row.pattern,

@@ -7,7 +7,7 @@
 import type { FsModel } from '../fellegiSunter.ts';
 import { base64IntoWords, type ClkSettings, canonicalJson, segmentOffsets } from './clk.ts';
 import { InputError, LIST_NAME } from './encodeList.ts';
-import { type CaptureRow, captureTable, type EncodedList, matchLists } from './match.ts';
+import { type CaptureRow, type ClusterResult, captureTable, type EncodedList, matchLists } from './match.ts';
 
 export interface ParsedList extends EncodedList {
   fingerprint: string;
@@ -103,10 +103,31 @@ export const MAX_LISTS = 10;
 /** Minimum Fellegi–Sunter match probability of a link. */
 export const DEFAULT_THRESHOLD = 0.8;
 
-export function linkEncodedLists(
+export interface LinkOptions {
+  threshold?: number;
+  maxBlock?: number;
+}
+
+export function linkEncodedLists(lists: ParsedList[], options: LinkOptions = {}): LinkOutcome {
+  const { threshold, maxBlock } = checkLists(lists, options);
+  return outcomeOf(lists, matchLists(lists, lists[0].settings, { threshold, maxBlock }));
+}
+
+/** linkEncodedLists with the candidate scoring on worker threads (large lists; Node only). */
+export async function linkEncodedListsParallel(
   lists: ParsedList[],
-  { threshold = DEFAULT_THRESHOLD, maxBlock = 100 }: { threshold?: number; maxBlock?: number } = {},
-): LinkOutcome {
+  options: LinkOptions = {},
+): Promise<LinkOutcome> {
+  const { threshold, maxBlock } = checkLists(lists, options);
+  const { matchParallel } = await import('./parallel.ts');
+  return outcomeOf(lists, await matchParallel(lists, lists[0].settings, { threshold, maxBlock }));
+}
+
+/** Refuses, before linking anything, what cannot be linked; returns the options with defaults. */
+function checkLists(
+  lists: ParsedList[],
+  { threshold = DEFAULT_THRESHOLD, maxBlock = 100 }: LinkOptions,
+): { threshold: number; maxBlock: number } {
   if (lists.length < 2) throw new InputError('give at least two encoded lists');
   // The capture-pattern table goes to the estimate capability, which takes 2 to 10 lists.
   if (lists.length > MAX_LISTS)
@@ -142,7 +163,11 @@ export function linkEncodedLists(
       throw new InputError(`lists "${first.name}" and "${list.name}" have different strata columns`);
     }
   }
-  const result = matchLists(lists, first.settings, { threshold, maxBlock });
+  return { threshold, maxBlock };
+}
+
+function outcomeOf(lists: ParsedList[], result: ClusterResult): LinkOutcome {
+  const first = lists[0];
   const table = captureTable(lists, result, first.strataNames);
   const locate = (g: number) => {
     let l = result.offsets.length - 1;

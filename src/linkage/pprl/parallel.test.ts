@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { generateDutchLists } from '../dutchPersons.ts';
 import { ClkEncoder, defaultSettings } from './clk.ts';
+import { encodeList } from './encodeList.ts';
+import { linkEncodedLists, linkEncodedListsParallel, parseEncodedList } from './linkLists.ts';
 import { matchLists } from './match.ts';
 import { encodeParallel, matchParallel } from './parallel.ts';
 
@@ -34,4 +36,22 @@ test('worker threads encode and score exactly as the single-threaded path', asyn
   const key = (l: { i: number; j: number }) => `${l.i}-${l.j}`;
   assert.deepEqual(parallel.links.map(key).sort(), serial.links.map(key).sort());
   assert.ok(serial.links.length > ds.truePairs * 0.9, `${serial.links.length} links`);
+});
+
+test('the parallel link of encoded lists gives the same capture table', async () => {
+  const ds = generateDutchLists(800, { seed: 22 });
+  const secret = new TextEncoder().encode('parallel-secret-'.padEnd(40, 'x'));
+  const csv = (records: typeof ds.a) =>
+    [
+      'given_name,prefix,family_name,date_of_birth',
+      ...records.map(({ person: p }) =>
+        [p.givenName, p.prefix, p.familyName, p.dateOfBirth].map((v) => `"${v ?? ''}"`).join(','),
+      ),
+    ].join('\n');
+  const lists = [ds.a, ds.b].map((records, i) =>
+    parseEncodedList(encodeList(csv(records), secret, { list: 'ab'[i] }).join('\n'), 'ab'[i]),
+  );
+  const parallel = await linkEncodedListsParallel(lists);
+  assert.deepEqual(parallel.table, linkEncodedLists(lists).table);
+  assert.ok((parallel.table.find((r) => r.pattern === '11')?.count ?? 0) > ds.truePairs * 0.9);
 });
