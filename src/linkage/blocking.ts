@@ -5,28 +5,35 @@
  */
 import type { PreparedPerson } from './person.ts';
 
-/** Keys from names and date of birth only (what a PPRL encoding also carries). */
+/**
+ * Keys from names and date of birth only (what a PPRL encoding also carries). Every key combines
+ * two pieces of evidence, so blocks stay small in a million records with a small name pool, and
+ * each typical registration error leaves at least one key intact:
+ * - name (family or given, one key type so swapped names meet) + year + the other name's initial:
+ *   a wrong day or month;
+ * - full date (day and month order-free) + an initial: a typo in a name, initials only;
+ * - family name + day and month, both names: a wrong or missing year or date.
+ */
 export function nameDateKeys(p: PreparedPerson): string[] {
   const keys: string[] = [];
   const year = p.yearOfBirth;
   const fam = p.familyPhonetic;
   const giv = p.given.initialsOnly ? '' : p.givenPhonetic;
-  // Name + year of birth, family and given name under one key type so swapped names still meet.
-  if (fam && year !== undefined) keys.push(`ny:${fam}:${year}`);
-  if (giv && year !== undefined) keys.push(`ny:${giv}:${year}`);
+  // With the other name's initial: "Mohamed, 1990" alone is a block of hundreds in a million.
+  const famInitial = p.family.main[0] ?? '';
+  const givInitial = p.given.initials[0] ?? '';
+  if (fam && year !== undefined) keys.push(`ny:${fam}:${year}:${givInitial}`);
+  if (giv && year !== undefined) keys.push(`ny:${giv}:${year}:${famInitial}`);
   if (p.dob) {
     // Day and month in sorted order, so a day/month swap keeps the key.
     const [lo, hi] = p.dob.month <= p.dob.day ? [p.dob.month, p.dob.day] : [p.dob.day, p.dob.month];
-    keys.push(`d:${p.dob.year}:${lo}:${hi}`);
-    // Day and month with the family name, for a wrong year.
+    const date = `${p.dob.year}:${lo}:${hi}`;
+    const initials = new Set([famInitial, givInitial].filter(Boolean));
+    for (const initial of initials) keys.push(`di:${date}:${initial}`);
     if (fam) keys.push(`fm:${fam}:${lo}:${hi}`);
   }
-  // Both names without the date, order-free: a missing or wrong date, or swapped names.
   if (fam && giv) keys.push(`nn:${fam < giv ? `${fam}:${giv}` : `${giv}:${fam}`}`);
-  // Family name with the first initial, for a missing or wrong date of birth.
-  const initial = p.given.initials[0];
-  if (fam && initial) keys.push(`fi:${fam}:${initial}`);
-  return keys;
+  return [...new Set(keys)];
 }
 
 /** All blocking keys of a person: names and date, plus identifiers and address when known. */
@@ -45,42 +52,66 @@ export interface CandidatePairs {
   skippedBlocks: number;
 }
 
+export interface BlockingOptions {
+  /** Blocks holding more records of list A than this are skipped (a key too common to select). */
+  maxBlock?: number;
+  /** A and B are the same list: only pairs a < b. */
+  dedupe?: boolean;
+}
+
 /**
- * Pairs that share at least one key, each pair once: a pair is emitted only for the first key
- * (in B's key order) it shares, so no set of seen pairs is needed. With `dedupe`, A and B are
- * the same list and only pairs a < b are emitted.
+ * Calls `visit(a, b)` for every pair that shares at least one key, each pair once: a pair is
+ * visited only for the first key (in B's key order) it shares, so no set of seen pairs is needed
+ * and a million × a million streams without holding the pairs. Keys may be strings or numbers.
+ * Returns the number of skipped blocks.
  */
-export function candidatePairs(
-  keysA: readonly string[][],
-  keysB: readonly string[][],
-  { maxBlock = Number.POSITIVE_INFINITY, dedupe = false }: { maxBlock?: number; dedupe?: boolean } = {},
-): CandidatePairs {
-  const index = new Map<string, number[]>();
-  keysA.forEach((keys, i) => {
-    for (const key of keys) {
+export function forEachCandidatePair<K>(
+  keysA: readonly (readonly K[])[],
+  keysB: readonly (readonly K[])[],
+  { maxBlock = Number.POSITIVE_INFINITY, dedupe = false }: BlockingOptions,
+  visit: (a: number, b: number) => void,
+): number {
+  const index = new Map<K, number[]>();
+  for (let i = 0; i < keysA.length; i++) {
+    for (const key of keysA[i]) {
       const list = index.get(key);
       if (list) list.push(i);
       else index.set(key, [i]);
     }
-  });
-  const skipped = new Set<string>();
-  for (const [key, list] of index) if (list.length > maxBlock) skipped.add(key);
-  const outA: number[] = [];
-  const outB: number[] = [];
-  keysB.forEach((keys, j) => {
+  }
+  let skipped = 0;
+  for (const [key, list] of index) {
+    if (list.length > maxBlock) {
+      index.delete(key);
+      skipped++;
+    }
+  }
+  for (let j = 0; j < keysB.length; j++) {
+    const keys = keysB[j];
     for (let k = 0; k < keys.length; k++) {
-      if (skipped.has(keys[k])) continue;
       const list = index.get(keys[k]);
       if (!list) continue;
       for (const i of list) {
         if (dedupe && i >= j) continue;
         let earlier = false;
-        for (let e = 0; e < k && !earlier; e++) earlier = !skipped.has(keys[e]) && keysA[i].includes(keys[e]);
-        if (earlier) continue;
-        outA.push(i);
-        outB.push(j);
+        for (let e = 0; e < k && !earlier; e++) earlier = index.has(keys[e]) && keysA[i].includes(keys[e]);
+        if (!earlier) visit(i, j);
       }
     }
+  }
+  return skipped;
+}
+
+export function candidatePairs<K>(
+  keysA: readonly (readonly K[])[],
+  keysB: readonly (readonly K[])[],
+  options: BlockingOptions = {},
+): CandidatePairs {
+  const outA: number[] = [];
+  const outB: number[] = [];
+  const skippedBlocks = forEachCandidatePair(keysA, keysB, options, (i, j) => {
+    outA.push(i);
+    outB.push(j);
   });
-  return { a: Int32Array.from(outA), b: Int32Array.from(outB), skippedBlocks: skipped.size };
+  return { a: Int32Array.from(outA), b: Int32Array.from(outB), skippedBlocks };
 }

@@ -9,16 +9,18 @@ import { type Hardening, MIN_SECRET_BYTES } from './pprl/clk.ts';
 import { encodeList, InputError } from './pprl/encodeList.ts';
 import {
   captureCsv,
+  captureRecordsCsv,
   DEFAULT_THRESHOLD,
   linkEncodedLists,
+  linkEncodedListsParallel,
   type ParsedList,
   parseEncodedList,
 } from './pprl/linkLists.ts';
 
 const USAGE = `pprl encode --secret <file> --list <name> [--strata col,...] [--extra-fields col,...]
-            [--salt <text>] [--hardening balance|xor-fold|none] [--bits 1024] [--lenient-dates] <persons.csv>
+            [--salt <text>] [--hardening balance|xor-fold|none] [--lenient-dates] <persons.csv>
      > <name>.clk.jsonl
-pprl link <a.clk.jsonl> <b.clk.jsonl> [...more] [--threshold ${DEFAULT_THRESHOLD}] [--json]
+pprl link <a.clk.jsonl> <b.clk.jsonl> [...more] [--threshold ${DEFAULT_THRESHOLD}] [--json | --records]
           [--qc --role privacy-officer]
 
 encode: versleutelt een personenlijst lokaal tot Bloom-filters (CLK) met een geheime sleutel
@@ -27,15 +29,20 @@ encode: versleutelt een personenlijst lokaal tot Bloom-filters (CLK) met een geh
         (YYYY-MM-DD, YYYYMMDD of DD-MM-YYYY), gender, place_of_birth. --strata: kolommen die
         onversleuteld meegaan (jaar, vorm, geslacht, leeftijdsgroep), alleen als het doel dat toestaat.
         --extra-fields: extra kolommen die mee versleuteld worden (bv. postcode); alle partijen gelijk.
-link:   koppelt de lijsten en drukt de tabel van vangstpatronen af (CSV voor "estimate"):
-        kolommen per stratum, één 0/1-kolom per lijst in de gegeven volgorde, en count.
+link:   koppelt de lijsten (Fellegi-Sunter per segment; --threshold = minimale kans op een match)
+        en drukt de tabel van vangstpatronen af, precies de invoer van "estimate <tabel.csv>":
+        één 0/1-kolom per lijst in de gegeven volgorde, en count (strata opgeteld).
+        --records: één regel per persoon met de strata-kolommen, voor
+        "estimate <bestand> --lists a,b,... --by <strata>". --json: ook per stratum.
         Nooit scores of welke records gekoppeld zijn. Alleen een privacy officer mag met
         --qc --role privacy-officer de koppelingen (lijst, rijnummer, gelijkenis) op stderr zien.
 
 encode: encodes a person list locally into Bloom filters (CLK) with a secret key file
         (at least ${MIN_SECRET_BYTES} bytes, the same at every organisation).
-link:   links the lists and prints the capture-pattern table (CSV input of "estimate");
-        never scores or record pairs, except --qc --role privacy-officer (pairs on stderr).`;
+link:   links the lists and prints the capture-pattern table, exactly the input of
+        "estimate <table.csv>" (one 0/1 column per list in the order given, count; strata summed).
+        --records: one row per person with the strata, for "estimate --lists ... --by ...".
+        Never scores or record pairs, except --qc --role privacy-officer (pairs on stderr).`;
 
 function readSecret(path: string | true | undefined, io: CliIO): Uint8Array {
   if (typeof path !== 'string')
@@ -94,21 +101,22 @@ async function encode(args: string[], io: CliIO): Promise<number> {
   if (!['balance', 'xor-fold', 'none'].includes(hardening)) {
     throw new CliError(`--hardening ${String(hardening)}: balance | xor-fold | none`);
   }
-  const bits = Number(flags.get('bits') ?? 1024);
   const salt = flags.get('salt');
   const lines = encodeList(readText(positionals[0], io), secret, {
     list: listName,
     strata: list(flags.get('strata')),
     extraFields: list(flags.get('extra-fields')),
     lenientDates: flags.has('lenient-dates'),
-    settings: { hardening, bits, salt: typeof salt === 'string' ? salt : '' },
+    settings: { hardening, salt: typeof salt === 'string' ? salt : '' },
   });
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }
 
+const PARALLEL_FROM = 50_000;
+
 async function link(args: string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseArgs(args, ['json', 'qc']);
+  const { positionals, flags } = parseArgs(args, ['json', 'qc', 'records']);
   const threshold = flags.has('threshold') ? Number(flags.get('threshold')) : DEFAULT_THRESHOLD;
   const qc = flags.has('qc');
   if (qc && flags.get('role') !== 'privacy-officer') {
@@ -121,7 +129,12 @@ async function link(args: string[], io: CliIO): Promise<number> {
     );
   }
   const lists: ParsedList[] = positionals.map((path) => parseEncodedList(readText(path, io), path));
-  const outcome = linkEncodedLists(lists, { threshold });
+  // Worker threads pay off once the lists are large (starting one costs about half a second).
+  const records = lists.reduce((n, l) => n + l.empty.length, 0);
+  const outcome =
+    records >= PARALLEL_FROM
+      ? await linkEncodedListsParallel(lists, { threshold })
+      : linkEncodedLists(lists, { threshold });
   if (flags.has('json')) {
     const table = outcome.table.map((row) => ({
       pattern: row.pattern,
@@ -129,7 +142,8 @@ async function link(args: string[], io: CliIO): Promise<number> {
       ...(row.stratum ? { stratum: row.stratum } : {}),
     }));
     io.stdout(`${JSON.stringify({ lists: outcome.lists, table, clusters: outcome.clusters })}\n`);
-  } else io.stdout(captureCsv(outcome));
+  } else if (flags.has('records')) io.stdout(captureRecordsCsv(outcome));
+  else io.stdout(captureCsv(outcome));
   if (qc) {
     io.stderr(
       `${say(io, 'KWALITEITSCONTROLE — vertrouwelijk, niet delen', 'QUALITY CONTROL — confidential, do not share')}\n`,

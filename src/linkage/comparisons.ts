@@ -15,11 +15,19 @@ export interface Comparison {
 
 const NULL = -1;
 
+/**
+ * Names written the other way round, also with only an initial ("S. Roos") or a typo on one
+ * side: both crosswise pairs similar, at least one of them closely and in full.
+ */
 function namesSwapped(a: PreparedPerson, b: PreparedPerson): boolean {
   const ag = a.given.names[0];
   const bg = b.given.names[0];
-  if (!ag || !bg || !a.family.main || !b.family.main || ag.length < 2 || bg.length < 2) return false;
-  return jaroWinkler(ag, b.family.main) >= 0.92 && jaroWinkler(a.family.main, bg) >= 0.92;
+  if (!ag || !bg || !a.family.main || !b.family.main) return false;
+  const similarity = (x: string, y: string) =>
+    x.length < 2 || y.length < 2 ? (x[0] === y[0] ? 0.9 : 0) : jaroWinkler(x, y);
+  const one = similarity(ag, b.family.main);
+  const other = similarity(a.family.main, bg);
+  return Math.min(one, other) >= 0.85 && Math.max(one, other) >= 0.92;
 }
 
 const familyName: Comparison = {

@@ -4,7 +4,11 @@
  * random pairs (almost all non-matches) and m and λ by expectation maximisation over the
  * blocked candidate pairs.
  */
-import type { Comparison } from './comparisons.ts';
+/** What estimation needs of a comparison: its name and its levels (best first). */
+export interface ComparisonSpec {
+  name: string;
+  levels: readonly string[];
+}
 
 export interface FsModel {
   comparisons: { name: string; levels: readonly string[] }[];
@@ -76,7 +80,7 @@ export function scoreVectors(
 }
 
 /** Relative frequency of each level among the given (non-match) vectors, Laplace-smoothed. */
-export function estimateU(comparisons: readonly Comparison[], vectors: Int8Array): number[][] {
+export function estimateU(comparisons: readonly ComparisonSpec[], vectors: Int8Array): number[][] {
   const C = comparisons.length;
   const counts = comparisons.map((c) => new Array<number>(c.levels.length).fill(0.5));
   for (let i = 0; i < vectors.length; i += C) {
@@ -91,7 +95,7 @@ function normalise(values: number[]): number[] {
 }
 
 /** Collapses vectors into distinct patterns with counts, so EM iterates over few rows. */
-function distinctPatterns(vectors: Int8Array, C: number): { patterns: Int8Array[]; counts: number[] } {
+export function distinctPatterns(vectors: Int8Array, C: number): { patterns: Int8Array[]; counts: number[] } {
   const index = new Map<string, number>();
   const patterns: Int8Array[] = [];
   const counts: number[] = [];
@@ -113,13 +117,28 @@ function distinctPatterns(vectors: Int8Array, C: number): { patterns: Int8Array[
  * estimate. Starting values: the best level likely for matches.
  */
 export function estimateModel(
-  comparisons: readonly Comparison[],
+  comparisons: readonly ComparisonSpec[],
   candidateVectors: Int8Array,
   u: number[][],
-  { iterations = 30, lambda = 0.1 }: { iterations?: number; lambda?: number } = {},
+  options: { iterations?: number; lambda?: number } = {},
+): FsModel {
+  const { patterns, counts } = distinctPatterns(candidateVectors, comparisons.length);
+  return estimateModelFromPatterns(comparisons, patterns, counts, u, options);
+}
+
+/** EM over distinct comparison patterns and how often each occurs among the candidates. */
+export function estimateModelFromPatterns(
+  comparisons: readonly ComparisonSpec[],
+  patterns: ArrayLike<number>[],
+  counts: number[],
+  u: number[][],
+  {
+    iterations = 30,
+    lambda = 0.1,
+    maxLambda = 1 - 1e-9,
+  }: { iterations?: number; lambda?: number; maxLambda?: number } = {},
 ): FsModel {
   const C = comparisons.length;
-  const { patterns, counts } = distinctPatterns(candidateVectors, C);
   let m = comparisons.map((c) =>
     normalise(
       c.levels.map((_, l) =>
@@ -139,7 +158,7 @@ export function estimateModel(
       matches += pm;
       for (let c = 0; c < C; c++) if (patterns[p][c] >= 0) acc[c][patterns[p][c]] += pm;
     }
-    lambda = Math.min(Math.max(matches / total, 1e-9), 1 - 1e-9);
+    lambda = Math.min(Math.max(matches / total, 1e-9), maxLambda);
     m = acc.map(normalise);
   }
   return {
@@ -150,56 +169,73 @@ export function estimateModel(
   };
 }
 
-function explainFast(vector: Int8Array, weights: number[][], prior: number): { weight: number } {
+function explainFast(vector: ArrayLike<number>, weights: number[][], prior: number): { weight: number } {
   let weight = prior;
   for (let c = 0; c < vector.length; c++) if (vector[c] >= 0) weight += weights[c][vector[c]];
   return { weight };
 }
 
+export interface PriorFitInput {
+  comparisons: readonly ComparisonSpec[];
+  /** Prior m per comparison level: known registration-error rates of true matches. */
+  mPrior: number[][];
+  /** u per level among all pairs (value frequencies, random pairs): held fixed. */
+  u: number[][];
+  /** Distinct patterns of the candidate pairs and how often each occurs. */
+  patterns: ArrayLike<number>[];
+  counts: ArrayLike<number>;
+  /** All cross-list pairs the candidates were drawn from (non-candidates count as non-matches). */
+  totalPairs: number;
+  /** Expected matches before looking: the prior mean of λ·totalPairs. */
+  expectedMatches: number;
+  /** Weight of the m prior in pseudo-pairs (Dirichlet), and of the λ prior in pseudo-matches. */
+  mStrength?: number;
+  lambdaStrength?: number;
+  iterations?: number;
+}
+
 /**
- * Splink-style training in sessions: EM on the pairs that agree exactly on one anchor comparison
- * (say date of birth) estimates m of all the others; the anchor's own m comes from a session
- * with another anchor. This keeps EM from mistaking "same name" for "same person" when many
- * different people share a name. λ is then fitted on all candidates with m and u fixed.
+ * EM constrained by priors (MAP): u stays at its all-pairs estimate, which is cheap and reliable
+ * at any list size; m starts at the prior and moves only as far as the evidence outweighs the
+ * Dirichlet pseudo-counts; λ is over all cross-list pairs, with a Beta prior around the expected
+ * overlap. Unconstrained EM (or the within-list fit) drifts: with a small name pool it takes
+ * same-name pairs for matches, on small lists it has too little to go on.
  */
-export function estimateModelInSessions(
-  comparisons: readonly Comparison[],
-  candidateVectors: Int8Array,
-  u: number[][],
-  anchors: string[],
-  /** Upper bound for λ: with one-to-one linkage, at most min(|A|, |B|) of the candidates match. */
-  maxLambda = 1 - 1e-9,
-): FsModel {
+export function fitWithPriors({
+  comparisons,
+  mPrior,
+  u,
+  patterns,
+  counts,
+  totalPairs,
+  expectedMatches,
+  mStrength = 200,
+  lambdaStrength = Math.max(5, expectedMatches / 10),
+  iterations = 25,
+}: PriorFitInput): FsModel {
   const C = comparisons.length;
-  const sums = comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
-  const sessions = new Array<number>(C).fill(0);
-  for (const anchor of anchors) {
-    const a = comparisons.findIndex((c) => c.name === anchor);
-    if (a < 0) continue;
-    const rows: number[] = [];
-    for (let i = 0; i < candidateVectors.length; i += C) if (candidateVectors[i + a] === 0) rows.push(i);
-    if (rows.length < 50) continue;
-    const subset = new Int8Array(rows.length * C);
-    for (let k = 0; k < rows.length; k++) subset.set(candidateVectors.subarray(rows[k], rows[k] + C), k * C);
-    const session = estimateModel(comparisons, subset, u);
-    for (let c = 0; c < C; c++) {
-      if (c === a) continue;
-      session.m[c].forEach((m, l) => {
-        sums[c][l] += m;
-      });
-      sessions[c]++;
+  const lambdaPrior = Math.min(0.5, expectedMatches / totalPairs);
+  let lambda = lambdaPrior;
+  const prior0 = mPrior.map(normalise);
+  let m = prior0;
+  const alpha = lambdaStrength;
+  const beta = alpha * (1 / lambdaPrior - 1);
+  for (let it = 0; it < iterations; it++) {
+    const weights = levelWeights({ comparisons: [...comparisons], m, u, lambda });
+    const prior = priorWeight(lambda);
+    const acc = prior0.map((levels) => levels.map((p) => p * mStrength));
+    let matches = 0;
+    for (let p = 0; p < patterns.length; p++) {
+      const posterior = probability(explainFast(patterns[p], weights, prior).weight);
+      matches += posterior * counts[p];
+      // m learns only from pairs more likely matches than not: on large lists the many
+      // same-name pairs of different persons, each a little likely, would otherwise add up and
+      // pull m of "another date of birth" up, which makes them likelier still (EM drift).
+      if (posterior < 0.5) continue;
+      for (let c = 0; c < C; c++) if (patterns[p][c] >= 0) acc[c][patterns[p][c]] += posterior * counts[p];
     }
+    m = acc.map(normalise);
+    lambda = Math.min(0.5, Math.max(1e-12, (matches + alpha) / (totalPairs + alpha + beta)));
   }
-  const fallback = estimateModel(comparisons, candidateVectors, u);
-  const m = sums.map((s, c) => (sessions[c] > 0 ? s.map((v) => v / sessions[c]) : fallback.m[c]));
-  const model: FsModel = { comparisons: fallback.comparisons, m, u, lambda: 0.1 };
-  const weights = levelWeights(model);
-  const n = candidateVectors.length / C;
-  for (let it = 0; it < 20; it++) {
-    const scores = scoreVectors(model, candidateVectors, weights);
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += probability(scores[i]);
-    model.lambda = Math.min(Math.max(sum / n, 1e-9), maxLambda);
-  }
-  return model;
+  return { comparisons: comparisons.map((c) => ({ name: c.name, levels: c.levels })), m, u, lambda };
 }

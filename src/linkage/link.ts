@@ -1,13 +1,14 @@
 /**
- * Clear-text linkage of two person lists: blocking, comparison vectors, u by random sampling,
- * m and λ by EM, scoring, and a one-to-one assignment (each record linked at most once).
+ * Clear-text linkage of two person lists: blocking, comparison vectors, u from non-matching pairs
+ * (see priorModel.ts), m and λ by EM constrained by priors (or plain EM), term-frequency
+ * adjustment, and a one-to-one assignment (each record linked at most once).
  */
 import { blockingKeysOf, candidatePairs } from './blocking.ts';
 import { clusterLinks, type Edge } from './cluster.ts';
 import { type Comparison, comparisonVector, PERSON_COMPARISONS } from './comparisons.ts';
 import {
-  estimateModelInSessions,
-  estimateU,
+  distinctPatterns,
+  estimateModelFromPatterns,
   explain,
   type FsModel,
   levelWeights,
@@ -16,20 +17,26 @@ import {
   scoreVectors,
 } from './fellegiSunter.ts';
 import { type PersonInput, type PreparedPerson, preparePerson } from './person.ts';
-import { seededRandom } from './random.ts';
+import { EXACT_VALUES, estimateNonMatchU, fitPersonModel, termFrequencyBonus } from './priorModel.ts';
 
 export interface LinkOptions {
   /** Minimum match probability for a link (default 0.5). */
   threshold?: number;
   /** Blocks with more records than this in list A are skipped. */
   maxBlock?: number;
-  /** Random pairs used to estimate u. */
+  /** Random within-list pairs used to estimate u. */
   uSamples?: number;
   seed?: number;
   lenientDates?: boolean;
   comparisons?: readonly Comparison[];
-  /** A fixed model instead of EM (e.g. DEFAULT_MODEL when names are very repetitive). */
+  /** A fixed model (e.g. DEFAULT_MODEL) instead of one fitted to the lists. */
   model?: FsModel;
+  /**
+   * How m and λ are fitted: `prior` (default) by EM constrained by priors (m from known
+   * registration-error rates, λ around the expected overlap); `em` by unconstrained EM (Splink's
+   * way), which a small name pool misleads (it takes same-name pairs for matches).
+   */
+  estimator?: 'prior' | 'em';
 }
 
 export interface PersonLink {
@@ -70,24 +77,18 @@ export function linkPersons(
   const comparisons = options.comparisons ?? PERSON_COMPARISONS;
   const A = listA.map((p) => preparePerson(p, lenientDates));
   const B = listB.map((p) => preparePerson(p, lenientDates));
-  const pairs = candidatePairs(A.map(blockingKeysOf), B.map(blockingKeysOf), { maxBlock });
-
-  const random = seededRandom(seed);
-  const samples = Math.min(uSamples, A.length * B.length);
-  const ra = Int32Array.from({ length: samples }, () => Math.floor(random() * A.length));
-  const rb = Int32Array.from({ length: samples }, () => Math.floor(random() * B.length));
-  const u = estimateU(comparisons, vectorsFor(comparisons, A, B, ra, rb));
+  const keysA = A.map(blockingKeysOf);
+  const keysB = B.map(blockingKeysOf);
+  const pairs = candidatePairs(keysA, keysB, { maxBlock });
+  const u = estimateNonMatchU(comparisons, [A, B], uSamples, seed);
 
   const vectors = vectorsFor(comparisons, A, B, pairs.a, pairs.b);
+  const { patterns, counts } = distinctPatterns(vectors, comparisons.length);
   const model =
     options.model ??
-    estimateModelInSessions(
-      comparisons,
-      vectors,
-      u,
-      ['date_of_birth', 'family_name', 'given_name'],
-      Math.min(0.5, Math.min(A.length, B.length) / Math.max(1, pairs.a.length)),
-    );
+    (options.estimator === 'em'
+      ? estimateModelFromPatterns(comparisons, patterns, counts, u)
+      : fitPersonModel(comparisons, u, patterns, counts, [A.length, B.length]));
   const weights = levelWeights(model);
   const scores = scoreVectors(model, vectors, weights);
   adjustForNameFrequency(comparisons, model, A, B, pairs, vectors, scores);
@@ -116,8 +117,8 @@ export function linkPersons(
 
 /**
  * Term-frequency adjustment (as Splink's): agreeing on a common name ("Mohamed Yılmaz") is weaker
- * evidence than agreeing on a rare one. For exact name agreement, u is replaced by the name's
- * own frequency among all records.
+ * evidence than agreeing on a rare one. For exact name agreement, u is replaced by the name's own
+ * frequency (of the more common side).
  */
 function adjustForNameFrequency(
   comparisons: readonly Comparison[],
@@ -129,23 +130,13 @@ function adjustForNameFrequency(
   scores: Float64Array,
 ): void {
   const C = comparisons.length;
-  const fields: [number, (p: PreparedPerson) => string | undefined][] = [
-    [comparisons.findIndex((c) => c.name === 'family_name'), (p) => p.family.main],
-    [comparisons.findIndex((c) => c.name === 'given_name'), (p) => p.given.names[0]],
-  ];
-  const total = A.length + B.length;
-  for (const [c, value] of fields) {
+  for (const name of ['given_name', 'family_name']) {
+    const c = comparisons.findIndex((x) => x.name === name);
     if (c < 0) continue;
-    const counts = new Map<string, number>();
-    for (const p of [...A, ...B]) {
-      const v = value(p);
-      if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
-    }
-    const uExact = model.u[c][0];
+    const bonusA = termFrequencyBonus(A, EXACT_VALUES[name], model.u[c][0]);
+    const bonusB = termFrequencyBonus(B, EXACT_VALUES[name], model.u[c][0]);
     for (let p = 0; p < scores.length; p++) {
-      if (vectors[p * C + c] !== 0) continue;
-      const tf = (counts.get(value(A[pairs.a[p]]) ?? '') ?? 1) / total;
-      scores[p] += Math.log2(uExact / Math.max(tf, uExact / 64));
+      if (vectors[p * C + c] === 0) scores[p] += Math.min(bonusA[pairs.a[p]], bonusB[pairs.b[p]]);
     }
   }
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { encodeList, generateDutchLists, type PersonInput } from '../../src/linkage/index.ts';
+import type { Hardening } from '../../src/linkage/pprl/clk.ts';
 import { jobHandlers } from '../../src/server/jobs.ts';
 import { runDueJobs } from '../../src/store/jobs.ts';
 import { type ErrorBody, orgIdOf, partnerAnalyst } from '../helpers/analysts.ts';
@@ -43,12 +44,12 @@ function csvOf(indices: number[]): string {
 function encoded(
   list: string,
   indices: number[],
-  options: { secret?: Uint8Array; strata?: string[]; bits?: number } = {},
+  options: { secret?: Uint8Array; strata?: string[]; hardening?: Hardening } = {},
 ) {
   return encodeList(csvOf(indices), options.secret ?? SECRET, {
     list,
     strata: options.strata ?? ['year'],
-    ...(options.bits ? { settings: { bits: options.bits } } : {}),
+    ...(options.hardening ? { settings: { hardening: options.hardening } } : {}),
   }).join('\n');
 }
 
@@ -165,7 +166,7 @@ describe(`PPRL estimation rounds over HTTP on ${databaseLabel}`, () => {
       [municipality, 'G', encoded('X', MEMBERS.G), 400, /lijst "X".*--list G/],
       [municipality, 'G', encoded('G', MEMBERS.G, { strata: [] }), 400, /strata \[\]/],
       [municipality, 'G', encoded('G', MEMBERS.G, { secret: OTHER_SECRET }), 400, /ander geheim/],
-      [municipality, 'G', encoded('G', MEMBERS.G, { bits: 2048 }), 400, /andere instellingen/],
+      [municipality, 'G', encoded('G', MEMBERS.G, { hardening: 'xor-fold' }), 400, /andere instellingen/],
       [municipality, 'G', encoded('G', MEMBERS.P), 409, /dezelfde personen als lijst "P"/],
       [municipality, 'Q', encoded('Q', MEMBERS.G), 404, /hoort niet bij/],
     ];

@@ -1,56 +1,41 @@
 /**
- * CLK encoding (cryptographic long-term key, Schnell, Bachteler & Reiher 2009): the tokens of
- * every quasi-identifier are hashed into one Bloom filter. Hardened as follows:
- * - every field has its own HMAC key derived from the secret and the salt, and every token is
+ * CLK encoding (cryptographic long-term key, Schnell, Bachteler & Reiher 2009), split into a few
+ * segments (see tokens.ts) so the linkage can weigh names and date of birth apart. Hardened:
+ * - every segment has its own HMAC key derived from the secret and the salt, and every token is
  *   hashed with one HMAC whose output gives all k positions (no double hashing, whose pattern is
  *   attackable);
  * - the salt (per estimation round) makes encodings of different rounds unlinkable;
  * - `balance` (default) appends the complement and permutes with a keyed permutation, so every
- *   filter has exactly half its bits set (defeats frequency and Hamming-weight pattern mining);
- *   `xor-fold` folds the filter in half instead.
+ *   segment has exactly half its bits set (defeats frequency and Hamming-weight pattern mining);
+ *   `xor-fold` folds each segment in half instead.
  * Browser-compatible: no Node APIs here (TextEncoder, typed arrays and btoa only).
  */
 import { nameDateKeys } from '../blocking.ts';
 import { foldName } from '../normalize.ts';
-import type { PersonInput, PreparedPerson } from '../person.ts';
+import type { PersonInput } from '../person.ts';
 import { preparePerson } from '../person.ts';
 import { seededRandom } from '../random.ts';
 import { HmacSha256, toHex } from './hmac.ts';
+import { BIRTH_SEGMENT, FAMILY_SEGMENT, fieldTokens, GIVEN_SEGMENT, type SegmentSpec } from './tokens.ts';
 
 export type Hardening = 'balance' | 'xor-fold' | 'none';
 
 export interface ClkSettings {
   format: 'ketenplein-clk';
-  version: 1;
-  /** Bloom filter length before hardening; a power of two. */
-  bits: number;
+  version: 2;
   hardening: Hardening;
   /** Public per-round salt mixed into every key. */
   salt: string;
-  /** Fields and the number of bit positions per token. */
-  fields: { name: string; k: number }[];
+  segments: SegmentSpec[];
 }
-
-export const DEFAULT_FIELDS: ClkSettings['fields'] = [
-  { name: 'given_name', k: 20 },
-  { name: 'prefix', k: 6 },
-  { name: 'family_name', k: 20 },
-  { name: 'date_of_birth', k: 8 },
-  { name: 'gender', k: 6 },
-  { name: 'place_of_birth', k: 10 },
-];
-
-/** Extra columns (addresses, other numbers) encoded as plain text fields. */
-export const EXTRA_FIELD_K = 8;
 
 export function defaultSettings(overrides: Partial<ClkSettings> = {}): ClkSettings {
   return {
     format: 'ketenplein-clk',
-    version: 1,
-    bits: 1024,
+    version: 2,
     hardening: 'balance',
     salt: '',
-    fields: DEFAULT_FIELDS,
+    segments: [GIVEN_SEGMENT, FAMILY_SEGMENT, BIRTH_SEGMENT],
     ...overrides,
   };
 }
@@ -58,55 +43,17 @@ export function defaultSettings(overrides: Partial<ClkSettings> = {}): ClkSettin
 /** The secret must be long enough to resist guessing: the fingerprint would let one test guesses. */
 export const MIN_SECRET_BYTES = 32;
 
-/** Words of the encoded filter. */
-export function encodedWords(settings: ClkSettings): number {
-  const bits =
-    settings.hardening === 'balance'
-      ? settings.bits * 2
-      : settings.hardening === 'xor-fold'
-        ? settings.bits / 2
-        : settings.bits;
-  return bits / 32;
+/** 32-bit words of one segment once hardened. */
+export function segmentWords(bits: number, hardening: Hardening): number {
+  const out = hardening === 'balance' ? bits * 2 : hardening === 'xor-fold' ? bits / 2 : bits;
+  return out / 32;
 }
 
-function bigrams(value: string): string[] {
-  if (!value) return [];
-  const padded = `_${value.replace(/ /g, '_')}_`;
-  const out: string[] = [];
-  for (let i = 0; i + 2 <= padded.length; i++) out.push(padded.slice(i, i + 2));
-  return out;
-}
-
-/** The tokens of each default field, from a prepared person. */
-function personTokens(p: PreparedPerson, field: string): string[] {
-  switch (field) {
-    case 'given_name': {
-      const first = p.given.names[0] ?? '';
-      if (!first) return [];
-      // Initials only give "_j" and "j_": the initial token still meets the full name's.
-      return [...bigrams(first), `init:${first[0]}`];
-    }
-    case 'prefix':
-      // "van der" also gives "v" and "d", so the abbreviation "vd" agrees partly.
-      return p.family.prefix
-        ? [`p:${p.family.prefix}`, ...p.family.prefix.split(' ').map((w) => `i:${w[0]}`)]
-        : [];
-    case 'family_name':
-      return p.family.main ? [...bigrams(p.family.main), `ph:${p.familyPhonetic}`] : [];
-    case 'date_of_birth': {
-      const d = p.dob;
-      if (!d) return p.yearOfBirth !== undefined ? [`y:${p.yearOfBirth}`] : [];
-      const [lo, hi] = d.month <= d.day ? [d.month, d.day] : [d.day, d.month];
-      const positional = [...d.digits].map((ch, i) => `p${i}:${ch}`);
-      return [`y:${d.year}`, `m:${d.month}`, `d:${d.day}`, `md:${lo}:${hi}`, ...positional];
-    }
-    case 'gender':
-      return p.gender ? [`g:${p.gender}`] : [];
-    case 'place_of_birth':
-      return bigrams(p.placeOfBirth ?? '');
-    default:
-      return [];
-  }
+/** Word offsets of the segments in an encoded record, and its total length (last entry). */
+export function segmentOffsets(settings: ClkSettings): number[] {
+  const offsets = [0];
+  for (const s of settings.segments) offsets.push(offsets.at(-1)! + segmentWords(s.bits, settings.hardening));
+  return offsets;
 }
 
 export interface EncodableRecord {
@@ -116,23 +63,32 @@ export interface EncodableRecord {
 }
 
 export interface EncodedRecord {
-  /** The hardened Bloom filter. */
-  clk: Uint32Array;
+  /** Index of every segment left empty (no value in any of its fields). */
+  empty: number[];
   /** Keyed blocking tokens (16 hex characters each). */
   blocks: string[];
 }
 
-const DERIVATION = 'ketenplein-clk/1';
-const CACHE_LIMIT = 500_000;
+const DERIVATION = 'ketenplein-clk/2';
+const CACHE_LIMIT = 200_000;
+/** Shortest extra value used as a blocking key. */
+const MIN_EXTRA_KEY = 5;
+
+interface SegmentCoder {
+  spec: SegmentSpec;
+  key: HmacSha256;
+  cache: Map<string, Uint16Array>;
+  permutation?: Uint32Array;
+  complement?: Uint32Array;
+  filter: Uint32Array;
+}
 
 export class ClkEncoder {
-  private readonly fieldKeys: HmacSha256[];
+  private readonly segments: SegmentCoder[];
   private readonly blockKey: HmacSha256;
-  private readonly permutation?: Uint32Array;
-  private readonly complement?: Uint32Array;
   readonly fingerprint: string;
+  readonly offsets: number[];
   private readonly out = new Uint32Array(8);
-  private readonly cache = new Map<string, Uint16Array>();
 
   constructor(
     secret: Uint8Array,
@@ -140,94 +96,139 @@ export class ClkEncoder {
   ) {
     if (secret.length < MIN_SECRET_BYTES)
       throw new Error(`secret too short: ${secret.length} < ${MIN_SECRET_BYTES} bytes`);
-    if (settings.bits < 64 || (settings.bits & (settings.bits - 1)) !== 0)
-      throw new Error('bits must be a power of two ≥ 64');
+    for (const s of settings.segments) {
+      if (s.bits < 64 || (s.bits & (s.bits - 1)) !== 0)
+        throw new Error(`segment ${s.name}: bits must be a power of two ≥ 64`);
+    }
+    const groupBits = new Map<string, number>();
+    for (const s of settings.segments) {
+      const group = s.keyGroup ?? s.name;
+      if ((groupBits.get(group) ?? s.bits) !== s.bits)
+        throw new Error(`segments of key group ${group} must have the same number of bits`);
+      groupBits.set(group, s.bits);
+    }
     const master = new HmacSha256(secret);
     const derive = (purpose: string) =>
       new HmacSha256(master.bytes(`${DERIVATION}/${settings.salt}/${purpose}`));
-    this.fieldKeys = settings.fields.map((f) => derive(`field/${f.name}`));
+    this.segments = settings.segments.map((spec) => {
+      const group = spec.keyGroup ?? spec.name;
+      const coder: SegmentCoder = {
+        spec,
+        key: derive(`segment/${group}`),
+        cache: new Map(),
+        filter: new Uint32Array(spec.bits / 32),
+      };
+      if (settings.hardening === 'balance') {
+        coder.permutation = keyedPermutation(spec.bits * 2, derive(`permutation/${group}`).words('seed'));
+        // The complement half starts all set; encoding clears the positions of set bits.
+        coder.complement = new Uint32Array(spec.bits / 16);
+        for (let i = 0; i < spec.bits; i++) setBit(coder.complement, coder.permutation[spec.bits + i]);
+      }
+      return coder;
+    });
     this.blockKey = derive('blocking');
+    this.offsets = segmentOffsets(settings);
     // The fingerprint binds secret and settings: files made with another key or settings differ.
     this.fingerprint = toHex(master.bytes(`${DERIVATION}/fingerprint/${canonicalJson(settings)}`)).slice(
       0,
       32,
     );
-    if (settings.hardening === 'balance') {
-      const seedWords = derive('permutation').words('seed');
-      this.permutation = keyedPermutation(settings.bits * 2, seedWords);
-      // The complement half starts all set; encoding clears the positions of set bits.
-      this.complement = new Uint32Array(settings.bits / 16);
-      for (let i = 0; i < settings.bits; i++) setBit(this.complement, this.permutation[settings.bits + i]);
-    }
   }
 
-  encode(record: EncodableRecord, lenientDates = false): EncodedRecord {
+  /** Words of one encoded record. */
+  get words(): number {
+    return this.offsets[this.offsets.length - 1];
+  }
+
+  /** Encodes a record into `target` at word `offset` (the filters) and returns the rest. */
+  encodeInto(
+    record: EncodableRecord,
+    target: Uint32Array,
+    offset: number,
+    lenientDates = false,
+  ): EncodedRecord {
     const p = preparePerson(record.person, lenientDates);
-    const bits = this.settings.bits;
-    const filter = new Uint32Array(bits / 32);
-    const mask = bits - 1;
-    this.settings.fields.forEach((field, f) => {
-      const extra = record.extra?.[field.name];
-      const tokens = extra !== undefined ? bigrams(foldName(extra)) : personTokens(p, field.name);
-      for (const token of tokens) {
-        const positions = this.positions(f, token);
-        for (let i = 0; i < positions.length; i++) setBit(filter, positions[i] & mask);
+    const empty: number[] = [];
+    this.segments.forEach((coder, s) => {
+      const { filter, spec } = coder;
+      filter.fill(0);
+      const mask = spec.bits - 1;
+      let tokens = 0;
+      for (const field of spec.fields) {
+        for (const token of fieldTokens(p, field.name, record.extra?.[field.name])) {
+          const positions = this.positions(coder, field.k, token);
+          for (let i = 0; i < positions.length; i++) setBit(filter, positions[i] & mask);
+          tokens++;
+        }
       }
+      if (tokens === 0) empty.push(s);
+      this.harden(coder, target, offset + this.offsets[s]);
     });
-    return { clk: this.harden(filter), blocks: this.blockingTokens(p, record.extra) };
+    const keys = nameDateKeys(p);
+    // Extra columns block only with values long enough to be rare (an ID, a street name):
+    // house numbers and postcodes shared by many would bring many candidates and few matches.
+    for (const [name, value] of Object.entries(record.extra ?? {})) {
+      const folded = foldName(value);
+      if (folded.replace(/ /g, '').length >= MIN_EXTRA_KEY) keys.push(`x:${name}:${folded}`);
+    }
+    return { empty, blocks: keys.map((key) => this.blockToken(key)) };
+  }
+
+  encode(record: EncodableRecord, lenientDates = false): EncodedRecord & { clk: Uint32Array } {
+    const clk = new Uint32Array(this.words);
+    return { ...this.encodeInto(record, clk, 0, lenientDates), clk };
+  }
+
+  private blockToken(key: string): string {
+    const w = this.blockKey.words(key, this.out);
+    return w[0].toString(16).padStart(8, '0') + w[1].toString(16).padStart(8, '0');
   }
 
   /**
    * The k bit positions of a token: one HMAC gives 16 positions of 16 bits, more rounds when
    * k > 16. Cached, since names share few distinct bigrams and dates few distinct parts.
    */
-  private positions(field: number, token: string): Uint16Array {
-    const cacheKey = `${field}\u0000${token}`;
-    const cached = this.cache.get(cacheKey);
+  private positions(coder: SegmentCoder, k: number, token: string): Uint16Array {
+    const cacheKey = k === 10 ? token : `${k}\u0000${token}`;
+    const cached = coder.cache.get(cacheKey);
     if (cached) return cached;
-    const k = this.settings.fields[field].k;
     const positions = new Uint16Array(k);
     for (let round = 0; round * 16 < k; round++) {
-      const words = this.fieldKeys[field].words(round === 0 ? token : `${token}#${round}`, this.out);
+      const words = coder.key.words(round === 0 ? `${k}:${token}` : `${k}:${token}#${round}`, this.out);
       for (let i = 0; i < 16 && round * 16 + i < k; i++) {
         positions[round * 16 + i] = i & 1 ? words[i >> 1] & 0xffff : words[i >> 1] >>> 16;
       }
     }
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(cacheKey, positions);
+    if (coder.cache.size >= CACHE_LIMIT) coder.cache.clear();
+    coder.cache.set(cacheKey, positions);
     return positions;
   }
 
-  private harden(filter: Uint32Array): Uint32Array {
-    const bits = this.settings.bits;
-    if (this.settings.hardening === 'xor-fold') {
+  private harden(coder: SegmentCoder, target: Uint32Array, at: number): void {
+    const { filter, permutation, complement } = coder;
+    const hardening = this.settings.hardening;
+    if (hardening === 'xor-fold') {
       const half = filter.length / 2;
-      const out = new Uint32Array(half);
-      for (let i = 0; i < half; i++) out[i] = filter[i] ^ filter[i + half];
-      return out;
+      for (let i = 0; i < half; i++) target[at + i] = filter[i] ^ filter[i + half];
+      return;
     }
-    if (this.settings.hardening === 'balance' && this.permutation && this.complement) {
-      const out = this.complement.slice();
-      for (let i = 0; i < bits; i++) {
-        if (!getBit(filter, i)) continue;
-        setBit(out, this.permutation[i]);
-        clearBit(out, this.permutation[bits + i]);
+    if (hardening === 'balance' && permutation && complement) {
+      const bits = coder.spec.bits;
+      target.set(complement, at);
+      const out = target.subarray(at, at + complement.length);
+      for (let w = 0; w < filter.length; w++) {
+        let word = filter[w];
+        while (word !== 0) {
+          const low = word & -word;
+          const i = w * 32 + 31 - Math.clz32(low);
+          setBit(out, permutation[i]);
+          clearBit(out, permutation[bits + i]);
+          word ^= low;
+        }
       }
-      return out;
+      return;
     }
-    return filter;
-  }
-
-  private blockingTokens(p: PreparedPerson, extra: Record<string, string> | undefined): string[] {
-    const keys = nameDateKeys(p);
-    for (const [name, value] of Object.entries(extra ?? {})) {
-      const folded = foldName(value);
-      if (folded) keys.push(`x:${name}:${folded}`);
-    }
-    return [...new Set(keys)].map((key) => {
-      const w = this.blockKey.words(key, this.out);
-      return w[0].toString(16).padStart(8, '0') + w[1].toString(16).padStart(8, '0');
-    });
+    target.set(filter, at);
   }
 }
 
@@ -251,9 +252,6 @@ export function setBit(words: Uint32Array, bit: number): void {
 function clearBit(words: Uint32Array, bit: number): void {
   words[bit >>> 5] &= ~(1 << (bit & 31));
 }
-function getBit(words: Uint32Array, bit: number): boolean {
-  return (words[bit >>> 5] & (1 << (bit & 31))) !== 0;
-}
 
 /** JSON with sorted keys, so the fingerprint does not depend on property order. */
 export function canonicalJson(value: unknown): string {
@@ -265,18 +263,51 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function wordsToBase64(words: Uint32Array): string {
-  const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 of the words' little-endian bytes (without going through a binary string). */
+export function wordsToBase64(words: Uint32Array, from = 0, to = words.length): string {
+  const bytes = new Uint8Array(words.buffer, words.byteOffset + from * 4, (to - from) * 4);
+  let out = '';
+  let i = 0;
+  for (; i + 3 <= bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out += BASE64[n >>> 18] + BASE64[(n >>> 12) & 63] + BASE64[(n >>> 6) & 63] + BASE64[n & 63];
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) out += `${BASE64[bytes[i] >>> 2]}${BASE64[(bytes[i] & 3) << 4]}==`;
+  else if (rest === 2) {
+    const n = (bytes[i] << 8) | bytes[i + 1];
+    out += `${BASE64[n >>> 10]}${BASE64[(n >>> 4) & 63]}${BASE64[(n & 15) << 2]}=`;
+  }
+  return out;
 }
 
-export function base64ToWords(text: string, expectedWords: number): Uint32Array {
-  const binary = atob(text);
-  if (binary.length !== expectedWords * 4)
-    throw new Error(`encoding has ${binary.length * 8} bits, expected ${expectedWords * 32}`);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Uint32Array(bytes.buffer);
+const BASE64_VALUE = new Int16Array(128).fill(-1);
+for (let i = 0; i < 64; i++) BASE64_VALUE[BASE64.charCodeAt(i)] = i;
+
+/** Decodes base64 into `target` at word `offset`; throws when the length or characters are wrong. */
+export function base64IntoWords(text: string, target: Uint32Array, offset: number, words: number): void {
+  const expected = Math.ceil((words * 4) / 3) * 4;
+  if (typeof text !== 'string' || text.length !== expected)
+    throw new Error(
+      `encoding has the wrong length (${String(text?.length)} characters, expected ${expected})`,
+    );
+  const bytes = new Uint8Array(target.buffer, target.byteOffset + offset * 4, words * 4);
+  const value = (i: number) => {
+    const code = text.charCodeAt(i);
+    return code === 61 ? 0 : code < 128 ? BASE64_VALUE[code] : -1;
+  };
+  let b = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    const c0 = value(i);
+    const c1 = value(i + 1);
+    const c2 = value(i + 2);
+    const c3 = value(i + 3);
+    if ((c0 | c1 | c2 | c3) < 0) throw new Error('encoding is not base64');
+    const n = (c0 << 18) | (c1 << 12) | (c2 << 6) | c3;
+    if (b < bytes.length) bytes[b++] = n >>> 16;
+    if (b < bytes.length) bytes[b++] = (n >>> 8) & 255;
+    if (b < bytes.length) bytes[b++] = n & 255;
+  }
 }

@@ -3,14 +3,16 @@
  * browser-compatible, so the same code can run on the partner's machine in the browser.
  *
  * File layout: a header line `{"type":"header", list, fingerprint, settings, records, strata}`
- * then one line per person `{"r": row, "clk": base64, "b": [blocking tokens], "s"?: {strata}}`.
+ * then one line per person `{"r": row, "clk": base64, "b": [blocking tokens], "e"?: [empty
+ * segments], "s"?: {strata}}`.
  * The `id` column is never encoded; `r` (the data row number) lets the partner find a record
  * back locally if a privacy officer asks for quality control.
  */
 import { parse } from 'csv-parse/browser/esm/sync';
 import { DateError } from '../dates.ts';
 import type { PersonInput } from '../person.ts';
-import { ClkEncoder, type ClkSettings, defaultSettings, EXTRA_FIELD_K, wordsToBase64 } from './clk.ts';
+import { ClkEncoder, type ClkSettings, defaultSettings, wordsToBase64 } from './clk.ts';
+import { extraSegment } from './tokens.ts';
 
 export class InputError extends Error {}
 
@@ -33,8 +35,10 @@ const REQUIRED = ['given_name', 'family_name', 'date_of_birth'];
 export const LIST_NAME = /^[A-Za-z][A-Za-z0-9_]{0,30}$/;
 
 export function encodeList(csvText: string, secret: Uint8Array, options: EncodeOptions): string[] {
-  if (!LIST_NAME.test(options.list)) {
-    throw new InputError(`--list "${options.list}": use a letter followed by letters, digits or _ (max 31)`);
+  if (!LIST_NAME.test(options.list) || options.list.toLowerCase() === 'count') {
+    throw new InputError(
+      `--list "${options.list}": use a letter followed by letters, digits or _ (max 31), not "count"`,
+    );
   }
   let rows: string[][];
   try {
@@ -55,20 +59,16 @@ export function encodeList(csvText: string, secret: Uint8Array, options: EncodeO
     );
   }
   const strata = options.strata ?? [];
-  const extras = options.extraFields ?? [];
+  const extras = (options.extraFields ?? []).map((e) => e.toLowerCase());
   for (const name of [...strata, ...extras]) {
     if (column(name.toLowerCase()) < 0)
       throw new InputError(`CSV header: column "${name}" named by an option is missing`);
   }
   if (rows.length === 1) throw new InputError('the list is empty: the CSV has a header but no records');
 
-  const settings = defaultSettings({
-    ...options.settings,
-    fields: [
-      ...(options.settings?.fields ?? defaultSettings().fields),
-      ...extras.map((name) => ({ name, k: EXTRA_FIELD_K })),
-    ],
-  });
+  const base = defaultSettings(options.settings);
+  const settings: ClkSettings =
+    extras.length > 0 ? { ...base, segments: [...base.segments, extraSegment(extras)] } : base;
   let encoder: ClkEncoder;
   try {
     encoder = new ClkEncoder(secret, settings);
@@ -80,6 +80,7 @@ export function encodeList(csvText: string, secret: Uint8Array, options: EncodeO
     return i < 0 ? '' : (row[i] ?? '');
   };
   const lines: string[] = [];
+  const clk = new Uint32Array(encoder.words);
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r];
     const person: PersonInput = {
@@ -94,15 +95,16 @@ export function encodeList(csvText: string, secret: Uint8Array, options: EncodeO
     if (!person.givenName && !person.familyName && !person.dateOfBirth) {
       throw new InputError(`line ${r + 1}: given_name, family_name and date_of_birth are all empty`);
     }
-    const extra = Object.fromEntries(extras.map((name) => [name, get(row, name.toLowerCase())]));
-    let encoded: ReturnType<ClkEncoder['encode']>;
+    const extra = Object.fromEntries(extras.map((name) => [name, get(row, name)]));
+    let encoded: ReturnType<ClkEncoder['encodeInto']>;
     try {
-      encoded = encoder.encode({ person, extra }, options.lenientDates);
+      encoded = encoder.encodeInto({ person, extra }, clk, 0, options.lenientDates);
     } catch (error) {
       if (error instanceof DateError) throw new InputError(`line ${r + 1}, date_of_birth: ${error.message}`);
       throw error;
     }
-    const line: Record<string, unknown> = { r, clk: wordsToBase64(encoded.clk), b: encoded.blocks };
+    const line: Record<string, unknown> = { r, clk: wordsToBase64(clk), b: encoded.blocks };
+    if (encoded.empty.length > 0) line.e = encoded.empty;
     if (strata.length > 0) line.s = Object.fromEntries(strata.map((s) => [s, get(row, s.toLowerCase())]));
     lines.push(JSON.stringify(line));
   }

@@ -3,14 +3,22 @@
  * anything, lists made with other settings or keys (fingerprint), a list given twice, and
  * empty or damaged files.
  */
-import { base64ToWords, type ClkSettings, canonicalJson, encodedWords } from './clk.ts';
+
+import type { FsModel } from '../fellegiSunter.ts';
+import { base64IntoWords, type ClkSettings, canonicalJson, segmentOffsets } from './clk.ts';
 import { InputError, LIST_NAME } from './encodeList.ts';
-import { type CaptureRow, captureTable, type EncodedList, matchLists } from './match.ts';
+import { type CaptureRow, type ClusterResult, captureTable, type EncodedList, matchLists } from './match.ts';
 
 export interface ParsedList extends EncodedList {
   fingerprint: string;
   settings: ClkSettings;
   strataNames: string[];
+}
+
+/** A blocking token's first 52 bits as a number: a cheaper map key than the hex string. */
+function tokenNumber(token: unknown): number {
+  if (typeof token !== 'string' || !/^[0-9a-f]{16}$/.test(token)) return Number.NaN;
+  return Number.parseInt(token.slice(0, 13), 16);
 }
 
 export function parseEncodedList(text: string, source: string): ParsedList {
@@ -27,28 +35,38 @@ export function parseEncodedList(text: string, source: string): ParsedList {
   if (header?.type !== 'header' || header.settings?.format !== 'ketenplein-clk') {
     throw new InputError(`${source}: not an encoded list (first line must be the header from "pprl encode")`);
   }
+  if (header.settings.version !== 2 || !Array.isArray(header.settings.segments)) {
+    throw new InputError(
+      `${source}: encoding version ${String(header.settings.version)} is not supported; encode again with this version`,
+    );
+  }
   if (typeof header.list !== 'string' || !LIST_NAME.test(header.list))
     throw new InputError(`${source}: bad list name`);
   const settings = header.settings as ClkSettings;
-  const words = encodedWords(settings);
+  const offsets = segmentOffsets(settings);
+  const words = offsets[offsets.length - 1];
   const count = lines.length - 1;
   if (count === 0) throw new InputError(`${source}: list "${header.list}" has no records`);
   if (count !== header.records) {
     throw new InputError(`${source}: header says ${header.records} records, file has ${count} (truncated?)`);
   }
   const clks = new Uint32Array(count * words);
-  const blocks: string[][] = [];
+  const empty = new Uint8Array(count);
+  const blocks: number[][] = [];
   const strata: Record<string, string>[] = [];
   const rows: number[] = [];
   for (let i = 0; i < count; i++) {
     const rec = json(lines[i + 1], i + 2);
     try {
-      clks.set(base64ToWords(rec.clk, words), i * words);
+      base64IntoWords(rec.clk, clks, i * words, words);
     } catch (error) {
       throw new InputError(`${source}, line ${i + 2}: ${(error as Error).message}`);
     }
-    if (!Array.isArray(rec.b)) throw new InputError(`${source}, line ${i + 2}: blocking tokens missing`);
-    blocks.push(rec.b);
+    const tokens = Array.isArray(rec.b) ? rec.b.map(tokenNumber) : [];
+    if (!Array.isArray(rec.b) || tokens.some(Number.isNaN))
+      throw new InputError(`${source}, line ${i + 2}: blocking tokens missing or damaged`);
+    blocks.push(tokens);
+    for (const s of rec.e ?? []) empty[i] |= 1 << s;
     strata.push(rec.s ?? {});
     rows.push(rec.r);
   }
@@ -59,6 +77,8 @@ export function parseEncodedList(text: string, source: string): ParsedList {
     strataNames: header.strata ?? [],
     clks,
     words,
+    offsets,
+    empty,
     blocks,
     strata,
     rows,
@@ -70,26 +90,58 @@ export interface LinkOutcome {
   table: CaptureRow[];
   clusters: number;
   strata: string[];
+  /** Candidate pairs scored (a count; for benchmarks). */
+  candidatePairs: number;
+  /** The fitted Fellegi–Sunter model (weights per segment level; no record data). */
+  model: FsModel;
   /** For quality control by a privacy officer only; never printed otherwise. */
   qc: { listA: string; rowA: number; listB: string; rowB: number; similarity: number }[];
 }
 
-/** Dice threshold calibrated on balanced 2048-bit encodings (FEBRL4 and the Dutch test set). */
-export const DEFAULT_THRESHOLD = 0.6;
+export const MAX_LISTS = 10;
 
-export function linkEncodedLists(
+/** Minimum Fellegi–Sunter match probability of a link. */
+export const DEFAULT_THRESHOLD = 0.8;
+
+export interface LinkOptions {
+  threshold?: number;
+  maxBlock?: number;
+}
+
+export function linkEncodedLists(lists: ParsedList[], options: LinkOptions = {}): LinkOutcome {
+  const { threshold, maxBlock } = checkLists(lists, options);
+  return outcomeOf(lists, matchLists(lists, lists[0].settings, { threshold, maxBlock }));
+}
+
+/** linkEncodedLists with the candidate scoring on worker threads (large lists; Node only). */
+export async function linkEncodedListsParallel(
   lists: ParsedList[],
-  { threshold = DEFAULT_THRESHOLD, maxBlock = 100 }: { threshold?: number; maxBlock?: number } = {},
-): LinkOutcome {
+  options: LinkOptions = {},
+): Promise<LinkOutcome> {
+  const { threshold, maxBlock } = checkLists(lists, options);
+  const { matchParallel } = await import('./parallel.ts');
+  return outcomeOf(lists, await matchParallel(lists, lists[0].settings, { threshold, maxBlock }));
+}
+
+/** Refuses, before linking anything, what cannot be linked; returns the options with defaults. */
+function checkLists(
+  lists: ParsedList[],
+  { threshold = DEFAULT_THRESHOLD, maxBlock = 100 }: LinkOptions,
+): { threshold: number; maxBlock: number } {
   if (lists.length < 2) throw new InputError('give at least two encoded lists');
-  if (!(threshold > 0 && threshold <= 1)) throw new InputError(`--threshold ${threshold}: must be in (0, 1]`);
+  // The capture-pattern table goes to the estimate capability, which takes 2 to 10 lists.
+  if (lists.length > MAX_LISTS)
+    throw new InputError(
+      `${lists.length} lists: the estimate takes at most ${MAX_LISTS}; link fewer at once`,
+    );
+  if (!(threshold > 0 && threshold < 1)) throw new InputError(`--threshold ${threshold}: must be in (0, 1)`);
   const names = new Set<string>();
   const contents = new Map<string, string>();
   for (const list of lists) {
     if (names.has(list.name)) throw new InputError(`list "${list.name}" given twice`);
     names.add(list.name);
     // The same records under another name is also a list given twice.
-    const digest = `${list.clks.length}:${list.blocks.map((b) => b.join(',')).join(';')}`;
+    const digest = contentDigest(list.clks);
     const twin = contents.get(digest);
     if (twin)
       throw new InputError(`lists "${twin}" and "${list.name}" hold the same records: one list given twice`);
@@ -111,7 +163,11 @@ export function linkEncodedLists(
       throw new InputError(`lists "${first.name}" and "${list.name}" have different strata columns`);
     }
   }
-  const result = matchLists(lists, { threshold, maxBlock });
+  return { threshold, maxBlock };
+}
+
+function outcomeOf(lists: ParsedList[], result: ClusterResult): LinkOutcome {
+  const first = lists[0];
   const table = captureTable(lists, result, first.strataNames);
   const locate = (g: number) => {
     let l = result.offsets.length - 1;
@@ -127,18 +183,47 @@ export function linkEncodedLists(
     lists: lists.map((l) => l.name),
     table,
     clusters: new Set(result.clusterOf).size,
+    candidatePairs: result.candidatePairs,
+    model: result.model,
     strata: first.strataNames,
     qc,
   };
 }
 
-/** The table as the CSV the estimate capability reads: stratum columns, one 0/1 column per list, count. */
+const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/**
+ * The table exactly as the estimate capability reads it (`estimate <table.csv>`): one 0/1 column
+ * per list in the order given, then `count`; strata, if any, are added up.
+ */
 export function captureCsv(outcome: LinkOutcome): string {
-  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [[...outcome.strata, ...outcome.lists, 'count'].map(quote).join(',')];
-  for (const row of outcome.table) {
-    const stratum = outcome.strata.map((s) => quote(row.stratum?.[s] ?? ''));
-    lines.push([...stratum, ...row.pattern.split(''), String(row.count)].join(','));
-  }
+  const counts = new Map<string, number>();
+  for (const row of outcome.table) counts.set(row.pattern, (counts.get(row.pattern) ?? 0) + row.count);
+  const lines = [[...outcome.lists, 'count'].join(',')];
+  const patterns = [...counts.keys()].sort((a, b) => b.localeCompare(a));
+  for (const pattern of patterns) lines.push([...pattern.split(''), String(counts.get(pattern))].join(','));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * One row per linked person (cluster): stratum columns, then one 0/1 column per list. The input
+ * of `estimate <records.csv> --lists a,b,... --by <strata>`, which estimates per stratum and the
+ * trend over years. Rows are sorted, so their order says nothing about the records.
+ */
+export function captureRecordsCsv(outcome: LinkOutcome): string {
+  const lines: string[] = [];
+  for (const row of outcome.table) {
+    const values = [...outcome.strata.map((s) => quote(row.stratum?.[s] ?? '')), ...row.pattern.split('')];
+    const line = values.join(',');
+    for (let i = 0; i < row.count; i++) lines.push(line);
+  }
+  lines.sort();
+  return `${[[...outcome.strata, ...outcome.lists].map(quote).join(','), ...lines].join('\n')}\n`;
+}
+
+/** FNV-1a over the filters: equal for the same records, whatever the list is called. */
+function contentDigest(clks: Uint32Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < clks.length; i++) h = Math.imul(h ^ clks[i], 0x01000193);
+  return `${clks.length}:${h >>> 0}`;
 }

@@ -1,42 +1,19 @@
 /**
- * Linking encoded lists: candidate pairs from shared keyed blocking tokens, Dice similarity of
- * the Bloom filters, and multi-party clustering with at most one record per list. Pure; the
- * only output meant for analysts is the capture-pattern table built from the clusters.
+ * Linking encoded lists: candidate pairs from shared keyed blocking tokens, segment similarities
+ * weighed by Fellegi–Sunter, and multi-party clustering with at most one record per list. Pure;
+ * the only output meant for analysts is the capture-pattern table built from the clusters.
  */
-import { candidatePairs } from '../blocking.ts';
+import { forEachCandidatePair } from '../blocking.ts';
 import { clusterLinks, type Edge } from '../cluster.ts';
+import type { FsModel } from '../fellegiSunter.ts';
+import type { ClkSettings } from './clk.ts';
+import { nonMatchModel } from './nonMatch.ts';
+import { type EncodedList, PairScorer } from './score.ts';
 
-export interface EncodedList {
-  name: string;
-  /** All filters back to back, `words` 32-bit words each. */
-  clks: Uint32Array;
-  words: number;
-  blocks: string[][];
-  /** Stratum values per record (empty objects without strata). */
-  strata: Record<string, string>[];
-  /** Row numbers in the partner's own file: for the privacy officer's quality control only. */
-  rows: number[];
-}
-
-export function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) | 0;
-}
-
-export function dice(a: Uint32Array, ao: number, b: Uint32Array, bo: number, words: number): number {
-  let both = 0;
-  let total = 0;
-  for (let w = 0; w < words; w++) {
-    const x = a[ao + w];
-    const y = b[bo + w];
-    both += popcount(x & y);
-    total += popcount(x) + popcount(y);
-  }
-  return total === 0 ? 0 : (2 * both) / total;
-}
+export type { EncodedList } from './score.ts';
 
 export interface MatchOptions {
+  /** Minimum match probability of a link. */
   threshold: number;
   /** Blocks with more records than this in one list are skipped (keeps huge lists tractable). */
   maxBlock?: number;
@@ -47,50 +24,148 @@ export interface ClusterResult {
   clusterOf: Int32Array;
   /** Offset of each list in the concatenation. */
   offsets: number[];
-  /** Links kept (global record indexes) with their similarity: quality control only. */
+  /** Links kept (global record indexes) with their match probability: quality control only. */
   links: Edge[];
   candidatePairs: number;
+  model: FsModel;
 }
 
-export function matchLists(lists: EncodedList[], options: MatchOptions): ClusterResult {
+/** Candidate pairs of two lists with their pattern codes, in growable typed arrays. */
+export class PairStore {
+  a = new Int32Array(1 << 16);
+  b = new Int32Array(1 << 16);
+  code = new Uint16Array(1 << 16);
+  length = 0;
+
+  push(a: number, b: number, code: number): void {
+    if (this.length === this.a.length) {
+      const grow = <T extends Int32Array | Uint16Array>(x: T): T => {
+        const next = new (x.constructor as new (n: number) => T)(x.length * 2);
+        next.set(x);
+        return next;
+      };
+      this.a = grow(this.a);
+      this.b = grow(this.b);
+      this.code = grow(this.code);
+    }
+    this.a[this.length] = a;
+    this.b[this.length] = b;
+    this.code[this.length++] = code;
+  }
+}
+
+/** Pass 1 over one pair of lists: candidate pairs with their pattern codes, counted by code. */
+export function scoreCandidates(
+  A: EncodedList,
+  B: EncodedList,
+  scorer: PairScorer,
+  maxBlock: number | undefined,
+  codeCounts: Float64Array,
+  range: [number, number] = [0, B.empty.length],
+): PairStore {
+  const pairs = new PairStore();
+  // Records of B outside the range get no keys, so a worker scores only its share of B.
+  const keysB = range[0] === 0 && range[1] === B.empty.length ? B.blocks : rangeOf(B.blocks, range);
+  forEachCandidatePair(A.blocks, keysB, { maxBlock }, (a, b) => {
+    const code = scorer.code(A, a, B, b);
+    codeCounts[code]++;
+    pairs.push(a, b, code);
+  });
+  return pairs;
+}
+
+function rangeOf(blocks: number[][], [from, to]: [number, number]): number[][] {
+  return blocks.map((keys, j) => (j >= from && j < to ? keys : []));
+}
+
+export interface ScoredPairs {
+  x: number;
+  y: number;
+  pairs: { a: Int32Array; b: Int32Array; code: Uint16Array; length: number };
+}
+
+export function matchLists(
+  lists: EncodedList[],
+  settings: ClkSettings,
+  options: MatchOptions,
+): ClusterResult {
+  const scorer = new PairScorer(settings);
+  // Pass 1: every candidate pair's pattern, and how often each pattern occurs (for the fit).
+  const codeCounts = new Float64Array(scorer.codes);
+  const stores: ScoredPairs[] = [];
+  for (let x = 0; x < lists.length; x++) {
+    for (let y = x + 1; y < lists.length; y++) {
+      stores.push({ x, y, pairs: scoreCandidates(lists[x], lists[y], scorer, options.maxBlock, codeCounts) });
+    }
+  }
+  return finishMatch(lists, scorer, options, stores, codeCounts);
+}
+
+/** Fit, links above the threshold, and clusters, from the scored candidate pairs. */
+export function finishMatch(
+  lists: EncodedList[],
+  scorer: PairScorer,
+  options: MatchOptions,
+  stores: ScoredPairs[],
+  codeCounts: Float64Array,
+): ClusterResult {
   const offsets: number[] = [];
   let total = 0;
   for (const list of lists) {
     offsets.push(total);
-    total += list.blocks.length;
+    total += list.empty.length;
   }
-  const edges: Edge[] = [];
   let candidates = 0;
+  for (const { pairs } of stores) candidates += pairs.length;
+  const nonMatch = nonMatchModel(lists, scorer);
+  let crossPairs = 0;
+  let expectedMatches = 0;
   for (let x = 0; x < lists.length; x++) {
     for (let y = x + 1; y < lists.length; y++) {
-      const A = lists[x];
-      const B = lists[y];
-      const pairs = candidatePairs(A.blocks, B.blocks, { maxBlock: options.maxBlock });
-      candidates += pairs.a.length;
-      for (let p = 0; p < pairs.a.length; p++) {
-        const s = dice(A.clks, pairs.a[p] * A.words, B.clks, pairs.b[p] * B.words, A.words);
-        if (s >= options.threshold)
-          edges.push({ i: offsets[x] + pairs.a[p], j: offsets[y] + pairs.b[p], weight: s });
-      }
+      const [nx, ny] = [lists[x].empty.length, lists[y].empty.length];
+      crossPairs += nx * ny;
+      // Before looking, about half the smaller list is expected in the other (a weak prior).
+      expectedMatches += Math.min(nx, ny) / 2;
+    }
+  }
+  const model = scorer.fit(codeCounts, nonMatch.u, crossPairs, expectedMatches);
+  const agree = Uint8Array.from({ length: scorer.codes }, (_, code) => scorer.agreeMask(code));
+  const S = scorer.comparisons.length;
+  /** The pattern's weight plus the term-frequency bonus of the segments that agree. */
+  const weightOf = (x: number, a: number, y: number, b: number, code: number) => {
+    let w = scorer.weight(code);
+    const mask = agree[code];
+    if (mask === 0) return w;
+    for (let s = 0; s < S; s++) {
+      if ((mask >> s) & 1) w += Math.min(nonMatch.bonus[x][s][a], nonMatch.bonus[y][s][b]);
+    }
+    return w;
+  };
+
+  // Pass 2: links above the threshold.
+  const minWeight = Math.log2(options.threshold / (1 - options.threshold));
+  const edges: Edge[] = [];
+  for (const { x, y, pairs } of stores) {
+    for (let p = 0; p < pairs.length; p++) {
+      const w = weightOf(x, pairs.a[p], y, pairs.b[p], pairs.code[p]);
+      if (w >= minWeight) edges.push({ i: offsets[x] + pairs.a[p], j: offsets[y] + pairs.b[p], weight: w });
     }
   }
   const group = new Int32Array(total);
   lists.forEach((list, l) => {
-    group.fill(l, offsets[l], offsets[l] + list.blocks.length);
+    group.fill(l, offsets[l], offsets[l] + list.empty.length);
   });
-  const locate = (g: number): [EncodedList, number] => {
-    const l = group[g];
-    return [lists[l], g - offsets[l]];
-  };
   const pairWeight = (i: number, j: number) => {
-    const [A, a] = locate(i);
-    const [B, b] = locate(j);
-    return dice(A.clks, a * A.words, B.clks, b * B.words, A.words);
+    const [li, lj] = [group[i], group[j]];
+    const [a, b] = [i - offsets[li], j - offsets[lj]];
+    return weightOf(li, a, lj, b, scorer.code(lists[li], a, lists[lj], b));
   };
-  // Guard against chaining: clusters merge only when all their cross-list pairs are similar on average.
-  const clusterOf = clusterLinks(total, edges, { group, pairWeight, minMeanWeight: options.threshold });
-  const links = edges.filter((e) => clusterOf[e.i] === clusterOf[e.j]);
-  return { clusterOf, offsets, links, candidatePairs: candidates };
+  // Guard against chaining: clusters merge only when their cross-list pairs match on average.
+  const clusterOf = clusterLinks(total, edges, { group, pairWeight, minMeanWeight: minWeight });
+  const links = edges
+    .filter((e) => clusterOf[e.i] === clusterOf[e.j])
+    .map((e) => ({ ...e, weight: 1 / (1 + 2 ** -e.weight) }));
+  return { clusterOf, offsets, links, candidatePairs: candidates, model };
 }
 
 export interface CaptureRow {
@@ -106,7 +181,7 @@ export interface CaptureRow {
 export function captureTable(lists: EncodedList[], result: ClusterResult, strata: string[]): CaptureRow[] {
   const patterns = new Map<number, { lists: Set<number>; stratum?: Record<string, string> }>();
   lists.forEach((list, l) => {
-    for (let r = 0; r < list.blocks.length; r++) {
+    for (let r = 0; r < list.empty.length; r++) {
       const id = result.clusterOf[result.offsets[l] + r];
       let entry = patterns.get(id);
       if (!entry) {
