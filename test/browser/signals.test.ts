@@ -180,6 +180,15 @@ describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() 
     await screenshot(triage, 'signals-network');
     await assertAccessible(triage, 'network page');
 
+    // The rule set editor saves edited weights as a new version; scored signals keep their version.
+    await openFromNav(triage, 'Triageregels', 'Triageregels');
+    await triage.getByLabel('Minderjarige betrokken', { exact: true }).fill('45');
+    await triage.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
+    await triage.getByText('Opgeslagen als versie 2.').waitFor();
+    assert.match((await triage.getByRole('table', { name: 'Versies' }).textContent()) ?? '', /2 \(in gebruik\)/);
+    await screenshot(triage, 'signals-rules');
+    await assertAccessible(triage, 'rule set editor');
+
     // 4. The receiving team accepts it with a note.
     const team = await openLoginPage(web);
     await logInThroughForm(team, 'rechercheur@politie-amsterdam.example');

@@ -82,7 +82,8 @@ export async function getSignal(
   const view = {
     ...row,
     received_at: toIso(row.received_at),
-    observed_at: row.observed_at ? String(row.observed_at).slice(0, 10) : null,
+    // A DATE arrives as a Date from the driver: String() of it would read "Fri Jan 09 2026".
+    observed_at: row.observed_at ? toIso(row.observed_at)?.slice(0, 10) : null,
     persons: persons.map((person) => ({
       role: person.role,
       givenNames: person.given_names,

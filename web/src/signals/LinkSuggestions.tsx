@@ -63,7 +63,9 @@ export function LinkSuggestions({ signalId }: { signalId: string }) {
       {data && data.length > 0 && (
         <div className="kp-table-wrap">
           <Table>
-            <TableCaption>{t('signals.links.caption', { count: data.length })}</TableCaption>
+            <TableCaption className="kp-visually-hidden">
+              {t('signals.links.caption', { count: data.length })}
+            </TableCaption>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">{t('signals.links.other')}</TableHeaderCell>
@@ -122,6 +124,11 @@ export function LinkSuggestions({ signalId }: { signalId: string }) {
           </Table>
         </div>
       )}
+      <Paragraph>
+        <RouterLink className="utrecht-link" href={`/netwerk/${signalId}`}>
+          {t('signals.network.open')}
+        </RouterLink>
+      </Paragraph>
     </section>
   );
 }

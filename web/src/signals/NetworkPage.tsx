@@ -80,14 +80,14 @@ export function NetworkPage({ id }: { id: string }) {
             data.signals,
             data.links,
             {
-              signal: (s) => `${t('signals.network.signal')} ${dateTime(s.received_at).slice(0, 12)}`,
+              signal: (s) => `${t('signals.network.signal')} ${s.id.slice(0, 8)}`,
               link: (l) => t(`signals.linkKind.${l.kind}` as MessageKey),
               role: (role) => labels.text(PERSON_ROLE_LABELS[role as PersonRole]),
             },
             SIZE,
           )
         : null,
-    [data, t, dateTime, labels],
+    [data, t, labels],
   );
   const title = t('signals.network.title');
   const byId = new Map(network?.nodes.map((n) => [n.id, n]));
@@ -141,7 +141,12 @@ export function NetworkPage({ id }: { id: string }) {
                       className={signalEdge ? 'kp-edge kp-edge--link' : 'kp-edge'}
                     />
                     {signalEdge && (
-                      <text x={(a.x + b.x) / 2 + 8} y={(a.y + b.y) / 2} className="kp-edge-label">
+                      <text
+                        x={(a.x + b.x) / 2}
+                        y={(a.y + b.y) / 2 + 22}
+                        textAnchor="middle"
+                        className="kp-edge-label"
+                      >
                         {edge.label}
                       </text>
                     )}
@@ -170,7 +175,7 @@ export function NetworkPage({ id }: { id: string }) {
                     <TableHeaderCell scope="col">{t('signals.network.signal')}</TableHeaderCell>
                     <TableHeaderCell scope="col">{t('signals.col.state')}</TableHeaderCell>
                     <TableHeaderCell scope="col">{t('signals.detail.persons')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('signals.network.kind.company')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('signals.intake.companies')}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -178,8 +183,10 @@ export function NetworkPage({ id }: { id: string }) {
                     <TableRow key={s.id}>
                       <TableHeaderCell scope="row">
                         <RouterLink className="utrecht-link" href={signalPath(s.id, 'triage')}>
-                          {dateTime(s.received_at)}
+                          {byId.get(`s:${s.id}`)?.label}
                         </RouterLink>
+                        <br />
+                        <small>{dateTime(s.received_at)}</small>
                       </TableHeaderCell>
                       <TableCell>{labels.state(s.state)}</TableCell>
                       <TableCell>

@@ -18,7 +18,6 @@ import { api } from '../api.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
-import { RouterLink } from '../router.tsx';
 import { useAuthenticated } from '../session.tsx';
 import { useLoad } from '../useLoad.ts';
 import { personName, purposeOf, type SignalView, type Viewer } from './api.ts';
@@ -203,7 +202,7 @@ export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
 
       {(s.persons.length > 0 || s.companies.length > 0) && (
         <section className="kp-panel" aria-labelledby="sig-parties">
-          <Heading2 id="sig-parties">{t('signals.intake.persons')}</Heading2>
+          <Heading2 id="sig-parties">{t('signals.detail.parties')}</Heading2>
           {s.persons.length > 0 && (
             <div className="kp-table-wrap">
               <Table>
@@ -269,13 +268,6 @@ export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
       )}
 
       <History signal={s} />
-      {viewer === 'triage' && (
-        <Paragraph>
-          <RouterLink className="utrecht-link" href={`/netwerk/${s.id}`}>
-            {t('signals.network.open')}
-          </RouterLink>
-        </Paragraph>
-      )}
     </>
   );
 }
@@ -289,7 +281,7 @@ function History({ signal }: { signal: SignalView }) {
       <Heading2 id="sig-history">{t('signals.detail.history')}</Heading2>
       <div className="kp-table-wrap">
         <Table>
-          <TableCaption>{t('signals.detail.history')}</TableCaption>
+          <TableCaption className="kp-visually-hidden">{t('signals.detail.history')}</TableCaption>
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">{t('signals.detail.when')}</TableHeaderCell>

@@ -25,7 +25,7 @@ export const signalsNl = {
     'Velden met een * zijn verplicht. Kies ten minste één indicator of beschrijf wat u zag.',
   'signals.intake.what': 'Wat is er gezien?',
   'signals.intake.where': 'Waar?',
-  'signals.intake.persons': 'Betrokken personen en bedrijven',
+  'signals.intake.persons': 'Betrokken personen',
   'signals.intake.personsHelp':
     'Voeg alleen personen toe over wie u iets weet. Geboortedatum helpt om minderjarigen te herkennen.',
   'signals.intake.person': 'Persoon {n}',
@@ -183,6 +183,7 @@ export const signalsNl = {
   'signals.detail.reasons': 'Waarom deze score',
   'signals.detail.report': 'De melding',
   'signals.detail.persons': 'Betrokken personen',
+  'signals.detail.parties': 'Betrokken personen en bedrijven',
   'signals.detail.name': 'Naam',
   'signals.detail.contact': 'Telefoon / e-mail',
   'signals.detail.history': 'Verloop',
@@ -335,7 +336,7 @@ export const signalsEn: Record<keyof typeof signalsNl, string> = {
     'Fields marked * are required. Choose at least one indicator or describe what you saw.',
   'signals.intake.what': 'What was observed?',
   'signals.intake.where': 'Where?',
-  'signals.intake.persons': 'Persons and companies involved',
+  'signals.intake.persons': 'Persons involved',
   'signals.intake.personsHelp':
     'Only add persons you know something about. A date of birth helps to recognise minors.',
   'signals.intake.person': 'Person {n}',
@@ -493,6 +494,7 @@ export const signalsEn: Record<keyof typeof signalsNl, string> = {
   'signals.detail.reasons': 'Why this score',
   'signals.detail.report': 'The report',
   'signals.detail.persons': 'Persons involved',
+  'signals.detail.parties': 'Persons and companies involved',
   'signals.detail.name': 'Name',
   'signals.detail.contact': 'Phone / e-mail',
   'signals.detail.history': 'History',

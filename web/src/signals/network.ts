@@ -56,19 +56,20 @@ export function buildNetwork(
   const cy = size.height / 2;
   const nodes: NetworkNode[] = [];
   const edges: NetworkEdge[] = [];
-  const inner = signals.length > 1 ? Math.min(cx, cy) * 0.35 : 0;
-  const outer = Math.min(cx, cy) * 0.8;
+  // An ellipse that uses the wide canvas: signals on the inner one, their parties on the outer one.
+  const inner = signals.length > 1 ? { x: cx * 0.45, y: cy * 0.4 } : { x: 0, y: 0 };
+  const outer = { x: cx * 0.85, y: cy * 0.8 };
   const angleOf = new Map<string, number>();
   signals.forEach((signal, index) => {
-    const angle = (2 * Math.PI * index) / Math.max(1, signals.length) - Math.PI / 2;
+    const angle = Math.PI + (2 * Math.PI * index) / Math.max(1, signals.length);
     angleOf.set(signal.id, angle);
     nodes.push({
       id: `s:${signal.id}`,
       kind: 'signal',
       label: describe.signal(signal),
       signalId: signal.id,
-      x: cx + inner * Math.cos(angle),
-      y: cy + inner * Math.sin(angle),
+      x: cx + inner.x * Math.cos(angle),
+      y: cy + inner.y * Math.sin(angle),
     });
   });
   for (const { from, to, link } of links) {
@@ -106,8 +107,8 @@ export function buildNetwork(
         id: party.id,
         kind: party.kind,
         label: party.label,
-        x: cx + outer * Math.cos(angle),
-        y: cy + outer * Math.sin(angle),
+        x: cx + outer.x * Math.cos(angle),
+        y: cy + outer.y * Math.sin(angle),
       });
       edges.push({ from: `s:${signal.id}`, to: party.id, label: party.edge });
     });
@@ -124,8 +125,8 @@ export function buildNetwork(
       id: `i:${key}`,
       kind: 'identifier',
       label: entry.label,
-      x: cx + x * inner * 0.2,
-      y: cy + y * inner * 0.2 + offset,
+      x: cx + x * inner.x * 0.2,
+      y: cy + y * inner.y * 0.2 + offset,
     });
     for (const id of entry.signals) edges.push({ from: `s:${id}`, to: `i:${key}`, label: '' });
   }
