@@ -185,7 +185,10 @@ describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() 
     await triage.getByLabel('Minderjarige betrokken', { exact: true }).fill('45');
     await triage.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
     await triage.getByText('Opgeslagen als versie 2.').waitFor();
-    assert.match((await triage.getByRole('table', { name: 'Versies' }).textContent()) ?? '', /2 \(in gebruik\)/);
+    assert.match(
+      (await triage.getByRole('table', { name: 'Versies' }).textContent()) ?? '',
+      /2 \(in gebruik\)/,
+    );
     await screenshot(triage, 'signals-rules');
     await assertAccessible(triage, 'rule set editor');
 

@@ -67,6 +67,18 @@ const SHAPES: Record<NodeKind, (node: NetworkNode) => React.ReactNode> = {
   ),
 };
 
+/** The drawing's extent: the nodes with room for their labels, so a small network is not lost in white space. */
+function viewBox(nodes: NetworkNode[]): string {
+  if (nodes.length === 0) return `0 0 ${SIZE.width} ${SIZE.height}`;
+  const xs = nodes.map((n) => n.x);
+  const ys = nodes.map((n) => n.y);
+  const left = Math.min(...xs) - 120;
+  const top = Math.min(...ys) - 40;
+  const width = Math.max(...xs) + 120 - left;
+  const height = Math.max(Math.max(...ys) + 50 - top, 200);
+  return `${left} ${top} ${width} ${height}`;
+}
+
 /** The network of confirmed links: an SVG drawing and, equivalent for screen readers, tables of the same. */
 export function NetworkPage({ id }: { id: string }) {
   const { t, dateTime } = useI18n();
@@ -114,7 +126,7 @@ export function NetworkPage({ id }: { id: string }) {
             </ul>
             <svg
               className="kp-network"
-              viewBox={`0 0 ${SIZE.width} ${SIZE.height}`}
+              viewBox={viewBox(network.nodes)}
               role="img"
               aria-labelledby="net-svg-title net-svg-desc"
             >

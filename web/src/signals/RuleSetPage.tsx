@@ -37,6 +37,8 @@ interface Version {
   created_at: string | null;
 }
 
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Weights as the editor holds them: text, so a half-typed number is not lost. */
 type Weights = Record<string, string>;
 
@@ -141,7 +143,7 @@ export function RuleSetPage() {
           <Heading2 id="rules-versions">{t('signals.rules.versions')}</Heading2>
           <div className="kp-table-wrap">
             <Table>
-              <TableCaption>{t('signals.rules.versions')}</TableCaption>
+              <TableCaption className="kp-visually-hidden">{t('signals.rules.versions')}</TableCaption>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell scope="col">{t('signals.rules.version')}</TableHeaderCell>
@@ -197,7 +199,9 @@ export function RuleSetPage() {
             <Fieldset>
               <FieldsetLegend>{t('signals.rules.links')}</FieldsetLegend>
               <div className="kp-grid">
-                {LINK_KINDS.map((kind) => num(`link:${kind}`, t(`signals.linkKind.${kind}` as MessageKey)))}
+                {LINK_KINDS.map((kind) =>
+                  num(`link:${kind}`, capitalise(t(`signals.linkKind.${kind}` as MessageKey))),
+                )}
               </div>
             </Fieldset>
             <Fieldset>

@@ -291,6 +291,12 @@ function History({ signal }: { signal: SignalView }) {
             </TableRow>
           </TableHeader>
           <TableBody>
+            <TableRow>
+              <TableCell>{dateTime(signal.received_at)}</TableCell>
+              <TableCell>{labels.state('received')}</TableCell>
+              {signal.history && <TableCell>–</TableCell>}
+              {signal.history && <TableCell>–</TableCell>}
+            </TableRow>
             {signal.history
               ? signal.history.map((step) => (
                   <TableRow key={`${step.at}:${step.to}`}>
