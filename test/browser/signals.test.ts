@@ -61,8 +61,17 @@ describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() 
     await melder.getByText(/niet op de server/).waitFor();
     await melder.getByLabel('Datum van waarneming').fill('2026-01-09');
     await melder.getByLabel('Arbeidsuitbuiting (incl. gedwongen bedelarij en diensten)').check();
-    await melder.getByText('ILO – ILO-indicatoren van dwangarbeid').click();
-    await melder.getByLabel('Inhouden van identiteitsdocumenten').check();
+    // The indicator groups open and their checkboxes toggle with the keyboard alone.
+    await melder.getByText('ILO – ILO-indicatoren van dwangarbeid').focus();
+    await melder.keyboard.press('Enter');
+    const ilo = melder.locator('details', { hasText: 'ILO – ILO-indicatoren van dwangarbeid' });
+    assert.equal(await ilo.evaluate((node) => (node as HTMLDetailsElement).open), true);
+    await melder.getByLabel('Inhouden van identiteitsdocumenten').focus();
+    await melder.keyboard.press('Space');
+    assert.equal(
+      await melder.getByRole('checkbox', { name: 'Inhouden van identiteitsdocumenten' }).isChecked(),
+      true,
+    );
     await melder
       .getByLabel('Toelichting bij “Inhouden van identiteitsdocumenten” (optioneel)')
       .fill('Paspoort ligt bij de baas');
