@@ -211,6 +211,10 @@ describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() 
     await team.getByRole('button', { name: 'Accepteren' }).click();
     await team.getByText('De stap is vastgelegd.').waitFor();
     await team.getByRole('cell', { name: teamNote }).waitFor();
+    // A note of its own, without a change of state.
+    await team.getByLabel('Notitie *', { exact: true }).fill('Tolk Roemeens geregeld voor het gesprek');
+    await team.getByRole('button', { name: 'Notitie opslaan' }).click();
+    await team.getByRole('cell', { name: 'Tolk Roemeens geregeld voor het gesprek' }).waitFor();
     await screenshot(team, 'signals-team-accepted');
     await assertAccessible(team, 'signal detail (team)');
 
@@ -223,6 +227,9 @@ describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() 
     const body = (await melder.locator('main').textContent()) ?? '';
     assert.match(body, /Geaccepteerd/);
     assert.doesNotMatch(body, /huisbezoek/);
+    assert.doesNotMatch(body, /Tolk Roemeens/);
+    // Three steps (received, in triage, routed) and accepted: the note adds no row for the reporter.
+    assert.equal(await melder.getByRole('table', { name: 'Verloop' }).getByRole('row').count(), 5);
     assert.doesNotMatch(body, /Waarom deze score/);
     await screenshot(melder, 'signals-reporter-status');
     await assertAccessible(melder, 'signal detail (reporter)');

@@ -79,6 +79,11 @@ export async function transitionSignal(
       at: step.at,
     })
     .execute();
+  // A note changes nothing on the signal: the SLA clock runs on from the last change of state.
+  if (step.action.action === 'note') {
+    tx.record(decision, [id], ['note'], action);
+    return { id, state: step.to, transition: { ...step } };
+  }
   await tx.db
     .updateTable('signals')
     .set({

@@ -41,6 +41,7 @@ export function SignalActions(props: { signal: SignalView; viewer: Viewer; onCha
     }
     if (state === 'accepted') forms.push(<CloseForm key="close" act={act} />);
   }
+  if (['in_triage', 'routed', 'accepted'].includes(state)) forms.push(<NoteForm key="note" act={act} />);
   return (
     <section className="kp-panel" aria-labelledby="sig-actions">
       <Heading2 id="sig-actions">{t('signals.action.title')}</Heading2>
@@ -164,6 +165,38 @@ function RouteForm({ signal, act }: { signal: SignalView; act: Act }) {
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" disabled={busy}>
           {t('signals.action.routeSubmit')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+/** A note of the team without a change of state; the reporter does not see it. */
+function NoteForm({ act }: { act: Act }) {
+  const { t } = useI18n();
+  const [note, setNote] = useState('');
+  const { failure, busy, submit, fieldError } = useSubmit(async () => {
+    if (!note.trim()) throw new ApiError(400, 'required', t('signals.action.noteRequired'), 'note');
+    await act({ action: 'note', note: note.trim() }, t('signals.action.noted'));
+    setNote('');
+  });
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} className="kp-subform">
+      <Heading3>{t('signals.action.noteTitle')}</Heading3>
+      <LongText
+        id={fieldId('note-only')}
+        label={t('signals.action.noteText')}
+        description={t('signals.action.noteHelp')}
+        required
+        rows={3}
+        value={note}
+        error={fieldError('note')}
+        onValue={setNote}
+      />
+      {!fieldError('note') && <Problem error={failure} />}
+      <ButtonGroup>
+        <Button type="submit" appearance="secondary-action-button" disabled={busy}>
+          {t('signals.action.addNote')}
         </Button>
       </ButtonGroup>
     </form>

@@ -302,7 +302,7 @@ function History({ signal }: { signal: SignalView }) {
                   <TableRow key={`${step.at}:${step.to}`}>
                     <TableCell>{dateTime(step.at)}</TableCell>
                     <TableCell>
-                      {labels.state(step.to)}
+                      {step.action === 'note' ? t('signals.action.note') : labels.state(step.to)}
                       {step.detail.route ? ` → ${labels.route(step.detail.route)}` : ''}
                       {step.detail.reason
                         ? ` (${t(`signals.decline.${step.detail.reason}` as MessageKey)})`

@@ -98,6 +98,7 @@ export function LongText(props: Common & { value: string; onValue(value: string)
           name={props.id}
           rows={props.rows ?? 4}
           value={props.value}
+          required={props.required}
           invalid={Boolean(props.error)}
           aria-describedby={describedBy(props)}
           onChange={(event: ChangeEvent<HTMLTextAreaElement>) => props.onValue(event.currentTarget.value)}
