@@ -89,8 +89,8 @@ describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() 
     await melder.getByRole('button', { name: 'Signaal versturen' }).click();
     const summary = melder.getByRole('alert').filter({ hasText: 'Controleer de melding' });
     await summary.waitFor();
-    assert.match((await summary.textContent()) ?? '', /location\.postcode/);
-    assert.match((await summary.textContent()) ?? '', /persons\.0\.bsn/);
+    assert.match((await summary.textContent()) ?? '', /Postcode: /);
+    assert.match((await summary.textContent()) ?? '', /Persoon 1 – BSN: /);
     // The error sits beside its field and is linked to it for screen readers.
     const described = await melder.locator('#f-persons-0-bsn').getAttribute('aria-describedby');
     assert.ok(described?.includes('f-persons-0-bsn-error'), `aria-describedby was ${described}`);

@@ -46,6 +46,24 @@ interface Receipt {
 
 type Errors = Map<string, string[]>;
 
+/**
+ * The visible name of the field an error belongs to, e.g. "Persoon 1 – BSN", read from the form itself so the
+ * summary says what the user sees; undefined when the field is not on the page.
+ */
+function fieldName(path: string): string | undefined {
+  const id = fieldId(path);
+  const element = document.getElementById(id);
+  if (!element) return undefined;
+  const own =
+    element.tagName === 'FIELDSET'
+      ? element.querySelector('legend')?.textContent
+      : document.querySelector(`label[for="${id}"]`)?.textContent;
+  const group = element.closest('.kp-subform')?.querySelector('legend')?.textContent;
+  const name = own?.replace(/\s*\*$/, '').trim();
+  if (!name) return undefined;
+  return group && group !== own ? `${group} – ${name}` : name;
+}
+
 /** "Signaal melden": every field of a signal, a local draft, errors beside their fields, and the receipt. */
 export function IntakePage() {
   const { t, language, dateTime } = useI18n();
@@ -204,9 +222,8 @@ export function IntakePage() {
             {errors.map((error) => (
               <UnorderedListItem key={`${error.field}:${error.message}`}>
                 <a className="utrecht-link" href={`#${fieldId(errorField(error.field))}`}>
-                  {error.message}
-                </a>{' '}
-                <span className="kp-mono">({error.field})</span>
+                  {fieldName(errorField(error.field)) ?? error.field}: {error.message}
+                </a>
               </UnorderedListItem>
             ))}
           </UnorderedList>
