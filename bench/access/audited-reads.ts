@@ -6,6 +6,7 @@
  */
 import { parseArgs } from '../../src/cli/io.ts';
 import { loginAs, startTestServer } from '../../test/helpers/server.ts';
+import { formatLoad, measureLoad } from '../lib/load.ts';
 
 const { flags } = parseArgs(process.argv.slice(2));
 const seconds = Number(flags.get('seconds') ?? 5);
@@ -14,36 +15,6 @@ const pgUrl = String(
   flags.get('pg') ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
 );
 
-interface Figures {
-  perSecond: number;
-  p50: number;
-  p99: number;
-  requests: number;
-}
-
-async function load(run: () => Promise<number>): Promise<Figures> {
-  const latencies: number[] = [];
-  const end = performance.now() + seconds * 1000;
-  const worker = async () => {
-    while (performance.now() < end) {
-      const start = performance.now();
-      const status = await run();
-      if (status !== 200) throw new Error(`unexpected status ${status}`);
-      latencies.push(performance.now() - start);
-    }
-  };
-  const began = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = (performance.now() - began) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    perSecond: latencies.length / elapsed,
-    p50: latencies[Math.floor(latencies.length * 0.5)],
-    p99: latencies[Math.floor(latencies.length * 0.99)],
-    requests: latencies.length,
-  };
-}
-
 async function benchOn(label: string, databaseUrl: string | undefined) {
   if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
   else delete process.env.DATABASE_URL;
@@ -51,14 +22,21 @@ async function benchOn(label: string, databaseUrl: string | undefined) {
   try {
     const admin = await loginAs(server, 'beheer@politie-amsterdam.example', 'administration');
     const target = (await admin.get<{ id: string }[]>('/api/v1/users')).body[0].id;
-    const baseline = await load(async () => (await fetch(`${server.url}/health`)).status);
-    const audited = await load(async () => (await admin.get(`/api/v1/users/${target}`)).status);
+    const baseline = await measureLoad({
+      seconds,
+      concurrency,
+      run: async () => (await fetch(`${server.url}/health`)).status,
+    });
+    const audited = await measureLoad({
+      seconds,
+      concurrency,
+      run: async () => (await admin.get(`/api/v1/users/${target}`)).status,
+    });
     const entries = await server.store.db
       .selectFrom('audit_log')
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
-    const fmt = (f: Figures) =>
-      `${f.perSecond.toFixed(0).padStart(6)}/s  p50 ${f.p50.toFixed(2)} ms  p99 ${f.p99.toFixed(2)} ms`;
+    const fmt = formatLoad;
     console.log(`${label}`);
     console.log(`  baseline GET /health            ${fmt(baseline)}`);
     console.log(

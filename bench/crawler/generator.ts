@@ -1,3 +1,4 @@
+import { TEENS_EN, TEENS_NL, UNITS_EN, UNITS_NL } from '../../src/crawler/number-words.ts';
 import { Random } from './random.ts';
 import { BODY, CITIES, INTROS, type Lang, MODIFIERS, NAMES, RISK_PHRASES, TITLES } from './texts.ts';
 
@@ -37,32 +38,6 @@ export interface GeneratorOptions {
 
 export const DEFAULT_GENERATOR: GeneratorOptions = { seed: 42, ads: 600, operatorShare: 0.5 };
 
-const UNITS_NL = ['nul', 'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen'];
-const UNITS_EN = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const TEENS_NL = [
-  'tien',
-  'elf',
-  'twaalf',
-  'dertien',
-  'veertien',
-  'vijftien',
-  'zestien',
-  'zeventien',
-  'achttien',
-  'negentien',
-];
-const TEENS_EN = [
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
 const KEYCAP = '\uFE0F\u20E3';
 const START = Date.UTC(2026, 0, 1);
 const DAY = 86_400_000;

@@ -16,6 +16,7 @@ import { generateDutchLists, type PersonInput } from '../../src/linkage/index.ts
 import { personKeys } from '../../src/signals/store/person-links.ts';
 import type { Store } from '../../src/store/connect.ts';
 import { type ApiClient, loginAs, startTestServer } from '../../test/helpers/server.ts';
+import { type LoadFigures, measureLoad } from '../lib/load.ts';
 
 const { flags } = parseArgs(process.argv.slice(2));
 const total = Number(flags.get('signals') ?? 100_000);
@@ -26,37 +27,6 @@ const pgUrl = String(
   flags.get('pg') ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
 );
 const poolSize = Math.max(1000, Math.min(200_000, Math.floor(total / 5)));
-
-interface Figures {
-  perSecond: number;
-  p50: number;
-  p99: number;
-  requests: number;
-}
-
-async function load(run: (i: number) => Promise<number>, expected: number): Promise<Figures> {
-  const latencies: number[] = [];
-  const end = performance.now() + seconds * 1000;
-  let next = 0;
-  const worker = async () => {
-    while (performance.now() < end) {
-      const start = performance.now();
-      const status = await run(next++);
-      if (status !== expected) throw new Error(`unexpected status ${status} (request ${next - 1})`);
-      latencies.push(performance.now() - start);
-    }
-  };
-  const began = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = (performance.now() - began) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    perSecond: latencies.length / elapsed,
-    p50: latencies[Math.floor(latencies.length * 0.5)],
-    p99: latencies[Math.floor(latencies.length * 0.99)],
-    requests: latencies.length,
-  };
-}
 
 // Mobile numbers in ranges libphonenumber accepts: stored ones in +3161…, fresh ones in +3162….
 const phoneOf = (i: number) => `+3161${String(10_000_000 + (i % 9_999_999)).slice(-7)}`;
@@ -156,19 +126,29 @@ async function benchOn(label: string, databaseUrl: string | undefined) {
 
     const reporter: ApiClient = await loginAs(server, 'melder@gemeente-amsterdam.example', 'signal_intake');
     const triage: ApiClient = await loginAs(server, 'triage@politie-le.example', 'signal_assessment');
-    const baseline = await load(async () => {
-      const response = await fetch(`${server.url}/health`);
-      if (response.status !== 200) console.error(await response.text());
-      return response.status;
-    }, 200);
-    const intake = await load(async (i) => {
-      const response = await reporter.post(
-        '/api/v1/signals',
-        submission(i, pool[(i * 31) % pool.length], i % 2 === 0),
-      );
-      if (response.status !== 201) console.error(JSON.stringify(response.body));
-      return response.status;
-    }, 201);
+    const baseline = await measureLoad({
+      seconds,
+      concurrency,
+      expectedStatus: 200,
+      run: async () => {
+        const response = await fetch(`${server.url}/health`);
+        if (response.status !== 200) console.error(await response.text());
+        return response.status;
+      },
+    });
+    const intake = await measureLoad({
+      seconds,
+      concurrency,
+      expectedStatus: 201,
+      run: async (i) => {
+        const response = await reporter.post(
+          '/api/v1/signals',
+          submission(i, pool[(i * 31) % pool.length], i % 2 === 0),
+        );
+        if (response.status !== 201) console.error(JSON.stringify(response.body));
+        return response.status;
+      },
+    });
     // New signals about noisy copies of stored persons, then their link suggestions.
     const probes: string[] = [];
     for (let i = 0; i < Math.min(300, noisy.length); i++) {
@@ -181,16 +161,21 @@ async function benchOn(label: string, databaseUrl: string | undefined) {
       probes.push(response.body.id);
     }
     let suggested = 0;
-    const links = await load(async (i) => {
-      const response = await triage.get<{ kind: string }[]>(
-        `/api/v1/signals/${probes[i % probes.length]}/links`,
-      );
-      if (response.status !== 200) console.error(JSON.stringify(response.body));
-      if (i < probes.length) suggested += response.body.filter((link) => link.kind === 'person').length;
-      return response.status;
-    }, 200);
+    const links = await measureLoad({
+      seconds,
+      concurrency,
+      expectedStatus: 200,
+      run: async (i) => {
+        const response = await triage.get<{ kind: string }[]>(
+          `/api/v1/signals/${probes[i % probes.length]}/links`,
+        );
+        if (response.status !== 200) console.error(JSON.stringify(response.body));
+        if (i < probes.length) suggested += response.body.filter((link) => link.kind === 'person').length;
+        return response.status;
+      },
+    });
 
-    const fmt = (f: Figures) =>
+    const fmt = (f: LoadFigures) =>
       `${f.perSecond.toFixed(0).padStart(5)}/s  p50 ${f.p50.toFixed(1).padStart(6)} ms  p99 ${f.p99.toFixed(1).padStart(6)} ms  (${f.requests} requests)`;
     console.log(
       `${label}: ${total.toLocaleString('en')} signals and persons stored (loaded in ${loadSeconds.toFixed(0)} s)`,

@@ -56,8 +56,8 @@ export async function withAccess<T>(
     purpose = checkPurpose(actor, request.purpose);
     const chosen = purpose;
     return await store.db.transaction().execute(async (trx) => {
-      // One round trip: bind the organisation and switch to the restricted role (set_config('role') = SET LOCAL ROLE).
-      await sql`SELECT set_config('ketenplein.org_id', ${actor.orgId}, true), set_config('ketenplein.chain_scope', 'off', true), set_config('role', 'ketenplein_app', true)`.execute(
+      // One round trip: bind the organisation and purpose and switch to the restricted role (set_config('role') = SET LOCAL ROLE).
+      await sql`SELECT set_config('ketenplein.org_id', ${actor.orgId}, true), set_config('ketenplein.purpose', ${chosen}, true), set_config('ketenplein.chain_scope', 'off', true), set_config('role', 'ketenplein_app', true)`.execute(
         trx,
       );
       const entries: AuditInput[] = [];

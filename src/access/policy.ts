@@ -2,6 +2,7 @@ import { type Purpose, ROLE_PURPOSES, type Role } from './roles.ts';
 import { crawlerRules } from './rules/crawler.ts';
 import { estimateRules } from './rules/estimate.ts';
 import { foundationRules } from './rules/foundation.ts';
+import { privacyRules } from './rules/privacy.ts';
 import { signalRules } from './rules/signals.ts';
 
 /**
@@ -62,7 +63,13 @@ export class AccessDenied extends Error {
 }
 
 /** Every capability's rules, listed here so no rule depends on which modules happen to be loaded. */
-const rules: readonly Rule[] = [...foundationRules, ...signalRules, ...estimateRules, ...crawlerRules];
+const rules: readonly Rule[] = [
+  ...foundationRules,
+  ...signalRules,
+  ...estimateRules,
+  ...crawlerRules,
+  ...privacyRules,
+];
 
 export function allRules(): readonly Rule[] {
   return rules;

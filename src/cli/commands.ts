@@ -29,4 +29,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   ads: async () => (await import('../crawler/cli.ts')).adsCommand,
   crawl: async () => (await import('../crawler/cli.ts')).crawlCommand,
   signals: async () => (await import('../signals/cli.ts')).command,
+  privacy: async () => (await import('../privacy/cli.ts')).privacyCommand,
 };

@@ -2,8 +2,8 @@
  * Number words used to hide phone numbers from scrapers ("zes-een-twee", "twaalf34", "zero six").
  * Turned into digits only inside phone-like runs, so ordinary text is untouched.
  */
-const UNITS_NL = ['nul', 'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen'];
-const TEENS_NL = [
+export const UNITS_NL = ['nul', 'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen'];
+export const TEENS_NL = [
   'tien',
   'elf',
   'twaalf',
@@ -27,8 +27,8 @@ const TENS_NL = [
   'tachtig',
   'negentig',
 ];
-const UNITS_EN = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const TEENS_EN = [
+export const UNITS_EN = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+export const TEENS_EN = [
   'ten',
   'eleven',
   'twelve',

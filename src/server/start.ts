@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { FieldCipher, loadDataKey } from '../access/secrets.ts';
 import { scheduleRetention } from '../crawler/service.ts';
+import { scheduleSignalRetention } from '../privacy/retention.ts';
 import { openStore, type Store } from '../store/connect.ts';
 import { seedDemo } from '../store/demo.ts';
 import { startJobWorker } from '../store/jobs.ts';
@@ -31,6 +32,7 @@ export async function startServer(
   // Durable jobs (crawls, retention, long bootstraps, linking estimation rounds) run beside the requests and
   // survive restarts. Run one worker per deployment: a crawl can outlive a job lease.
   await scheduleRetention(store);
+  await scheduleSignalRetention(store);
   const stopJobs = startJobWorker(store, jobHandlers, 1000);
   app.addHook('onClose', () => stopJobs());
   await app.listen({ port: config.port, host: config.host });

@@ -12,6 +12,7 @@ import { NotFoundPage } from './pages/NotFound.tsx';
 import { OrganisationPage } from './pages/Organisation.tsx';
 import { StartPage } from './pages/Start.tsx';
 import { UsersPage } from './pages/Users.tsx';
+import { PrivacyPage } from './privacy/PrivacyPage.tsx';
 import { usePath } from './router.tsx';
 import { useSession } from './session.tsx';
 import { INTAKE_ROLES, TEAM_ROLES } from './signals/api.ts';
@@ -38,7 +39,8 @@ interface Route {
     | 'nav.triage'
     | 'nav.triageRules'
     | 'nav.teamQueue'
-    | 'nav.account';
+    | 'nav.account'
+    | 'module.subject_requests.title';
   /** Any one of these roles opens the page; none listed means every logged-in user. */
   roles?: string[];
   page: (rest: string) => ReactNode;
@@ -78,6 +80,12 @@ const ROUTES: Route[] = [
     roles: ['triage'],
     nested: true,
     page: (id) => <NetworkPage key={id} id={id} />,
+  },
+  {
+    path: '/verzoeken',
+    nav: 'module.subject_requests.title',
+    roles: ['privacy_officer'],
+    page: () => <PrivacyPage />,
   },
   { path: '/account', nav: 'nav.account', page: () => <AccountPage /> },
 ];

@@ -35,7 +35,7 @@ export const MODULES: readonly ChainModule[] = [
   { key: 'unseen_estimate', roles: ['analyst'], path: '/schatting' },
   { key: 'estimation_rounds', roles: ['analyst'], path: '/schattingsrondes' },
   { key: 'audit', roles: ['privacy_officer'], path: '/audit' },
-  { key: 'subject_requests', roles: ['privacy_officer'] },
+  { key: 'subject_requests', roles: ['privacy_officer'], path: '/verzoeken' },
   { key: 'users', roles: ['admin'], path: '/gebruikers' },
   { key: 'organisation', roles: ['admin'], path: '/organisatie' },
 ];

@@ -6,6 +6,7 @@ import { authRoutes } from './auth.ts';
 import { crawlerRoutes } from './crawler.ts';
 import { estimateRoutes, estimationRoundRoutes } from './estimate.ts';
 import { healthRoutes } from './health.ts';
+import { privacyRoutes } from './privacy.ts';
 import { signalRoutes } from './signals.ts';
 
 /** Each capability adds one line here. */
@@ -18,4 +19,5 @@ export async function registerRoutes(app: FastifyInstance, services: Services): 
   await app.register(estimationRoundRoutes(services), { prefix: '/api/v1/estimation-rounds' });
   await app.register(crawlerRoutes(services), { prefix: '/api/v1/crawler' });
   await app.register(signalRoutes(services), { prefix: '/api/v1' });
+  await app.register(privacyRoutes(services), { prefix: '/api/v1/privacy' });
 }

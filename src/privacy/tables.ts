@@ -1,0 +1,38 @@
+import type { Generated } from 'kysely';
+
+/** The register of data-subject requests (migration 0010) and the privacy columns of 0190, as Kysely sees them. */
+export interface DataSubjectRequestTable {
+  id: Generated<string>;
+  org_id: string;
+  kind: string;
+  reference: string;
+  received_on: string | Date;
+  deadline: string | Date;
+  extended_until: string | Date | null;
+  extension_reason: string | null;
+  status: Generated<string>;
+  decision: string | null;
+  decision_reason: string | null;
+  legal_ground: string | null;
+  person_ids: Generated<string[]>;
+  created_by: string;
+  created_at: Generated<Date>;
+  decided_by: string | null;
+  decided_at: Date | null;
+}
+
+declare module '../store/schema.ts' {
+  interface Database {
+    data_subject_requests: DataSubjectRequestTable;
+  }
+}
+
+declare module '../signals/store/tables.ts' {
+  interface SignalPersonTable {
+    restricted_at: Date | string | null;
+    erased_at: Date | string | null;
+  }
+  interface SignalTable {
+    personal_data_removed_at: Date | string | null;
+  }
+}

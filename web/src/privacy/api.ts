@@ -1,0 +1,75 @@
+import { api } from '../api.ts';
+
+/** The privacy officer's calls to /api/v1/privacy, always under the purpose data_subject_request. */
+export const purpose = 'data_subject_request';
+
+export const KINDS = ['access', 'rectification', 'restriction', 'erasure', 'objection'] as const;
+export const DECISIONS = ['granted', 'partially_granted', 'refused'] as const;
+export const LEGAL_GROUNDS = [
+  'avg_23_criminal_investigation',
+  'wpg_27_investigation_interest',
+  'avg_17_3_legal_obligation',
+  'avg_17_3_legal_claims',
+  'avg_12_5_manifestly_unfounded',
+  'identity_not_established',
+  'no_data_held',
+] as const;
+
+export interface SubjectRequest {
+  id: string;
+  kind: (typeof KINDS)[number];
+  reference: string;
+  received_on: string;
+  deadline: string;
+  extended_until: string | null;
+  status: 'open' | 'extended' | 'decided';
+  decision: (typeof DECISIONS)[number] | null;
+  person_ids: string[];
+  overdue: boolean;
+}
+
+export interface FoundPerson {
+  personId: string;
+  signalId: string;
+  role: string;
+  match: { by: string; score?: number };
+  data: {
+    givenNames: string | null;
+    prefix: string | null;
+    surname: string | null;
+    dateOfBirth: string | null;
+    bsn: string | null;
+  };
+  restricted: boolean;
+}
+
+export interface SearchResult {
+  persons: FoundPerson[];
+  otherOrganisations: {
+    organisationId: string;
+    organisation: string;
+    matchedOn: string;
+    contacts: string[];
+  }[];
+}
+
+const base = (id: string) => `/privacy/requests/${id}`;
+
+export const privacyApi = {
+  list: () => api<SubjectRequest[]>('GET', '/privacy/requests', { purpose }),
+  create: (body: { kind: string; reference: string; receivedOn: string }) =>
+    api<SubjectRequest>('POST', '/privacy/requests', { purpose, body }),
+  search: (id: string, body: Record<string, string>) =>
+    api<SearchResult>('POST', `${base(id)}/search`, { purpose, body }),
+  attach: (id: string, personIds: string[]) =>
+    api<SubjectRequest>('POST', `${base(id)}/persons`, { purpose, body: { personIds } }),
+  report: (id: string) => api<unknown>('GET', `${base(id)}/report`, { purpose }),
+  restrict: (id: string, lift: boolean) =>
+    api<unknown>('POST', `${base(id)}/restriction`, { purpose, body: { lift } }),
+  erase: (id: string) =>
+    api<{ erased: string[]; refused: unknown[] }>('POST', `${base(id)}/erasure`, { purpose, body: {} }),
+  extend: (id: string, months: number, reason: string) =>
+    api<SubjectRequest>('POST', `${base(id)}/extend`, { purpose, body: { months, reason } }),
+  decide: (id: string, body: { decision: string; reason: string; legalGround?: string }) =>
+    api<SubjectRequest>('POST', `${base(id)}/decision`, { purpose, body }),
+};
