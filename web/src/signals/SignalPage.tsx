@@ -94,7 +94,7 @@ export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
                 </dd>
               </>
             )}
-            {s.sla !== undefined && (
+            {s.sla && (
               <>
                 <dt>{t('signals.col.sla')}</dt>
                 <dd>
