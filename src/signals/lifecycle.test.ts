@@ -109,6 +109,27 @@ describe('signal lifecycle', () => {
     );
   });
 
+  it('lets the team add notes without changing the state; a note needs text and a team to act on', () => {
+    const history = [
+      step('received', { action: 'start_triage', actor: triager }),
+      step('in_triage', { action: 'route', route: 'police_avim', team: 't', actor: triager }),
+      step('routed', { action: 'note', actor: investigator, note: 'Eerst navragen bij wijkagent' }),
+      step('routed', { action: 'accept', actor: investigator }),
+      step('accepted', { action: 'note', actor: investigator, note: 'Huisbezoek gepland' }),
+    ];
+    assert.deepEqual(
+      history.map((t) => t.to),
+      ['in_triage', 'routed', 'routed', 'accepted', 'accepted'],
+    );
+    assert.equal(replay(history), 'accepted');
+    const empty = transition('accepted', { action: 'note', actor: investigator, at, note: ' ' });
+    assert.ok(!empty.ok && empty.error.code === 'note_required');
+    const reporter = transition('accepted', { action: 'note', actor: intake, at, note: 'x' });
+    assert.ok(!reporter.ok && reporter.error.code === 'role_not_allowed');
+    const closed = transition('closed', { action: 'note', actor: investigator, at, note: 'x' });
+    assert.ok(!closed.ok && closed.error.code === 'transition_not_allowed');
+  });
+
   it('refuses to replay a history with a gap', () => {
     const skip = step('in_triage', { action: 'route', route: 'riec', team: 't', actor: triager });
     assert.throws(() => replay([skip]), /transition 0/);

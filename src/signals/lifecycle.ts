@@ -30,7 +30,9 @@ export type TransitionAction =
   | { action: 'accept' }
   | { action: 'decline'; reason: DeclineReason }
   | { action: 'retriage' }
-  | { action: 'close'; outcome: Outcome };
+  | { action: 'close'; outcome: Outcome }
+  /** A note of the team (or triage) without a change of state; the reporter never sees it. */
+  | { action: 'note' };
 
 export type ActionName = TransitionAction['action'];
 
@@ -59,7 +61,8 @@ export interface Transition {
 
 interface Rule {
   from: readonly SignalState[];
-  to: SignalState;
+  /** The state after the step; `unchanged` for a note. */
+  to: SignalState | 'unchanged';
   /** Roles allowed to take this step; the access layer also checks the organisation and purpose. */
   roles: readonly string[];
   noteRequired: boolean;
@@ -80,7 +83,17 @@ export const TRANSITIONS: Record<ActionName, Rule> = {
     roles: ['triage', ...RECEIVING_ROLES],
     noteRequired: true,
   },
+  note: {
+    from: ['in_triage', 'routed', 'accepted'],
+    to: 'unchanged',
+    roles: ['triage', ...RECEIVING_ROLES],
+    noteRequired: true,
+  },
 };
+
+function after(rule: Rule, state: SignalState): SignalState {
+  return rule.to === 'unchanged' ? state : rule.to;
+}
 
 export interface TransitionError {
   code: 'transition_not_allowed' | 'role_not_allowed' | 'note_required';
@@ -140,7 +153,7 @@ export function transition(state: SignalState, request: TransitionRequest): Tran
     ok: true,
     transition: {
       from: state,
-      to: rule.to,
+      to: after(rule, state),
       action: action as TransitionAction,
       actor,
       at: at.toISOString(),
@@ -156,7 +169,7 @@ export function replay(transitions: readonly Transition[]): SignalState {
     if (step.from !== state || !TRANSITIONS[step.action.action].from.includes(state)) {
       throw new Error(`transition ${index} goes from ${step.from} but the signal is ${state}`);
     }
-    state = TRANSITIONS[step.action.action].to;
+    state = after(TRANSITIONS[step.action.action], state);
   }
   return state;
 }

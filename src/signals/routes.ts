@@ -64,3 +64,15 @@ export const TRACK_LABELS: Record<Track, Label> = {
   administrative: { nl: 'Bestuursrechtelijk', en: 'Administrative' },
   care: { nl: 'Zorg', en: 'Care' },
 };
+
+/** Which kinds of organisation can receive each route (the web app's team picker offers only these). */
+export const ROUTE_ORG_TYPES: Record<RouteCode, readonly string[] | 'any'> = {
+  police_avim: ['police_unit'],
+  inspectie_szw_opsporing: ['labour_inspectorate'],
+  kmar: ['kmar'],
+  inspectie_szw_toezicht: ['labour_inspectorate'],
+  municipality: ['municipality'],
+  // A RIEC is a partnership without an organisation type of its own yet: any partner hosting it may receive.
+  riec: 'any',
+  care_coordinator: ['care_coordination'],
+};

@@ -15,6 +15,13 @@ import { UsersPage } from './pages/Users.tsx';
 import { PrivacyPage } from './privacy/PrivacyPage.tsx';
 import { usePath } from './router.tsx';
 import { useSession } from './session.tsx';
+import { INTAKE_ROLES, TEAM_ROLES } from './signals/api.ts';
+import { ImportPage } from './signals/ImportPage.tsx';
+import { IntakePage } from './signals/IntakePage.tsx';
+import { NetworkPage } from './signals/NetworkPage.tsx';
+import { QueuePage } from './signals/QueuePage.tsx';
+import { RuleSetPage } from './signals/RuleSetPage.tsx';
+import { SignalPage, viewerFromLocation } from './signals/SignalPage.tsx';
 
 interface Route {
   path: string;
@@ -26,11 +33,19 @@ interface Route {
     | 'nav.estimate'
     | 'nav.rounds'
     | 'nav.crawler'
+    | 'nav.signalReport'
+    | 'nav.signalImport'
+    | 'nav.signalsMine'
+    | 'nav.triage'
+    | 'nav.triageRules'
+    | 'nav.teamQueue'
     | 'nav.account'
     | 'module.subject_requests.title';
   /** Any one of these roles opens the page; none listed means every logged-in user. */
   roles?: string[];
-  page: () => ReactNode;
+  page: (rest: string) => ReactNode;
+  /** A page under `path/…` (e.g. one signal), not shown in the menu; `rest` is the part after `path/`. */
+  nested?: boolean;
 }
 
 const ROUTES: Route[] = [
@@ -41,6 +56,31 @@ const ROUTES: Route[] = [
   { path: '/schatting', nav: 'nav.estimate', roles: ['analyst'], page: () => <EstimatePage /> },
   { path: '/schattingsrondes', nav: 'nav.rounds', roles: ['analyst'], page: () => <RoundsPage /> },
   { path: '/webcrawler', nav: 'nav.crawler', roles: ['investigator'], page: () => <CrawlerPage /> },
+  { path: '/signaal-melden', nav: 'nav.signalReport', roles: INTAKE_ROLES, page: () => <IntakePage /> },
+  { path: '/meldingen-importeren', nav: 'nav.signalImport', roles: ['intake'], page: () => <ImportPage /> },
+  {
+    path: '/mijn-meldingen',
+    nav: 'nav.signalsMine',
+    roles: INTAKE_ROLES,
+    page: () => <QueuePage viewer="mine" />,
+  },
+  { path: '/triage', nav: 'nav.triage', roles: ['triage'], page: () => <QueuePage viewer="triage" /> },
+  { path: '/triageregels', nav: 'nav.triageRules', roles: ['triage'], page: () => <RuleSetPage /> },
+  { path: '/team', nav: 'nav.teamQueue', roles: TEAM_ROLES, page: () => <QueuePage viewer="team" /> },
+  {
+    path: '/melding',
+    nav: 'nav.signalsMine',
+    roles: INTAKE_ROLES,
+    nested: true,
+    page: (id) => <SignalPage key={id} id={id} viewer={viewerFromLocation()} />,
+  },
+  {
+    path: '/netwerk',
+    nav: 'nav.triage',
+    roles: ['triage'],
+    nested: true,
+    page: (id) => <NetworkPage key={id} id={id} />,
+  },
   {
     path: '/verzoeken',
     nav: 'module.subject_requests.title',
@@ -76,11 +116,16 @@ export function App() {
   const allowed = ROUTES.filter(
     (route) => !route.roles || route.roles.some((r) => session.user.roles.includes(r)),
   );
-  const nav: NavItem[] = allowed.map((route) => ({ path: route.path, label: t(route.nav) }));
-  const route = allowed.find((candidate) => candidate.path === path);
+  const nav: NavItem[] = allowed
+    .filter((route) => !route.nested)
+    .map((route) => ({ path: route.path, label: t(route.nav) }));
+  const route = allowed.find((candidate) =>
+    candidate.nested ? path.startsWith(`${candidate.path}/`) : candidate.path === path,
+  );
+  const rest = route?.nested ? path.slice(route.path.length + 1) : '';
   return (
     <Shell nav={nav} current={path}>
-      {route ? <div key={route.path}>{route.page()}</div> : <NotFoundPage />}
+      {route ? <div key={route.path}>{route.page(rest)}</div> : <NotFoundPage />}
     </Shell>
   );
 }

@@ -23,9 +23,19 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Every problem when the API reports several at once (a refused signal, a bulk file). */
+    readonly details: ApiErrorDetail[] = [],
   ) {
     super(message);
   }
+}
+
+export interface ApiErrorDetail {
+  code: string;
+  message: string;
+  field?: string;
+  line?: number;
+  column?: string;
 }
 
 const state = {
@@ -51,7 +61,9 @@ export interface RequestOptions {
   purpose?: string;
   query?: Record<string, string | number | undefined>;
   /** A raw body instead of JSON (e.g. an encoded list as application/x-ndjson). */
-  raw?: { body: string; contentType: string };
+  raw?: { body: BodyInit; contentType: string };
+  /** Extra request headers, e.g. Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 export async function api<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
@@ -60,6 +72,7 @@ export async function api<T>(method: string, path: string, options: RequestOptio
   if (options.raw) headers['content-type'] = options.raw.contentType;
   if (method !== 'GET' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
   if (options.purpose) headers['x-ketenplein-purpose'] = options.purpose;
+  Object.assign(headers, options.headers);
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(options.query ?? {})) {
     if (value !== undefined && value !== '') query.set(key, String(value));
@@ -83,12 +96,17 @@ export async function api<T>(method: string, path: string, options: RequestOptio
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : null;
   if (!response.ok) {
-    const error = (parsed as { error?: { code?: string; message?: string; field?: string } } | null)?.error;
+    const error = (
+      parsed as {
+        error?: { code?: string; message?: string; field?: string; details?: ApiErrorDetail[] };
+      } | null
+    )?.error;
     const failure = new ApiError(
       response.status,
       error?.code ?? 'http_error',
       error?.message ?? response.statusText,
       error?.field,
+      error?.details ?? [],
     );
     if (response.status === 401 && failure.code === 'unauthenticated') state.onUnauthenticated();
     throw failure;

@@ -11,9 +11,22 @@ export interface ChainModule {
   path?: string;
 }
 
+/** Every role that may report a signal (purpose signal_intake). */
+const REPORTING_ROLES: readonly Role[] = [
+  'intake',
+  'triage',
+  'investigator',
+  'care_coordinator',
+  'municipal_coordinator',
+];
+
 export const MODULES: readonly ChainModule[] = [
-  { key: 'report_signal', roles: ['intake'] },
-  { key: 'triage_queue', roles: ['triage'] },
+  { key: 'report_signal', roles: REPORTING_ROLES, path: '/signaal-melden' },
+  { key: 'signal_import', roles: ['intake'], path: '/meldingen-importeren' },
+  { key: 'my_signals', roles: REPORTING_ROLES, path: '/mijn-meldingen' },
+  { key: 'triage_queue', roles: ['triage'], path: '/triage' },
+  { key: 'triage_rules', roles: ['triage'], path: '/triageregels' },
+  { key: 'team_queue', roles: ['investigator', 'care_coordinator', 'municipal_coordinator'], path: '/team' },
   { key: 'investigations', roles: ['investigator'] },
   { key: 'webcrawler', roles: ['investigator'], path: '/webcrawler' },
   { key: 'care', roles: ['care_coordinator'] },

@@ -56,6 +56,7 @@ const Transition = z.discriminatedUnion('action', [
   }),
   z.strictObject({ action: z.literal('retriage'), note: z.string().max(2000).optional() }),
   z.strictObject({ action: z.literal('close'), outcome: z.enum(OUTCOMES), note: z.string().max(2000) }),
+  z.strictObject({ action: z.literal('note'), note: z.string().max(2000) }),
 ]);
 
 /**
@@ -222,7 +223,7 @@ export const signalRoutes =
       {
         schema: {
           summary:
-            'A lifecycle step: start_triage, route, accept, decline (reason, note), retriage, close (outcome, note)',
+            'A lifecycle step: start_triage, route, accept, decline (reason, note), retriage, close (outcome, note), or a note alone (the reporter never sees notes)',
           tags: ['signals'],
           params: Id,
           body: Transition,

@@ -82,7 +82,8 @@ export async function getSignal(
   const view = {
     ...row,
     received_at: toIso(row.received_at),
-    observed_at: row.observed_at ? String(row.observed_at).slice(0, 10) : null,
+    // A DATE arrives as a Date from the driver: String() of it would read "Fri Jan 09 2026".
+    observed_at: row.observed_at ? toIso(row.observed_at)?.slice(0, 10) : null,
     persons: persons.map((person) => ({
       role: person.role,
       givenNames: person.given_names,
@@ -113,7 +114,10 @@ export async function getSignal(
       at: toIso(t.at),
     })),
     // What the reporter may follow: the steps, not who took them or why.
-    status_history: transitions.map((t) => ({ state: t.to_state, at: toIso(t.at) })),
+    // Notes are the team's: the reporter does not even learn when one was written.
+    status_history: transitions
+      .filter((t) => t.action !== 'note')
+      .map((t) => ({ state: t.to_state, at: toIso(t.at) })),
     sla: slaOf(row, options.now ?? new Date(), options.sla ?? DEFAULT_SLA),
     link_notices: decision.fields.includes('link_notices') ? await linkNotices(tx, id) : [],
   };

@@ -2,20 +2,8 @@ import type { AccessTx } from '../../access/context.ts';
 import { NotFound } from '../../access/context.ts';
 import { Conflict, InvalidInput } from '../../access/users.ts';
 import { type SignalState, type TransitionAction, transition } from '../lifecycle.ts';
-import type { RouteCode } from '../routes.ts';
+import { ROUTE_ORG_TYPES } from '../routes.ts';
 import { NOT_FOUND_MESSAGE, scoped } from './read.ts';
-
-/** Which kinds of organisation can receive each route. */
-const ROUTE_ORG_TYPES: Record<RouteCode, readonly string[] | 'any'> = {
-  police_avim: ['police_unit'],
-  inspectie_szw_opsporing: ['labour_inspectorate'],
-  kmar: ['kmar'],
-  inspectie_szw_toezicht: ['labour_inspectorate'],
-  municipality: ['municipality'],
-  // A RIEC is a partnership without an organisation type of its own yet: any partner hosting it may receive.
-  riec: 'any',
-  care_coordinator: ['care_coordination'],
-};
 
 export class TransitionRefused extends Error {
   readonly statusCode = 409;
@@ -91,6 +79,11 @@ export async function transitionSignal(
       at: step.at,
     })
     .execute();
+  // A note changes nothing on the signal: the SLA clock runs on from the last change of state.
+  if (step.action.action === 'note') {
+    tx.record(decision, [id], ['note'], action);
+    return { id, state: step.to, transition: { ...step } };
+  }
   await tx.db
     .updateTable('signals')
     .set({

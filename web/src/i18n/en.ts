@@ -1,6 +1,8 @@
+import { signalsEn } from '../signals/messages.ts';
 import type { nl } from './nl.ts';
 
 export const en: Record<keyof typeof nl, string> = {
+  ...signalsEn,
   'app.name': 'Ketenplein',
   'app.tagline': 'Together against human trafficking',
   'app.skipToContent': 'Skip to content',

@@ -1,5 +1,8 @@
 /** Dutch is the first language of Ketenplein; every key here must also exist in en.ts (the type checks it). */
+import { signalsNl } from '../signals/messages.ts';
+
 export const nl = {
+  ...signalsNl,
   'app.name': 'Ketenplein',
   'app.tagline': 'Samen tegen mensenhandel',
   'app.skipToContent': 'Direct naar de inhoud',

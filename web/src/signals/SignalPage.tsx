@@ -1,0 +1,330 @@
+import {
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
+import { countryName } from '../../../src/domain/countries.ts';
+import { findIndicator } from '../../../src/domain/indicators.ts';
+import { PERSON_ROLE_LABELS, type PersonRole } from '../../../src/signals/vocabulary.ts';
+import { api } from '../api.ts';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { Problem } from '../components/Problem.tsx';
+import { type MessageKey, useI18n } from '../i18n/index.tsx';
+import { useAuthenticated } from '../session.tsx';
+import { useLoad } from '../useLoad.ts';
+import { personName, purposeOf, type SignalView, type Viewer } from './api.ts';
+import { LinkSuggestions } from './LinkSuggestions.tsx';
+import { SlaBadge, useSignalLabels } from './labels.tsx';
+import { SignalActions } from './SignalActions.tsx';
+
+export function viewerFromLocation(): Viewer {
+  const as = new URLSearchParams(window.location.search).get('als');
+  return as === 'triage' || as === 'team' ? as : 'mine';
+}
+
+/** One signal: what was reported, and for triage and the receiving team the score, reasons and actions. */
+export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
+  const { t, dateTime, language } = useI18n();
+  const session = useAuthenticated();
+  const labels = useSignalLabels();
+  const purpose = purposeOf(viewer, session);
+  const { data, error, reload } = useLoad(
+    () => api<SignalView>('GET', `/signals/${id}`, { purpose }),
+    `${id}:${purpose}`,
+  );
+  const title = t('signals.detail.title', { id: id.slice(0, 8) });
+  if (!data) {
+    return (
+      <>
+        <PageHeading title={title}>{title}</PageHeading>
+        <Problem error={error} />
+      </>
+    );
+  }
+  const s = data;
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <Paragraph className="kp-lead">
+        {t('signals.detail.status')}: <strong>{labels.state(s.state)}</strong>
+        {s.involves_minor && (
+          <>
+            {' '}
+            <span className="kp-badge-bad">{t('signals.minor')}</span>
+          </>
+        )}
+      </Paragraph>
+      <Problem error={error} />
+
+      {s.triage && (
+        <section className="kp-panel" aria-labelledby="sig-score">
+          <Heading2 id="sig-score">{t('signals.detail.assessment')}</Heading2>
+          <dl className="kp-facts">
+            <dt>{t('signals.col.score')}</dt>
+            <dd>
+              <strong>{s.score}</strong>
+            </dd>
+            <dt>{t('signals.col.priority')}</dt>
+            <dd>
+              {labels.priority(s.priority)}
+              {s.triage.priorityReason ? ` — ${labels.text(s.triage.priorityReason)}` : ''}
+            </dd>
+            <dt>{t('signals.detail.recommendedRoute')}</dt>
+            <dd>
+              {labels.route(s.recommended_route)} ({labels.track(s.recommended_route)}) —{' '}
+              {labels.text(s.triage.routeReason)}
+            </dd>
+            <dt>{t('signals.detail.ruleSet')}</dt>
+            <dd>
+              {t('signals.detail.ruleSetVersion', { version: s.ruleset_version ?? s.triage.ruleSetVersion })}
+            </dd>
+            {s.route && (
+              <>
+                <dt>{t('signals.col.route')}</dt>
+                <dd>
+                  {labels.route(s.route)} ({labels.track(s.route)})
+                </dd>
+              </>
+            )}
+            {s.sla && (
+              <>
+                <dt>{t('signals.col.sla')}</dt>
+                <dd>
+                  <SlaBadge sla={s.sla} />
+                </dd>
+              </>
+            )}
+            {s.outcome && (
+              <>
+                <dt>{t('signals.detail.outcome')}</dt>
+                <dd>{t(`signals.outcome.${s.outcome}` as MessageKey)}</dd>
+              </>
+            )}
+          </dl>
+          <Heading2 id="sig-reasons" className="kp-subheading">
+            {t('signals.detail.reasons')}
+          </Heading2>
+          <UnorderedList aria-labelledby="sig-reasons">
+            {s.triage.reasons.map((reason) => (
+              <UnorderedListItem key={reason.code}>
+                {labels.text(reason.label)}{' '}
+                <strong>
+                  {reason.points < 0 ? '−' : '+'}
+                  {Math.abs(reason.points)}
+                </strong>
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </section>
+      )}
+
+      {viewer !== 'mine' && <SignalActions signal={s} viewer={viewer} onChanged={() => void reload()} />}
+
+      {s.link_notices && s.link_notices.length > 0 && (
+        <section className="kp-panel" aria-labelledby="sig-notices">
+          <Heading2 id="sig-notices">{t('signals.notices.title')}</Heading2>
+          <Paragraph>{t('signals.notices.help')}</Paragraph>
+          <UnorderedList>
+            {s.link_notices.map((notice) => (
+              <UnorderedListItem key={notice.organisationId}>
+                {t('signals.notices.item', {
+                  organisation: notice.organisation,
+                  kinds: notice.kinds.map((k) => t(`signals.linkKind.${k}` as MessageKey)).join(', '),
+                })}
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </section>
+      )}
+
+      {viewer === 'triage' && <LinkSuggestions signalId={s.id} />}
+
+      <section className="kp-panel" aria-labelledby="sig-report">
+        <Heading2 id="sig-report">{t('signals.detail.report')}</Heading2>
+        <dl className="kp-facts">
+          <dt>{t('signals.col.received')}</dt>
+          <dd>{dateTime(s.received_at)}</dd>
+          <dt>{t('signals.field.observedAt')}</dt>
+          <dd>{s.observed_at ?? '–'}</dd>
+          <dt>{t('signals.field.channel')}</dt>
+          <dd>{t(`signals.channel.${s.channel}` as MessageKey)}</dd>
+          {s.external_reference && (
+            <>
+              <dt>{t('signals.field.externalReference')}</dt>
+              <dd>{s.external_reference}</dd>
+            </>
+          )}
+          <dt>{t('signals.col.forms')}</dt>
+          <dd>{s.forms.map(labels.form).join(', ')}</dd>
+          <dt>{t('signals.col.place')}</dt>
+          <dd>
+            {[
+              s.location?.municipality ? labels.municipality(s.location.municipality) : null,
+              s.location?.city,
+              s.location?.country ? countryName(s.location.country, language) : null,
+            ]
+              .filter(Boolean)
+              .join(', ') || '–'}
+          </dd>
+        </dl>
+        {s.indicators.length > 0 && (
+          <>
+            <Heading2 id="sig-indicators" className="kp-subheading">
+              {t('signals.field.indicators')}
+            </Heading2>
+            <UnorderedList aria-labelledby="sig-indicators">
+              {s.indicators.map((indicator) => (
+                <UnorderedListItem key={indicator.code}>
+                  {labels.text(findIndicator(indicator.code)?.label) || indicator.code}
+                  {indicator.remark ? ` — “${indicator.remark}”` : ''}
+                </UnorderedListItem>
+              ))}
+            </UnorderedList>
+          </>
+        )}
+        {s.narrative && (
+          <>
+            <Heading2 id="sig-narrative" className="kp-subheading">
+              {t('signals.field.narrative')}
+            </Heading2>
+            <Paragraph className="kp-narrative">{s.narrative}</Paragraph>
+          </>
+        )}
+      </section>
+
+      {(s.persons.length > 0 || s.companies.length > 0) && (
+        <section className="kp-panel" aria-labelledby="sig-parties">
+          <Heading2 id="sig-parties">{t('signals.detail.parties')}</Heading2>
+          {s.persons.length > 0 && (
+            <div className="kp-table-wrap">
+              <Table>
+                <TableCaption>{t('signals.detail.persons')}</TableCaption>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">{t('signals.field.role')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('signals.detail.name')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('signals.field.dateOfBirth')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('signals.field.nationality')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('signals.detail.contact')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('signals.field.bsn')}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {s.persons.map((person, index) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the API lists persons in their order
+                    <TableRow key={index}>
+                      <TableCell>{labels.text(PERSON_ROLE_LABELS[person.role as PersonRole])}</TableCell>
+                      <TableHeaderCell scope="row">
+                        {personName(person)}
+                        {(person.minor === 'minor' || person.minor === 'possibly_minor') && (
+                          <>
+                            {' '}
+                            <span className="kp-badge-bad">{t(`signals.minorStatus.${person.minor}`)}</span>
+                          </>
+                        )}
+                      </TableHeaderCell>
+                      <TableCell>{person.dateOfBirth ?? person.birthYear ?? '–'}</TableCell>
+                      <TableCell>
+                        {person.nationality ? countryName(person.nationality, language) : '–'}
+                      </TableCell>
+                      <TableCell className="kp-mono">
+                        {[...person.phones, ...person.emails].join(', ') || '–'}
+                      </TableCell>
+                      <TableCell className="kp-mono">{person.bsn ?? '–'}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          )}
+          {s.companies.length > 0 && (
+            <UnorderedList>
+              {s.companies.map((company) => (
+                <UnorderedListItem key={`${company.name}:${company.kvk}`}>
+                  {company.name}
+                  {company.kvk ? ` (KvK ${company.kvk})` : ''}
+                </UnorderedListItem>
+              ))}
+            </UnorderedList>
+          )}
+          {s.vehicles.length + s.urls.length + s.handles.length > 0 && (
+            <Paragraph className="kp-mono">
+              {[
+                ...s.vehicles.map((v) => `${t('signals.field.plate')}: ${v.plate}`),
+                ...s.urls.map((u) => u.display ?? u.url ?? u.key),
+                ...s.handles.map((h) => `${h.platform}: @${h.handle}`),
+              ].join(' · ')}
+            </Paragraph>
+          )}
+        </section>
+      )}
+
+      <History signal={s} />
+    </>
+  );
+}
+
+/** Who did what and why for triage and the team; only the steps and dates for the reporter. */
+function History({ signal }: { signal: SignalView }) {
+  const { t, dateTime } = useI18n();
+  const labels = useSignalLabels();
+  return (
+    <section className="kp-panel" aria-labelledby="sig-history">
+      <Heading2 id="sig-history">{t('signals.detail.history')}</Heading2>
+      <div className="kp-table-wrap">
+        <Table>
+          <TableCaption className="kp-visually-hidden">{t('signals.detail.history')}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('signals.detail.when')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('signals.col.state')}</TableHeaderCell>
+              {signal.history && <TableHeaderCell scope="col">{t('signals.detail.by')}</TableHeaderCell>}
+              {signal.history && <TableHeaderCell scope="col">{t('signals.detail.note')}</TableHeaderCell>}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            <TableRow>
+              <TableCell>{dateTime(signal.received_at)}</TableCell>
+              <TableCell>{labels.state('received')}</TableCell>
+              {signal.history && <TableCell>–</TableCell>}
+              {signal.history && <TableCell>–</TableCell>}
+            </TableRow>
+            {signal.history
+              ? signal.history.map((step) => (
+                  <TableRow key={`${step.at}:${step.to}`}>
+                    <TableCell>{dateTime(step.at)}</TableCell>
+                    <TableCell>
+                      {step.action === 'note' ? t('signals.action.note') : labels.state(step.to)}
+                      {step.detail.route ? ` → ${labels.route(step.detail.route)}` : ''}
+                      {step.detail.reason
+                        ? ` (${t(`signals.decline.${step.detail.reason}` as MessageKey)})`
+                        : ''}
+                      {step.detail.outcome
+                        ? ` (${t(`signals.outcome.${step.detail.outcome}` as MessageKey)})`
+                        : ''}
+                    </TableCell>
+                    <TableCell>{t(`role.${step.actorRole}` as MessageKey)}</TableCell>
+                    <TableCell>{step.note ?? '–'}</TableCell>
+                  </TableRow>
+                ))
+              : signal.status_history.map((step) => (
+                  <TableRow key={`${step.at}:${step.state}`}>
+                    <TableCell>{dateTime(step.at)}</TableCell>
+                    <TableCell>{labels.state(step.state)}</TableCell>
+                  </TableRow>
+                ))}
+          </TableBody>
+        </Table>
+      </div>
+      {!signal.history && <Paragraph>{t('signals.detail.statusOnly')}</Paragraph>}
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+import type { Label } from '../../../src/domain/label.ts';
+import type { SessionInfo } from '../api.ts';
+
+/** What the signals API answers (src/server/routes/signals.ts), as far as the pages use it. */
+
+export interface Sla {
+  clock: 'first_assessment' | 'acceptance';
+  elapsedWorkingDays: number;
+  status: 'green' | 'amber' | 'red';
+  dueDate: string;
+}
+
+export interface QueueRow {
+  id: string;
+  channel: string;
+  received_at: string;
+  forms: string[];
+  location: { municipality?: string; city?: string; country?: string } | null;
+  involves_minor: boolean;
+  state: string;
+  state_changed_at: string;
+  score?: number | null;
+  priority?: string | null;
+  recommended_route?: string | null;
+  route?: string | null;
+  routed_org_id?: string | null;
+  sla?: Sla | null;
+}
+
+export interface TriageReason {
+  code: string;
+  points: number;
+  label: Label;
+}
+
+export interface PersonView {
+  role: string;
+  givenNames: string | null;
+  prefix: string | null;
+  surname: string | null;
+  alias: string | null;
+  dateOfBirth: string | null;
+  birthYear: number | null;
+  gender: string | null;
+  nationality: string | null;
+  phones: string[];
+  emails: string[];
+  bsn: string | null;
+  minor: string;
+}
+
+export interface SignalView extends QueueRow {
+  external_reference: string | null;
+  observed_at: string | null;
+  indicators: { code: string; remark?: string }[];
+  narrative: string;
+  persons: PersonView[];
+  companies: { name: string; kvk: string | null }[];
+  vehicles: { plate: string; country: string }[];
+  urls: { display?: string; url?: string; key: string }[];
+  handles: { platform: string; handle: string }[];
+  status_history: { state: string; at: string }[];
+  triage?: {
+    ruleSetVersion: number;
+    score: number;
+    priority: string;
+    priorityReason?: Label;
+    routeReason: Label;
+    reasons: TriageReason[];
+  };
+  ruleset_version?: number;
+  outcome?: string | null;
+  history?: {
+    from: string;
+    to: string;
+    action: string;
+    detail: Record<string, string>;
+    note: string | null;
+    actorRole: string;
+    at: string;
+  }[];
+  link_notices?: { organisationId: string; organisation: string; kinds: string[] }[];
+}
+
+export interface LinkSuggestion {
+  id: string;
+  kind: string;
+  score: number;
+  reasons: {
+    kind: string;
+    match?: string;
+    comparison?: string;
+    level?: string;
+    weight?: number;
+    label?: Label;
+  }[];
+  status: 'suggested' | 'confirmed' | 'rejected';
+  linked_signal_id: string;
+  linked_state: string;
+  linked_received_at: string;
+  linked_reporter: string;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  type: string;
+}
+
+/** The purposes a receiving team acts under, per role; the first one the session holds is used. */
+const TEAM_PURPOSES: Record<string, string[]> = {
+  investigator: ['criminal_investigation'],
+  municipal_coordinator: ['administrative_enforcement', 'care_coordination'],
+  care_coordinator: ['care_coordination'],
+};
+
+export const TEAM_ROLES = Object.keys(TEAM_PURPOSES);
+export const INTAKE_ROLES = ['intake', 'triage', ...TEAM_ROLES];
+
+export function teamPurpose(session: SessionInfo): string | undefined {
+  for (const role of session.user.roles) {
+    const purpose = TEAM_PURPOSES[role]?.find((p) => session.purposes.includes(p));
+    if (purpose) return purpose;
+  }
+  return undefined;
+}
+
+/** Who views a signal: triage, the receiving team, or its reporter; each under its own purpose. */
+export type Viewer = 'triage' | 'team' | 'mine';
+
+export function purposeOf(viewer: Viewer, session: SessionInfo): string {
+  if (viewer === 'triage') return 'signal_assessment';
+  if (viewer === 'team') return teamPurpose(session) ?? 'criminal_investigation';
+  return 'signal_intake';
+}
+
+export function signalPath(id: string, viewer: Viewer): string {
+  return `/melding/${id}?als=${viewer}`;
+}
+
+/** A person's name as it was reported: given names, prefix and surname. */
+export function personName(person: Pick<PersonView, 'givenNames' | 'prefix' | 'surname' | 'alias'>): string {
+  const name = [person.givenNames, person.prefix, person.surname].filter(Boolean).join(' ');
+  return name || person.alias || '–';
+}
