@@ -144,6 +144,8 @@ describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() 
     await logInThroughForm(triage, 'triage@politie-le.example');
     await openFromNav(triage, 'Triage', 'Triagewachtrij');
     const queueRows = triage.getByRole('table').getByRole('row');
+    // The queue loads after the page: wait for its rows before counting them (slow on a loaded machine).
+    await queueRows.nth(2).waitFor();
     // The header and two signals: one from the form (the double click did not duplicate it), one from the file.
     assert.equal(await queueRows.count(), 3);
     // The minor's signal is first: priority before age.
