@@ -418,4 +418,6 @@ export const en: Record<keyof typeof nl, string> = {
   'crawler.guarded': 'Not used for linking (shared by many unrelated ads)',
   'crawler.clusterWhereWhen': 'Cities: {cities}; from {from} to {to}.',
   'crawler.cluster': '{count, ad|ads}',
+  'crawler.clusterToSignal': 'Report for triage',
+  'crawler.clusterSignalMade': 'Signal {id} is in the triage queue.',
 };

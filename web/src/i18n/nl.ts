@@ -422,4 +422,6 @@ export const nl = {
   'crawler.guarded': 'Niet gebruikt om te koppelen (gedeeld door veel ongerelateerde advertenties)',
   'crawler.clusterWhereWhen': 'Steden: {cities}; van {from} tot {to}.',
   'crawler.cluster': '{count, advertentie|advertenties}',
+  'crawler.clusterToSignal': 'Melden voor triage',
+  'crawler.clusterSignalMade': 'Melding {id} staat in de triagewachtrij.',
 } as const;
