@@ -100,3 +100,6 @@ export const ESTIMATE_STRATA = ['year', 'gender', 'age_group', 'form', 'national
  * a rare nationality or region beside a record would narrow it down to a few people.
  */
 export const ROUND_STRATA = ['year', 'gender', 'age_group', 'form'] as const;
+
+/** Strata of a capture table built from Ketenplein's own registrations (signals). */
+export const REGISTRATION_STRATA = ['year', 'form', 'gender', 'age_group'] as const;

@@ -1,3 +1,4 @@
+import { REGISTRATION_STRATA } from '../../access/rules/estimate.ts';
 import { blockingKeys, clusterLinks, comparePersons, type Edge, preparePerson } from '../../linkage/index.ts';
 import type { TableRow } from './input.ts';
 
@@ -9,7 +10,7 @@ import type { TableRow } from './input.ts';
  * Pure: the caller reads the records inside the access layer and hands back only counts.
  */
 
-export const REGISTRATION_STRATA = ['year', 'form', 'gender', 'age_group'] as const;
+export { REGISTRATION_STRATA };
 export type RegistrationStratum = (typeof REGISTRATION_STRATA)[number];
 export type ListsBy = 'organisation' | 'organisation_type';
 
