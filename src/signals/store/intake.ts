@@ -6,7 +6,7 @@ import { Conflict } from '../../access/users.ts';
 import type { SignalInput } from '../schema.ts';
 import { type RepeatLink, triage } from '../triage.ts';
 import { type Identifier, identifiersOf, LINK_KIND_OF } from './identifiers.ts';
-import { personKeys } from './person-links.ts';
+import { intakePersonMatches, personKeys, storePersonLinks } from './person-links.ts';
 import { activeRuleSet } from './rulesets.ts';
 
 export interface IntakeOptions {
@@ -62,14 +62,19 @@ async function matchIdentifiers(tx: AccessTx, signalId: string, identifiers: Ide
   return result.rows;
 }
 
-function repeatLinks(matches: { signal_id: string; kind: Identifier['kind'] }[]): RepeatLink[] {
+/** Earlier signals per kind of link; a person matched by name and birth date counts as a person link, like a BSN. */
+function repeatLinks(
+  matches: { signal_id: string; kind: Identifier['kind'] }[],
+  personSignals: Iterable<string>,
+): RepeatLink[] {
   const perKind = new Map<RepeatLink['kind'], Set<string>>();
-  for (const match of matches) {
-    const kind = LINK_KIND_OF[match.kind];
+  const add = (kind: RepeatLink['kind'], signalId: string) => {
     const set = perKind.get(kind) ?? new Set<string>();
-    set.add(match.signal_id);
+    set.add(signalId);
     perKind.set(kind, set);
-  }
+  };
+  for (const match of matches) add(LINK_KIND_OF[match.kind], match.signal_id);
+  for (const signalId of personSignals) add('person', signalId);
   return [...perKind].map(([kind, signals]) => ({ kind, earlierSignals: signals.size }));
 }
 
@@ -101,8 +106,9 @@ export async function submitSignal(
     kind: 'person_key' as const,
     value,
   }));
+  const personMatches = await intakePersonMatches(tx, newId, signal.persons);
   const ruleSet = await activeRuleSet(tx.db);
-  const result = triage(signal, ruleSet, repeatLinks(matches));
+  const result = triage(signal, ruleSet, repeatLinks(matches, personMatches.keys()));
   const inserted = await tx.db
     .insertInto('signals')
     .values({
@@ -210,6 +216,8 @@ export async function submitSignal(
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
+
+  await storePersonLinks(tx, id, personMatches);
 
   tx.record(
     decision,
