@@ -540,6 +540,7 @@ export async function clusterSignal(
   const receipt = await submitSignal(tx, cipher, parsed.signal, {
     idempotencyKey: built.idempotencyKey,
     payloadHash,
+    action: 'create_from_crawler',
   });
   tx.record(
     decision,

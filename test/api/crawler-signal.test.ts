@@ -93,10 +93,16 @@ describe(`crawler cluster to signal through the API on ${databaseLabel}`, () => 
       .selectFrom('audit_log')
       .select(['resource', 'action', 'reason'])
       .where('resource', 'in', ['crawl_ad', 'signal'])
-      .where('action', 'in', ['export', 'create'])
+      .where('action', 'in', ['export', 'create_from_crawler'])
       .execute();
     assert.ok(audit.some((e) => e.resource === 'crawl_ad' && e.reason === `signal ${made.body.signal.id}`));
-    assert.ok(audit.some((e) => e.resource === 'signal' && e.action === 'create'));
+    assert.ok(audit.some((e) => e.resource === 'signal' && e.action === 'create_from_crawler'));
+    // The grant is for handing over clusters only: the general intake stays closed to this purpose.
+    const direct = await investigator.post('/api/v1/signals', {
+      forms: ['sexual'],
+      narrative: 'Rechtstreeks.',
+    });
+    assert.equal(direct.status, 403);
   });
 
   test('refused outside the mandate, for other roles and other organisations', async () => {

@@ -104,7 +104,7 @@ export const signalRules: Rule[] = [
   {
     // An investigator hands a crawler cluster to triage; the mandate is checked in src/crawler/service.ts.
     resource: 'signal',
-    actions: ['create'],
+    actions: ['create_from_crawler'],
     roles: ['investigator'],
     purposes: ['criminal_investigation'],
     scope: 'own_org',

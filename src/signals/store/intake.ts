@@ -15,6 +15,11 @@ export interface IntakeOptions {
   /** Hash of the submitted payload, to tell a retry from a different signal under a reused key. */
   payloadHash: string;
   now?: Date;
+  /**
+   * The policy action to ask for: `create` for a reporter; `create_from_crawler` when an investigator
+   * hands a crawler cluster to triage, which must not open the general intake to that purpose.
+   */
+  action?: 'create' | 'create_from_crawler';
 }
 
 export interface IntakeReceipt {
@@ -89,7 +94,7 @@ export async function submitSignal(
   signal: SignalInput,
   options: IntakeOptions,
 ): Promise<IntakeReceipt> {
-  const decision = await tx.authorize('create', 'signal');
+  const decision = await tx.authorize(options.action ?? 'create', 'signal');
   const key = options.idempotencyKey;
   if (key) {
     const earlier = await existingByKey(tx, key, options.payloadHash);
