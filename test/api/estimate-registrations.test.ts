@@ -84,9 +84,9 @@ const SURNAMES = [
 ];
 
 /** The capture pattern counts the truth implies, in the order of the lists the API named. */
-function expectedCounts(lists: { label: string }[], year?: number): Map<string, number> {
+function expectedCounts(lists: { label: string }[], year?: number, received?: number): Map<string, number> {
   const byPerson = new Map<string, { orgs: Set<string>; first: number }>();
-  for (const report of REPORTS) {
+  for (const report of REPORTS.filter((r) => received === undefined || r.year === received)) {
     const entry = byPerson.get(report.key) ?? { orgs: new Set<string>(), first: report.year };
     entry.orgs.add(ORG_LABEL[report.by]);
     entry.first = Math.min(entry.first, report.year);
@@ -174,6 +174,16 @@ describe(`estimate from Ketenplein's registrations through the API on ${database
       assert.deepEqual(got, expectedCounts(table.lists, year), `year ${year}`);
     }
     assert.ok(table.rows.every((row) => ['female', 'male', 'unknown'].includes(row.stratum?.gender ?? '')));
+    const only2025 = await analyst.post<{ table: Table }>(path, {
+      preview: true,
+      years: { from: 2025, to: 2025 },
+    });
+    assert.equal(only2025.status, 200, JSON.stringify(only2025.body));
+    assert.equal(only2025.body.table.registrations, REPORTS.filter((r) => r.year === 2025).length);
+    assert.deepEqual(
+      new Map(only2025.body.table.rows.map((row) => [row.pattern, row.count])),
+      expectedCounts(only2025.body.table.lists, undefined, 2025),
+    );
     const byType = await analyst.post<{ table: Table }>(path, {
       preview: true,
       lists_by: 'organisation_type',
