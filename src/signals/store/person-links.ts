@@ -43,6 +43,8 @@ const COMPARISON_LABELS: Record<string, Label> = {
 
 /** Most candidate signals compared for one signal: blocking keeps this small, the cap keeps it bounded. */
 const MAX_CANDIDATES = 200;
+/** At intake fewer, and only those sharing two or more keys (see migration 0101): intake has a latency budget. */
+const MAX_INTAKE_CANDIDATES = 50;
 
 type PersonRow = Parameters<typeof fromRow>[0] & { signal_id: string };
 export type PersonMatches = Map<string, { score: number; reasons: unknown[] }>;
@@ -114,7 +116,7 @@ export async function intakePersonMatches(
   const keys = [...new Set(people.flatMap(personKeys))];
   if (keys.length === 0) return new Map();
   const candidates = await sql<PersonRow>`
-    SELECT * FROM signal_person_candidates(${keys}::text[], ${signalId}::uuid, ${MAX_CANDIDATES})`.execute(
+    SELECT * FROM signal_person_candidates(${keys}::text[], ${signalId}::uuid, ${MAX_INTAKE_CANDIDATES})`.execute(
     tx.db,
   );
   return bestMatches(people, candidates.rows);

@@ -8,9 +8,13 @@ RETURNS TABLE (
   signal_id uuid, given_names text, prefix text, surname text, date_of_birth date, birth_year integer,
   gender text, nationality text)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+  -- Candidates share at least two blocking keys, most shared first: intake has a latency budget, and
+  -- triage's own look at the links still searches on single keys.
   WITH candidates AS (
-    SELECT DISTINCT i.signal_id FROM signal_identifiers i
+    SELECT i.signal_id FROM signal_identifiers i
     WHERE i.kind = 'person_key' AND i.value = ANY (person_keys) AND i.signal_id <> exclude
+    GROUP BY i.signal_id HAVING count(*) >= 2
+    ORDER BY count(*) DESC, i.signal_id
     LIMIT max_signals)
   SELECT p.signal_id, p.given_names, p.prefix, p.surname, p.date_of_birth, p.birth_year, p.gender, p.nationality
   FROM signal_persons p JOIN candidates c ON c.signal_id = p.signal_id
