@@ -1,10 +1,15 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { type AccessTx, NotFound, withSystem } from '../access/context.ts';
 import { AccessDenied } from '../access/policy.ts';
+import type { FieldCipher } from '../access/secrets.ts';
 import { InvalidInput } from '../access/users.ts';
+import { parseSignal } from '../signals/parse.ts';
+import { submitSignal } from '../signals/store/index.ts';
 import type { Store } from '../store/connect.ts';
 import { enqueueJob, type JobHandler } from '../store/jobs.ts';
 import { AdapterError, parseAdapter, type SiteAdapter } from './adapter.ts';
+import { clusterToSignal } from './cluster-signal.ts';
 import { crawledAds, runCrawl, type StopReason } from './crawl-engine.ts';
 import type { CrawlProgress } from './crawl-store.ts';
 import { type FetcherOptions, PoliteFetcher } from './fetcher.ts';
@@ -130,14 +135,24 @@ function refuse(nl: string, en: string): never {
   throw new AccessDenied('not_permitted', `${nl} / ${en}`, 'crawl', 'create');
 }
 
+/** Why a mandate no longer holds (closed or ended); undefined while it does. */
+function mandateLapsed(investigation: {
+  status: string;
+  ends_on: Date | string;
+}): [string, string] | undefined {
+  if (investigation.status !== 'open') return ['het onderzoek is gesloten', 'the investigation is closed'];
+  const ends = dateOnly(investigation.ends_on);
+  if (ends < today()) return [`het mandaat liep af op ${ends}`, `the mandate ended on ${ends}`];
+  return undefined;
+}
+
 /** Why a mandate does not (or no longer) allow crawling this site; undefined when it does. */
 function mandateProblem(
   investigation: { status: string; ends_on: Date | string; sites: string[] },
   site: string,
 ): [string, string] | undefined {
-  if (investigation.status !== 'open') return ['het onderzoek is gesloten', 'the investigation is closed'];
-  const ends = dateOnly(investigation.ends_on);
-  if (ends < today()) return [`het mandaat liep af op ${ends}`, `the mandate ended on ${ends}`];
+  const lapsed = mandateLapsed(investigation);
+  if (lapsed) return lapsed;
   if (!investigation.sites.includes(site)) {
     return [
       `site "${site}" valt niet onder het mandaat (toegestaan: ${investigation.sites.join(', ')})`,
@@ -453,4 +468,85 @@ export async function scheduleRetention(store: Store): Promise<void> {
 /** Queues a started crawl as a durable job, so it survives a restart and resumes from its frontier. */
 export async function queueCrawl(store: Store, crawlId: string): Promise<string> {
   return enqueueJob(store, CRAWL_JOB, { crawlId }, { maxAttempts: 10 });
+}
+
+/**
+ * Turns one operator cluster of an investigation into a signal for triage (channel `crawler`), through
+ * the signals intake so it is scored, linked and queued like any other. Only inside an open mandate
+ * that has not ended: refused with 403 and the reason otherwise. The hand-over of the ads is audited
+ * as an export of crawled data; the signal's creation is audited by the intake.
+ */
+export async function clusterSignal(
+  tx: AccessTx,
+  cipher: FieldCipher,
+  investigationId: string,
+  clusterId: string,
+) {
+  const decision = await tx.authorize('export', 'crawl_ad');
+  const investigation = await tx.db
+    .selectFrom('crawl_investigations')
+    .select(['id', 'case_ref', 'status', 'ends_on'])
+    .where('id', '=', investigationId)
+    .executeTakeFirst();
+  if (!investigation) throw new NotFound('Onderzoek niet gevonden / Investigation not found');
+  const problem = mandateLapsed(investigation);
+  if (problem) {
+    throw new AccessDenied(
+      'not_permitted',
+      `Geen melding buiten het mandaat: ${problem[0]} / No signal outside the mandate: ${problem[1]}`,
+      'crawl_ad',
+      'export',
+    );
+  }
+  const ads = await latestAds(tx, investigationId);
+  const linker = new Linker();
+  for (const ad of ads) linker.add(ad);
+  const cluster = linker.clusters().clusters.find((c) => c.id === clusterId);
+  if (!cluster) throw new NotFound('Cluster niet gevonden / Cluster not found');
+  const forIndicators = ads.map((ad) => ({
+    id: ad.id,
+    text: ad.extracted.text,
+    title: ad.extracted.title,
+    city: ad.extracted.city,
+    postedAt: ad.extracted.postedAt,
+    phones: ad.phones ?? [],
+    price: ad.extracted.price,
+    statedAge: ad.extracted.statedAge,
+  }));
+  const context = buildContext(forIndicators);
+  const members = new Set(cluster.ads);
+  const clusterAds = ads.flatMap((ad, i) =>
+    members.has(ad.id)
+      ? [
+          {
+            url: ad.url,
+            city: ad.extracted.city,
+            postedAt: ad.extracted.postedAt,
+            phones: ad.phones ?? [],
+            emails: ad.emails ?? [],
+            handles: ad.handles ?? [],
+            assessment: assessAd(forIndicators[i], context),
+          },
+        ]
+      : [],
+  );
+  const built = clusterToSignal(investigation.case_ref, cluster, clusterAds);
+  const parsed = parseSignal(built.submission);
+  if (!parsed.ok) {
+    const first = parsed.errors[0];
+    throw new InvalidInput(`${first.message.nl} / ${first.message.en}`, first.field);
+  }
+  const payloadHash = createHash('sha256').update(JSON.stringify(built.submission)).digest('hex');
+  const receipt = await submitSignal(tx, cipher, parsed.signal, {
+    idempotencyKey: built.idempotencyKey,
+    payloadHash,
+    action: 'create_from_crawler',
+  });
+  tx.record(
+    decision,
+    cluster.ads,
+    ['phones', 'emails', 'handles', 'url', 'city', 'posted_at', 'assessment'],
+    `signal ${receipt.id}`,
+  );
+  return { signal: receipt, cluster: cluster.id, ads: cluster.ads.length, omitted: built.omitted };
 }

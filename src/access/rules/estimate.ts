@@ -70,6 +70,17 @@ export const estimateRules: Rule[] = [
     legalBasis: STATISTICS,
   },
   {
+    // Possible victims in every organisation's signals, linked inside Ketenplein into a capture table: the
+    // analyst's transaction reads them chain-wide, but no field is disclosed — only counts leave the service.
+    resource: 'signal_registrations',
+    actions: ['aggregate'],
+    roles: ['analyst'],
+    purposes: ['statistics'],
+    scope: 'chain',
+    fields: [],
+    legalBasis: `${STATISTICS}; linked in the clear inside Ketenplein, counts only`,
+  },
+  {
     // A pseudonymised list (keyed Bloom filters): personal data, uploaded by its own organisation only.
     resource: 'encoded_list',
     actions: ['create'],
@@ -89,3 +100,6 @@ export const ESTIMATE_STRATA = ['year', 'gender', 'age_group', 'form', 'national
  * a rare nationality or region beside a record would narrow it down to a few people.
  */
 export const ROUND_STRATA = ['year', 'gender', 'age_group', 'form'] as const;
+
+/** Strata of a capture table built from Ketenplein's own registrations (signals). */
+export const REGISTRATION_STRATA = ['year', 'form', 'gender', 'age_group'] as const;

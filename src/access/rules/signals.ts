@@ -102,6 +102,18 @@ export const signalRules: Rule[] = [
     legalBasis: 'Wmo 2015: signals routed to the regional care coordinator',
   },
   {
+    // An investigator hands a crawler cluster to triage; the mandate is checked in src/crawler/service.ts.
+    resource: 'signal',
+    actions: ['create_from_crawler'],
+    roles: ['investigator'],
+    purposes: ['criminal_investigation'],
+    scope: 'own_org',
+    fields: SIGNAL_SUBMISSION_FIELDS,
+    legalBasis:
+      'Wpg art. 9/19: a crawler cluster found inside an investigation, handed to triage as a signal',
+    orgTypes: ['police_unit', 'labour_inspectorate', 'kmar'],
+  },
+  {
     resource: 'triage_ruleset',
     actions: ['read', 'create'],
     roles: ['triage'],

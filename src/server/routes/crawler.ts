@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   closeInvestigation,
+  clusterSignal,
   createInvestigation,
   getCrawl,
   investigationAds,
@@ -80,6 +81,23 @@ export const crawlerRoutes =
         },
       },
       (request) => access(services, request, (tx) => investigationClusters(tx, request.params.id)),
+    );
+    app.post(
+      '/investigations/:id/cluster-signals',
+      {
+        schema: {
+          summary: `Turn an operator cluster into a signal for triage (channel crawler: identifiers, cities, indicator evidence; no ad text or images); refused with 403 outside an open mandate. ${purposeNote}`,
+          tags: ['crawler'],
+          params: Id,
+          body: z.strictObject({ cluster_id: z.string().min(1).max(2_100) }),
+        },
+      },
+      async (request, reply) => {
+        const result = await access(services, request, (tx) =>
+          clusterSignal(tx, services.cipher, request.params.id, request.body.cluster_id),
+        );
+        return reply.status(result.signal.created ? 201 : 200).send(result);
+      },
     );
     app.get(
       '/adapters',

@@ -1,7 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { InvalidInput } from '../../access/users.ts';
 import { estimateChart, estimateCsv, estimateJson } from '../../estimate/app/export.ts';
+import {
+  estimateFromRegistrations,
+  registrationCaptureTable,
+} from '../../estimate/app/from-registrations.ts';
+import { REGISTRATION_STRATA } from '../../estimate/app/registrations.ts';
 import {
   getRound,
   LINK_JOB,
@@ -99,6 +105,47 @@ export const estimateRoutes =
             : { kind: 'upload' as const, input };
         const created = await createEstimate(context(services, request), { name, source, settings });
         return reply.status(created.status === 'done' ? 201 : 202).send(created);
+      },
+    );
+    app.post(
+      '/from-registrations',
+      {
+        schema: {
+          summary: `Build a capture table from Ketenplein's registrations — possible victims in signals, one list per reporting organisation (or organisation type), persons linked across signals by the linkage capability — and estimate from it (preview: only the table). Counts only; cells below min_cell are named in a warning, not suppressed. ${purposeNote}`,
+          tags: ['estimates'],
+          body: z.strictObject({
+            name: z.string().trim().min(1).max(200).optional(),
+            lists_by: z.enum(['organisation', 'organisation_type']).default('organisation'),
+            strata: z.array(z.enum(REGISTRATION_STRATA)).max(4).default([]),
+            years: z
+              .strictObject({
+                from: z.number().int().min(1990).max(2100),
+                to: z.number().int().min(1990).max(2100),
+              })
+              .refine((y) => y.from <= y.to, { message: 'from ≤ to', path: ['to'] })
+              .optional(),
+            min_cell: z.number().int().min(1).max(100).default(5),
+            preview: z.boolean().default(false),
+            settings: Settings.default({}),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { lists_by, strata, years, min_cell, preview, settings, name } = request.body;
+        if (new Set(strata).size !== strata.length) {
+          throw new InvalidInput('stratum dubbel genoemd / stratum named twice', 'strata');
+        }
+        const options = { listsBy: lists_by, strata, years, minCell: min_cell };
+        if (preview) {
+          const table = await access(services, request, (tx) => registrationCaptureTable(tx, options));
+          return reply.status(200).send({ table });
+        }
+        const created = await estimateFromRegistrations(context(services, request), {
+          ...options,
+          name,
+          settings,
+        });
+        return reply.status(created.estimate.status === 'done' ? 201 : 202).send(created);
       },
     );
     app.get(

@@ -6,7 +6,7 @@ import { Conflict } from '../../access/users.ts';
 import type { SignalInput } from '../schema.ts';
 import { type RepeatLink, triage } from '../triage.ts';
 import { type Identifier, identifiersOf, LINK_KIND_OF } from './identifiers.ts';
-import { personKeys } from './person-links.ts';
+import { intakePersonMatches, personKeys, storePersonLinks } from './person-links.ts';
 import { activeRuleSet } from './rulesets.ts';
 
 export interface IntakeOptions {
@@ -15,6 +15,11 @@ export interface IntakeOptions {
   /** Hash of the submitted payload, to tell a retry from a different signal under a reused key. */
   payloadHash: string;
   now?: Date;
+  /**
+   * The policy action to ask for: `create` for a reporter; `create_from_crawler` when an investigator
+   * hands a crawler cluster to triage, which must not open the general intake to that purpose.
+   */
+  action?: 'create' | 'create_from_crawler';
 }
 
 export interface IntakeReceipt {
@@ -62,14 +67,19 @@ async function matchIdentifiers(tx: AccessTx, signalId: string, identifiers: Ide
   return result.rows;
 }
 
-function repeatLinks(matches: { signal_id: string; kind: Identifier['kind'] }[]): RepeatLink[] {
+/** Earlier signals per kind of link; a person matched by name and birth date counts as a person link, like a BSN. */
+function repeatLinks(
+  matches: { signal_id: string; kind: Identifier['kind'] }[],
+  personSignals: Iterable<string>,
+): RepeatLink[] {
   const perKind = new Map<RepeatLink['kind'], Set<string>>();
-  for (const match of matches) {
-    const kind = LINK_KIND_OF[match.kind];
+  const add = (kind: RepeatLink['kind'], signalId: string) => {
     const set = perKind.get(kind) ?? new Set<string>();
-    set.add(match.signal_id);
+    set.add(signalId);
     perKind.set(kind, set);
-  }
+  };
+  for (const match of matches) add(LINK_KIND_OF[match.kind], match.signal_id);
+  for (const signalId of personSignals) add('person', signalId);
   return [...perKind].map(([kind, signals]) => ({ kind, earlierSignals: signals.size }));
 }
 
@@ -84,7 +94,7 @@ export async function submitSignal(
   signal: SignalInput,
   options: IntakeOptions,
 ): Promise<IntakeReceipt> {
-  const decision = await tx.authorize('create', 'signal');
+  const decision = await tx.authorize(options.action ?? 'create', 'signal');
   const key = options.idempotencyKey;
   if (key) {
     const earlier = await existingByKey(tx, key, options.payloadHash);
@@ -101,8 +111,9 @@ export async function submitSignal(
     kind: 'person_key' as const,
     value,
   }));
+  const personMatches = await intakePersonMatches(tx, newId, signal.persons);
   const ruleSet = await activeRuleSet(tx.db);
-  const result = triage(signal, ruleSet, repeatLinks(matches));
+  const result = triage(signal, ruleSet, repeatLinks(matches, personMatches.keys()));
   const inserted = await tx.db
     .insertInto('signals')
     .values({
@@ -210,6 +221,8 @@ export async function submitSignal(
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
+
+  await storePersonLinks(tx, id, personMatches);
 
   tx.record(
     decision,

@@ -2,6 +2,7 @@ import type { AccessTx } from '../../access/context.ts';
 import { NotFound } from '../../access/context.ts';
 import { suggestPersonLinks } from './person-links.ts';
 import { NOT_FOUND_MESSAGE } from './read.ts';
+import { rescoreSignal } from './rescore.ts';
 
 /**
  * Link suggestions of a signal, in both directions, with the other signal's reporter and state.
@@ -52,6 +53,21 @@ export async function decideLink(tx: AccessTx, id: string, linkId: string, statu
     .returning(['id', 'status', 'signal_id', 'other_signal_id'])
     .executeTakeFirst();
   if (!updated) throw new NotFound('Koppeling niet gevonden / Link not found');
-  tx.record(decision, [updated.signal_id, updated.other_signal_id], ['link_status'], status);
-  return { id: updated.id, status: updated.status };
+  // A decided link changes what both signals are known to share: both are scored again, with the active rules.
+  const cause =
+    status === 'confirmed'
+      ? { nl: `koppeling ${linkId} bevestigd`, en: `link ${linkId} confirmed` }
+      : { nl: `koppeling ${linkId} afgewezen`, en: `link ${linkId} rejected` };
+  const rescored = [];
+  for (const signalId of [updated.signal_id, updated.other_signal_id]) {
+    const result = await rescoreSignal(tx, signalId, cause);
+    if (result) rescored.push(result);
+  }
+  tx.record(
+    decision,
+    [updated.signal_id, updated.other_signal_id],
+    ['link_status', 'score', 'priority', 'ruleset_version'],
+    status,
+  );
+  return { id: updated.id, status: updated.status, rescored };
 }

@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import type { AccessTx } from '../../access/context.ts';
 import type { Label } from '../../domain/label.ts';
 import { blockingKeys, comparePersons, type PersonInput, preparePerson } from '../../linkage/index.ts';
 
 /** The parts of a stored or submitted person that matching uses. */
-interface MatchablePerson {
+export interface MatchablePerson {
   givenNames?: string | null;
   prefix?: string | null;
   surname?: string | null;
@@ -42,6 +43,84 @@ const COMPARISON_LABELS: Record<string, Label> = {
 
 /** Most candidate signals compared for one signal: blocking keeps this small, the cap keeps it bounded. */
 const MAX_CANDIDATES = 200;
+/** At intake fewer, and only those sharing two or more keys (see migration 0101): intake has a latency budget. */
+const MAX_INTAKE_CANDIDATES = 50;
+
+type PersonRow = Parameters<typeof fromRow>[0] & { signal_id: string };
+export type PersonMatches = Map<string, { score: number; reasons: unknown[] }>;
+
+/** The best match per other signal between these persons and the candidates' persons, with reasons. */
+function bestMatches(people: readonly MatchablePerson[], others: readonly PersonRow[]): PersonMatches {
+  const best: PersonMatches = new Map();
+  // Prepared once: normalising names and dates costs more than comparing them.
+  const prepared = people.map((person) => preparePerson(toLinkage(person), true));
+  for (const other of others) {
+    const candidate = preparePerson(toLinkage(fromRow(other)), true);
+    for (const person of prepared) {
+      const match = comparePersons(person, candidate);
+      if (!match.matched || (best.get(other.signal_id)?.score ?? 0) >= match.score) continue;
+      const reasons = match.reasons
+        .filter((reason) => reason.weight > 0)
+        .map((reason) => ({
+          kind: 'person',
+          comparison: reason.comparison,
+          level: reason.level,
+          weight: Math.round(reason.weight * 100) / 100,
+          label: COMPARISON_LABELS[reason.comparison] ?? { nl: reason.comparison, en: reason.comparison },
+        }));
+      best.set(other.signal_id, { score: match.score, reasons });
+    }
+  }
+  return best;
+}
+
+/** Stores person matches as link suggestions, once per pair of signals. Returns how many were new. */
+export async function storePersonLinks(tx: AccessTx, signalId: string, best: PersonMatches): Promise<number> {
+  if (best.size === 0) return 0;
+  const existing = await tx.db
+    .selectFrom('signal_links')
+    .select(['signal_id', 'other_signal_id'])
+    .where('kind', '=', 'person')
+    .where((eb) => eb.or([eb('signal_id', '=', signalId), eb('other_signal_id', '=', signalId)]))
+    .execute();
+  const known = new Set(existing.flatMap((row) => [row.signal_id, row.other_signal_id]));
+  const fresh = [...best].filter(([other]) => !known.has(other));
+  if (fresh.length > 0) {
+    await tx.db
+      .insertInto('signal_links')
+      .values(
+        fresh.map(([other, { score, reasons }]) => ({
+          signal_id: signalId,
+          other_signal_id: other,
+          kind: 'person',
+          score,
+          reasons: JSON.stringify(reasons),
+        })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  return fresh.length;
+}
+
+/**
+ * Person matches for a signal at intake, before it is stored: the reporter cannot read other
+ * organisations' persons, so the candidates come from a database function that runs as owner and
+ * whose result never leaves this function except as signal ids with the reasons of a match.
+ */
+export async function intakePersonMatches(
+  tx: AccessTx,
+  signalId: string,
+  people: readonly MatchablePerson[],
+): Promise<PersonMatches> {
+  const keys = [...new Set(people.flatMap(personKeys))];
+  if (keys.length === 0) return new Map();
+  const candidates = await sql<PersonRow>`
+    SELECT * FROM signal_person_candidates(${keys}::text[], ${signalId}::uuid, ${MAX_INTAKE_CANDIDATES})`.execute(
+    tx.db,
+  );
+  return bestMatches(people, candidates.rows);
+}
 
 /**
  * Person link suggestions, made when triage looks at a signal's links (chain-wide, so it may read the
@@ -85,51 +164,7 @@ export async function suggestPersonLinks(tx: AccessTx, signalId: string): Promis
       candidates.map((c) => c.signal_id),
     )
     .execute();
-  const best = new Map<string, { score: number; reasons: unknown[] }>();
-  // Prepared once: normalising names and dates costs more than comparing them.
-  const prepared = people.map((person) => preparePerson(toLinkage(person), true));
-  for (const other of others) {
-    const candidate = preparePerson(toLinkage(fromRow(other)), true);
-    for (const person of prepared) {
-      const match = comparePersons(person, candidate);
-      if (!match.matched || (best.get(other.signal_id)?.score ?? 0) >= match.score) continue;
-      const reasons = match.reasons
-        .filter((reason) => reason.weight > 0)
-        .map((reason) => ({
-          kind: 'person',
-          comparison: reason.comparison,
-          level: reason.level,
-          weight: Math.round(reason.weight * 100) / 100,
-          label: COMPARISON_LABELS[reason.comparison] ?? { nl: reason.comparison, en: reason.comparison },
-        }));
-      best.set(other.signal_id, { score: match.score, reasons });
-    }
-  }
-  if (best.size === 0) return 0;
-  const existing = await tx.db
-    .selectFrom('signal_links')
-    .select(['signal_id', 'other_signal_id'])
-    .where('kind', '=', 'person')
-    .where((eb) => eb.or([eb('signal_id', '=', signalId), eb('other_signal_id', '=', signalId)]))
-    .execute();
-  const known = new Set(existing.flatMap((row) => [row.signal_id, row.other_signal_id]));
-  const fresh = [...best].filter(([other]) => !known.has(other));
-  if (fresh.length > 0) {
-    await tx.db
-      .insertInto('signal_links')
-      .values(
-        fresh.map(([other, { score, reasons }]) => ({
-          signal_id: signalId,
-          other_signal_id: other,
-          kind: 'person',
-          score,
-          reasons: JSON.stringify(reasons),
-        })),
-      )
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-  return fresh.length;
+  return storePersonLinks(tx, signalId, bestMatches(people, others));
 }
 
 function fromRow(row: {

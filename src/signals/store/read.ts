@@ -25,12 +25,9 @@ export function scoped(tx: AccessTx, decision: Decision, query: SignalQuery): Si
     case 'chain':
       return query;
     case 'shared':
-      return query.where((eb) =>
-        eb.or([
-          eb('signals.routed_org_id', '=', tx.actor.orgId),
-          eb('signals.reporter_org_id', '=', tx.actor.orgId),
-        ]),
-      );
+      // A receiving team's grant opens what is routed to it, never its organisation's own reports: those
+      // it follows as a reporter (signal_intake), without the notes of the team that received them.
+      return query.where('signals.routed_org_id', '=', tx.actor.orgId);
     case 'own_user':
       return query.where('signals.reporter_user_id', '=', tx.actor.userId);
     default:

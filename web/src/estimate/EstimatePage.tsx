@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Fieldset,
   FieldsetLegend,
@@ -15,7 +16,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
-import { ESTIMATE_STRATA } from '../../../src/access/rules/estimate.ts';
+import { ESTIMATE_STRATA, REGISTRATION_STRATA } from '../../../src/access/rules/estimate.ts';
 import { ApiError, api } from '../api.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
@@ -26,7 +27,7 @@ import { downloadExport, type EstimateSummary, getEstimate, purpose, type Stored
 import { EstimateResult, useNumber } from './EstimateResult.tsx';
 import { FileField, SelectField } from './fields.tsx';
 
-type Format = 'table-csv' | 'records-csv';
+type Format = 'table-csv' | 'records-csv' | 'registrations';
 type Method = 'fixed' | 'stepwise-csv' | 'stepwise-aic' | 'bic';
 type Ci = 'wald' | 'profile' | 'bootstrap' | 'none';
 
@@ -62,7 +63,7 @@ export function EstimatePage() {
 }
 
 function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [name, setName] = useState('');
   const [format, setFormat] = useState<Format>('table-csv');
   const [text, setText] = useState('');
@@ -79,6 +80,10 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [listsBy, setListsBy] = useState<'organisation' | 'organisation_type'>('organisation');
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const fromRegistrations = format === 'registrations';
+  const strataOffered: readonly string[] = fromRegistrations ? REGISTRATION_STRATA : ESTIMATE_STRATA;
 
   const readFile = async (file: File | null) => {
     if (file) setText(await file.text());
@@ -86,7 +91,7 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const problems: Record<string, string> = {};
-    if (!text.trim()) problems.text = t('estimate.textRequired');
+    if (!fromRegistrations && !text.trim()) problems.text = t('estimate.textRequired');
     if (format === 'records-csv' && !lists.trim()) problems.lists = t('estimate.listsRequired');
     setErrors(problems);
     setFailure(null);
@@ -110,13 +115,30 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
           }
         : { format, text, strata };
     setBusy(true);
+    setWarnings([]);
+    const named = name.trim() ? { name: name.trim() } : {};
     try {
-      onCreated(
-        await api<StoredEstimate>('POST', '/estimates', {
+      if (fromRegistrations) {
+        // Counts only come back; small cells are flagged, never silently dropped.
+        const made = await api<{
+          estimate: StoredEstimate;
+          table: { warnings: { nl: string; en: string }[] };
+        }>('POST', '/estimates/from-registrations', {
           purpose,
-          body: { ...(name.trim() ? { name: name.trim() } : {}), input, settings },
-        }),
-      );
+          body: {
+            ...named,
+            lists_by: listsBy,
+            strata: strata.filter((s) => strataOffered.includes(s)),
+            settings,
+          },
+        });
+        setWarnings(made.table.warnings.map((w) => w[language]));
+        onCreated(made.estimate);
+      } else {
+        onCreated(
+          await api<StoredEstimate>('POST', '/estimates', { purpose, body: { ...named, input, settings } }),
+        );
+      }
     } catch (error) {
       if (error instanceof ApiError && error.field === 'input') setErrors({ text: error.message });
       else setFailure(error);
@@ -139,20 +161,43 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
           options={[
             option('table-csv', 'estimate.format.table'),
             option('records-csv', 'estimate.format.records'),
+            option('registrations', 'estimate.format.registrations'),
           ]}
           description={t(
-            format === 'table-csv' ? 'estimate.format.tableHelp' : 'estimate.format.recordsHelp',
+            format === 'table-csv'
+              ? 'estimate.format.tableHelp'
+              : format === 'records-csv'
+                ? 'estimate.format.recordsHelp'
+                : 'estimate.format.registrationsHelp',
           )}
         />
-        <FileField label={t('estimate.file')} accept=".csv,text/csv" onFile={(file) => void readFile(file)} />
-        <FormFieldTextarea
-          label={t('estimate.text')}
-          rows={8}
-          value={text}
-          invalid={Boolean(errors.text)}
-          errorMessage={errors.text}
-          onChange={(event: ChangeEvent<HTMLTextAreaElement>) => setText(event.currentTarget.value)}
-        />
+        {fromRegistrations ? (
+          <SelectField
+            label={t('estimate.listsBy')}
+            value={listsBy}
+            onValue={(v) => setListsBy(v as typeof listsBy)}
+            options={[
+              option('organisation', 'estimate.listsBy.organisation'),
+              option('organisation_type', 'estimate.listsBy.organisation_type'),
+            ]}
+          />
+        ) : (
+          <>
+            <FileField
+              label={t('estimate.file')}
+              accept=".csv,text/csv"
+              onFile={(file) => void readFile(file)}
+            />
+            <FormFieldTextarea
+              label={t('estimate.text')}
+              rows={8}
+              value={text}
+              invalid={Boolean(errors.text)}
+              errorMessage={errors.text}
+              onChange={(event: ChangeEvent<HTMLTextAreaElement>) => setText(event.currentTarget.value)}
+            />
+          </>
+        )}
         {format === 'records-csv' && (
           <TextField
             label={t('estimate.listColumns')}
@@ -164,7 +209,7 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
         )}
         <Fieldset>
           <FieldsetLegend>{t('estimate.strata')}</FieldsetLegend>
-          {ESTIMATE_STRATA.map((s) => (
+          {strataOffered.map((s) => (
             <FormFieldCheckbox
               key={s}
               label={t(`stratum.${s}` as MessageKey)}
@@ -232,6 +277,13 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
           checked={average}
           onChange={(event) => setAverage(event.currentTarget.checked)}
         />
+        {warnings.length > 0 && (
+          <Alert type="warning">
+            {warnings.map((w) => (
+              <Paragraph key={w}>{w}</Paragraph>
+            ))}
+          </Alert>
+        )}
         <div className="kp-form-actions">
           <Button type="submit" appearance="primary-action-button" disabled={busy}>
             {busy ? t('estimate.busy') : t('estimate.submit')}

@@ -253,6 +253,12 @@ export const en: Record<keyof typeof nl, string> = {
   'estimate.format': 'Kind of table',
   'estimate.format.table': 'Capture-pattern table (a count per pattern)',
   'estimate.format.records': 'Table with one row per person',
+  'estimate.format.registrations': 'From registrations (signals in Ketenplein)',
+  'estimate.format.registrationsHelp':
+    'Possible victims in the signals, one list per reporting organisation; the same person at several organisations is linked. You see counts only; small cells get a warning.',
+  'estimate.listsBy': 'Lists by',
+  'estimate.listsBy.organisation': 'Organisation',
+  'estimate.listsBy.organisation_type': 'Kind of organisation',
   'estimate.format.tableHelp':
     'One 0/1 column per list and a count column; with strata, the stratum columns come first (as pprl link prints them).',
   'estimate.format.recordsHelp':
@@ -420,4 +426,6 @@ export const en: Record<keyof typeof nl, string> = {
   'crawler.guarded': 'Not used for linking (shared by many unrelated ads)',
   'crawler.clusterWhereWhen': 'Cities: {cities}; from {from} to {to}.',
   'crawler.cluster': '{count, ad|ads}',
+  'crawler.clusterToSignal': 'Report for triage',
+  'crawler.clusterSignalMade': 'Signal {id} is in the triage queue.',
 };

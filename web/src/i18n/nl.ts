@@ -258,6 +258,12 @@ export const nl = {
   'estimate.format': 'Soort tabel',
   'estimate.format.table': 'Tabel van vangstpatronen (per patroon een aantal)',
   'estimate.format.records': 'Tabel met één regel per persoon',
+  'estimate.format.registrations': 'Uit registraties (meldingen in Ketenplein)',
+  'estimate.format.registrationsHelp':
+    'Mogelijke slachtoffers uit de meldingen, per meldende organisatie een lijst; dezelfde persoon bij meerdere organisaties wordt gekoppeld. U ziet alleen aantallen; kleine cellen krijgen een waarschuwing.',
+  'estimate.listsBy': 'Lijsten per',
+  'estimate.listsBy.organisation': 'Organisatie',
+  'estimate.listsBy.organisation_type': 'Soort organisatie',
   'estimate.format.tableHelp':
     'Eén kolom 0/1 per lijst en een kolom count; met strata staan de stratumkolommen ervoor (zoals pprl link ze geeft).',
   'estimate.format.recordsHelp':
@@ -425,4 +431,6 @@ export const nl = {
   'crawler.guarded': 'Niet gebruikt om te koppelen (gedeeld door veel ongerelateerde advertenties)',
   'crawler.clusterWhereWhen': 'Steden: {cities}; van {from} tot {to}.',
   'crawler.cluster': '{count, advertentie|advertenties}',
+  'crawler.clusterToSignal': 'Melden voor triage',
+  'crawler.clusterSignalMade': 'Melding {id} staat in de triagewachtrij.',
 } as const;

@@ -415,9 +415,42 @@ function Findings({ investigationId }: { investigationId: string }) {
                     </UnorderedListItem>
                   ))}
                 </UnorderedList>
+                <ClusterToSignal investigationId={investigationId} clusterId={cluster.id} />
               </article>
             ))}
         </>
+      )}
+    </>
+  );
+}
+
+/** Hands a cluster to triage as a signal (identifiers, cities, indicator evidence; no ad text or images). */
+function ClusterToSignal({ investigationId, clusterId }: { investigationId: string; clusterId: string }) {
+  const { t } = useI18n();
+  const [made, setMade] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const send = async () => {
+    setError(null);
+    try {
+      const result = await api<{ signal: { id: string } }>(
+        'POST',
+        `/crawler/investigations/${investigationId}/cluster-signals`,
+        { purpose, body: { cluster_id: clusterId } },
+      );
+      setMade(result.signal.id);
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <>
+      <Problem error={error} />
+      {made ? (
+        <Success>{t('crawler.clusterSignalMade', { id: made })}</Success>
+      ) : (
+        <Button appearance="secondary-action-button" onClick={send}>
+          {t('crawler.clusterToSignal')}
+        </Button>
       )}
     </>
   );
