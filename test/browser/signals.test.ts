@@ -13,6 +13,7 @@ import {
   startWebFixture,
   type WebFixture,
 } from '../helpers/browser.ts';
+import { loginAs } from '../helpers/server.ts';
 import { databaseLabel } from '../helpers/store.ts';
 
 async function assertAccessible(page: Page, what: string): Promise<void> {
@@ -236,5 +237,58 @@ describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() 
     await assertAccessible(melder, 'signal detail (reporter)');
 
     for (const page of [melder, triage, team]) await page.context().close();
+  });
+  test('a team declines with a reason and it returns to triage; triage closes it with an outcome', async () => {
+    // Set up through the API: reported, taken into triage and routed to the municipality.
+    const reporter = await loginAs(web.server, 'melder@gemeente-amsterdam.example', 'signal_intake');
+    const created = await reporter.post<{ id: string }>('/api/v1/signals', {
+      forms: ['labour'],
+      indicators: [{ code: 'ilo.deception' }],
+      narrative: 'Uitzendkracht vertelt over ingehouden loon en een afgepakt paspoort.',
+    });
+    assert.equal(created.status, 201);
+    const id = created.body.id;
+    const triageApi = await loginAs(web.server, 'triage@politie-le.example', 'signal_assessment');
+    const orgs = await triageApi.get<{ id: string; name: string }[]>('/api/v1/organisations');
+    const municipality = orgs.body.find((org) => org.name === 'Gemeente Amsterdam')!;
+    await triageApi.post(`/api/v1/signals/${id}/transitions`, { action: 'start_triage' });
+    const routed = await triageApi.post(`/api/v1/signals/${id}/transitions`, {
+      action: 'route',
+      route: 'municipality',
+      team: municipality.id,
+    });
+    assert.equal(routed.status, 200, JSON.stringify(routed.body));
+
+    // The municipality declines in the browser: the explanation is required.
+    const team = await openLoginPage(web);
+    await logInThroughForm(team, 'coordinator@gemeente-amsterdam.example');
+    await openFromNav(team, 'Teamwachtrij', 'Teamwachtrij');
+    await team.locator(`a[href*="${id}"]`).first().click();
+    const decline = team.locator('form', { has: team.getByRole('heading', { name: 'Weigeren' }) });
+    await decline.waitFor();
+    await decline.getByRole('button', { name: 'Weigeren' }).click();
+    await decline.getByText('Geef een toelichting.').first().waitFor();
+    await decline.getByLabel('Toelichting').fill('Arbeidsuitbuiting: hoort bij de Inspectie SZW');
+    await decline.getByRole('button', { name: 'Weigeren' }).click();
+    await team.getByText('De melding is geweigerd en gaat terug naar triage.').waitFor();
+    const declined = await triageApi.get<{ state: string }>(`/api/v1/signals/${id}`);
+    assert.equal(declined.body.state, 'declined');
+
+    // Back in triage: taken up again, then closed with an outcome and a reason.
+    const triage = await openLoginPage(web);
+    await logInThroughForm(triage, 'triage@politie-le.example');
+    await openFromNav(triage, 'Triage', 'Triagewachtrij');
+    await triage.locator(`a[href*="${id}"]`).first().click();
+    await triage.getByRole('button', { name: 'Opnieuw beoordelen' }).click();
+    const close = triage.locator('form', {
+      has: triage.getByRole('heading', { name: 'Afsluiten met uitkomst' }),
+    });
+    await close.waitFor();
+    await close.getByLabel('Toelichting').fill('Doorgezet naar de Inspectie SZW buiten Ketenplein');
+    await close.getByRole('button', { name: 'Afsluiten' }).click();
+    await triage.getByText('De melding is afgesloten.').waitFor();
+    const closed = await triageApi.get<{ state: string }>(`/api/v1/signals/${id}`);
+    assert.equal(closed.body.state, 'closed');
+    await assertAccessible(triage, 'closed signal (triage)');
   });
 });

@@ -203,63 +203,67 @@ function NoteForm({ act }: { act: Act }) {
   );
 }
 
-function DeclineForm({ act }: { act: Act }) {
-  const { t } = useI18n();
-  const [reason, setReason] = useState<string>(DECLINE_REASONS[0]);
-  const [note, setNote] = useState('');
-  const { failure, busy, submit, fieldError } = useSubmit(async () => {
-    if (!note.trim()) throw new ApiError(400, 'required', t('signals.action.noteRequired'), 'note');
-    await act({ action: 'decline', reason, note: note.trim() }, t('signals.action.declined'));
-  });
-  return (
-    <form noValidate onSubmit={(event) => void submit(event)} className="kp-subform">
-      <Heading3>{t('signals.action.declineTitle')}</Heading3>
-      <Choice
-        id={fieldId('decline-reason')}
-        label={t('signals.action.reason')}
-        value={reason}
-        options={DECLINE_REASONS.map((r) => ({ value: r, label: t(`signals.decline.${r}` as MessageKey) }))}
-        onValue={setReason}
-      />
-      <LongText
-        id={fieldId('decline-note')}
-        label={t('signals.action.noteWhy')}
-        required
-        rows={2}
-        value={note}
-        error={fieldError('note')}
-        onValue={setNote}
-      />
-      {!fieldError('note') && <Problem error={failure} />}
-      <ButtonGroup>
-        <Button type="submit" appearance="secondary-action-button" disabled={busy}>
-          {t('signals.action.decline')}
-        </Button>
-      </ButtonGroup>
-    </form>
-  );
+/** Declining and closing ask the same thing: one choice from a fixed list and a required explanation. */
+interface ChoiceWithNote {
+  action: 'decline' | 'close';
+  /** The body field the choice goes into. */
+  field: 'reason' | 'outcome';
+  choices: readonly string[];
+  choiceLabel: (choice: string) => MessageKey;
+  idPrefix: string;
+  title: MessageKey;
+  label: MessageKey;
+  done: MessageKey;
+  submitLabel: MessageKey;
 }
 
-function CloseForm({ act }: { act: Act }) {
+const DECLINE: ChoiceWithNote = {
+  action: 'decline',
+  field: 'reason',
+  choices: DECLINE_REASONS,
+  choiceLabel: (r) => `signals.decline.${r}` as MessageKey,
+  idPrefix: 'decline',
+  title: 'signals.action.declineTitle',
+  label: 'signals.action.reason',
+  done: 'signals.action.declined',
+  submitLabel: 'signals.action.decline',
+};
+
+const CLOSE: ChoiceWithNote = {
+  action: 'close',
+  field: 'outcome',
+  choices: OUTCOMES,
+  choiceLabel: (o) => `signals.outcome.${o}` as MessageKey,
+  idPrefix: 'close',
+  title: 'signals.action.closeTitle',
+  label: 'signals.action.outcome',
+  done: 'signals.action.closed',
+  submitLabel: 'signals.action.close',
+};
+
+const DeclineForm = ({ act }: { act: Act }) => <ChoiceWithNoteForm act={act} spec={DECLINE} />;
+const CloseForm = ({ act }: { act: Act }) => <ChoiceWithNoteForm act={act} spec={CLOSE} />;
+
+function ChoiceWithNoteForm({ act, spec }: { act: Act; spec: ChoiceWithNote }) {
   const { t } = useI18n();
-  const [outcome, setOutcome] = useState<string>(OUTCOMES[0]);
+  const [choice, setChoice] = useState<string>(spec.choices[0]);
   const [note, setNote] = useState('');
   const { failure, busy, submit, fieldError } = useSubmit(async () => {
     if (!note.trim()) throw new ApiError(400, 'required', t('signals.action.noteRequired'), 'note');
-    await act({ action: 'close', outcome, note: note.trim() }, t('signals.action.closed'));
+    await act({ action: spec.action, [spec.field]: choice, note: note.trim() }, t(spec.done));
   });
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="kp-subform">
-      <Heading3>{t('signals.action.closeTitle')}</Heading3>
+      <Heading3>{t(spec.title)}</Heading3>
       <Choice
-        id={fieldId('close-outcome')}
-        label={t('signals.action.outcome')}
-        value={outcome}
-        options={OUTCOMES.map((o) => ({ value: o, label: t(`signals.outcome.${o}` as MessageKey) }))}
-        onValue={setOutcome}
+        id={fieldId(`${spec.idPrefix}-${spec.field}`)}
+        label={t(spec.label)}
+        value={choice}
+        options={spec.choices.map((c) => ({ value: c, label: t(spec.choiceLabel(c)) }))}
+        onValue={setChoice}
       />
       <LongText
-        id={fieldId('close-note')}
+        id={fieldId(`${spec.idPrefix}-note`)}
         label={t('signals.action.noteWhy')}
         required
         rows={2}
@@ -270,7 +274,7 @@ function CloseForm({ act }: { act: Act }) {
       {!fieldError('note') && <Problem error={failure} />}
       <ButtonGroup>
         <Button type="submit" appearance="secondary-action-button" disabled={busy}>
-          {t('signals.action.close')}
+          {t(spec.submitLabel)}
         </Button>
       </ButtonGroup>
     </form>
