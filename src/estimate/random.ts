@@ -8,17 +8,7 @@ export function mixSeed(seed: number, stream: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** Mulberry32: a small, fast generator of uniforms in [0, 1); ample for resampling. */
-export function mulberry32(state: number): () => number {
-  let a = state >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../domain/random.ts';
 
 /**
  * Multinomial resample of `counts` (size Σ counts, probabilities ∝ counts), one draw per person with a binary

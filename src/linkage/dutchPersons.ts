@@ -4,8 +4,9 @@
  * (day and month swapped, prefix missing or abbreviated, initials only, transliteration, typos,
  * given and family name swapped).
  */
+
+import { mulberry32 } from '../domain/random.ts';
 import type { PersonInput } from './person.ts';
-import { seededRandom } from './random.ts';
 
 const DUTCH_GIVEN =
   'Jan Pieter Kees Henk Willem Johannes Cornelis Hendrik Gerrit Dirk Bram Daan Sem Lucas Finn Jesse Thijs Ruben Lars Bas Tim Niels Joost Maarten Sander Wouter Stijn Koen Jeroen Arjen Anna Maria Johanna Sanne Lotte Emma Julia Sophie Eva Fleur Lisa Iris Anouk Marieke Ingrid Petra Annelies Femke Roos Noor Tess Saskia Ilse Wilhelmina Geertje Hanneke Mieke Dewi Ivo Rik Gijs Teun'.split(
@@ -164,7 +165,7 @@ function noisy(random: Rng, t: Truth): PersonInput {
  * many new persons, shuffled. Same seed, same data.
  */
 export function generateDutchLists(size: number, { seed = 7, overlap = 0.5 } = {}): DutchDataset {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const a: GeneratedRecord[] = [];
   const b: GeneratedRecord[] = [];
   let truePairs = 0;

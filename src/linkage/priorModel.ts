@@ -5,12 +5,13 @@
  * frequencies, which sampling cannot resolve; m from the registration-error rates of
  * DEFAULT_MODEL, refined by EM constrained by Dirichlet pseudo-counts; λ with a Beta prior.
  */
+
+import { mulberry32 } from '../domain/random.ts';
 import type { Comparison } from './comparisons.ts';
 import { comparisonVector } from './comparisons.ts';
 import { DEFAULT_MODEL } from './defaultModel.ts';
 import { type FsModel, fitWithPriors } from './fellegiSunter.ts';
 import type { PreparedPerson } from './person.ts';
-import { seededRandom } from './random.ts';
 
 /** Weight of DEFAULT_MODEL's u in pseudo-pairs. */
 const U_STRENGTH = 2_000;
@@ -44,7 +45,7 @@ export function estimateNonMatchU(
 ): number[][] {
   const C = comparisons.length;
   const counts = comparisons.map((c) => new Array<number>(c.levels.length).fill(0));
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const within = lists.map((l) => l.length * (l.length - 1));
   const all = within.reduce((a, b) => a + b, 0);
   const vector = new Int8Array(C);

@@ -10,11 +10,12 @@
  *   `xor-fold` folds each segment in half instead.
  * Browser-compatible: no Node APIs here (TextEncoder, typed arrays and btoa only).
  */
+
+import { mulberry32 } from '../../domain/random.ts';
 import { nameDateKeys } from '../blocking.ts';
 import { foldName } from '../normalize.ts';
 import type { PersonInput } from '../person.ts';
 import { preparePerson } from '../person.ts';
-import { seededRandom } from '../random.ts';
 import { HmacSha256, toHex } from './hmac.ts';
 import { BIRTH_SEGMENT, FAMILY_SEGMENT, fieldTokens, GIVEN_SEGMENT, type SegmentSpec } from './tokens.ts';
 
@@ -234,7 +235,7 @@ export class ClkEncoder {
 
 /** Fisher–Yates shuffle driven by a seed taken from the keyed HMAC. */
 function keyedPermutation(n: number, seed: Uint32Array): Uint32Array {
-  const streams = [seededRandom(seed[0] ^ seed[1]), seededRandom(seed[2] ^ seed[3])];
+  const streams = [mulberry32(seed[0] ^ seed[1]), mulberry32(seed[2] ^ seed[3])];
   const perm = Uint32Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const r = (streams[0]() + streams[1]()) % 1;

@@ -5,7 +5,7 @@
  * the term-frequency adjustment (agreeing on a common first name is weaker evidence). Both are
  * cheap and reliable at any list size; pseudo-counts from U_PRIOR carry very small lists.
  */
-import { seededRandom } from '../random.ts';
+import { mulberry32 } from '../../domain/random.ts';
 import { type EncodedList, type PairScorer, U_PRIOR } from './score.ts';
 
 /** Random within-list pairs for the lower levels. */
@@ -38,7 +38,7 @@ export function nonMatchModel(lists: EncodedList[], scorer: PairScorer, seed = 1
   const S = scorer.comparisons.length;
   const L = scorer.comparisons[0].levels.length;
   const counts = scorer.comparisons.map(() => new Float64Array(L));
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const withinPairs = lists.map((l) => l.empty.length * (l.empty.length - 1));
   const allPairs = withinPairs.reduce((a, b) => a + b, 0);
   let sampled = 0;
