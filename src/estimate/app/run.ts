@@ -9,19 +9,11 @@ import {
 } from '../index.ts';
 import { type StoredInput, tablesOf } from './input.ts';
 
-/** The method an analyst picks; stored with the input so that the result can be reproduced. */
-export interface EstimateSettings {
-  /** A fixed model ("A:B,B:C", "" = main effects); ignored when `select` is given. */
-  model?: string;
-  select?: SelectionMethod;
-  maxOrder?: number;
-  pthresh?: number;
-  ci?: IntervalMethod;
-  level?: number;
-  bootstrap?: number;
-  seed?: number;
-  average?: boolean;
-}
+/** The method an analyst picks: the engine's own options, stored with the input so the result can be reproduced. */
+export type EstimateSettings = Pick<
+  EstimateOptions,
+  'model' | 'select' | 'maxOrder' | 'pthresh' | 'ci' | 'level' | 'bootstrap' | 'seed' | 'average'
+>;
 
 export interface StratumResult {
   label: string;
