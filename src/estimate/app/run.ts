@@ -2,8 +2,6 @@ import {
   type EstimateOptions,
   type EstimateResult,
   estimate,
-  type IntervalMethod,
-  type SelectionMethod,
   type Trend,
   trendAcrossYears,
 } from '../index.ts';
