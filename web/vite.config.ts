@@ -10,6 +10,10 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react()],
+  resolve: {
+    // The PPRL encoder runs in the browser too: csv-parse's Node build needs Buffer.
+    alias: [{ find: /^csv-parse\/sync$/, replacement: 'csv-parse/browser/esm/sync' }],
+  },
   build: {
     outDir: `${repoRoot}dist/web`,
     emptyOutDir: true,

@@ -78,7 +78,8 @@ const MIN_EXTRA_KEY = 5;
 interface SegmentCoder {
   spec: SegmentSpec;
   key: HmacSha256;
-  cache: Map<string, Uint16Array>;
+  /** Bit positions of tokens already seen, per number of positions k. */
+  cache: Map<number, Map<string, Uint16Array>>;
   permutation?: Uint32Array;
   complement?: Uint32Array;
   filter: Uint32Array;
@@ -190,8 +191,12 @@ export class ClkEncoder {
    * k > 16. Cached, since names share few distinct bigrams and dates few distinct parts.
    */
   private positions(coder: SegmentCoder, k: number, token: string): Uint16Array {
-    const cacheKey = k === 10 ? token : `${k}\u0000${token}`;
-    const cached = coder.cache.get(cacheKey);
+    let cache = coder.cache.get(k);
+    if (!cache) {
+      cache = new Map();
+      coder.cache.set(k, cache);
+    }
+    const cached = cache.get(token);
     if (cached) return cached;
     const positions = new Uint16Array(k);
     for (let round = 0; round * 16 < k; round++) {
@@ -200,8 +205,8 @@ export class ClkEncoder {
         positions[round * 16 + i] = i & 1 ? words[i >> 1] & 0xffff : words[i >> 1] >>> 16;
       }
     }
-    if (coder.cache.size >= CACHE_LIMIT) coder.cache.clear();
-    coder.cache.set(cacheKey, positions);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(token, positions);
     return positions;
   }
 

@@ -8,7 +8,8 @@
  * The `id` column is never encoded; `r` (the data row number) lets the partner find a record
  * back locally if a privacy officer asks for quality control.
  */
-import { parse } from 'csv-parse/browser/esm/sync';
+// Node's build; web/vite.config.ts points the browser at csv-parse's browser build.
+import { parse } from 'csv-parse/sync';
 import { DateError } from '../dates.ts';
 import type { PersonInput } from '../person.ts';
 import { ClkEncoder, type ClkSettings, defaultSettings, wordsToBase64 } from './clk.ts';

@@ -103,6 +103,18 @@ export function wordsToBytes(words: Uint32Array): Uint8Array {
 }
 
 const encoder = new TextEncoder();
+const SCRATCH = new Uint8Array(256);
+
+/** UTF-8 bytes of a string; short ASCII strings (nearly every token) without allocating. */
+function utf8(message: string): Uint8Array {
+  if (message.length > SCRATCH.length) return encoder.encode(message);
+  for (let i = 0; i < message.length; i++) {
+    const c = message.charCodeAt(i);
+    if (c > 127) return encoder.encode(message);
+    SCRATCH[i] = c;
+  }
+  return SCRATCH.subarray(0, message.length);
+}
 
 export class HmacSha256 {
   private readonly inner = new Uint32Array(8);
@@ -125,7 +137,7 @@ export class HmacSha256 {
 
   /** The MAC as eight 32-bit words (big-endian word order, as SHA-256 defines). */
   words(message: Uint8Array | string, out = new Uint32Array(8)): Uint32Array {
-    const bytes = typeof message === 'string' ? encoder.encode(message) : message;
+    const bytes = typeof message === 'string' ? utf8(message) : message;
     finish(this.inner, bytes, 64, this.innerDigest);
     const b = this.innerBytes;
     for (let i = 0; i < 8; i++) {

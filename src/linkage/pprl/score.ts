@@ -48,6 +48,13 @@ export function dice(a: Uint32Array, ao: number, b: Uint32Array, bo: number, wor
   return total === 0 ? 0 : (2 * both) / total;
 }
 
+/** Dice of two balanced segments: each has exactly half its bits set, so only the overlap counts. */
+function diceBalanced(a: Uint32Array, ao: number, b: Uint32Array, bo: number, words: number): number {
+  let both = 0;
+  for (let w = 0; w < words; w++) both += popcount(a[ao + w] & b[bo + w]);
+  return both / (words * 16);
+}
+
 /**
  * Dice thresholds of the levels. A balanced segment is half set whatever its content, so its
  * Dice is 1 − (Hamming distance of the plain filters)/bits and unrelated values still score
@@ -96,9 +103,11 @@ export class PairScorer {
   /** Segments of given and family name when they can be compared crosswise (same key group). */
   private readonly swap?: [number, number];
   private readonly levels: Int8Array;
+  private readonly dice: typeof dice;
 
   constructor(settings: ClkSettings) {
     this.thresholds = THRESHOLDS[settings.hardening];
+    this.dice = settings.hardening === 'balance' ? diceBalanced : dice;
     const g = settings.segments.findIndex((s) => s.name === 'given');
     const f = settings.segments.findIndex((s) => s.name === 'family');
     if (
@@ -127,7 +136,7 @@ export class PairScorer {
 
   segmentDice(A: EncodedList, a: number, sa: number, B: EncodedList, b: number, sb: number): number {
     const words = A.offsets[sa + 1] - A.offsets[sa];
-    return dice(A.clks, a * A.words + A.offsets[sa], B.clks, b * B.words + B.offsets[sb], words);
+    return this.dice(A.clks, a * A.words + A.offsets[sa], B.clks, b * B.words + B.offsets[sb], words);
   }
 
   /** The pattern of a pair as one number: per segment its level, or radix-1 when empty. */
