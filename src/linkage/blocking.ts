@@ -36,6 +36,35 @@ export function nameDateKeys(p: PreparedPerson): string[] {
   return [...new Set(keys)];
 }
 
+/**
+ * Keys of one piece of evidence each: the date alone (names rewritten), one name with the other's
+ * initial (date missing or wrong). They select only in small lists or for rare values, so the
+ * linkage uses them only where their block is small (`weakMaxBlock`); in a million records the
+ * two-piece keys above carry the load.
+ */
+export function weakNameDateKeys(p: PreparedPerson): string[] {
+  const keys: string[] = [];
+  if (p.dob) {
+    const [lo, hi] = p.dob.month <= p.dob.day ? [p.dob.month, p.dob.day] : [p.dob.day, p.dob.month];
+    keys.push(`wd:${p.dob.year}:${lo}:${hi}`);
+  }
+  const fam = p.familyPhonetic;
+  const giv = p.given.initialsOnly ? '' : p.givenPhonetic;
+  // One key type for both names, so swapped names meet too.
+  if (fam) keys.push(`wn:${fam}:${p.given.initials[0] ?? ''}`);
+  if (giv) keys.push(`wn:${giv}:${p.family.main[0] ?? ''}`);
+  return [...new Set(keys)];
+}
+
+/** Whether a key is one of weakNameDateKeys (clear-text keys; encoded keys say so by their sign). */
+export function isWeakKey(key: string | number): boolean {
+  return typeof key === 'number' ? key < 0 : key.startsWith('w');
+}
+
+/** Default block size limits: two-piece keys, and one-piece (weak) keys. */
+export const MAX_BLOCK = 100;
+export const WEAK_MAX_BLOCK = 8;
+
 /** All blocking keys of a person: names and date, plus identifiers and address when known. */
 export function blockingKeysOf(p: PreparedPerson): string[] {
   const keys = nameDateKeys(p);
@@ -55,6 +84,8 @@ export interface CandidatePairs {
 export interface BlockingOptions {
   /** Blocks holding more records of list A than this are skipped (a key too common to select). */
   maxBlock?: number;
+  /** The same for weak keys (see weakNameDateKeys and isWeakKey). */
+  weakMaxBlock?: number;
   /** A and B are the same list: only pairs a < b. */
   dedupe?: boolean;
 }
@@ -68,7 +99,7 @@ export interface BlockingOptions {
 export function forEachCandidatePair<K>(
   keysA: readonly (readonly K[])[],
   keysB: readonly (readonly K[])[],
-  { maxBlock = Number.POSITIVE_INFINITY, dedupe = false }: BlockingOptions,
+  { maxBlock = Number.POSITIVE_INFINITY, weakMaxBlock = maxBlock, dedupe = false }: BlockingOptions,
   visit: (a: number, b: number) => void,
 ): number {
   const index = new Map<K, number[]>();
@@ -81,7 +112,7 @@ export function forEachCandidatePair<K>(
   }
   let skipped = 0;
   for (const [key, list] of index) {
-    if (list.length > maxBlock) {
+    if (list.length > (isWeakKey(key as string | number) ? weakMaxBlock : maxBlock)) {
       index.delete(key);
       skipped++;
     }

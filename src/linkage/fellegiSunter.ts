@@ -192,6 +192,13 @@ export interface PriorFitInput {
   mStrength?: number;
   lambdaStrength?: number;
   iterations?: number;
+  /**
+   * m learns only from pairs at least this likely a match. On large lists the many same-name
+   * pairs of different persons, each a little likely, would otherwise add up and pull m of
+   * "another date of birth" up, which makes them likelier still (EM drift); with coarse levels
+   * (PPRL) a high bar keeps a level that holds both kinds (a day off, another day) at its prior.
+   */
+  learnFrom?: number;
 }
 
 /**
@@ -212,6 +219,7 @@ export function fitWithPriors({
   mStrength = 200,
   lambdaStrength = Math.max(5, expectedMatches / 10),
   iterations = 25,
+  learnFrom = 0.5,
 }: PriorFitInput): FsModel {
   const C = comparisons.length;
   const lambdaPrior = Math.min(0.5, expectedMatches / totalPairs);
@@ -228,10 +236,7 @@ export function fitWithPriors({
     for (let p = 0; p < patterns.length; p++) {
       const posterior = probability(explainFast(patterns[p], weights, prior).weight);
       matches += posterior * counts[p];
-      // m learns only from pairs more likely matches than not: on large lists the many
-      // same-name pairs of different persons, each a little likely, would otherwise add up and
-      // pull m of "another date of birth" up, which makes them likelier still (EM drift).
-      if (posterior < 0.5) continue;
+      if (posterior < learnFrom) continue;
       for (let c = 0; c < C; c++) if (patterns[p][c] >= 0) acc[c][patterns[p][c]] += posterior * counts[p];
     }
     m = acc.map(normalise);

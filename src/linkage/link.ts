@@ -3,7 +3,7 @@
  * (see priorModel.ts), m and λ by EM constrained by priors (or plain EM), term-frequency
  * adjustment, and a one-to-one assignment (each record linked at most once).
  */
-import { blockingKeysOf, candidatePairs } from './blocking.ts';
+import { blockingKeysOf, candidatePairs, WEAK_MAX_BLOCK, weakNameDateKeys } from './blocking.ts';
 import { clusterLinks, type Edge } from './cluster.ts';
 import { type Comparison, comparisonVector, PERSON_COMPARISONS } from './comparisons.ts';
 import {
@@ -77,9 +77,8 @@ export function linkPersons(
   const comparisons = options.comparisons ?? PERSON_COMPARISONS;
   const A = listA.map((p) => preparePerson(p, lenientDates));
   const B = listB.map((p) => preparePerson(p, lenientDates));
-  const keysA = A.map(blockingKeysOf);
-  const keysB = B.map(blockingKeysOf);
-  const pairs = candidatePairs(keysA, keysB, { maxBlock });
+  const keysOf = (p: PreparedPerson) => [...blockingKeysOf(p), ...weakNameDateKeys(p)];
+  const pairs = candidatePairs(A.map(keysOf), B.map(keysOf), { maxBlock, weakMaxBlock: WEAK_MAX_BLOCK });
   const u = estimateNonMatchU(comparisons, [A, B], uSamples, seed);
 
   const vectors = vectorsFor(comparisons, A, B, pairs.a, pairs.b);

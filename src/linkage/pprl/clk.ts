@@ -12,7 +12,7 @@
  */
 
 import { mulberry32 } from '../../domain/random.ts';
-import { nameDateKeys } from '../blocking.ts';
+import { nameDateKeys, weakNameDateKeys } from '../blocking.ts';
 import { foldName } from '../normalize.ts';
 import type { PersonInput } from '../person.ts';
 import { preparePerson } from '../person.ts';
@@ -68,6 +68,8 @@ export interface EncodedRecord {
   empty: number[];
   /** Keyed blocking tokens (16 hex characters each). */
   blocks: string[];
+  /** Keyed tokens of the weak keys (see weakNameDateKeys): used only where their block is small. */
+  weak: string[];
 }
 
 const DERIVATION = 'ketenplein-clk/2';
@@ -173,7 +175,11 @@ export class ClkEncoder {
       const folded = foldName(value);
       if (folded.replace(/ /g, '').length >= MIN_EXTRA_KEY) keys.push(`x:${name}:${folded}`);
     }
-    return { empty, blocks: keys.map((key) => this.blockToken(key)) };
+    return {
+      empty,
+      blocks: keys.map((key) => this.blockToken(key)),
+      weak: weakNameDateKeys(p).map((key) => this.blockToken(key)),
+    };
   }
 
   encode(record: EncodableRecord, lenientDates = false): EncodedRecord & { clk: Uint32Array } {
@@ -236,6 +242,15 @@ export class ClkEncoder {
     }
     target.set(filter, at);
   }
+}
+
+/**
+ * A record's blocking tokens as the linkage holds them: each token's first 52 bits as a number,
+ * weak tokens negative (see isWeakKey).
+ */
+export function blockNumbers(encoded: Pick<EncodedRecord, 'blocks' | 'weak'>): number[] {
+  const token = (b: string) => Number.parseInt(b.slice(0, 13), 16);
+  return [...encoded.blocks.map(token), ...encoded.weak.map((b) => -token(b))];
 }
 
 /** Fisher–Yates shuffle driven by a seed taken from the keyed HMAC. */

@@ -104,7 +104,7 @@ export function encodeList(csvText: string, secret: Uint8Array, options: EncodeO
       if (error instanceof DateError) throw new InputError(`line ${r + 1}, date_of_birth: ${error.message}`);
       throw error;
     }
-    const line: Record<string, unknown> = { r, clk: wordsToBase64(clk), b: encoded.blocks };
+    const line: Record<string, unknown> = { r, clk: wordsToBase64(clk), b: encoded.blocks, w: encoded.weak };
     if (encoded.empty.length > 0) line.e = encoded.empty;
     if (strata.length > 0) line.s = Object.fromEntries(strata.map((s) => [s, get(row, s.toLowerCase())]));
     lines.push(JSON.stringify(line));

@@ -4,6 +4,7 @@
  * empty or damaged files.
  */
 
+import { MAX_BLOCK } from '../blocking.ts';
 import type { FsModel } from '../fellegiSunter.ts';
 import { base64IntoWords, type ClkSettings, canonicalJson, segmentOffsets } from './clk.ts';
 import { InputError, LIST_NAME } from './encodeList.ts';
@@ -62,7 +63,10 @@ export function parseEncodedList(text: string, source: string): ParsedList {
     } catch (error) {
       throw new InputError(`${source}, line ${i + 2}: ${(error as Error).message}`);
     }
-    const tokens = Array.isArray(rec.b) ? rec.b.map(tokenNumber) : [];
+    // Weak tokens are kept as negative numbers: the blocking knows them by their sign.
+    const weak =
+      rec.w === undefined ? [] : Array.isArray(rec.w) ? rec.w.map((t: unknown) => -tokenNumber(t)) : [NaN];
+    const tokens = Array.isArray(rec.b) ? [...rec.b.map(tokenNumber), ...weak] : [];
     if (!Array.isArray(rec.b) || tokens.some(Number.isNaN))
       throw new InputError(`${source}, line ${i + 2}: blocking tokens missing or damaged`);
     blocks.push(tokens);
@@ -126,7 +130,7 @@ export async function linkEncodedListsParallel(
 /** Refuses, before linking anything, what cannot be linked; returns the options with defaults. */
 function checkLists(
   lists: ParsedList[],
-  { threshold = DEFAULT_THRESHOLD, maxBlock = 100 }: LinkOptions,
+  { threshold = DEFAULT_THRESHOLD, maxBlock = MAX_BLOCK }: LinkOptions,
 ): { threshold: number; maxBlock: number } {
   if (lists.length < 2) throw new InputError('give at least two encoded lists');
   // The capture-pattern table goes to the estimate capability, which takes 2 to 10 lists.

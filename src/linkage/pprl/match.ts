@@ -3,7 +3,7 @@
  * weighed by Fellegi–Sunter, and multi-party clustering with at most one record per list. Pure;
  * the only output meant for analysts is the capture-pattern table built from the clusters.
  */
-import { forEachCandidatePair } from '../blocking.ts';
+import { forEachCandidatePair, WEAK_MAX_BLOCK } from '../blocking.ts';
 import { clusterLinks, type Edge } from '../cluster.ts';
 import type { FsModel } from '../fellegiSunter.ts';
 import type { ClkSettings } from './clk.ts';
@@ -66,7 +66,7 @@ export function scoreCandidates(
   const pairs = new PairStore();
   // Records of B outside the range get no keys, so a worker scores only its share of B.
   const keysB = range[0] === 0 && range[1] === B.empty.length ? B.blocks : rangeOf(B.blocks, range);
-  forEachCandidatePair(A.blocks, keysB, { maxBlock }, (a, b) => {
+  forEachCandidatePair(A.blocks, keysB, { maxBlock, weakMaxBlock: WEAK_MAX_BLOCK }, (a, b) => {
     const code = scorer.code(A, a, B, b);
     codeCounts[code]++;
     pairs.push(a, b, code);

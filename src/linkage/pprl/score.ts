@@ -194,6 +194,9 @@ export class PairScorer {
       counts: weights,
       totalPairs,
       expectedMatches,
+      // Segment levels mix a typing error with another person's near value (a day off, another
+      // day of that month): m must also learn from the borderline pairs, or it sticks at 0.
+      learnFrom: 0.1,
     });
     this.applyModel(model);
     return model;

@@ -46,7 +46,7 @@ export const BIRTH_SEGMENT: SegmentSpec = {
   name: 'birth',
   bits: 512,
   fields: [
-    { name: 'date_of_birth', k: 8 },
+    { name: 'date_of_birth', k: 6 },
     { name: 'gender', k: 8 },
     { name: 'place_of_birth', k: 6 },
   ],
@@ -55,6 +55,11 @@ export const BIRTH_SEGMENT: SegmentSpec = {
 /** Extra columns (addresses, other numbers), named with --extra-fields, share one segment. */
 export function extraSegment(names: string[]): SegmentSpec {
   return { name: 'extra', bits: 1024, fields: names.map((name) => ({ name, k: 10 })) };
+}
+
+/** The same token n times over (told apart by a suffix): n times its weight in the filter. */
+function copies(kind: string, n: number, value: string | number): string[] {
+  return Array.from({ length: n }, (_, i) => `${kind}${i}:${value}`);
 }
 
 export function bigrams(value: string): string[] {
@@ -91,22 +96,23 @@ export function fieldTokens(p: PreparedPerson, field: string, extra?: string): s
         : [];
     case 'date_of_birth': {
       const d = p.dob;
-      if (!d) return p.yearOfBirth !== undefined ? [`y:${p.yearOfBirth}`] : [];
-      // Graded by construction: the year weighs most, then year with month, with day, and with
-      // day and month order-free (a swap stays close), then single digits (typing errors). The
-      // same day and month in another year share little: that is usually another person.
+      const year = d?.year ?? p.yearOfBirth;
+      if (year === undefined) return [];
+      // Year digits by position, so a year alone still agrees with a full date of that year.
+      const yearDigits = [...String(year).padStart(4, '0')].flatMap((ch, i) => copies(`p${i}.`, 3, ch));
+      if (!d) return [...yearDigits, ...copies('y', 3, year)];
+      // Graded by construction (see DATE_K): day and month are taken in sorted order, so a swap
+      // stays near-exact (only the small order token differs); one digit off shares all digit
+      // tokens but one; the same year shares the year tokens; another year little.
       const [lo, hi] = d.month <= d.day ? [d.month, d.day] : [d.day, d.month];
-      const y = d.year;
-      const positional = [...d.digits].map((ch, i) => `p${i}:${ch}`);
+      const two = (n: number) => String(n).padStart(2, '0');
+      const sorted = `${two(lo)}${two(hi)}`;
       return [
-        ...[1, 2, 3, 4].map((i) => `y${i}:${y}`),
-        `ym1:${y}:${d.month}`,
-        `ym2:${y}:${d.month}`,
-        `yd1:${y}:${d.day}`,
-        `yd2:${y}:${d.day}`,
-        ...[1, 2, 3, 4].map((i) => `ymd${i}:${y}:${lo}:${hi}`),
-        `md:${lo}:${hi}`,
-        ...positional,
+        ...yearDigits,
+        ...[...sorted].flatMap((ch, i) => copies(`p${i + 4}.`, 3, ch)),
+        ...copies('y', 3, year),
+        ...copies('x', 2, `${year}:${sorted}`),
+        `o:${d.digits}`,
       ];
     }
     case 'gender':
