@@ -17,7 +17,14 @@ import { foldName } from '../normalize.ts';
 import type { PersonInput } from '../person.ts';
 import { preparePerson } from '../person.ts';
 import { HmacSha256, toHex } from './hmac.ts';
-import { BIRTH_SEGMENT, FAMILY_SEGMENT, fieldTokens, GIVEN_SEGMENT, type SegmentSpec } from './tokens.ts';
+import {
+  BIRTH_SEGMENT,
+  FAMILY_SEGMENT,
+  fieldTokens,
+  GIVEN_SEGMENT,
+  INITIAL_SEGMENT,
+  type SegmentSpec,
+} from './tokens.ts';
 
 export type Hardening = 'balance' | 'xor-fold' | 'none';
 
@@ -36,7 +43,7 @@ export function defaultSettings(overrides: Partial<ClkSettings> = {}): ClkSettin
     version: 2,
     hardening: 'balance',
     salt: '',
-    segments: [GIVEN_SEGMENT, FAMILY_SEGMENT, BIRTH_SEGMENT],
+    segments: [GIVEN_SEGMENT, FAMILY_SEGMENT, BIRTH_SEGMENT, INITIAL_SEGMENT],
     ...overrides,
   };
 }
@@ -70,7 +77,12 @@ export interface EncodedRecord {
   blocks: string[];
   /** Keyed tokens of the weak keys (see weakNameDateKeys): used only where their block is small. */
   weak: string[];
+  /** The given name is initials only: its initial, not its segment, is what to compare. */
+  abbreviated: boolean;
 }
+
+/** Bit of EncodedList.empty that marks a record whose given name is initials only. */
+export const ABBREVIATED = 1 << 7;
 
 const DERIVATION = 'ketenplein-clk/2';
 const CACHE_LIMIT = 200_000;
@@ -179,6 +191,7 @@ export class ClkEncoder {
       empty,
       blocks: keys.map((key) => this.blockToken(key)),
       weak: weakNameDateKeys(p).map((key) => this.blockToken(key)),
+      abbreviated: p.given.initialsOnly,
     };
   }
 

@@ -68,8 +68,19 @@ export function encodeList(csvText: string, secret: Uint8Array, options: EncodeO
   if (rows.length === 1) throw new InputError('the list is empty: the CSV has a header but no records');
 
   const base = defaultSettings(options.settings);
+  // The initial segment stays last (see INITIAL_SEGMENT).
+  const isInitial = (segment: { name: string }) => segment.name === 'initial';
   const settings: ClkSettings =
-    extras.length > 0 ? { ...base, segments: [...base.segments, extraSegment(extras)] } : base;
+    extras.length > 0
+      ? {
+          ...base,
+          segments: [
+            ...base.segments.filter((x) => !isInitial(x)),
+            extraSegment(extras),
+            ...base.segments.filter(isInitial),
+          ],
+        }
+      : base;
   let encoder: ClkEncoder;
   try {
     encoder = new ClkEncoder(secret, settings);
@@ -106,6 +117,7 @@ export function encodeList(csvText: string, secret: Uint8Array, options: EncodeO
     }
     const line: Record<string, unknown> = { r, clk: wordsToBase64(clk), b: encoded.blocks, w: encoded.weak };
     if (encoded.empty.length > 0) line.e = encoded.empty;
+    if (encoded.abbreviated) line.a = 1;
     if (strata.length > 0) line.s = Object.fromEntries(strata.map((s) => [s, get(row, s.toLowerCase())]));
     lines.push(JSON.stringify(line));
   }

@@ -6,7 +6,7 @@
 
 import { MAX_BLOCK } from '../blocking.ts';
 import type { FsModel } from '../fellegiSunter.ts';
-import { base64IntoWords, type ClkSettings, canonicalJson, segmentOffsets } from './clk.ts';
+import { ABBREVIATED, base64IntoWords, type ClkSettings, canonicalJson, segmentOffsets } from './clk.ts';
 import { InputError, LIST_NAME } from './encodeList.ts';
 import { type CaptureRow, type ClusterResult, captureTable, type EncodedList, matchLists } from './match.ts';
 
@@ -71,6 +71,7 @@ export function parseEncodedList(text: string, source: string): ParsedList {
       throw new InputError(`${source}, line ${i + 2}: blocking tokens missing or damaged`);
     blocks.push(tokens);
     for (const s of rec.e ?? []) empty[i] |= 1 << s;
+    if (rec.a === 1) empty[i] |= ABBREVIATED;
     strata.push(rec.s ?? {});
     rows.push(rec.r);
   }

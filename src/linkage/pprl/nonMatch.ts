@@ -50,10 +50,9 @@ export function nonMatchModel(lists: EncodedList[], scorer: PairScorer, seed = 1
       const a = Math.floor(random() * n);
       let b = Math.floor(random() * (n - 1));
       if (b >= a) b++;
-      const missing = list.empty[a] | list.empty[b];
       for (let s = 0; s < S; s++) {
-        if ((missing >> s) & 1) continue;
-        counts[s][scorer.level(scorer.segmentDice(list, a, s, list, b, s))]++;
+        const level = scorer.segmentLevel(list, a, list, b, s);
+        if (level < L) counts[s][level]++;
       }
     }
     sampled += k;

@@ -10,7 +10,7 @@ import {
   levelWeights,
   priorWeight,
 } from '../fellegiSunter.ts';
-import type { ClkSettings, Hardening } from './clk.ts';
+import { ABBREVIATED, type ClkSettings, type Hardening } from './clk.ts';
 
 /** One encoded list in memory: filters back to back, and what the linkage needs per record. */
 export interface EncodedList {
@@ -20,7 +20,7 @@ export interface EncodedList {
   words: number;
   /** Word offset of every segment within a record, and the record length last. */
   offsets: number[];
-  /** Bit s set: segment s of the record is empty (nothing to compare). */
+  /** Bit s set: segment s of the record is empty (nothing to compare); ABBREVIATED: initials only. */
   empty: Uint8Array;
   /** Keyed blocking tokens as numbers (the first 52 bits of each token). */
   blocks: number[][];
@@ -66,19 +66,23 @@ const THRESHOLDS: Record<Hardening, number[]> = {
   none: [0.99, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.3, 0.15],
 };
 
+/** Dice of the initial segments from which the initials count as equal (unequal ones score ~0.5). */
+const INITIAL_AGREES = 0.95;
+
 /** Levels from which given and family name are also compared crosswise. */
 const SWAP_BELOW = 4;
 
 /**
- * Prior m per Dice level (top level first, "else" last): how often a true match's segment lands
+ * Prior m per Dice level (top level first, then "else", then "initials": one side has initials
+ * only and they agree; only the given name uses that level): how often a true match's segment lands
  * there, from the registration errors seen in Dutch lists (about one in eight names or dates has
  * a typo, a missing prefix, initials only or a transliteration, which fall in the lower levels).
  */
 const M_PRIOR: Record<string, number[]> = {
-  given: [0.86, 0.03, 0.025, 0.02, 0.015, 0.01, 0.01, 0.01, 0.01, 0.005, 0.005],
-  family: [0.86, 0.03, 0.025, 0.02, 0.015, 0.01, 0.01, 0.01, 0.01, 0.005, 0.005],
-  birth: [0.86, 0.06, 0.03, 0.015, 0.01, 0.008, 0.006, 0.005, 0.002, 0.002, 0.002],
-  extra: [0.6, 0.1, 0.08, 0.06, 0.05, 0.04, 0.03, 0.02, 0.01, 0.005, 0.005],
+  given: [0.86, 0.03, 0.025, 0.02, 0.015, 0.01, 0.01, 0.01, 0.01, 0.005, 0.005, 0.04],
+  family: [0.86, 0.03, 0.025, 0.02, 0.015, 0.01, 0.01, 0.01, 0.01, 0.005, 0.005, 1e-4],
+  birth: [0.86, 0.06, 0.03, 0.015, 0.01, 0.008, 0.006, 0.005, 0.002, 0.002, 0.002, 1e-4],
+  extra: [0.6, 0.1, 0.08, 0.06, 0.05, 0.04, 0.03, 0.02, 0.01, 0.005, 0.005, 1e-4],
 };
 
 /**
@@ -86,10 +90,10 @@ const M_PRIOR: Record<string, number[]> = {
  * tell (a date of birth is shared by about one pair in 10,000, a first name by one in 100).
  */
 export const U_PRIOR: Record<string, number[]> = {
-  given: [0.01, 0.002, 0.002, 0.003, 0.004, 0.006, 0.01, 0.02, 0.04, 0.08, 0.823],
-  family: [0.005, 0.002, 0.002, 0.003, 0.004, 0.006, 0.01, 0.02, 0.04, 0.08, 0.828],
-  birth: [1e-4, 3e-4, 6e-4, 1e-3, 2e-3, 4e-3, 8e-3, 0.015, 0.03, 0.06, 0.879],
-  extra: [1e-4, 3e-4, 6e-4, 1e-3, 2e-3, 4e-3, 8e-3, 0.015, 0.03, 0.06, 0.879],
+  given: [0.01, 0.002, 0.002, 0.003, 0.004, 0.006, 0.01, 0.02, 0.04, 0.08, 0.82, 0.003],
+  family: [0.005, 0.002, 0.002, 0.003, 0.004, 0.006, 0.01, 0.02, 0.04, 0.08, 0.828, 1e-4],
+  birth: [1e-4, 3e-4, 6e-4, 1e-3, 2e-3, 4e-3, 8e-3, 0.015, 0.03, 0.06, 0.879, 1e-4],
+  extra: [1e-4, 3e-4, 6e-4, 1e-3, 2e-3, 4e-3, 8e-3, 0.015, 0.03, 0.06, 0.879, 1e-4],
 };
 
 export class PairScorer {
@@ -104,10 +108,22 @@ export class PairScorer {
   private readonly swap?: [number, number];
   private readonly levels: Int8Array;
   private readonly dice: typeof dice;
+  /** The given name's segment and the initial's (see INITIAL_SEGMENT), when the encoding has them. */
+  private readonly given: number;
+  private readonly initial: number;
+  private readonly elseLevel: number;
+  private readonly initialsLevel: number;
 
   constructor(settings: ClkSettings) {
     this.thresholds = THRESHOLDS[settings.hardening];
     this.dice = settings.hardening === 'balance' ? diceBalanced : dice;
+    const segments = settings.segments;
+    this.initial = segments.findIndex((s) => s.name === 'initial');
+    if (this.initial >= 0 && this.initial !== segments.length - 1)
+      throw new Error('the initial segment must be the last segment');
+    this.given = this.initial >= 0 ? segments.findIndex((s) => s.name === 'given') : -1;
+    this.elseLevel = this.thresholds.length;
+    this.initialsLevel = this.thresholds.length + 1;
     const g = settings.segments.findIndex((s) => s.name === 'given');
     const f = settings.segments.findIndex((s) => s.name === 'family');
     if (
@@ -117,9 +133,10 @@ export class PairScorer {
       settings.segments[g].keyGroup === settings.segments[f].keyGroup
     )
       this.swap = [g, f];
-    this.levels = new Int8Array(settings.segments.length);
-    const levels = [...this.thresholds.map((t) => `dice_${t}`), 'else'];
-    this.comparisons = settings.segments.map((s) => ({ name: s.name, levels }));
+    const compared = this.initial >= 0 ? segments.slice(0, -1) : segments;
+    this.levels = new Int8Array(compared.length);
+    const levels = [...this.thresholds.map((t) => `dice_${t}`), 'else', 'initials'];
+    this.comparisons = compared.map((s) => ({ name: s.name, levels }));
     // One code more for "cannot compare" (an empty segment).
     this.radix = levels.length + 1;
   }
@@ -139,18 +156,35 @@ export class PairScorer {
     return this.dice(A.clks, a * A.words + A.offsets[sa], B.clks, b * B.words + B.offsets[sb], words);
   }
 
-  /** The pattern of a pair as one number: per segment its level, or radix-1 when empty. */
+  /**
+   * The level of comparison s of a pair, or radix-1 when a side is empty. A given name of initials
+   * only is compared by its initial alone: "initials" when it agrees, "else" when not.
+   */
+  segmentLevel(A: EncodedList, a: number, B: EncodedList, b: number, s: number): number {
+    const flags = A.empty[a] | B.empty[b];
+    if ((flags >> s) & 1) return this.radix - 1;
+    if (s === this.given && flags & ABBREVIATED) {
+      const i = this.initial;
+      return this.segmentDice(A, a, i, B, b, i) >= INITIAL_AGREES ? this.initialsLevel : this.elseLevel;
+    }
+    return this.level(this.segmentDice(A, a, s, B, b, s));
+  }
+
+  /** The pattern of a pair as one number: per comparison its level (see segmentLevel). */
   code(A: EncodedList, a: number, B: EncodedList, b: number): number {
     const S = this.comparisons.length;
     const levels = this.levels;
     const missing = A.empty[a] | B.empty[b];
-    for (let s = 0; s < S; s++) {
-      levels[s] = (missing >> s) & 1 ? this.radix - 1 : this.level(this.segmentDice(A, a, s, B, b, s));
-    }
-    if (this.swap) {
+    for (let s = 0; s < S; s++) levels[s] = this.segmentLevel(A, a, B, b, s);
+    if (this.swap && !(missing & ABBREVIATED)) {
       // Given and family name the other way round: compare them crosswise when both disagree.
       const [g, f] = this.swap;
-      if (levels[g] >= SWAP_BELOW && levels[f] >= SWAP_BELOW && !(missing & ((1 << g) | (1 << f)))) {
+      if (
+        levels[g] >= SWAP_BELOW &&
+        levels[g] <= this.elseLevel &&
+        levels[f] >= SWAP_BELOW &&
+        !(missing & ((1 << g) | (1 << f)))
+      ) {
         const gf = this.level(this.segmentDice(A, a, g, B, b, f));
         const fg = this.level(this.segmentDice(A, a, f, B, b, g));
         if (Math.max(gf, fg) < Math.min(levels[g], levels[f])) {

@@ -52,6 +52,19 @@ export const BIRTH_SEGMENT: SegmentSpec = {
   ],
 };
 
+/**
+ * The initial of the given name alone, compared only when one side has initials only ("J." against
+ * "Johannes": the given segment cannot tell that from another name with a J). Not a comparison of
+ * its own otherwise, and always the last segment. It tells a frequency attack no more than the
+ * given segment does.
+ */
+export const INITIAL_SEGMENT: SegmentSpec = {
+  name: 'initial',
+  bits: 64,
+  keyGroup: 'initial',
+  fields: [{ name: 'given_initial', k: 16 }],
+};
+
 /** Extra columns (addresses, other numbers), named with --extra-fields, share one segment. */
 export function extraSegment(names: string[]): SegmentSpec {
   return { name: 'extra', bits: 1024, fields: names.map((name) => ({ name, k: 10 })) };
@@ -83,6 +96,10 @@ export function fieldTokens(p: PreparedPerson, field: string, extra?: string): s
       // Initials only give "_j", "j_" and the initial: still partly equal to the full name.
       if (first.length === 1) return [...bigrams(first), `init:${first}`];
       return [...bigrams(first), `init:${first[0]}`, `ph:${p.givenPhonetic}`];
+    }
+    case 'given_initial': {
+      const initial = p.given.initials[0];
+      return initial ? [`gi:${initial}`] : [];
     }
     case 'prefix':
       // "van der" also gives "v" and "d", so the abbreviation "vd" agrees partly.

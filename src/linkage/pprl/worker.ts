@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { PersonInput } from '../person.ts';
-import { blockNumbers, ClkEncoder, type ClkSettings } from './clk.ts';
+import { ABBREVIATED, blockNumbers, ClkEncoder, type ClkSettings } from './clk.ts';
 import { type EncodeOptions, encodeList } from './encodeList.ts';
 import { scoreCandidates } from './match.ts';
 import { type EncodedList, PairScorer } from './score.ts';
@@ -54,6 +54,7 @@ parentPort?.on('message', (task: EncodeTask | CsvTask | ScoreTask) => {
       const r = task.from + i;
       const e = encoder.encodeInto({ person: task.persons[i] }, clks, r * encoder.words);
       for (const s of e.empty) empty[r] |= 1 << s;
+      if (e.abbreviated) empty[r] |= ABBREVIATED;
       blocks.push(blockNumbers(e));
     }
     parentPort?.postMessage({ blocks });
