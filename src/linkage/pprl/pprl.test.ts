@@ -219,5 +219,5 @@ test('Dutch generated lists, PPRL on the issue columns only: a guard below the t
   const correct = outcome.qc.filter((p) => ds.a[p.rowA - 1].entity === ds.b[p.rowB - 1].entity).length;
   const q = quality(outcome.qc.length, correct, ds.truePairs);
   assert.ok(q.precision >= 0.99, `precision ${q.precision}`);
-  assert.ok(q.recall >= 0.95, `recall ${q.recall}`);
+  assert.ok(q.recall >= 0.97, `recall ${q.recall}`);
 });
