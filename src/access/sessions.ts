@@ -74,6 +74,7 @@ export async function login(
       'users.password_hash',
       'users.roles',
       'users.totp_secret',
+      'users.totp_last_step',
       'users.failed_logins',
       'users.locked_until',
       'users.disabled',
@@ -115,6 +116,7 @@ export async function login(
   }
   const passwordOk = await verifyPassword(user.password_hash, input.password);
   let failure: LoginError | null = passwordOk ? null : invalid;
+  let totpStepUsed: number | null = null;
   if (!failure && user.disabled)
     failure = new LoginError('disabled', 403, 'Account is uitgeschakeld / Account is disabled');
   if (!failure && user.totp_secret) {
@@ -126,8 +128,14 @@ export async function login(
         'Voer de code uit uw authenticator-app in / Enter your authenticator code',
       );
     }
-    if (!checkTotp(cipher.decrypt(user.totp_secret), input.totp)) {
-      failure = new LoginError('totp_invalid', 401, 'Onjuiste code / Incorrect code');
+    totpStepUsed = totpStep(cipher.decrypt(user.totp_secret), input.totp);
+    // A code already used (this step or an earlier one) is refused like a wrong one: replay.
+    if (totpStepUsed === null || (user.totp_last_step !== null && totpStepUsed <= user.totp_last_step)) {
+      failure = new LoginError(
+        'totp_invalid',
+        401,
+        'Onjuiste of al gebruikte code / Incorrect or already used code',
+      );
     }
   }
   if (failure) {
@@ -149,11 +157,27 @@ export async function login(
   const csrfToken = randomToken();
   const expiresAt = new Date(now.getTime() + settings.idleMinutes * 60_000);
   await withSystem(store, async (db, audit) => {
-    await db
+    const updated = await db
       .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null })
+      .set({
+        failed_logins: 0,
+        locked_until: null,
+        ...(totpStepUsed !== null ? { totp_last_step: totpStepUsed } : {}),
+      })
       .where('id', '=', user.id)
-      .execute();
+      // Two logins racing with one code: only the first moves the step on, the other finds none.
+      .$if(totpStepUsed !== null, (q) =>
+        q.where((eb) =>
+          eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', totpStepUsed as number)]),
+        ),
+      )
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw new LoginError(
+        'totp_invalid',
+        401,
+        'Onjuiste of al gebruikte code / Incorrect or already used code',
+      );
     await db
       .insertInto('sessions')
       .values({
@@ -257,9 +281,17 @@ export function csrfMatches(expected: string, given: string | undefined): boolea
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function checkTotp(secretBase32: string, code: string): boolean {
-  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secretBase32), digits: 6, period: 30 });
-  return totp.validate({ token: code.replace(/\s/g, ''), window: 1 }) !== null;
+const TOTP_PERIOD = 30;
+
+/** The time step a TOTP code belongs to (this one or one either side), or null when it is wrong. */
+export function totpStep(secretBase32: string, code: string, now = Date.now()): number | null {
+  const totp = new OTPAuth.TOTP({
+    secret: OTPAuth.Secret.fromBase32(secretBase32),
+    digits: 6,
+    period: TOTP_PERIOD,
+  });
+  const delta = totp.validate({ token: code.replace(/\s/g, ''), window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 1000 / TOTP_PERIOD) + delta;
 }
 
 /** Starts TOTP enrolment: a new secret and its otpauth:// URI for an authenticator app. */
@@ -276,11 +308,13 @@ export async function enableTotp(
   secret: string,
   code: string,
 ): Promise<boolean> {
-  if (!checkTotp(secret, code)) return false;
+  const step = totpStep(secret, code);
+  if (step === null) return false;
   await withSystem(store, async (db, audit) => {
     await db
       .updateTable('users')
-      .set({ totp_secret: cipher.encrypt(secret) })
+      // The enrolment code counts as used: it cannot log in afterwards.
+      .set({ totp_secret: cipher.encrypt(secret), totp_last_step: step })
       .where('id', '=', userId)
       .execute();
     audit({

@@ -34,6 +34,8 @@ export interface UserTable {
   password_hash: string;
   roles: string[];
   totp_secret: string | null;
+  /** The last TOTP time step (unix time / 30 s) used to log in: older or equal ones are refused. */
+  totp_last_step: number | null;
   failed_logins: Generated<number>;
   locked_until: Date | null;
   disabled: Generated<boolean>;

@@ -111,8 +111,22 @@ describe(`login and sessions on ${databaseLabel}`, () => {
     const withoutCode = await fresh.login('coordinator@gemeente-amsterdam.example');
     assert.equal(withoutCode.status, 401);
     assert.equal((withoutCode.body as unknown as ErrorBody).error.code, 'totp_required');
-    const withCode = await fresh.login('coordinator@gemeente-amsterdam.example', undefined, totp.generate());
+    // The enrolment code is spent: it does not log in.
+    const enrolmentCode = totp.generate();
+    const spent = await fresh.login('coordinator@gemeente-amsterdam.example', undefined, enrolmentCode);
+    assert.equal(spent.status, 401);
+    assert.equal((spent.body as unknown as ErrorBody).error.code, 'totp_invalid');
+    // The next step's code (within the one-step drift window) logs in, once.
+    const next = totp.generate({ timestamp: Date.now() + 30_000 });
+    const withCode = await fresh.login('coordinator@gemeente-amsterdam.example', undefined, next);
     assert.equal(withCode.status, 200);
+    const replay = await new ApiClient(server.url).login(
+      'coordinator@gemeente-amsterdam.example',
+      undefined,
+      next,
+    );
+    assert.equal(replay.status, 401, 'a code cannot be used twice');
+    assert.equal((replay.body as unknown as ErrorBody).error.code, 'totp_invalid');
   });
 
   test('the login route is rate limited per address', async () => {
