@@ -1,27 +1,29 @@
 import { Paragraph } from '@utrecht/component-library-react';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, Suspense, useEffect } from 'react';
 import { type NavItem, Shell } from './components/Shell.tsx';
-import { EstimatePage } from './estimate/EstimatePage.tsx';
-import { RoundsPage } from './estimate/RoundsPage.tsx';
 import { useI18n } from './i18n/index.tsx';
-import { AccountPage } from './pages/Account.tsx';
-import { AuditPage } from './pages/Audit.tsx';
-import { CrawlerPage } from './pages/Crawler.tsx';
+import { lazyPage } from './lazyPage.ts';
 import { LoginPage } from './pages/Login.tsx';
 import { NotFoundPage } from './pages/NotFound.tsx';
-import { OrganisationPage } from './pages/Organisation.tsx';
 import { StartPage } from './pages/Start.tsx';
-import { UsersPage } from './pages/Users.tsx';
-import { PrivacyPage } from './privacy/PrivacyPage.tsx';
 import { usePath } from './router.tsx';
 import { useSession } from './session.tsx';
-import { INTAKE_ROLES, TEAM_ROLES } from './signals/api.ts';
-import { ImportPage } from './signals/ImportPage.tsx';
-import { IntakePage } from './signals/IntakePage.tsx';
-import { NetworkPage } from './signals/NetworkPage.tsx';
-import { QueuePage } from './signals/QueuePage.tsx';
-import { RuleSetPage } from './signals/RuleSetPage.tsx';
-import { SignalPage, viewerFromLocation } from './signals/SignalPage.tsx';
+import { INTAKE_ROLES, TEAM_ROLES, viewerFromLocation } from './signals/api.ts';
+
+const EstimatePage = lazyPage(() => import('./estimate/EstimatePage.tsx'), 'EstimatePage');
+const RoundsPage = lazyPage(() => import('./estimate/RoundsPage.tsx'), 'RoundsPage');
+const AccountPage = lazyPage(() => import('./pages/Account.tsx'), 'AccountPage');
+const AuditPage = lazyPage(() => import('./pages/Audit.tsx'), 'AuditPage');
+const CrawlerPage = lazyPage(() => import('./pages/Crawler.tsx'), 'CrawlerPage');
+const OrganisationPage = lazyPage(() => import('./pages/Organisation.tsx'), 'OrganisationPage');
+const UsersPage = lazyPage(() => import('./pages/Users.tsx'), 'UsersPage');
+const PrivacyPage = lazyPage(() => import('./privacy/PrivacyPage.tsx'), 'PrivacyPage');
+const ImportPage = lazyPage(() => import('./signals/ImportPage.tsx'), 'ImportPage');
+const IntakePage = lazyPage(() => import('./signals/IntakePage.tsx'), 'IntakePage');
+const NetworkPage = lazyPage(() => import('./signals/NetworkPage.tsx'), 'NetworkPage');
+const QueuePage = lazyPage(() => import('./signals/QueuePage.tsx'), 'QueuePage');
+const RuleSetPage = lazyPage(() => import('./signals/RuleSetPage.tsx'), 'RuleSetPage');
+const SignalPage = lazyPage(() => import('./signals/SignalPage.tsx'), 'SignalPage');
 
 interface Route {
   path: string;
@@ -125,7 +127,15 @@ export function App() {
   const rest = route?.nested ? path.slice(route.path.length + 1) : '';
   return (
     <Shell nav={nav} current={path}>
-      {route ? <div key={route.path}>{route.page(rest)}</div> : <NotFoundPage />}
+      {route ? (
+        <div key={route.path}>
+          <Suspense fallback={<Paragraph role="status">{t('app.loading')}</Paragraph>}>
+            {route.page(rest)}
+          </Suspense>
+        </div>
+      ) : (
+        <NotFoundPage />
+      )}
     </Shell>
   );
 }

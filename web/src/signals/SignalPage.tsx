@@ -25,11 +25,6 @@ import { LinkSuggestions } from './LinkSuggestions.tsx';
 import { SlaBadge, useSignalLabels } from './labels.tsx';
 import { SignalActions } from './SignalActions.tsx';
 
-export function viewerFromLocation(): Viewer {
-  const as = new URLSearchParams(window.location.search).get('als');
-  return as === 'triage' || as === 'team' ? as : 'mine';
-}
-
 /** One signal: what was reported, and for triage and the receiving team the score, reasons and actions. */
 export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
   const { t, dateTime, language } = useI18n();

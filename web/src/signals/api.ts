@@ -128,6 +128,12 @@ export function teamPurpose(session: SessionInfo): string | undefined {
 /** Who views a signal: triage, the receiving team, or its reporter; each under its own purpose. */
 export type Viewer = 'triage' | 'team' | 'mine';
 
+/** Who looks at a signal page, from `?als=triage|team` (default: the reporter). */
+export function viewerFromLocation(): Viewer {
+  const as = new URLSearchParams(window.location.search).get('als');
+  return as === 'triage' || as === 'team' ? as : 'mine';
+}
+
 export function purposeOf(viewer: Viewer, session: SessionInfo): string {
   if (viewer === 'triage') return 'signal_assessment';
   if (viewer === 'team') return teamPurpose(session) ?? 'criminal_investigation';
