@@ -1,26 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import {
-  browserSkipReason,
-  describeViolations,
-  logInThroughForm,
-  openLoginPage,
-  screenshot,
-  seriousAxeViolations,
-  startWebFixture,
-  type WebFixture,
-} from '../helpers/browser.ts';
-import { databaseLabel } from '../helpers/store.ts';
+import { test } from 'node:test';
+import { assertAccessible, describeInBrowser, logInThroughForm, openLoginPage } from '../helpers/browser.ts';
 
-describe(`admin and privacy officer screens in Chromium on ${databaseLabel}`, {
-  skip: browserSkipReason(),
-}, () => {
-  let web: WebFixture;
-  before(async () => {
-    web = await startWebFixture();
-  });
-  after(() => web?.close());
-
+describeInBrowser(`admin and privacy officer screens`, (web) => {
   test('an admin creates a user, who can then log in with the one-time password', async () => {
     const page = await openLoginPage(web);
     await logInThroughForm(page, 'beheer@gemeente-amsterdam.example');
@@ -45,9 +27,7 @@ describe(`admin and privacy officer screens in Chromium on ${databaseLabel}`, {
     const initialPassword = (await page.getByTestId('initial-password').textContent())?.trim() ?? '';
     assert.ok(initialPassword.length >= 12, 'a generated initial password is shown once');
     await table.getByRole('rowheader', { name: 'Kim de Wit' }).waitFor();
-    await screenshot(page, 'admin-users');
-    const violations = await seriousAxeViolations(page);
-    assert.deepEqual(violations, [], describeViolations(violations));
+    await assertAccessible(page, 'admin-users');
 
     // Edit roles of the new user: drop triage.
     await page.getByRole('button', { name: 'Bewerken Kim de Wit' }).click();
@@ -74,9 +54,7 @@ describe(`admin and privacy officer screens in Chromium on ${databaseLabel}`, {
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('De gegevens van de organisatie zijn opgeslagen.').waitFor();
     await page.getByRole('definition').getByText('Amsterdam-Amstelland').waitFor();
-    await screenshot(page, 'admin-organisation');
-    const violations = await seriousAxeViolations(page);
-    assert.deepEqual(violations, [], describeViolations(violations));
+    await assertAccessible(page, 'admin-organisation');
     await page.context().close();
   });
 
@@ -99,9 +77,7 @@ describe(`admin and privacy officer screens in Chromium on ${databaseLabel}`, {
 
     await page.getByRole('button', { name: 'Hashketen controleren' }).click();
     await page.getByText(/De hashketen is intact: \d+ regels gecontroleerd\./).waitFor();
-    await screenshot(page, 'audit');
-    const violations = await seriousAxeViolations(page);
-    assert.deepEqual(violations, [], describeViolations(violations));
+    await assertAccessible(page, 'audit');
     await page.context().close();
   });
 

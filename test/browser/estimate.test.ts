@@ -1,28 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import { test } from 'node:test';
 import { generateDutchLists } from '../../src/linkage/index.ts';
 import { jobHandlers } from '../../src/server/jobs.ts';
 import { runDueJobs } from '../../src/store/jobs.ts';
-import {
-  browserSkipReason,
-  describeViolations,
-  logInThroughForm,
-  openLoginPage,
-  screenshot,
-  seriousAxeViolations,
-  startWebFixture,
-  type WebFixture,
-} from '../helpers/browser.ts';
-import { databaseLabel } from '../helpers/store.ts';
+import { assertAccessible, describeInBrowser, logInThroughForm, openLoginPage } from '../helpers/browser.ts';
 
 const ROME = readFileSync('../shared/data/mse/hiv_rome_4lists.csv', 'utf8');
-
-async function expectAccessible(page: Page) {
-  const violations = await seriousAxeViolations(page);
-  assert.deepEqual(violations, [], describeViolations(violations));
-}
 
 function personsCsv(from: number, to: number): string {
   const persons = generateDutchLists(60, { seed: 5 }).a.slice(from, to);
@@ -34,13 +18,7 @@ function personsCsv(from: number, to: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-describe(`Zicht op omvang in Chromium on ${databaseLabel}`, { skip: browserSkipReason() }, () => {
-  let web: WebFixture;
-  before(async () => {
-    web = await startWebFixture();
-  });
-  after(() => web?.close());
-
+describeInBrowser(`Zicht op omvang`, (web) => {
   test('an analyst uploads a table, gets the estimate with a chart, and exports it', async () => {
     const page = await openLoginPage(web);
     await logInThroughForm(page, 'analist@comensha.example');
@@ -63,8 +41,7 @@ describe(`Zicht op omvang in Chromium on ${databaseLabel}`, { skip: browserSkipR
       .getByRole('table', { name: 'Opgeslagen schattingen van uw organisatie' })
       .getByRole('rowheader', { name: 'Rome hiv' })
       .waitFor();
-    await screenshot(page, 'estimate-result');
-    await expectAccessible(page);
+    await assertAccessible(page, 'estimate-result');
 
     for (const format of ['CSV', 'JSON', 'SVG', 'PNG']) {
       const download = page.waitForEvent('download');
@@ -104,7 +81,7 @@ describe(`Zicht op omvang in Chromium on ${databaseLabel}`, { skip: browserSkipR
     await page.getByText('Ronde Browserronde is geopend.').waitFor();
     const detail = page.getByRole('region', { name: 'Browserronde' });
     await detail.getByRole('table', { name: 'Verwachte lijsten' }).waitFor();
-    await expectAccessible(page);
+    await assertAccessible(page, 'estimate-exported');
 
     const secret = Buffer.from('een-gedeeld-geheim-van-minstens-32-tekens\n');
     const lists: Array<[string, string]> = [
@@ -136,8 +113,7 @@ describe(`Zicht op omvang in Chromium on ${databaseLabel}`, { skip: browserSkipR
     assert.equal(await runDueJobs(web.server.store, jobHandlers), 1);
     await detail.getByRole('table', { name: 'Tabel van vangstpatronen' }).waitFor({ timeout: 10_000 });
     await detail.getByTestId('estimate-total').waitFor();
-    await screenshot(page, 'estimation-round');
-    await expectAccessible(page);
+    await assertAccessible(page, 'estimation-round');
     await page.context().close();
   });
 });

@@ -1,30 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, test } from 'node:test';
 import { exampleSubmission } from '../../src/signals/fixtures.ts';
-import {
-  browserSkipReason,
-  describeViolations,
-  logInThroughForm,
-  openLoginPage,
-  screenshot,
-  seriousAxeViolations,
-  startWebFixture,
-  type WebFixture,
-} from '../helpers/browser.ts';
+import { assertAccessible, describeInBrowser, logInThroughForm, openLoginPage } from '../helpers/browser.ts';
 import { loginAs } from '../helpers/server.ts';
-import { databaseLabel } from '../helpers/store.ts';
 
-describe(`the privacy officer's data-subject requests in Chromium on ${databaseLabel}`, {
-  skip: browserSkipReason(),
-}, () => {
-  let web: WebFixture;
+describeInBrowser(`the privacy officer's data-subject requests`, (web) => {
   before(async () => {
-    web = await startWebFixture();
     const reporter = await loginAs(web.server, 'melder@gemeente-amsterdam.example', 'signal_intake');
     const created = await reporter.post('/api/v1/signals', exampleSubmission());
     assert.equal(created.status, 201);
   });
-  after(() => web?.close());
 
   test('registers a request, finds the subject by BSN (masked) and attaches the record', async () => {
     const page = await openLoginPage(web);
@@ -47,9 +32,7 @@ describe(`the privacy officer's data-subject requests in Chromium on ${databaseL
     assert.equal(await page.getByText('123456782').count(), 0, 'the BSN is shown masked only');
     await page.getByRole('button', { name: 'Koppelen aan verzoek' }).click();
     await page.getByText('1 persoon gekoppeld').waitFor();
-    await screenshot(page, 'privacy-requests');
-    const violations = await seriousAxeViolations(page);
-    assert.deepEqual(violations, [], describeViolations(violations));
+    await assertAccessible(page, 'privacy-requests');
     await page.context().close();
   });
 });

@@ -1,32 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import * as OTPAuth from 'otpauth';
 import { DEMO_PASSWORD } from '../../src/store/demo.ts';
-import {
-  browserSkipReason,
-  describeViolations,
-  logInThroughForm,
-  openLoginPage,
-  screenshot,
-  seriousAxeViolations,
-  startWebFixture,
-  type WebFixture,
-} from '../helpers/browser.ts';
-import { databaseLabel } from '../helpers/store.ts';
+import { assertAccessible, describeInBrowser, logInThroughForm, openLoginPage } from '../helpers/browser.ts';
 
-describe(`web shell in Chromium on ${databaseLabel}`, { skip: browserSkipReason() }, () => {
-  let web: WebFixture;
-  before(async () => {
-    web = await startWebFixture();
-  });
-  after(() => web?.close());
-
+describeInBrowser(`web shell`, (web) => {
   test('the login page has no serious accessibility violations', async () => {
     const page = await openLoginPage(web);
     assert.equal(await page.getAttribute('html', 'lang'), 'nl');
-    await screenshot(page, 'login');
-    const violations = await seriousAxeViolations(page);
-    assert.deepEqual(violations, [], describeViolations(violations));
+    await assertAccessible(page, 'login');
     await page.context().close();
   });
 
@@ -78,9 +60,7 @@ describe(`web shell in Chromium on ${databaseLabel}`, { skip: browserSkipReason(
     assert.equal(await page.getByRole('link', { name: 'Beoordelingswachtrij' }).count(), 1);
     assert.equal(await page.getByText('Binnenkort beschikbaar', { exact: true }).count(), 0);
     assert.equal(await page.getByRole('link', { name: 'Gebruikers' }).count(), 0, 'no admin menu for triage');
-    await screenshot(page, 'start-triage');
-    const violations = await seriousAxeViolations(page);
-    assert.deepEqual(violations, [], describeViolations(violations));
+    await assertAccessible(page, 'start-triage');
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Welcome, Mohamed el Amrani' }).waitFor();
@@ -161,9 +141,7 @@ describe(`web shell in Chromium on ${databaseLabel}`, { skip: browserSkipReason(
     await page.getByLabel('Code uit de app').fill(totp.generate());
     await page.getByRole('button', { name: 'Bevestigen' }).click();
     await page.getByText('Tweestapsverificatie staat nu aan.').waitFor();
-    await screenshot(page, 'account');
-    const violations = await seriousAxeViolations(page);
-    assert.deepEqual(violations, [], describeViolations(violations));
+    await assertAccessible(page, 'account');
 
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByLabel('E-mailadres').fill('zorgcoordinator@zorg-amsterdam.example');

@@ -1,25 +1,16 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import {
-  browserSkipReason,
-  describeViolations,
+  assertAccessible,
+  describeInBrowser,
   logInThroughForm,
   openLoginPage,
   screenshot,
-  seriousAxeViolations,
-  startWebFixture,
-  type WebFixture,
 } from '../helpers/browser.ts';
 import { loginAs } from '../helpers/server.ts';
-import { databaseLabel } from '../helpers/store.ts';
-
-async function assertAccessible(page: Page, what: string): Promise<void> {
-  const violations = await seriousAxeViolations(page);
-  assert.deepEqual(violations, [], `${what}:\n${describeViolations(violations)}`);
-}
 
 async function openFromNav(page: Page, name: string, heading: string | RegExp): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
@@ -45,13 +36,7 @@ function writeImportFile(): string {
   return path;
 }
 
-describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() }, () => {
-  let web: WebFixture;
-  before(async () => {
-    web = await startWebFixture();
-  });
-  after(() => web?.close());
-
+describeInBrowser(`signals`, (web) => {
   test('report, import, triage, route, accept; the reporter sees the status but not the team’s notes', async () => {
     const teamNote = 'Notitie van het team: huisbezoek gepland met wijkagent';
 
@@ -103,8 +88,7 @@ describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() 
       .focus();
     await melder.keyboard.press('Enter');
     assert.equal(await melder.evaluate(() => document.activeElement?.id), 'f-persons-0-bsn');
-    await screenshot(melder, 'signals-form-errors');
-    await assertAccessible(melder, 'intake form with errors');
+    await assertAccessible(melder, 'signals-form-errors');
 
     // The draft is kept locally (never sent) and survives a reload.
     const draftKey = await melder.evaluate(() =>
@@ -137,8 +121,7 @@ describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() 
     await melder.getByLabel('Alleen de goede regels importeren').check();
     await melder.getByRole('button', { name: 'Bestand controleren en importeren' }).click();
     await melder.getByText(/1 melding geïmporteerd/).waitFor();
-    await screenshot(melder, 'signals-import');
-    await assertAccessible(melder, 'import page');
+    await assertAccessible(melder, 'signals-import');
 
     // 3. Triage sees it scored with reasons, with the SLA clock in words, and the link to the CSV signal.
     const triage = await openLoginPage(web);
@@ -152,8 +135,7 @@ describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() 
     // The minor's signal is first: priority before age.
     assert.match((await queueRows.nth(1).textContent()) ?? '', /Minderjarige/);
     assert.match((await queueRows.nth(1).textContent()) ?? '', /Op tijd/);
-    await screenshot(triage, 'signals-triage-queue');
-    await assertAccessible(triage, 'triage queue');
+    await assertAccessible(triage, 'signals-triage-queue');
     await queueRows.nth(1).getByRole('link').click();
     await triage.getByRole('heading', { level: 2, name: 'Waarom deze score' }).waitFor();
     const reasons = triage.getByRole('list', { name: 'Waarom deze score' });
@@ -179,8 +161,7 @@ describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() 
       .getByText(/Status: Doorgezet|Doorgezet/)
       .first()
       .waitFor();
-    await screenshot(triage, 'signals-triage-detail');
-    await assertAccessible(triage, 'signal detail (triage)');
+    await assertAccessible(triage, 'signals-triage-detail');
 
     await triage.getByRole('link', { name: 'Netwerk van bevestigde koppelingen bekijken' }).click();
     await triage.getByRole('heading', { level: 1, name: 'Netwerk van bevestigde koppelingen' }).waitFor();
@@ -190,8 +171,7 @@ describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() 
       (await triage.getByRole('table', { name: /Meldingen in het netwerk/ }).textContent()) ?? '',
       /Popescu/,
     );
-    await screenshot(triage, 'signals-network');
-    await assertAccessible(triage, 'network page');
+    await assertAccessible(triage, 'signals-network');
 
     // The rule set editor saves edited weights as a new version; scored signals keep their version.
     await openFromNav(triage, 'Triageregels', 'Triageregels');
@@ -200,8 +180,7 @@ describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() 
     await triage.getByText('Opgeslagen als versie 2.').waitFor();
     // The versions table reloads after the save: wait for the new version to show as the one in use.
     await triage.getByRole('table', { name: 'Versies' }).getByText('2 (in gebruik)').waitFor();
-    await screenshot(triage, 'signals-rules');
-    await assertAccessible(triage, 'rule set editor');
+    await assertAccessible(triage, 'signals-rules');
 
     // 4. The receiving team accepts it with a note.
     const team = await openLoginPage(web);
@@ -217,8 +196,7 @@ describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() 
     await team.getByLabel('Notitie *', { exact: true }).fill('Tolk Roemeens geregeld voor het gesprek');
     await team.getByRole('button', { name: 'Notitie opslaan' }).click();
     await team.getByRole('cell', { name: 'Tolk Roemeens geregeld voor het gesprek' }).waitFor();
-    await screenshot(team, 'signals-team-accepted');
-    await assertAccessible(team, 'signal detail (team)');
+    await assertAccessible(team, 'signals-team-accepted');
 
     // 5. The reporter sees the status, not the team's note.
     await openFromNav(melder, 'Mijn meldingen', 'Mijn meldingen');
@@ -233,8 +211,7 @@ describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() 
     // Three steps (received, in triage, routed) and accepted: the note adds no row for the reporter.
     assert.equal(await melder.getByRole('table', { name: 'Verloop' }).getByRole('row').count(), 5);
     assert.doesNotMatch(body, /Waarom deze score/);
-    await screenshot(melder, 'signals-reporter-status');
-    await assertAccessible(melder, 'signal detail (reporter)');
+    await assertAccessible(melder, 'signals-reporter-status');
 
     for (const page of [melder, triage, team]) await page.context().close();
   });
@@ -289,6 +266,6 @@ describe(`signals in Chromium on ${databaseLabel}`, { skip: browserSkipReason() 
     await triage.getByText('De melding is afgesloten.').waitFor();
     const closed = await triageApi.get<{ state: string }>(`/api/v1/signals/${id}`);
     assert.equal(closed.body.state, 'closed');
-    await assertAccessible(triage, 'closed signal (triage)');
+    await assertAccessible(triage, 'signals-closed');
   });
 });

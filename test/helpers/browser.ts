@@ -1,10 +1,13 @@
+import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { after, before, describe } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { ensureWebBuild } from '../../scripts/ensure-web-build.ts';
 import { DEMO_PASSWORD } from '../../src/store/demo.ts';
 import { startTestServer, type TestServer } from './server.ts';
+import { databaseLabel } from './store.ts';
 
 /** Debian's Chromium, or the one named in CHROMIUM_PATH. */
 export function chromiumPath(): string | null {
@@ -101,6 +104,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** Saves a screenshot under `name` and asserts there are no serious or critical axe violations. */
+export async function assertAccessible(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  const violations = await seriousAxeViolations(page);
+  assert.deepEqual(violations, [], `${name}:\n${describeViolations(violations)}`);
+}
+
 export interface WebFixture {
   server: TestServer;
   browser: Browser;
@@ -148,4 +158,19 @@ export async function logInThroughForm(page: Page, email: string, password = DEM
     throw error;
   }
   if (await problem.isVisible()) throw new Error(`login of ${email} failed: ${await problem.textContent()}`);
+}
+
+/**
+ * A suite against the real server and Chromium, skipped with its reason when there is no Chromium
+ * (never under CI=true). `web` is filled in before the first test and closed after the last.
+ */
+export function describeInBrowser(title: string, body: (web: WebFixture) => void): void {
+  describe(`${title} in Chromium on ${databaseLabel}`, { skip: browserSkipReason() }, () => {
+    const web = {} as WebFixture;
+    before(async () => {
+      Object.assign(web, await startWebFixture());
+    });
+    after(() => web.close?.());
+    body(web);
+  });
 }
