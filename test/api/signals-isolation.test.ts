@@ -190,6 +190,9 @@ describe(`signals isolation through the API on ${databaseLabel}`, () => {
           if (right !== 'full' || !demo.roles.includes('triage')) {
             assert.ok([403, 404].includes(links.status), `${who} listed links: ${links.status}`);
             assertNoLeak(links.body, signal, `${who} links`);
+            const network = await client.get(`/api/v1/signals/${signal.id}/network`);
+            assert.ok([403, 404].includes(network.status), `${who} saw the network: ${network.status}`);
+            assertNoLeak(network.body, signal, `${who} network`);
             const decide = await client.post(`/api/v1/signals/${signal.id}/links/${linkId}`, {
               status: 'rejected',
             });

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { verifyAuditChain } from '../../src/access/audit.ts';
+import { withAccess } from '../../src/access/context.ts';
 import { exampleSubmission } from '../../src/signals/fixtures.ts';
 import { IMPORT_COLUMNS } from '../../src/signals/import/columns.ts';
 import { templateCsv } from '../../src/signals/import/template.ts';
+import { getNetwork } from '../../src/signals/store/index.ts';
 import { type ApiClient, loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
 import { databaseLabel } from '../helpers/store.ts';
 
@@ -161,6 +164,49 @@ describe(`signals through the API on ${databaseLabel}`, () => {
     assert.equal(confirmed.body.status, 'confirmed');
     // Links are for triage only.
     assert.equal((await reporter.get(`/api/v1/signals/${secondId}/links`)).status, 403);
+  });
+
+  test('the network of confirmed links comes in one request, for triage only', async () => {
+    const network = await triage.get<{
+      signals: { id: string }[];
+      links: { from: string; to: string; link: { kind: string } }[];
+      truncated: boolean;
+    }>(`/api/v1/signals/${firstId}/network`);
+    assert.equal(network.status, 200);
+    assert.deepEqual(network.body.signals.map((s) => s.id).sort(), [firstId, secondId].sort());
+    assert.deepEqual(
+      network.body.links.map((l) => [l.from, l.to, l.link.kind]),
+      [[firstId, secondId, 'phone']],
+    );
+    assert.equal(network.body.truncated, false);
+    // Every signal in it was an audited read.
+    const audited = await server.store.db
+      .selectFrom('audit_log')
+      .select('record_ids')
+      .where('resource', '=', 'signal')
+      .where('action', '=', 'link')
+      .where('result', '=', 'allowed')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual([...audited.record_ids].sort(), [firstId, secondId].sort());
+    // At the limit the network stops and says so.
+    const [user] = await server.store.db
+      .selectFrom('users')
+      .select(['id', 'org_id', 'roles'])
+      .where('email', '=', 'triage@politie-le.example')
+      .execute();
+    const actor = { userId: user.id, orgId: user.org_id, orgType: 'police_unit', roles: ['triage' as const] };
+    const one = await withAccess(server.store, { actor, purpose: 'signal_assessment' }, (tx) =>
+      getNetwork(tx, server.cipher, firstId, 1),
+    );
+    assert.deepEqual(
+      one.signals.map((s) => s.id),
+      [firstId],
+    );
+    assert.deepEqual(one.links, []);
+    assert.equal(one.truncated, true);
+    assert.equal((await reporter.get(`/api/v1/signals/${firstId}/network`)).status, 403);
+    assert.equal((await triage.get(`/api/v1/signals/${randomUUID()}/network`)).status, 404);
   });
 
   test('a person written differently in another signal is suggested as the same person, with reasons', async () => {

@@ -9,6 +9,8 @@ import { openTestStore } from './store.ts';
 export interface TestServer {
   url: string;
   store: Store;
+  /** The server's field cipher, for tests that call a capability directly on its store. */
+  cipher: FieldCipher;
   config: Config;
   close(): Promise<void>;
 }
@@ -17,13 +19,15 @@ export interface TestServer {
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const store = await openTestStore({ seed: true });
   const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', loginRateLimit: 1000, ...overrides };
-  const app = await buildApp({ store, cipher: new FieldCipher(randomBytes(32)), config });
+  const cipher = new FieldCipher(randomBytes(32));
+  const app = await buildApp({ store, cipher, config });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
     store,
+    cipher,
     config,
     close: async () => {
       await app.close();

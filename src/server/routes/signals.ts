@@ -12,10 +12,12 @@ import { ROUTE_CODES } from '../../signals/routes.ts';
 import {
   createRuleSet,
   decideLink,
+  getNetwork,
   getSignal,
   listLinks,
   listQueue,
   listRuleSets,
+  MAX_NETWORK_SIGNALS,
   submitSignal,
   transitionSignal,
 } from '../../signals/store/index.ts';
@@ -236,6 +238,18 @@ export const signalRoutes =
       '/signals/:id/links',
       { schema: { summary: 'Link suggestions of a signal (triage)', tags: ['signals'], params: Id } },
       (request) => access(services, request, (tx) => listLinks(tx, request.params.id)),
+    );
+
+    app.get(
+      '/signals/:id/network',
+      {
+        schema: {
+          summary: `The network of confirmed links around a signal, up to ${MAX_NETWORK_SIGNALS} signals (triage)`,
+          tags: ['signals'],
+          params: Id,
+        },
+      },
+      (request) => access(services, request, (tx) => getNetwork(tx, services.cipher, request.params.id)),
     );
 
     app.post(

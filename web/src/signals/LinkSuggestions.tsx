@@ -26,7 +26,7 @@ const purpose = 'signal_assessment';
 export function useLinkReasons() {
   const { t } = useI18n();
   const labels = useSignalLabels();
-  return (link: LinkSuggestion) =>
+  return (link: Pick<LinkSuggestion, 'reasons'>) =>
     link.reasons
       .map((reason) =>
         reason.label

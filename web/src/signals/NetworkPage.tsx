@@ -17,38 +17,20 @@ import { Problem } from '../components/Problem.tsx';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
 import { RouterLink } from '../router.tsx';
 import { useLoad } from '../useLoad.ts';
-import { type LinkSuggestion, type SignalView, signalPath } from './api.ts';
+import { type NetworkLink, type SignalView, signalPath } from './api.ts';
 import { useLinkReasons } from './LinkSuggestions.tsx';
 import { useSignalLabels } from './labels.tsx';
 import { buildNetwork, type NetworkNode, type NodeKind } from './network.ts';
 
 const purpose = 'signal_assessment';
+/** The server's limit (MAX_NETWORK_SIGNALS), for the truncation notice. */
 const MAX_SIGNALS = 25;
 const SIZE = { width: 960, height: 640 };
 
-/** Follows confirmed links from one signal, breadth first, up to MAX_SIGNALS signals. */
-async function loadNetwork(rootId: string) {
-  const signals = new Map<string, SignalView>();
-  const links = new Map<string, { from: string; to: string; link: LinkSuggestion }>();
-  const queue = [rootId];
-  while (queue.length > 0 && signals.size < MAX_SIGNALS) {
-    const id = queue.shift() as string;
-    if (signals.has(id)) continue;
-    const [signal, suggestions] = await Promise.all([
-      api<SignalView>('GET', `/signals/${id}`, { purpose }),
-      api<LinkSuggestion[]>('GET', `/signals/${id}/links`, { purpose }),
-    ]);
-    signals.set(id, signal);
-    for (const link of suggestions.filter((l) => l.status === 'confirmed')) {
-      links.set(link.id, { from: id, to: link.linked_signal_id, link });
-      if (!signals.has(link.linked_signal_id)) queue.push(link.linked_signal_id);
-    }
-  }
-  return {
-    signals: [...signals.values()],
-    links: [...links.values()].filter((l) => signals.has(l.to)),
-    truncated: queue.length > 0,
-  };
+interface Network {
+  signals: SignalView[];
+  links: { from: string; to: string; link: NetworkLink }[];
+  truncated: boolean;
 }
 
 const SHAPES: Record<NodeKind, (node: NetworkNode) => React.ReactNode> = {
@@ -84,7 +66,7 @@ export function NetworkPage({ id }: { id: string }) {
   const { t, dateTime } = useI18n();
   const labels = useSignalLabels();
   const reasons = useLinkReasons();
-  const { data, error } = useLoad(() => loadNetwork(id), id);
+  const { data, error } = useLoad(() => api<Network>('GET', `/signals/${id}/network`, { purpose }), id);
   const network = useMemo(
     () =>
       data

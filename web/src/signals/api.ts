@@ -82,6 +82,9 @@ export interface SignalView extends QueueRow {
   link_notices?: { organisationId: string; organisation: string; kinds: string[] }[];
 }
 
+/** A confirmed link as the network view shows it. */
+export type NetworkLink = Pick<LinkSuggestion, 'id' | 'kind' | 'reasons'>;
+
 export interface LinkSuggestion {
   id: string;
   kind: string;

@@ -1,4 +1,4 @@
-import { type LinkSuggestion, personName, type SignalView } from './api.ts';
+import { type NetworkLink, personName, type SignalView } from './api.ts';
 
 /**
  * The network of confirmed links around one signal: signals joined by confirmed links, the persons and
@@ -48,8 +48,8 @@ function identifiersOf(signal: SignalView): { key: string; label: string }[] {
 
 export function buildNetwork(
   signals: SignalView[],
-  links: { from: string; to: string; link: LinkSuggestion }[],
-  describe: { signal(s: SignalView): string; link(l: LinkSuggestion): string; role(role: string): string },
+  links: { from: string; to: string; link: NetworkLink }[],
+  describe: { signal(s: SignalView): string; link(l: NetworkLink): string; role(role: string): string },
   size = { width: 960, height: 640 },
 ): Network {
   const cx = size.width / 2;
