@@ -83,6 +83,19 @@ test('initials only are compared by the initial: "J." agrees with Johannes, "K."
   assert.equal(scorer.segmentLevel(full, 0, full, 0, GIVEN), 0);
 });
 
+test('initials only with the names the other way round: "H. Lisa" meets "Lisa in \'t Hulst"', () => {
+  const full = list([{ givenName: 'Lisa', prefix: "in 't", familyName: 'Hulst', dateOfBirth: '1981-02-22' }]);
+  const swapped = list([{ givenName: 'H.', familyName: 'Lisa', dateOfBirth: '1981-02-22' }]);
+  const code = scorer.decode(scorer.code(full, 0, swapped, 0));
+  assert.equal(scorer.comparisons[GIVEN].levels[code[GIVEN]], 'initials');
+  assert.equal(code[1], 0, 'family name compared with the given name: equal');
+  // Another initial does not open the crosswise comparison.
+  const other = list([{ givenName: 'K.', familyName: 'Lisa', dateOfBirth: '1981-02-22' }]);
+  const otherCode = scorer.decode(scorer.code(full, 0, other, 0));
+  assert.equal(scorer.comparisons[GIVEN].levels[otherCode[GIVEN]], 'else');
+  assert.notEqual(otherCode[1], 0);
+});
+
 test('the encoded file flags initials only and carries weak tokens; damaged weak tokens are refused', () => {
   const lines = encodeList(
     'given_name,family_name,date_of_birth\nJ.,Beeking,1973-12-26\nJohannes,Beeking,\n',

@@ -66,8 +66,12 @@ const THRESHOLDS: Record<Hardening, number[]> = {
   none: [0.99, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.3, 0.15],
 };
 
-/** Dice of the initial segments from which the initials count as equal (unequal ones score ~0.5). */
+/**
+ * Dice of the initial segments: both initials agree (from INITIAL_AGREES), or only the pair of
+ * given and family initial, which is what names the other way round leave (from PAIR_AGREES).
+ */
 const INITIAL_AGREES = 0.95;
+const PAIR_AGREES = 0.75;
 
 /** Levels from which given and family name are also compared crosswise. */
 const SWAP_BELOW = 4;
@@ -192,10 +196,34 @@ export class PairScorer {
           levels[f] = fg;
         }
       }
+    } else if (this.swap && levels[this.swap[1]] >= SWAP_BELOW) {
+      this.swapAbbreviated(A, a, B, b, levels);
     }
     let code = 0;
     for (let s = S - 1; s >= 0; s--) code = code * this.radix + levels[s];
     return code;
+  }
+
+  /**
+   * "H. Lisa" against "Lisa Hulst": one side has initials only and the names the other way round.
+   * Its family name is compared with the other's given name, and its initial with the other's
+   * family initial (through the order-free pair in the initial segment).
+   */
+  private swapAbbreviated(A: EncodedList, a: number, B: EncodedList, b: number, levels: Int8Array): void {
+    const [g, f] = this.swap as [number, number];
+    const abbreviatedA = (A.empty[a] & ABBREVIATED) !== 0;
+    if (abbreviatedA === ((B.empty[b] & ABBREVIATED) !== 0)) return;
+    const missing = A.empty[a] | B.empty[b];
+    if (missing & ((1 << g) | (1 << f) | (1 << this.initial))) return;
+    const i = this.initial;
+    if (this.segmentDice(A, a, i, B, b, i) < PAIR_AGREES) return;
+    const crossed = abbreviatedA
+      ? this.level(this.segmentDice(A, a, f, B, b, g))
+      : this.level(this.segmentDice(A, a, g, B, b, f));
+    if (crossed < levels[f]) {
+      levels[f] = crossed;
+      levels[g] = this.initialsLevel;
+    }
   }
 
   decode(code: number): Int8Array {

@@ -53,16 +53,17 @@ export const BIRTH_SEGMENT: SegmentSpec = {
 };
 
 /**
- * The initial of the given name alone, compared only when one side has initials only ("J." against
- * "Johannes": the given segment cannot tell that from another name with a J). Not a comparison of
- * its own otherwise, and always the last segment. It tells a frequency attack no more than the
- * given segment does.
+ * The initials alone, compared only when one side has a given name of initials only ("J." against
+ * "Johannes": the given segment cannot tell that from another name with a J). It holds the given
+ * name's initial and, order-free, the pair of given and family initial, so "H. Lisa" still meets
+ * "Lisa Hulst" with the names the other way round. Not a comparison of its own otherwise, and
+ * always the last segment. It tells a frequency attack no more than the name segments do.
  */
 export const INITIAL_SEGMENT: SegmentSpec = {
   name: 'initial',
   bits: 64,
   keyGroup: 'initial',
-  fields: [{ name: 'given_initial', k: 16 }],
+  fields: [{ name: 'initials', k: 8 }],
 };
 
 /** Extra columns (addresses, other numbers), named with --extra-fields, share one segment. */
@@ -97,9 +98,13 @@ export function fieldTokens(p: PreparedPerson, field: string, extra?: string): s
       if (first.length === 1) return [...bigrams(first), `init:${first}`];
       return [...bigrams(first), `init:${first[0]}`, `ph:${p.givenPhonetic}`];
     }
-    case 'given_initial': {
-      const initial = p.given.initials[0];
-      return initial ? [`gi:${initial}`] : [];
+    case 'initials': {
+      const given = p.given.initials[0];
+      if (!given) return [];
+      const family = p.family.main[0];
+      // The pair weighs three times the given initial, so "only the pair agrees" (names the other
+      // way round) scores well above "only the given initial agrees".
+      return family ? [`gi:${given}`, ...copies('ip', 3, [given, family].sort().join(''))] : [`gi:${given}`];
     }
     case 'prefix':
       // "van der" also gives "v" and "d", so the abbreviation "vd" agrees partly.
