@@ -91,10 +91,10 @@ export interface BlockingOptions {
 }
 
 /**
- * Calls `visit(a, b)` for every pair that shares at least one key, each pair once: a pair is
- * visited only for the first key (in B's key order) it shares, so no set of seen pairs is needed
- * and a million × a million streams without holding the pairs. Keys may be strings or numbers.
- * Returns the number of skipped blocks.
+ * Calls `visit(a, b)` for every pair that shares at least one key, each pair once: B's records are
+ * taken one at a time, and a stamp per record of A says whether it was met already for this one,
+ * so no set of seen pairs is needed and a million × a million streams without holding the pairs.
+ * Keys may be strings or numbers. Returns the number of skipped blocks.
  */
 export function forEachCandidatePair<K>(
   keysA: readonly (readonly K[])[],
@@ -117,16 +117,16 @@ export function forEachCandidatePair<K>(
       skipped++;
     }
   }
+  const metBy = new Int32Array(keysA.length).fill(-1);
   for (let j = 0; j < keysB.length; j++) {
     const keys = keysB[j];
     for (let k = 0; k < keys.length; k++) {
       const list = index.get(keys[k]);
       if (!list) continue;
       for (const i of list) {
-        if (dedupe && i >= j) continue;
-        let earlier = false;
-        for (let e = 0; e < k && !earlier; e++) earlier = index.has(keys[e]) && keysA[i].includes(keys[e]);
-        if (!earlier) visit(i, j);
+        if (metBy[i] === j || (dedupe && i >= j)) continue;
+        metBy[i] = j;
+        visit(i, j);
       }
     }
   }

@@ -24,13 +24,15 @@ import {
   GIVEN_SEGMENT,
   INITIAL_SEGMENT,
   type SegmentSpec,
+  tokenWeight,
 } from './tokens.ts';
 
 export type Hardening = 'balance' | 'xor-fold' | 'none';
 
 export interface ClkSettings {
   format: 'ketenplein-clk';
-  version: 2;
+  /** 3: graded date tokens, weighted tokens and the initial segment (files of version 2 are refused). */
+  version: 3;
   hardening: Hardening;
   /** Public per-round salt mixed into every key. */
   salt: string;
@@ -40,7 +42,7 @@ export interface ClkSettings {
 export function defaultSettings(overrides: Partial<ClkSettings> = {}): ClkSettings {
   return {
     format: 'ketenplein-clk',
-    version: 2,
+    version: 3,
     hardening: 'balance',
     salt: '',
     segments: [GIVEN_SEGMENT, FAMILY_SEGMENT, BIRTH_SEGMENT, INITIAL_SEGMENT],
@@ -92,8 +94,8 @@ const MIN_EXTRA_KEY = 5;
 interface SegmentCoder {
   spec: SegmentSpec;
   key: HmacSha256;
-  /** Bit positions of tokens already seen, per number of positions k. */
-  cache: Map<number, Map<string, Uint16Array>>;
+  /** Bit positions of tokens already seen, per field of the segment. */
+  cache: Map<string, Uint16Array>[];
   permutation?: Uint32Array;
   complement?: Uint32Array;
   filter: Uint32Array;
@@ -131,7 +133,7 @@ export class ClkEncoder {
       const coder: SegmentCoder = {
         spec,
         key: derive(`segment/${group}`),
-        cache: new Map(),
+        cache: spec.fields.map(() => new Map()),
         filter: new Uint32Array(spec.bits / 32),
       };
       if (settings.hardening === 'balance') {
@@ -170,13 +172,16 @@ export class ClkEncoder {
       filter.fill(0);
       const mask = spec.bits - 1;
       let tokens = 0;
-      for (const field of spec.fields) {
-        for (const token of fieldTokens(p, field.name, record.extra?.[field.name])) {
-          const positions = this.positions(coder, field.k, token);
+      spec.fields.forEach((field, f) => {
+        const value = record.extra?.[field.name];
+        // Extra fields share a segment: the field name goes into the HMAC input, not the token.
+        const prefix = value === undefined ? '' : `${field.name}:`;
+        for (const token of fieldTokens(p, field.name, value)) {
+          const positions = this.positions(coder, f, prefix, token);
           for (let i = 0; i < positions.length; i++) setBit(filter, positions[i] & mask);
           tokens++;
         }
-      }
+      });
       if (tokens === 0) empty.push(s);
       this.harden(coder, target, offset + this.offsets[s]);
     });
@@ -206,21 +211,21 @@ export class ClkEncoder {
   }
 
   /**
-   * The k bit positions of a token: one HMAC gives 16 positions of 16 bits, more rounds when
-   * k > 16. Cached, since names share few distinct bigrams and dates few distinct parts.
+   * The k × weight bit positions of a token (see tokenWeight): one HMAC gives 16 positions of 16
+   * bits, more rounds beyond 16. Cached per field, since names share few distinct bigrams and dates few distinct parts
+   * (and short keys: building "field:bigram" strings only to look them up cost more than hashing).
    */
-  private positions(coder: SegmentCoder, k: number, token: string): Uint16Array {
-    let cache = coder.cache.get(k);
-    if (!cache) {
-      cache = new Map();
-      coder.cache.set(k, cache);
-    }
+  private positions(coder: SegmentCoder, f: number, prefix: string, token: string): Uint16Array {
+    const cache = coder.cache[f];
     const cached = cache.get(token);
     if (cached) return cached;
-    const positions = new Uint16Array(k);
-    for (let round = 0; round * 16 < k; round++) {
-      const words = coder.key.words(round === 0 ? `${k}:${token}` : `${k}:${token}#${round}`, this.out);
-      for (let i = 0; i < 16 && round * 16 + i < k; i++) {
+    const k = coder.spec.fields[f].k;
+    const message = `${k}:${prefix}${token}`;
+    const n = k * tokenWeight(token);
+    const positions = new Uint16Array(n);
+    for (let round = 0; round * 16 < n; round++) {
+      const words = coder.key.words(round === 0 ? message : `${message}#${round}`, this.out);
+      for (let i = 0; i < 16 && round * 16 + i < n; i++) {
         positions[round * 16 + i] = i & 1 ? words[i >> 1] & 0xffff : words[i >> 1] >>> 16;
       }
     }

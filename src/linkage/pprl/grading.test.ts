@@ -115,6 +115,16 @@ test('the encoded file flags initials only and carries weak tokens; damaged weak
     parsed.blocks[0].some((t) => t < 0),
     'weak tokens are negative',
   );
+  // Files of the previous encoding version tokenised dates otherwise: refused, not linked.
+  const header = JSON.parse(lines[0]);
+  const older = [
+    JSON.stringify({ ...header, settings: { ...header.settings, version: 2 } }),
+    ...lines.slice(1),
+  ];
+  assert.throws(
+    () => parseEncodedList(older.join('\n'), 'old.clk.jsonl'),
+    /encoding version 2 is not supported; encode again/,
+  );
   const damaged = [lines[0], JSON.stringify({ ...records[0], w: ['zz'] }), lines[2]].join('\n');
   assert.throws(
     () => parseEncodedList(damaged, 'a.clk.jsonl'),

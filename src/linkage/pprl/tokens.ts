@@ -71,9 +71,19 @@ export function extraSegment(names: string[]): SegmentSpec {
   return { name: 'extra', bits: 1024, fields: names.map((name) => ({ name, k: 10 })) };
 }
 
-/** The same token n times over (told apart by a suffix): n times its weight in the filter. */
-function copies(kind: string, n: number, value: string | number): string[] {
-  return Array.from({ length: n }, (_, i) => `${kind}${i}:${value}`);
+/**
+ * Tokens that count more than once: k × weight bit positions. By kind (the part before ":"):
+ * date digits by position (D0–D7), the year (Y), the order-free date (X) and the order-free pair of
+ * initials (IP). Bigrams have no ":" and count once.
+ */
+const TOKEN_WEIGHT: Record<string, number> = { Y: 3, X: 2, IP: 3 };
+
+export function tokenWeight(token: string): number {
+  const colon = token.indexOf(':');
+  if (colon < 1) return 1;
+  const kind = token.slice(0, colon);
+  if (kind.length === 2 && kind[0] === 'D') return 3;
+  return TOKEN_WEIGHT[kind] ?? 1;
 }
 
 export function bigrams(value: string): string[] {
@@ -89,7 +99,8 @@ export function bigrams(value: string): string[] {
  * other way round still agree; the phonetic code catches transliterations (Joesoef/Yusuf).
  */
 export function fieldTokens(p: PreparedPerson, field: string, extra?: string): string[] {
-  if (extra !== undefined) return bigrams(foldName(extra)).map((b) => `${field}:${b}`);
+  // The encoder puts the field name in front (see ClkEncoder.positions).
+  if (extra !== undefined) return bigrams(foldName(extra));
   switch (field) {
     case 'given_name': {
       const first = p.given.names[0] ?? '';
@@ -104,7 +115,7 @@ export function fieldTokens(p: PreparedPerson, field: string, extra?: string): s
       const family = p.family.main[0];
       // The pair weighs three times the given initial, so "only the pair agrees" (names the other
       // way round) scores well above "only the given initial agrees".
-      return family ? [`gi:${given}`, ...copies('ip', 3, [given, family].sort().join(''))] : [`gi:${given}`];
+      return family ? [`gi:${given}`, `IP:${[given, family].sort().join('')}`] : [`gi:${given}`];
     }
     case 'prefix':
       // "van der" also gives "v" and "d", so the abbreviation "vd" agrees partly.
@@ -121,19 +132,19 @@ export function fieldTokens(p: PreparedPerson, field: string, extra?: string): s
       const year = d?.year ?? p.yearOfBirth;
       if (year === undefined) return [];
       // Year digits by position, so a year alone still agrees with a full date of that year.
-      const yearDigits = [...String(year).padStart(4, '0')].flatMap((ch, i) => copies(`p${i}.`, 3, ch));
-      if (!d) return [...yearDigits, ...copies('y', 3, year)];
-      // Graded by construction (see DATE_K): day and month are taken in sorted order, so a swap
-      // stays near-exact (only the small order token differs); one digit off shares all digit
-      // tokens but one; the same year shares the year tokens; another year little.
+      const yearDigits = [...String(year).padStart(4, '0')].map((ch, i) => `D${i}:${ch}`);
+      if (!d) return [...yearDigits, `Y:${year}`];
+      // Graded by construction (weights in TOKEN_WEIGHT): day and month are taken in sorted
+      // order, so a swap stays near-exact (only the small order token differs); one digit off
+      // shares all digit tokens but one; the same year shares the year tokens; another year little.
       const [lo, hi] = d.month <= d.day ? [d.month, d.day] : [d.day, d.month];
       const two = (n: number) => String(n).padStart(2, '0');
       const sorted = `${two(lo)}${two(hi)}`;
       return [
         ...yearDigits,
-        ...[...sorted].flatMap((ch, i) => copies(`p${i + 4}.`, 3, ch)),
-        ...copies('y', 3, year),
-        ...copies('x', 2, `${year}:${sorted}`),
+        ...[...sorted].map((ch, i) => `D${i + 4}:${ch}`),
+        `Y:${year}`,
+        `X:${year}:${sorted}`,
         `o:${d.digits}`,
       ];
     }
