@@ -125,17 +125,12 @@ export class PairScorer {
     this.initial = segments.findIndex((s) => s.name === 'initial');
     if (this.initial >= 0 && this.initial !== segments.length - 1)
       throw new Error('the initial segment must be the last segment');
-    this.given = this.initial >= 0 ? segments.findIndex((s) => s.name === 'given') : -1;
+    const g = segments.findIndex((s) => s.name === 'given');
+    const f = segments.findIndex((s) => s.name === 'family');
+    this.given = this.initial >= 0 ? g : -1;
     this.elseLevel = this.thresholds.length;
     this.initialsLevel = this.thresholds.length + 1;
-    const g = settings.segments.findIndex((s) => s.name === 'given');
-    const f = settings.segments.findIndex((s) => s.name === 'family');
-    if (
-      g >= 0 &&
-      f >= 0 &&
-      settings.segments[g].keyGroup &&
-      settings.segments[g].keyGroup === settings.segments[f].keyGroup
-    )
+    if (g >= 0 && f >= 0 && segments[g].keyGroup && segments[g].keyGroup === segments[f].keyGroup)
       this.swap = [g, f];
     const compared = this.initial >= 0 ? segments.slice(0, -1) : segments;
     this.levels = new Int8Array(compared.length);
@@ -211,6 +206,7 @@ export class PairScorer {
    */
   private swapAbbreviated(A: EncodedList, a: number, B: EncodedList, b: number, levels: Int8Array): void {
     const [g, f] = this.swap as [number, number];
+    if (this.initial < 0) return;
     const abbreviatedA = (A.empty[a] & ABBREVIATED) !== 0;
     if (abbreviatedA === ((B.empty[b] & ABBREVIATED) !== 0)) return;
     const missing = A.empty[a] | B.empty[b];
