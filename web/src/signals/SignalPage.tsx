@@ -15,6 +15,7 @@ import { countryName } from '../../../src/domain/countries.ts';
 import { findIndicator } from '../../../src/domain/indicators.ts';
 import { PERSON_ROLE_LABELS, type PersonRole } from '../../../src/signals/vocabulary.ts';
 import { api } from '../api.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
@@ -199,46 +200,47 @@ export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
         <section className="kp-panel" aria-labelledby="sig-parties">
           <Heading2 id="sig-parties">{t('signals.detail.parties')}</Heading2>
           {s.persons.length > 0 && (
-            <div className="kp-table-wrap">
-              <Table>
-                <TableCaption>{t('signals.detail.persons')}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('signals.field.role')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('signals.detail.name')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('signals.field.dateOfBirth')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('signals.field.nationality')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('signals.detail.contact')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('signals.field.bsn')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {s.persons.map((person, index) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: the API lists persons in their order
-                    <TableRow key={index}>
-                      <TableCell>{labels.text(PERSON_ROLE_LABELS[person.role as PersonRole])}</TableCell>
-                      <TableHeaderCell scope="row">
-                        {personName(person)}
-                        {(person.minor === 'minor' || person.minor === 'possibly_minor') && (
-                          <>
-                            {' '}
-                            <span className="kp-badge-bad">{t(`signals.minorStatus.${person.minor}`)}</span>
-                          </>
-                        )}
-                      </TableHeaderCell>
-                      <TableCell>{person.dateOfBirth ?? person.birthYear ?? '–'}</TableCell>
-                      <TableCell>
-                        {person.nationality ? countryName(person.nationality, language) : '–'}
-                      </TableCell>
-                      <TableCell className="kp-mono">
-                        {[...person.phones, ...person.emails].join(', ') || '–'}
-                      </TableCell>
-                      <TableCell className="kp-mono">{person.bsn ?? '–'}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <DataTable
+              caption={t('signals.detail.persons')}
+              rows={s.persons}
+              // The API lists persons in their order.
+              rowKey={(_, index) => index}
+              columns={[
+                {
+                  header: t('signals.field.role'),
+                  cell: (person) => labels.text(PERSON_ROLE_LABELS[person.role as PersonRole]),
+                },
+                {
+                  header: t('signals.detail.name'),
+                  cell: (person) => (
+                    <>
+                      {personName(person)}
+                      {(person.minor === 'minor' || person.minor === 'possibly_minor') && (
+                        <>
+                          {' '}
+                          <span className="kp-badge-bad">{t(`signals.minorStatus.${person.minor}`)}</span>
+                        </>
+                      )}
+                    </>
+                  ),
+                  rowHeader: true,
+                },
+                {
+                  header: t('signals.field.dateOfBirth'),
+                  cell: (person) => person.dateOfBirth ?? person.birthYear ?? '–',
+                },
+                {
+                  header: t('signals.field.nationality'),
+                  cell: (person) => (person.nationality ? countryName(person.nationality, language) : '–'),
+                },
+                {
+                  header: t('signals.detail.contact'),
+                  cell: (person) => [...person.phones, ...person.emails].join(', ') || '–',
+                  className: 'kp-mono',
+                },
+                { header: t('signals.field.bsn'), cell: (person) => person.bsn ?? '–', className: 'kp-mono' },
+              ]}
+            />
           )}
           {s.companies.length > 0 && (
             <UnorderedList>
