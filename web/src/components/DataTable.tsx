@@ -41,8 +41,7 @@ export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, em
         <TableHeader>
           <TableRow>
             {columns.map((column, i) => (
-              // Columns are fixed for a render, so their place is a stable key.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              // biome-ignore lint/suspicious/noArrayIndexKey: a column has no identity but its place
               <TableHeaderCell key={i} scope="col">
                 {column.header}
               </TableHeaderCell>
@@ -54,12 +53,12 @@ export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, em
             <TableRow key={rowKey(row, r)}>
               {columns.map((column, i) =>
                 column.rowHeader ? (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for a render
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a column has no identity but its place
                   <TableHeaderCell key={i} scope="row" className={column.className}>
                     {column.cell(row)}
                   </TableHeaderCell>
                 ) : (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: columns are fixed for a render
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a column has no identity but its place
                   <TableCell key={i} className={column.className}>
                     {column.cell(row)}
                   </TableCell>

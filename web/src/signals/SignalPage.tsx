@@ -1,16 +1,5 @@
-import {
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  UnorderedList,
-  UnorderedListItem,
-} from '@utrecht/component-library-react';
+import { Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
 import { countryName } from '../../../src/domain/countries.ts';
 import { findIndicator } from '../../../src/domain/indicators.ts';
 import { PERSON_ROLE_LABELS, type PersonRole } from '../../../src/signals/vocabulary.ts';
@@ -273,55 +262,62 @@ export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
 function History({ signal }: { signal: SignalView }) {
   const { t, dateTime } = useI18n();
   const labels = useSignalLabels();
+  const received = { key: 'received', at: signal.received_at, what: labels.state('received') };
+  // The reporter's view has no `history`: only dates and states, so no "by" and "note" columns.
+  const steps: HistoryStep[] = signal.history
+    ? [
+        { ...received, by: '–', note: '–' },
+        ...signal.history.map((step) => ({
+          key: `${step.at}:${step.to}`,
+          at: step.at,
+          what: (
+            <>
+              {step.action === 'note' ? t('signals.action.note') : labels.state(step.to)}
+              {step.detail.route ? ` → ${labels.route(step.detail.route)}` : ''}
+              {step.detail.reason ? ` (${t(`signals.decline.${step.detail.reason}` as MessageKey)})` : ''}
+              {step.detail.outcome ? ` (${t(`signals.outcome.${step.detail.outcome}` as MessageKey)})` : ''}
+            </>
+          ),
+          by: t(`role.${step.actorRole}` as MessageKey),
+          note: step.note ?? '–',
+        })),
+      ]
+    : [
+        received,
+        ...signal.status_history.map((step) => ({
+          key: `${step.at}:${step.state}`,
+          at: step.at,
+          what: labels.state(step.state),
+        })),
+      ];
   return (
     <section className="kp-panel" aria-labelledby="sig-history">
       <Heading2 id="sig-history">{t('signals.detail.history')}</Heading2>
-      <div className="kp-table-wrap">
-        <Table>
-          <TableCaption className="kp-visually-hidden">{t('signals.detail.history')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('signals.detail.when')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('signals.col.state')}</TableHeaderCell>
-              {signal.history && <TableHeaderCell scope="col">{t('signals.detail.by')}</TableHeaderCell>}
-              {signal.history && <TableHeaderCell scope="col">{t('signals.detail.note')}</TableHeaderCell>}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            <TableRow>
-              <TableCell>{dateTime(signal.received_at)}</TableCell>
-              <TableCell>{labels.state('received')}</TableCell>
-              {signal.history && <TableCell>–</TableCell>}
-              {signal.history && <TableCell>–</TableCell>}
-            </TableRow>
-            {signal.history
-              ? signal.history.map((step) => (
-                  <TableRow key={`${step.at}:${step.to}`}>
-                    <TableCell>{dateTime(step.at)}</TableCell>
-                    <TableCell>
-                      {step.action === 'note' ? t('signals.action.note') : labels.state(step.to)}
-                      {step.detail.route ? ` → ${labels.route(step.detail.route)}` : ''}
-                      {step.detail.reason
-                        ? ` (${t(`signals.decline.${step.detail.reason}` as MessageKey)})`
-                        : ''}
-                      {step.detail.outcome
-                        ? ` (${t(`signals.outcome.${step.detail.outcome}` as MessageKey)})`
-                        : ''}
-                    </TableCell>
-                    <TableCell>{t(`role.${step.actorRole}` as MessageKey)}</TableCell>
-                    <TableCell>{step.note ?? '–'}</TableCell>
-                  </TableRow>
-                ))
-              : signal.status_history.map((step) => (
-                  <TableRow key={`${step.at}:${step.state}`}>
-                    <TableCell>{dateTime(step.at)}</TableCell>
-                    <TableCell>{labels.state(step.state)}</TableCell>
-                  </TableRow>
-                ))}
-          </TableBody>
-        </Table>
-      </div>
+      <DataTable
+        caption={t('signals.detail.history')}
+        captionHidden
+        rows={steps}
+        rowKey={(step) => step.key}
+        columns={[
+          { header: t('signals.detail.when'), cell: (step) => dateTime(step.at) },
+          { header: t('signals.col.state'), cell: (step) => step.what },
+          ...(signal.history
+            ? [
+                { header: t('signals.detail.by'), cell: (step: HistoryStep) => step.by },
+                { header: t('signals.detail.note'), cell: (step: HistoryStep) => step.note },
+              ]
+            : []),
+        ]}
+      />
       {!signal.history && <Paragraph>{t('signals.detail.statusOnly')}</Paragraph>}
     </section>
   );
+}
+
+interface HistoryStep {
+  key: string;
+  at: string;
+  what: ReactNode;
+  by?: ReactNode;
+  note?: ReactNode;
 }
