@@ -7,17 +7,11 @@ import {
   FormFieldTextarea,
   Heading2,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '@utrecht/component-library-react';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { ESTIMATE_STRATA, REGISTRATION_STRATA } from '../../../src/access/rules/estimate.ts';
 import { ApiError, api } from '../api.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -304,61 +298,62 @@ function History({ estimates, onShow }: { estimates: EstimateSummary[]; onShow(i
       `schatting-${id.slice(0, 8)}.${format}`,
       language,
     ).catch(setFailure);
-  if (estimates.length === 0) return <Paragraph>{t('estimate.historyEmpty')}</Paragraph>;
   return (
-    <div className="kp-table-wrap">
+    <>
       <Problem error={failure} />
-      <Table>
-        <TableCaption>{t('estimate.history')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('estimate.name')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('estimate.date')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('estimate.lists')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('estimate.total')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('estimate.intervalShort')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('estimate.actions')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {estimates.map((e) => (
-            <TableRow key={e.id}>
-              <TableHeaderCell scope="row">{e.name}</TableHeaderCell>
-              <TableCell>{dateTime(e.created_at)}</TableCell>
-              <TableCell>{e.lists.join(', ')}</TableCell>
-              <TableCell>
-                {e.status === 'done'
-                  ? e.estimate
-                    ? n.whole(e.estimate.total)
-                    : t('estimate.noEstimate')
-                  : t(`estimate.status.${e.status}` as MessageKey)}
-              </TableCell>
-              <TableCell>
-                {e.estimate?.ci ? `${n.whole(e.estimate.ci.lower)} – ${n.whole(e.estimate.ci.upper)}` : '–'}
-              </TableCell>
-              <TableCell>
-                <div className="kp-row-actions">
-                  <Button appearance="secondary-action-button" onClick={() => onShow(e.id)}>
-                    {t('estimate.show')}
-                    <span className="kp-visually-hidden"> {e.name}</span>
-                  </Button>
-                  {e.status === 'done' &&
-                    (['csv', 'json'] as const).map((format) => (
-                      <Button
-                        key={format}
-                        appearance="subtle-button"
-                        onClick={() => void download(e.id, format)}
-                      >
-                        {format.toUpperCase()}
-                        <span className="kp-visually-hidden"> {e.name}</span>
-                      </Button>
-                    ))}
-                </div>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        caption={t('estimate.history')}
+        empty={t('estimate.historyEmpty')}
+        rows={estimates}
+        rowKey={(e) => e.id}
+        columns={[
+          { header: t('estimate.name'), cell: (e) => e.name, rowHeader: true },
+          { header: t('estimate.date'), cell: (e) => dateTime(e.created_at) },
+          { header: t('estimate.lists'), cell: (e) => e.lists.join(', ') },
+          {
+            header: t('estimate.total'),
+            cell: (e) =>
+              e.status === 'done'
+                ? e.estimate
+                  ? n.whole(e.estimate.total)
+                  : t('estimate.noEstimate')
+                : t(`estimate.status.${e.status}` as MessageKey),
+          },
+          {
+            header: t('estimate.intervalShort'),
+            cell: (e) =>
+              e.estimate?.ci ? `${n.whole(e.estimate.ci.lower)} – ${n.whole(e.estimate.ci.upper)}` : '–',
+          },
+          {
+            header: t('estimate.actions'),
+            cell: (e) => <Actions estimate={e} onShow={onShow} download={download} />,
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+function Actions(props: {
+  estimate: EstimateSummary;
+  onShow(id: string): void;
+  download(id: string, format: 'csv' | 'json'): void;
+}) {
+  const { t } = useI18n();
+  const e = props.estimate;
+  return (
+    <div className="kp-row-actions">
+      <Button appearance="secondary-action-button" onClick={() => props.onShow(e.id)}>
+        {t('estimate.show')}
+        <span className="kp-visually-hidden"> {e.name}</span>
+      </Button>
+      {e.status === 'done' &&
+        (['csv', 'json'] as const).map((format) => (
+          <Button key={format} appearance="subtle-button" onClick={() => props.download(e.id, format)}>
+            {format.toUpperCase()}
+            <span className="kp-visually-hidden"> {e.name}</span>
+          </Button>
+        ))}
     </div>
   );
 }

@@ -1,20 +1,8 @@
-import {
-  Button,
-  ButtonGroup,
-  Heading2,
-  Heading3,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { estimateChart, groupsOf } from '../../../src/estimate/app/export.ts';
 import { api } from '../api.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { downloadExport, getEstimate, purpose, type StoredEstimate, saveBlob, svgToPng } from './api.ts';
@@ -184,60 +172,43 @@ function Details({ estimate }: { estimate: StoredEstimate }) {
         </>
       )}
       {overall.candidates.length > 0 && (
-        <div className="kp-table-wrap">
-          <Table>
-            <TableCaption>{t('estimate.candidates')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('estimate.model')}</TableHeaderCell>
-                <TableHeaderCell scope="col">BIC</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('estimate.total')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {overall.candidates.slice(0, 10).map((c) => (
-                <TableRow key={c.terms.join('+')}>
-                  <TableHeaderCell scope="row">
-                    {c.terms.join(' + ') || t('estimate.mainEffects')}
-                  </TableHeaderCell>
-                  <TableCell>{n.precise(c.bic)}</TableCell>
-                  <TableCell>{n.whole(c.total)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('estimate.candidates')}
+          rows={overall.candidates.slice(0, 10)}
+          rowKey={(c) => c.terms.join('+')}
+          columns={[
+            {
+              header: t('estimate.model'),
+              cell: (c) => c.terms.join(' + ') || t('estimate.mainEffects'),
+              rowHeader: true,
+            },
+            { header: 'BIC', cell: (c) => n.precise(c.bic) },
+            { header: t('estimate.total'), cell: (c) => n.whole(c.total) },
+          ]}
+        />
       )}
       {groups.length > 0 && (
-        <div className="kp-table-wrap">
-          <Table>
-            <TableCaption>{t('estimate.groups')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('estimate.group')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('estimate.observed')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('estimate.total')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('estimate.intervalShort')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {groups.map(({ label, result }) => (
-                <TableRow key={label}>
-                  <TableHeaderCell scope="row">{label}</TableHeaderCell>
-                  <TableCell>{n.whole(result.observed)}</TableCell>
-                  <TableCell>
-                    {result.estimate ? n.whole(result.estimate.total) : t('estimate.noEstimate')}
-                  </TableCell>
-                  <TableCell>
-                    {result.estimate?.ci
-                      ? `${n.whole(result.estimate.ci.lower)} – ${n.whole(result.estimate.ci.upper)}`
-                      : '–'}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('estimate.groups')}
+          rows={groups}
+          rowKey={(g) => g.label}
+          columns={[
+            { header: t('estimate.group'), cell: (g) => g.label, rowHeader: true },
+            { header: t('estimate.observed'), cell: (g) => n.whole(g.result.observed) },
+            {
+              header: t('estimate.total'),
+              cell: ({ result }) =>
+                result.estimate ? n.whole(result.estimate.total) : t('estimate.noEstimate'),
+            },
+            {
+              header: t('estimate.intervalShort'),
+              cell: ({ result }) =>
+                result.estimate?.ci
+                  ? `${n.whole(result.estimate.ci.lower)} – ${n.whole(result.estimate.ci.upper)}`
+                  : '–',
+            },
+          ]}
+        />
       )}
       {/* Our own SVG, built from numbers with every text escaped; the <title> and <desc> carry its content. */}
       <figure className="kp-chart">

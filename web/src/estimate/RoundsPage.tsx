@@ -5,17 +5,11 @@ import {
   FormFieldCheckbox,
   Heading2,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { ROUND_STRATA } from '../../../src/access/rules/estimate.ts';
 import { ApiError, api } from '../api.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem, Success } from '../components/Problem.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -52,42 +46,32 @@ export function RoundsPage() {
 
 function RoundTable({ rounds, onShow }: { rounds: RoundSummary[]; onShow(id: string): void }) {
   const { t, dateTime } = useI18n();
-  if (rounds.length === 0) return <Paragraph>{t('rounds.none')}</Paragraph>;
   return (
-    <div className="kp-table-wrap">
-      <Table>
-        <TableCaption>{t('rounds.caption')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('rounds.name')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('rounds.openedBy')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('estimate.date')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('rounds.status')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('rounds.uploaded')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('estimate.actions')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rounds.map((r) => (
-            <TableRow key={r.id}>
-              <TableHeaderCell scope="row">{r.name}</TableHeaderCell>
-              <TableCell>{r.organisation}</TableCell>
-              <TableCell>{dateTime(r.created_at)}</TableCell>
-              <TableCell>{t(`rounds.status.${r.status}` as MessageKey)}</TableCell>
-              <TableCell>
-                {t('rounds.uploadedCount', { uploaded: r.lists.uploaded, expected: r.lists.expected })}
-              </TableCell>
-              <TableCell>
-                <Button appearance="secondary-action-button" onClick={() => onShow(r.id)}>
-                  {t('estimate.show')}
-                  <span className="kp-visually-hidden"> {r.name}</span>
-                </Button>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('rounds.caption')}
+      empty={t('rounds.none')}
+      rows={rounds}
+      rowKey={(r) => r.id}
+      columns={[
+        { header: t('rounds.name'), cell: (r) => r.name, rowHeader: true },
+        { header: t('rounds.openedBy'), cell: (r) => r.organisation },
+        { header: t('estimate.date'), cell: (r) => dateTime(r.created_at) },
+        { header: t('rounds.status'), cell: (r) => t(`rounds.status.${r.status}` as MessageKey) },
+        {
+          header: t('rounds.uploaded'),
+          cell: (r) => t('rounds.uploadedCount', { uploaded: r.lists.uploaded, expected: r.lists.expected }),
+        },
+        {
+          header: t('estimate.actions'),
+          cell: (r) => (
+            <Button appearance="secondary-action-button" onClick={() => onShow(r.id)}>
+              {t('estimate.show')}
+              <span className="kp-visually-hidden"> {r.name}</span>
+            </Button>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -150,35 +134,28 @@ function RoundDetail({ id, onChanged }: { id: string; onChanged(): void }) {
               )}
             </>
           )}
-          <div className="kp-table-wrap">
-            <Table>
-              <TableCaption>{t('rounds.listsCaption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('rounds.list')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('rounds.organisation')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('rounds.uploaded')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('rounds.records')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {r.lists.map((l) => (
-                  <TableRow key={l.list}>
-                    <TableHeaderCell scope="row">{l.list}</TableHeaderCell>
-                    <TableCell>{l.organisation.name}</TableCell>
-                    <TableCell>
-                      {l.uploaded_at ? (
-                        <span className="kp-badge-ok">{dateTime(l.uploaded_at)}</span>
-                      ) : (
-                        <span className="kp-badge-soon">{t('rounds.waiting')}</span>
-                      )}
-                    </TableCell>
-                    <TableCell>{l.records === undefined ? '–' : n.whole(l.records)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            caption={t('rounds.listsCaption')}
+            rows={r.lists}
+            rowKey={(l) => l.list}
+            columns={[
+              { header: t('rounds.list'), cell: (l) => l.list, rowHeader: true },
+              { header: t('rounds.organisation'), cell: (l) => l.organisation.name },
+              {
+                header: t('rounds.uploaded'),
+                cell: (l) =>
+                  l.uploaded_at ? (
+                    <span className="kp-badge-ok">{dateTime(l.uploaded_at)}</span>
+                  ) : (
+                    <span className="kp-badge-soon">{t('rounds.waiting')}</span>
+                  ),
+              },
+              {
+                header: t('rounds.records'),
+                cell: (l) => (l.records === undefined ? '–' : n.whole(l.records)),
+              },
+            ]}
+          />
           {r.status === 'open' &&
             r.lists
               .filter((l) => l.mine && !l.uploaded)
@@ -203,45 +180,29 @@ function RoundDetail({ id, onChanged }: { id: string; onChanged(): void }) {
   );
 }
 
+type Row = NonNullable<Round['capture_table']>['rows'][number];
+
 function CaptureTable({ table }: { table: NonNullable<Round['capture_table']> }) {
   const { t } = useI18n();
   const n = useNumber();
   return (
-    <div className="kp-table-wrap">
-      <Table>
-        <TableCaption>{t('rounds.captureTable')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            {table.strata.map((s) => (
-              <TableHeaderCell key={s} scope="col">
-                {t(`stratum.${s}` as MessageKey)}
-              </TableHeaderCell>
-            ))}
-            {table.lists.map((l) => (
-              <TableHeaderCell key={l} scope="col">
-                {l}
-              </TableHeaderCell>
-            ))}
-            <TableHeaderCell scope="col">{t('rounds.count')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {table.rows.map((row) => (
-            <TableRow key={`${JSON.stringify(row.stratum ?? {})}${row.pattern}`}>
-              {table.strata.map((s) => (
-                <TableCell key={s}>{row.stratum?.[s]}</TableCell>
-              ))}
-              {[...row.pattern].map((bit, i) => (
-                <TableCell key={table.lists[i]}>
-                  {bit === '1' ? t('rounds.onList') : t('rounds.notOnList')}
-                </TableCell>
-              ))}
-              <TableCell>{n.whole(row.count)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('rounds.captureTable')}
+      rows={table.rows}
+      rowKey={(row) => `${JSON.stringify(row.stratum ?? {})}${row.pattern}`}
+      columns={[
+        ...table.strata.map((s) => ({
+          header: t(`stratum.${s}` as MessageKey),
+          cell: (row: Row) => row.stratum?.[s],
+        })),
+        // One column per list: the row's pattern holds a bit per list, in the lists' order.
+        ...table.lists.map((l, i) => ({
+          header: l,
+          cell: (row: Row) => (row.pattern[i] === '1' ? t('rounds.onList') : t('rounds.notOnList')),
+        })),
+        { header: t('rounds.count'), cell: (row: Row) => n.whole(row.count) },
+      ]}
+    />
   );
 }
 

@@ -1,19 +1,7 @@
-import {
-  Alert,
-  Button,
-  ButtonGroup,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -160,52 +148,53 @@ function AuditTable({ entries, before }: { entries: AuditEntry[]; before: string
   const from = before ? t('audit.captionBefore', { seq: before }) : t('audit.captionNewest');
   if (entries.length === 0) return <Paragraph role="status">{t('audit.empty')}</Paragraph>;
   return (
-    <div className="kp-table-wrap">
-      <Table>
-        <TableCaption>{t('audit.caption', { from })}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('audit.seq')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.at')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.user')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.purpose')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.action')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.resource')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.records')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.result')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {entries.map((entry) => (
-            <TableRow key={entry.seq}>
-              <TableHeaderCell scope="row">{entry.seq}</TableHeaderCell>
-              <TableCell>{dateTime(entry.at)}</TableCell>
-              <TableCell>
-                {entry.user_id ? <span className="kp-mono">{entry.user_id}</span> : t('audit.system')}
-                {entry.role && <div>{t(roleLabel(entry.role))}</div>}
-              </TableCell>
-              <TableCell>
-                {entry.purpose && isMessageKey(`purpose.${entry.purpose}`)
-                  ? t(`purpose.${entry.purpose}` as MessageKey)
-                  : (entry.purpose ?? '–')}
-              </TableCell>
-              <TableCell>{entry.action}</TableCell>
-              <TableCell>
-                {entry.resource}
-                {entry.fields.length > 0 && <div className="kp-mono">{entry.fields.join(', ')}</div>}
-              </TableCell>
-              <TableCell>{entry.record_ids.length}</TableCell>
-              <TableCell>
-                <span className={entry.result === 'allowed' ? 'kp-badge-ok' : 'kp-badge-bad'}>
-                  {t(`audit.result.${entry.result}` as MessageKey)}
-                </span>
-                {entry.reason && <div>{entry.reason}</div>}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('audit.caption', { from })}
+      rows={entries}
+      rowKey={(entry) => entry.seq}
+      columns={[
+        { header: t('audit.seq'), cell: (entry) => entry.seq, rowHeader: true },
+        { header: t('audit.at'), cell: (entry) => dateTime(entry.at) },
+        {
+          header: t('audit.user'),
+          cell: (entry) => (
+            <>
+              {entry.user_id ? <span className="kp-mono">{entry.user_id}</span> : t('audit.system')}
+              {entry.role && <div>{t(roleLabel(entry.role))}</div>}
+            </>
+          ),
+        },
+        {
+          header: t('audit.purpose'),
+          cell: (entry) =>
+            entry.purpose && isMessageKey(`purpose.${entry.purpose}`)
+              ? t(`purpose.${entry.purpose}` as MessageKey)
+              : (entry.purpose ?? '–'),
+        },
+        { header: t('audit.action'), cell: (entry) => entry.action },
+        {
+          header: t('audit.resource'),
+          cell: (entry) => (
+            <>
+              {entry.resource}
+              {entry.fields.length > 0 && <div className="kp-mono">{entry.fields.join(', ')}</div>}
+            </>
+          ),
+        },
+        { header: t('audit.records'), cell: (entry) => entry.record_ids.length },
+        {
+          header: t('audit.result'),
+          cell: (entry) => (
+            <>
+              <span className={entry.result === 'allowed' ? 'kp-badge-ok' : 'kp-badge-bad'}>
+                {t(`audit.result.${entry.result}` as MessageKey)}
+              </span>
+              {entry.reason && <div>{entry.reason}</div>}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 

@@ -5,18 +5,12 @@ import {
   Heading2,
   Heading3,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api } from '../api.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem, Success } from '../components/Problem.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -89,43 +83,34 @@ export function CrawlerPage() {
       {investigations && (
         <section className="kp-panel" aria-labelledby="crawler-mandates">
           <Heading2 id="crawler-mandates">{t('crawler.mandates')}</Heading2>
-          {investigations.length === 0 ? (
-            <Paragraph>{t('crawler.noMandates')}</Paragraph>
-          ) : (
-            <div className="kp-table-wrap">
-              <Table>
-                <TableCaption>{t('crawler.mandates')}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('crawler.caseRef')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('crawler.legalBasis')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('crawler.endsOn')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('crawler.sites')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('crawler.status')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {investigations.map((i) => (
-                    <TableRow key={i.id}>
-                      <TableHeaderCell scope="row">
-                        <Button
-                          appearance="subtle-button"
-                          onClick={() => setSelected(i.id)}
-                          aria-pressed={selected === i.id}
-                        >
-                          {i.case_ref}
-                        </Button>
-                      </TableHeaderCell>
-                      <TableCell>{i.legal_basis}</TableCell>
-                      <TableCell>{i.ends_on}</TableCell>
-                      <TableCell>{i.sites.join(', ')}</TableCell>
-                      <TableCell>{t(i.status === 'open' ? 'crawler.open' : 'crawler.closed')}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
-          )}
+          <DataTable
+            caption={t('crawler.mandates')}
+            empty={t('crawler.noMandates')}
+            rows={investigations}
+            rowKey={(i) => i.id}
+            columns={[
+              {
+                header: t('crawler.caseRef'),
+                cell: (i) => (
+                  <Button
+                    appearance="subtle-button"
+                    onClick={() => setSelected(i.id)}
+                    aria-pressed={selected === i.id}
+                  >
+                    {i.case_ref}
+                  </Button>
+                ),
+                rowHeader: true,
+              },
+              { header: t('crawler.legalBasis'), cell: (i) => i.legal_basis },
+              { header: t('crawler.endsOn'), cell: (i) => i.ends_on },
+              { header: t('crawler.sites'), cell: (i) => i.sites.join(', ') },
+              {
+                header: t('crawler.status'),
+                cell: (i) => t(i.status === 'open' ? 'crawler.open' : 'crawler.closed'),
+              },
+            ]}
+          />
         </section>
       )}
       <NewMandate onCreated={() => void reload()} />

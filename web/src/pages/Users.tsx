@@ -1,19 +1,7 @@
-import {
-  Alert,
-  Button,
-  ButtonGroup,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../api.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem, Success } from '../components/Problem.tsx';
 import { RoleCheckboxes } from '../components/RoleCheckboxes.tsx';
@@ -67,50 +55,47 @@ export function UsersPage() {
 function UserTable(props: { users: ManagedUser[]; organisation: string; onEdit(id: string): void }) {
   const { t, dateTime } = useI18n();
   return (
-    <div className="kp-table-wrap">
-      <Table>
-        <TableCaption>
+    <DataTable
+      caption={
+        <>
           {t('users.caption', { organisation: props.organisation })} (
           {t('users.count', { count: props.users.length })})
-        </TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('users.name')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('users.email')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('users.roles')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('users.status')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('users.actions')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {props.users.map((user) => (
-            <TableRow key={user.id}>
-              <TableHeaderCell scope="row">{user.name}</TableHeaderCell>
-              <TableCell>{user.email}</TableCell>
-              <TableCell>{user.roles.map((role) => t(roleLabel(role))).join(', ')}</TableCell>
-              <TableCell>
-                {user.disabled ? (
-                  <span className="kp-badge-bad">{t('users.disabled')}</span>
-                ) : isLocked(user) ? (
-                  <span className="kp-badge-bad">
-                    {t('users.lockedUntil', { time: dateTime(user.locked_until!) })}
-                  </span>
-                ) : (
-                  <span className="kp-badge-ok">{t('users.active')}</span>
-                )}
-                {user.totp_enabled && <div>{t('users.totp')}</div>}
-              </TableCell>
-              <TableCell>
-                <Button appearance="secondary-action-button" onClick={() => props.onEdit(user.id)}>
-                  {t('users.edit')}
-                  <span className="kp-visually-hidden"> {user.name}</span>
-                </Button>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+        </>
+      }
+      rows={props.users}
+      rowKey={(user) => user.id}
+      columns={[
+        { header: t('users.name'), cell: (user) => user.name, rowHeader: true },
+        { header: t('users.email'), cell: (user) => user.email },
+        { header: t('users.roles'), cell: (user) => user.roles.map((role) => t(roleLabel(role))).join(', ') },
+        {
+          header: t('users.status'),
+          cell: (user) => (
+            <>
+              {user.disabled ? (
+                <span className="kp-badge-bad">{t('users.disabled')}</span>
+              ) : isLocked(user) ? (
+                <span className="kp-badge-bad">
+                  {t('users.lockedUntil', { time: dateTime(user.locked_until!) })}
+                </span>
+              ) : (
+                <span className="kp-badge-ok">{t('users.active')}</span>
+              )}
+              {user.totp_enabled && <div>{t('users.totp')}</div>}
+            </>
+          ),
+        },
+        {
+          header: t('users.actions'),
+          cell: (user) => (
+            <Button appearance="secondary-action-button" onClick={() => props.onEdit(user.id)}>
+              {t('users.edit')}
+              <span className="kp-visually-hidden"> {user.name}</span>
+            </Button>
+          ),
+        },
+      ]}
+    />
   );
 }
 

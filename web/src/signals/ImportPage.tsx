@@ -5,18 +5,12 @@ import {
   Heading2,
   Link,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { ApiError, type ApiErrorDetail, api } from '../api.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem, Success } from '../components/Problem.tsx';
 import { FileField } from '../estimate/fields.tsx';
@@ -138,28 +132,21 @@ export function ImportPage() {
       {rows.length > 0 && (
         <section className="kp-panel" aria-labelledby="import-report">
           <Heading2 id="import-report">{t('signals.import.report')}</Heading2>
-          <div className="kp-table-wrap">
-            <Table>
-              <TableCaption>{t('signals.import.reportCaption', { count: rows.length })}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('signals.import.lineHeader')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('signals.import.column')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('signals.import.reason')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {rows.map((row, index) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: one line can have the same problem twice
-                  <TableRow key={index}>
-                    <TableHeaderCell scope="row">{row.line ?? '–'}</TableHeaderCell>
-                    <TableCell className="kp-mono">{row.column ?? row.field ?? '–'}</TableCell>
-                    <TableCell>{row.message}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            caption={t('signals.import.reportCaption', { count: rows.length })}
+            rows={rows}
+            // One line can have the same problem twice, so only the place in the report is unique.
+            rowKey={(_, index) => index}
+            columns={[
+              { header: t('signals.import.lineHeader'), cell: (row) => row.line ?? '–', rowHeader: true },
+              {
+                header: t('signals.import.column'),
+                cell: (row) => row.column ?? row.field ?? '–',
+                className: 'kp-mono',
+              },
+              { header: t('signals.import.reason'), cell: (row) => row.message },
+            ]}
+          />
         </section>
       )}
     </>

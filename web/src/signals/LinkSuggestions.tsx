@@ -1,18 +1,7 @@
-import {
-  Button,
-  ButtonGroup,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api } from '../api.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
 import { RouterLink } from '../router.tsx';
@@ -59,70 +48,69 @@ export function LinkSuggestions({ signalId }: { signalId: string }) {
     <section className="kp-panel" aria-labelledby="sig-links">
       <Heading2 id="sig-links">{t('signals.links.title')}</Heading2>
       <Problem error={error ?? failure} />
-      {data && data.length === 0 && <Paragraph>{t('signals.links.none')}</Paragraph>}
-      {data && data.length > 0 && (
-        <div className="kp-table-wrap">
-          <Table>
-            <TableCaption className="kp-visually-hidden">
-              {t('signals.links.caption', { count: data.length })}
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('signals.links.other')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('signals.links.kind')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('signals.links.why')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('signals.col.score')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('signals.links.status')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('signals.links.decide')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.map((link) => (
-                <TableRow key={link.id}>
-                  <TableHeaderCell scope="row">
-                    <RouterLink className="utrecht-link" href={signalPath(link.linked_signal_id, 'triage')}>
-                      {dateTime(link.linked_received_at)}
-                    </RouterLink>
-                    <br />
-                    <small>
-                      {link.linked_reporter} · {labels.state(link.linked_state)}
-                    </small>
-                  </TableHeaderCell>
-                  <TableCell>{t(`signals.linkKind.${link.kind}` as MessageKey)}</TableCell>
-                  <TableCell>{reasons(link)}</TableCell>
-                  <TableCell>{Math.round(link.score * 100) / 100}</TableCell>
-                  <TableCell>{t(`signals.links.${link.status}` as MessageKey)}</TableCell>
-                  <TableCell>
-                    {link.status === 'suggested' ? (
-                      <ButtonGroup>
-                        <Button
-                          appearance="secondary-action-button"
-                          aria-label={t('signals.links.confirmLabel', {
-                            kind: t(`signals.linkKind.${link.kind}` as MessageKey),
-                          })}
-                          onClick={() => void decide(link, 'confirmed')}
-                        >
-                          {t('signals.links.confirm')}
-                        </Button>
-                        <Button
-                          appearance="subtle-button"
-                          aria-label={t('signals.links.rejectLabel', {
-                            kind: t(`signals.linkKind.${link.kind}` as MessageKey),
-                          })}
-                          onClick={() => void decide(link, 'rejected')}
-                        >
-                          {t('signals.links.reject')}
-                        </Button>
-                      </ButtonGroup>
-                    ) : (
-                      '–'
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+      {data && (
+        <DataTable
+          caption={t('signals.links.caption', { count: data.length })}
+          captionHidden
+          empty={t('signals.links.none')}
+          rows={data}
+          rowKey={(link) => link.id}
+          columns={[
+            {
+              header: t('signals.links.other'),
+              cell: (link) => (
+                <>
+                  <RouterLink className="utrecht-link" href={signalPath(link.linked_signal_id, 'triage')}>
+                    {dateTime(link.linked_received_at)}
+                  </RouterLink>
+                  <br />
+                  <small>
+                    {link.linked_reporter} · {labels.state(link.linked_state)}
+                  </small>
+                </>
+              ),
+              rowHeader: true,
+            },
+            {
+              header: t('signals.links.kind'),
+              cell: (link) => t(`signals.linkKind.${link.kind}` as MessageKey),
+            },
+            { header: t('signals.links.why'), cell: (link) => reasons(link) },
+            { header: t('signals.col.score'), cell: (link) => Math.round(link.score * 100) / 100 },
+            {
+              header: t('signals.links.status'),
+              cell: (link) => t(`signals.links.${link.status}` as MessageKey),
+            },
+            {
+              header: t('signals.links.decide'),
+              cell: (link) =>
+                link.status === 'suggested' ? (
+                  <ButtonGroup>
+                    <Button
+                      appearance="secondary-action-button"
+                      aria-label={t('signals.links.confirmLabel', {
+                        kind: t(`signals.linkKind.${link.kind}` as MessageKey),
+                      })}
+                      onClick={() => void decide(link, 'confirmed')}
+                    >
+                      {t('signals.links.confirm')}
+                    </Button>
+                    <Button
+                      appearance="subtle-button"
+                      aria-label={t('signals.links.rejectLabel', {
+                        kind: t(`signals.linkKind.${link.kind}` as MessageKey),
+                      })}
+                      onClick={() => void decide(link, 'rejected')}
+                    >
+                      {t('signals.links.reject')}
+                    </Button>
+                  </ButtonGroup>
+                ) : (
+                  '–'
+                ),
+            },
+          ]}
+        />
       )}
       <Paragraph>
         <RouterLink className="utrecht-link" href={`/netwerk/${signalId}`}>

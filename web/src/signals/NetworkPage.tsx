@@ -1,17 +1,8 @@
-import {
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useMemo } from 'react';
 import { PERSON_ROLE_LABELS, type PersonRole } from '../../../src/signals/vocabulary.ts';
 import { api } from '../api.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
@@ -159,65 +150,53 @@ export function NetworkPage({ id }: { id: string }) {
           </section>
           <section className="kp-panel" aria-labelledby="net-table">
             <Heading2 id="net-table">{t('signals.network.asTable')}</Heading2>
-            <div className="kp-table-wrap">
-              <Table>
-                <TableCaption>
-                  {t('signals.network.signalsCaption', { count: data.signals.length })}
-                </TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('signals.network.signal')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('signals.col.state')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('signals.detail.persons')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('signals.intake.companies')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.signals.map((s) => (
-                    <TableRow key={s.id}>
-                      <TableHeaderCell scope="row">
-                        <RouterLink className="utrecht-link" href={signalPath(s.id, 'triage')}>
-                          {byId.get(`s:${s.id}`)?.label}
-                        </RouterLink>
-                        <br />
-                        <small>{dateTime(s.received_at)}</small>
-                      </TableHeaderCell>
-                      <TableCell>{labels.state(s.state)}</TableCell>
-                      <TableCell>
-                        {network.nodes
-                          .filter((n) => n.kind === 'person' && n.id.startsWith(`p:${s.id}:`))
-                          .map((n) => n.label)
-                          .join(', ') || '–'}
-                      </TableCell>
-                      <TableCell>{s.companies.map((c) => c.name).join(', ') || '–'}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
-            <div className="kp-table-wrap">
-              <Table>
-                <TableCaption>{t('signals.network.linksCaption', { count: data.links.length })}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('signals.network.from')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('signals.network.to')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('signals.links.kind')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('signals.links.why')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.links.map(({ from, to, link }) => (
-                    <TableRow key={link.id}>
-                      <TableCell>{byId.get(`s:${from}`)?.label}</TableCell>
-                      <TableCell>{byId.get(`s:${to}`)?.label}</TableCell>
-                      <TableCell>{t(`signals.linkKind.${link.kind}` as MessageKey)}</TableCell>
-                      <TableCell>{reasons(link)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <DataTable
+              caption={t('signals.network.signalsCaption', { count: data.signals.length })}
+              rows={data.signals}
+              rowKey={(s) => s.id}
+              columns={[
+                {
+                  header: t('signals.network.signal'),
+                  cell: (s) => (
+                    <>
+                      <RouterLink className="utrecht-link" href={signalPath(s.id, 'triage')}>
+                        {byId.get(`s:${s.id}`)?.label}
+                      </RouterLink>
+                      <br />
+                      <small>{dateTime(s.received_at)}</small>
+                    </>
+                  ),
+                  rowHeader: true,
+                },
+                { header: t('signals.col.state'), cell: (s) => labels.state(s.state) },
+                {
+                  header: t('signals.detail.persons'),
+                  cell: (s) =>
+                    network.nodes
+                      .filter((n) => n.kind === 'person' && n.id.startsWith(`p:${s.id}:`))
+                      .map((n) => n.label)
+                      .join(', ') || '–',
+                },
+                {
+                  header: t('signals.intake.companies'),
+                  cell: (s) => s.companies.map((c) => c.name).join(', ') || '–',
+                },
+              ]}
+            />
+            <DataTable
+              caption={t('signals.network.linksCaption', { count: data.links.length })}
+              rows={data.links}
+              rowKey={({ link }) => link.id}
+              columns={[
+                { header: t('signals.network.from'), cell: ({ from }) => byId.get(`s:${from}`)?.label },
+                { header: t('signals.network.to'), cell: ({ to }) => byId.get(`s:${to}`)?.label },
+                {
+                  header: t('signals.links.kind'),
+                  cell: ({ link }) => t(`signals.linkKind.${link.kind}` as MessageKey),
+                },
+                { header: t('signals.links.why'), cell: ({ link }) => reasons(link) },
+              ]}
+            />
             {network.nodes.some((n) => n.kind === 'identifier') && (
               <>
                 <Heading2 id="net-identifiers" className="kp-subheading">

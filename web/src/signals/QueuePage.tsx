@@ -1,14 +1,6 @@
-import {
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { api } from '../api.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
@@ -44,65 +36,63 @@ export function QueuePage({ viewer }: { viewer: Viewer }) {
       <PageHeading title={t(titles.title)}>{t(titles.title)}</PageHeading>
       <Paragraph className="kp-lead">{t(titles.lead)}</Paragraph>
       <Problem error={error} />
-      {data && data.length === 0 && <Paragraph>{t(titles.empty)}</Paragraph>}
-      {data && data.length > 0 && (
-        <div className="kp-table-wrap">
-          <Table>
-            <TableCaption>
-              {t(titles.title)} ({data.length})
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('signals.col.received')}</TableHeaderCell>
-                {assessing && <TableHeaderCell scope="col">{t('signals.col.priority')}</TableHeaderCell>}
-                {assessing && <TableHeaderCell scope="col">{t('signals.col.score')}</TableHeaderCell>}
-                <TableHeaderCell scope="col">{t('signals.col.forms')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('signals.col.place')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('signals.col.state')}</TableHeaderCell>
-                {assessing && <TableHeaderCell scope="col">{t('signals.col.route')}</TableHeaderCell>}
-                {assessing && <TableHeaderCell scope="col">{t('signals.col.sla')}</TableHeaderCell>}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.map((row) => (
-                <TableRow key={row.id}>
-                  <TableHeaderCell scope="row">
-                    <RouterLink className="utrecht-link" href={signalPath(row.id, viewer)}>
-                      {dateTime(row.received_at)}
-                    </RouterLink>
-                    {row.involves_minor && (
-                      <>
-                        {' '}
-                        <span className="kp-badge-bad">{t('signals.minor')}</span>
-                      </>
-                    )}
-                  </TableHeaderCell>
-                  {assessing && <TableCell>{labels.priority(row.priority)}</TableCell>}
-                  {assessing && <TableCell>{row.score ?? '–'}</TableCell>}
-                  <TableCell>{row.forms.map(labels.form).join(', ')}</TableCell>
-                  <TableCell>
-                    {row.location?.municipality
-                      ? labels.municipality(row.location.municipality)
-                      : (row.location?.city ?? row.location?.country ?? '–')}
-                  </TableCell>
-                  <TableCell>{labels.state(row.state)}</TableCell>
-                  {assessing && (
-                    <TableCell>
-                      {row.route
+      {data && (
+        <DataTable
+          caption={`${t(titles.title)} (${data.length})`}
+          empty={t(titles.empty)}
+          rows={data}
+          rowKey={(row) => row.id}
+          columns={[
+            {
+              header: t('signals.col.received'),
+              cell: (row) => (
+                <>
+                  <RouterLink className="utrecht-link" href={signalPath(row.id, viewer)}>
+                    {dateTime(row.received_at)}
+                  </RouterLink>
+                  {row.involves_minor && (
+                    <>
+                      {' '}
+                      <span className="kp-badge-bad">{t('signals.minor')}</span>
+                    </>
+                  )}
+                </>
+              ),
+              rowHeader: true,
+            },
+            // A reporter sees the status only, not how the receiving team weighs the signal.
+            ...(assessing
+              ? [
+                  {
+                    header: t('signals.col.priority'),
+                    cell: (row: QueueRow) => labels.priority(row.priority),
+                  },
+                  { header: t('signals.col.score'), cell: (row: QueueRow) => row.score ?? '–' },
+                ]
+              : []),
+            { header: t('signals.col.forms'), cell: (row) => row.forms.map(labels.form).join(', ') },
+            {
+              header: t('signals.col.place'),
+              cell: (row) =>
+                row.location?.municipality
+                  ? labels.municipality(row.location.municipality)
+                  : (row.location?.city ?? row.location?.country ?? '–'),
+            },
+            { header: t('signals.col.state'), cell: (row) => labels.state(row.state) },
+            ...(assessing
+              ? [
+                  {
+                    header: t('signals.col.route'),
+                    cell: (row: QueueRow) =>
+                      row.route
                         ? labels.route(row.route)
-                        : `${t('signals.recommended')}: ${labels.route(row.recommended_route)}`}
-                    </TableCell>
-                  )}
-                  {assessing && (
-                    <TableCell>
-                      <SlaBadge sla={row.sla} />
-                    </TableCell>
-                  )}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+                        : `${t('signals.recommended')}: ${labels.route(row.recommended_route)}`,
+                  },
+                  { header: t('signals.col.sla'), cell: (row: QueueRow) => <SlaBadge sla={row.sla} /> },
+                ]
+              : []),
+          ]}
+        />
       )}
     </>
   );

@@ -5,13 +5,6 @@ import {
   FieldsetLegend,
   Heading2,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
@@ -20,6 +13,7 @@ import { EXPLOITATION_FORMS } from '../../../src/domain/forms.ts';
 import { INDICATOR_GROUPS, INDICATORS } from '../../../src/domain/indicators.ts';
 import type { RuleSet } from '../../../src/signals/ruleset.ts';
 import { api } from '../api.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem, Success } from '../components/Problem.tsx';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
@@ -141,32 +135,25 @@ export function RuleSetPage() {
       {data && (
         <section className="kp-panel" aria-labelledby="rules-versions">
           <Heading2 id="rules-versions">{t('signals.rules.versions')}</Heading2>
-          <div className="kp-table-wrap">
-            <Table>
-              <TableCaption className="kp-visually-hidden">{t('signals.rules.versions')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('signals.rules.version')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('signals.rules.name')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('signals.rules.savedAt')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.map((v, index) => (
-                  <TableRow key={v.version}>
-                    <TableHeaderCell scope="row">
-                      {v.version}
-                      {index === 0 ? ` (${t('signals.rules.active')})` : ''}
-                    </TableHeaderCell>
-                    <TableCell>{v.name}</TableCell>
-                    <TableCell>
-                      {v.created_at ? dateTime(v.created_at) : t('signals.rules.shipped')}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            caption={t('signals.rules.versions')}
+            captionHidden
+            rows={data}
+            rowKey={(v) => v.version}
+            columns={[
+              {
+                header: t('signals.rules.version'),
+                // The newest version is the one in force.
+                cell: (v) => `${v.version}${v === data[0] ? ` (${t('signals.rules.active')})` : ''}`,
+                rowHeader: true,
+              },
+              { header: t('signals.rules.name'), cell: (v) => v.name },
+              {
+                header: t('signals.rules.savedAt'),
+                cell: (v) => (v.created_at ? dateTime(v.created_at) : t('signals.rules.shipped')),
+              },
+            ]}
+          />
         </section>
       )}
       {state && current && (

@@ -1,20 +1,10 @@
-import {
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  UnorderedList,
-  UnorderedListItem,
-} from '@utrecht/component-library-react';
+import { Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
 import { countryName } from '../../../src/domain/countries.ts';
 import { findIndicator } from '../../../src/domain/indicators.ts';
 import { PERSON_ROLE_LABELS, type PersonRole } from '../../../src/signals/vocabulary.ts';
 import { api } from '../api.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
@@ -199,46 +189,47 @@ export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
         <section className="kp-panel" aria-labelledby="sig-parties">
           <Heading2 id="sig-parties">{t('signals.detail.parties')}</Heading2>
           {s.persons.length > 0 && (
-            <div className="kp-table-wrap">
-              <Table>
-                <TableCaption>{t('signals.detail.persons')}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('signals.field.role')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('signals.detail.name')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('signals.field.dateOfBirth')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('signals.field.nationality')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('signals.detail.contact')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('signals.field.bsn')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {s.persons.map((person, index) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: the API lists persons in their order
-                    <TableRow key={index}>
-                      <TableCell>{labels.text(PERSON_ROLE_LABELS[person.role as PersonRole])}</TableCell>
-                      <TableHeaderCell scope="row">
-                        {personName(person)}
-                        {(person.minor === 'minor' || person.minor === 'possibly_minor') && (
-                          <>
-                            {' '}
-                            <span className="kp-badge-bad">{t(`signals.minorStatus.${person.minor}`)}</span>
-                          </>
-                        )}
-                      </TableHeaderCell>
-                      <TableCell>{person.dateOfBirth ?? person.birthYear ?? '–'}</TableCell>
-                      <TableCell>
-                        {person.nationality ? countryName(person.nationality, language) : '–'}
-                      </TableCell>
-                      <TableCell className="kp-mono">
-                        {[...person.phones, ...person.emails].join(', ') || '–'}
-                      </TableCell>
-                      <TableCell className="kp-mono">{person.bsn ?? '–'}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <DataTable
+              caption={t('signals.detail.persons')}
+              rows={s.persons}
+              // The API lists persons in their order.
+              rowKey={(_, index) => index}
+              columns={[
+                {
+                  header: t('signals.field.role'),
+                  cell: (person) => labels.text(PERSON_ROLE_LABELS[person.role as PersonRole]),
+                },
+                {
+                  header: t('signals.detail.name'),
+                  cell: (person) => (
+                    <>
+                      {personName(person)}
+                      {(person.minor === 'minor' || person.minor === 'possibly_minor') && (
+                        <>
+                          {' '}
+                          <span className="kp-badge-bad">{t(`signals.minorStatus.${person.minor}`)}</span>
+                        </>
+                      )}
+                    </>
+                  ),
+                  rowHeader: true,
+                },
+                {
+                  header: t('signals.field.dateOfBirth'),
+                  cell: (person) => person.dateOfBirth ?? person.birthYear ?? '–',
+                },
+                {
+                  header: t('signals.field.nationality'),
+                  cell: (person) => (person.nationality ? countryName(person.nationality, language) : '–'),
+                },
+                {
+                  header: t('signals.detail.contact'),
+                  cell: (person) => [...person.phones, ...person.emails].join(', ') || '–',
+                  className: 'kp-mono',
+                },
+                { header: t('signals.field.bsn'), cell: (person) => person.bsn ?? '–', className: 'kp-mono' },
+              ]}
+            />
           )}
           {s.companies.length > 0 && (
             <UnorderedList>
@@ -271,55 +262,62 @@ export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
 function History({ signal }: { signal: SignalView }) {
   const { t, dateTime } = useI18n();
   const labels = useSignalLabels();
+  const received = { key: 'received', at: signal.received_at, what: labels.state('received') };
+  // The reporter's view has no `history`: only dates and states, so no "by" and "note" columns.
+  const steps: HistoryStep[] = signal.history
+    ? [
+        { ...received, by: '–', note: '–' },
+        ...signal.history.map((step) => ({
+          key: `${step.at}:${step.to}`,
+          at: step.at,
+          what: (
+            <>
+              {step.action === 'note' ? t('signals.action.note') : labels.state(step.to)}
+              {step.detail.route ? ` → ${labels.route(step.detail.route)}` : ''}
+              {step.detail.reason ? ` (${t(`signals.decline.${step.detail.reason}` as MessageKey)})` : ''}
+              {step.detail.outcome ? ` (${t(`signals.outcome.${step.detail.outcome}` as MessageKey)})` : ''}
+            </>
+          ),
+          by: t(`role.${step.actorRole}` as MessageKey),
+          note: step.note ?? '–',
+        })),
+      ]
+    : [
+        received,
+        ...signal.status_history.map((step) => ({
+          key: `${step.at}:${step.state}`,
+          at: step.at,
+          what: labels.state(step.state),
+        })),
+      ];
   return (
     <section className="kp-panel" aria-labelledby="sig-history">
       <Heading2 id="sig-history">{t('signals.detail.history')}</Heading2>
-      <div className="kp-table-wrap">
-        <Table>
-          <TableCaption className="kp-visually-hidden">{t('signals.detail.history')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('signals.detail.when')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('signals.col.state')}</TableHeaderCell>
-              {signal.history && <TableHeaderCell scope="col">{t('signals.detail.by')}</TableHeaderCell>}
-              {signal.history && <TableHeaderCell scope="col">{t('signals.detail.note')}</TableHeaderCell>}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            <TableRow>
-              <TableCell>{dateTime(signal.received_at)}</TableCell>
-              <TableCell>{labels.state('received')}</TableCell>
-              {signal.history && <TableCell>–</TableCell>}
-              {signal.history && <TableCell>–</TableCell>}
-            </TableRow>
-            {signal.history
-              ? signal.history.map((step) => (
-                  <TableRow key={`${step.at}:${step.to}`}>
-                    <TableCell>{dateTime(step.at)}</TableCell>
-                    <TableCell>
-                      {step.action === 'note' ? t('signals.action.note') : labels.state(step.to)}
-                      {step.detail.route ? ` → ${labels.route(step.detail.route)}` : ''}
-                      {step.detail.reason
-                        ? ` (${t(`signals.decline.${step.detail.reason}` as MessageKey)})`
-                        : ''}
-                      {step.detail.outcome
-                        ? ` (${t(`signals.outcome.${step.detail.outcome}` as MessageKey)})`
-                        : ''}
-                    </TableCell>
-                    <TableCell>{t(`role.${step.actorRole}` as MessageKey)}</TableCell>
-                    <TableCell>{step.note ?? '–'}</TableCell>
-                  </TableRow>
-                ))
-              : signal.status_history.map((step) => (
-                  <TableRow key={`${step.at}:${step.state}`}>
-                    <TableCell>{dateTime(step.at)}</TableCell>
-                    <TableCell>{labels.state(step.state)}</TableCell>
-                  </TableRow>
-                ))}
-          </TableBody>
-        </Table>
-      </div>
+      <DataTable
+        caption={t('signals.detail.history')}
+        captionHidden
+        rows={steps}
+        rowKey={(step) => step.key}
+        columns={[
+          { header: t('signals.detail.when'), cell: (step) => dateTime(step.at) },
+          { header: t('signals.col.state'), cell: (step) => step.what },
+          ...(signal.history
+            ? [
+                { header: t('signals.detail.by'), cell: (step: HistoryStep) => step.by },
+                { header: t('signals.detail.note'), cell: (step: HistoryStep) => step.note },
+              ]
+            : []),
+        ]}
+      />
       {!signal.history && <Paragraph>{t('signals.detail.statusOnly')}</Paragraph>}
     </section>
   );
+}
+
+interface HistoryStep {
+  key: string;
+  at: string;
+  what: ReactNode;
+  by?: ReactNode;
+  note?: ReactNode;
 }

@@ -1,0 +1,73 @@
+import {
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import type { Key, ReactNode } from 'react';
+
+export interface Column<T> {
+  header: ReactNode;
+  cell(row: T): ReactNode;
+  /** The cell that names the row: screen readers announce it with every other cell, tests find rows by it. */
+  rowHeader?: boolean;
+  /** For the body cells only. */
+  className?: string;
+}
+
+interface Props<T> {
+  /** Always given, also when hidden: it is the table's accessible name. */
+  caption: ReactNode;
+  /** For tables under a heading that already says the same. */
+  captionHidden?: boolean;
+  columns: Column<T>[];
+  rows: readonly T[];
+  rowKey(row: T, index: number): Key;
+  /** Shown instead of the table when there are no rows; a table without rows tells a screen reader nothing. */
+  empty?: ReactNode;
+}
+
+/** The caption/header/rows table the pages share, so that its accessibility is settled in one place. */
+export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, empty }: Props<T>) {
+  if (empty !== undefined && rows.length === 0) return <Paragraph>{empty}</Paragraph>;
+  return (
+    <div className="kp-table-wrap">
+      <Table>
+        <TableCaption className={captionHidden ? 'kp-visually-hidden' : undefined}>{caption}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            {columns.map((column, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a column has no identity but its place
+              <TableHeaderCell key={i} scope="col">
+                {column.header}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row, r) => (
+            <TableRow key={rowKey(row, r)}>
+              {columns.map((column, i) =>
+                column.rowHeader ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a column has no identity but its place
+                  <TableHeaderCell key={i} scope="row" className={column.className}>
+                    {column.cell(row)}
+                  </TableHeaderCell>
+                ) : (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a column has no identity but its place
+                  <TableCell key={i} className={column.className}>
+                    {column.cell(row)}
+                  </TableCell>
+                ),
+              )}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
