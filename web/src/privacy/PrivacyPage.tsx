@@ -1,17 +1,7 @@
-import {
-  Button,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem, Success } from '../components/Problem.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -54,46 +44,42 @@ export function PrivacyPage() {
       />
       <Heading2>{p('register')}</Heading2>
       <Problem error={requests.error} />
-      {requests.data && requests.data.length === 0 ? <Paragraph>{p('empty')}</Paragraph> : null}
-      {requests.data && requests.data.length > 0 ? (
-        <Table>
-          <TableCaption>{p('registerCaption')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{p('reference')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{p('kind')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{p('receivedOn')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{p('deadline')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{p('status')}</TableHeaderCell>
-              <TableHeaderCell scope="col">
-                <span className="kp-visually-hidden">{p('open')}</span>
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {requests.data.map((request) => (
-              <TableRow key={request.id}>
-                <TableHeaderCell scope="row">{request.reference}</TableHeaderCell>
-                <TableCell>{p(`kind.${request.kind}`)}</TableCell>
-                <TableCell>{request.received_on}</TableCell>
-                <TableCell>
+      {requests.data ? (
+        // In the shared table box: on a narrow screen the register scrolls sideways instead of off the page.
+        <DataTable
+          caption={p('registerCaption')}
+          rows={requests.data}
+          rowKey={(request) => request.id}
+          empty={p('empty')}
+          columns={[
+            { header: p('reference'), rowHeader: true, cell: (request) => request.reference },
+            { header: p('kind'), cell: (request) => p(`kind.${request.kind}`) },
+            { header: p('receivedOn'), cell: (request) => request.received_on },
+            {
+              header: p('deadline'),
+              cell: (request) => (
+                <>
                   {request.deadline}
                   {request.extended_until ? ` (${p('extendedTo', { date: request.extended_until })})` : ''}
                   {request.overdue ? <strong> – {p('overdue')}</strong> : null}
-                </TableCell>
-                <TableCell>
-                  {p(`status.${request.status}`)}
-                  {request.decision ? `: ${p(`decision.${request.decision}`)}` : ''}
-                </TableCell>
-                <TableCell>
-                  <Button appearance="subtle-button" onClick={() => setSelected(request.id)}>
-                    {p('open')} <span className="kp-visually-hidden">{request.reference}</span>
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+                </>
+              ),
+            },
+            {
+              header: p('status'),
+              cell: (request) =>
+                `${p(`status.${request.status}`)}${request.decision ? `: ${p(`decision.${request.decision}`)}` : ''}`,
+            },
+            {
+              header: <span className="kp-visually-hidden">{p('open')}</span>,
+              cell: (request) => (
+                <Button appearance="subtle-button" onClick={() => setSelected(request.id)}>
+                  {p('open')} <span className="kp-visually-hidden">{request.reference}</span>
+                </Button>
+              ),
+            },
+          ]}
+        />
       ) : null}
       {chosen ? (
         <RequestPanel key={chosen.id} request={chosen} onChanged={() => void requests.reload()} />
