@@ -4,10 +4,9 @@ import { sql } from 'kysely';
 import { generateAds } from '../../bench/crawler/generator.ts';
 import { pairwiseScores } from '../../bench/crawler/metrics.ts';
 import { type RunningSite, startSite, syntheticAdapter } from '../../bench/crawler/site.ts';
-import { databaseLabel, openTestStore } from '../../test/helpers/store.ts';
+import { actorOf, databaseLabel, openTestStore } from '../../test/helpers/store.ts';
 import { type AccessTx, withAccess } from '../access/context.ts';
-import { AccessDenied, type Actor } from '../access/policy.ts';
-import type { Role } from '../access/roles.ts';
+import { AccessDenied } from '../access/policy.ts';
 import type { Store } from '../store/connect.ts';
 import {
   closeInvestigation,
@@ -37,17 +36,8 @@ describe(`crawler service with access control on ${databaseLabel}`, () => {
     await store.close();
   });
 
-  async function actor(email: string): Promise<Actor> {
-    const row = await store.db
-      .selectFrom('users')
-      .innerJoin('organisations', 'organisations.id', 'users.org_id')
-      .select(['users.id', 'users.org_id', 'organisations.type', 'users.roles'])
-      .where('users.email', '=', email)
-      .executeTakeFirstOrThrow();
-    return { userId: row.id, orgId: row.org_id, orgType: row.type, roles: row.roles as Role[] };
-  }
   const as = async <T>(email: string, purpose: string, work: (tx: AccessTx) => Promise<T>) =>
-    withAccess(store, { actor: await actor(email), purpose }, work);
+    withAccess(store, { actor: await actorOf(store, email), purpose }, work);
   const investigator = 'rechercheur@politie-amsterdam.example';
   const crime = 'criminal_investigation';
 

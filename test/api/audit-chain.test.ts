@@ -5,7 +5,7 @@ import { verifyAuditChain } from '../../src/access/audit.ts';
 import { withAccess } from '../../src/access/context.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { databaseLabel } from '../helpers/store.ts';
+import { actorOf, databaseLabel } from '../helpers/store.ts';
 
 describe(`audit chain on ${databaseLabel}`, () => {
   let server: TestServer;
@@ -82,12 +82,7 @@ describe(`audit chain on ${databaseLabel}`, () => {
   test('the log is append-only for the owner and for the application role', async () => {
     await assert.rejects(sql`UPDATE audit_log SET reason = 'x'`.execute(server.store.db), /append-only/);
     await assert.rejects(sql`DELETE FROM audit_log`.execute(server.store.db), /append-only/);
-    const [user] = await server.store.db
-      .selectFrom('users')
-      .select(['id', 'org_id', 'roles'])
-      .where('email', '=', 'beheer@politie-amsterdam.example')
-      .execute();
-    const actor = { userId: user.id, orgId: user.org_id, orgType: 'police_unit', roles: ['admin' as const] };
+    const actor = await actorOf(server.store, 'beheer@politie-amsterdam.example');
     await assert.rejects(
       withAccess(server.store, { actor, purpose: 'administration' }, (tx) =>
         sql`DELETE FROM audit_log`.execute(tx.db),
@@ -97,17 +92,12 @@ describe(`audit chain on ${databaseLabel}`, () => {
   });
 
   test('row-level security holds even when a query forgets the organisation filter', async () => {
-    const [user] = await server.store.db
-      .selectFrom('users')
-      .select(['id', 'org_id'])
-      .where('email', '=', 'beheer@politie-amsterdam.example')
-      .execute();
-    const actor = { userId: user.id, orgId: user.org_id, orgType: 'police_unit', roles: ['admin' as const] };
+    const actor = await actorOf(server.store, 'beheer@politie-amsterdam.example');
     const rows = await withAccess(server.store, { actor, purpose: 'administration' }, (tx) =>
       tx.db.selectFrom('users').select(['org_id']).execute(),
     );
     assert.ok(rows.length > 0);
-    assert.ok(rows.every((row) => row.org_id === user.org_id));
+    assert.ok(rows.every((row) => row.org_id === actor.orgId));
     const total = await server.store.db.selectFrom('users').select('id').execute();
     assert.ok(total.length > rows.length);
   });

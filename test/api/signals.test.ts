@@ -8,7 +8,7 @@ import { IMPORT_COLUMNS } from '../../src/signals/import/columns.ts';
 import { templateCsv } from '../../src/signals/import/template.ts';
 import { getNetwork } from '../../src/signals/store/index.ts';
 import { type ApiClient, loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
-import { databaseLabel } from '../helpers/store.ts';
+import { actorOf, databaseLabel } from '../helpers/store.ts';
 
 type Receipt = { id: string; state: string; created: boolean };
 type ErrorBody = {
@@ -190,12 +190,7 @@ describe(`signals through the API on ${databaseLabel}`, () => {
       .executeTakeFirstOrThrow();
     assert.deepEqual([...audited.record_ids].sort(), [firstId, secondId].sort());
     // At the limit the network stops and says so.
-    const [user] = await server.store.db
-      .selectFrom('users')
-      .select(['id', 'org_id', 'roles'])
-      .where('email', '=', 'triage@politie-le.example')
-      .execute();
-    const actor = { userId: user.id, orgId: user.org_id, orgType: 'police_unit', roles: ['triage' as const] };
+    const actor = await actorOf(server.store, 'triage@politie-le.example');
     const one = await withAccess(server.store, { actor, purpose: 'signal_assessment' }, (tx) =>
       getNetwork(tx, server.cipher, firstId, 1),
     );

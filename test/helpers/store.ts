@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { Actor } from '../../src/access/policy.ts';
+import type { Role } from '../../src/access/roles.ts';
 import { openStore, type Store } from '../../src/store/connect.ts';
 import { seedDemo } from '../../src/store/demo.ts';
 import { migrate } from '../../src/store/migrate.ts';
@@ -31,3 +33,14 @@ export async function openTestStore(options: { seed?: boolean; migrate?: boolean
 }
 
 export const databaseLabel = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+
+/** A seeded user as the access layer sees it, for tests that call a capability on the store directly. */
+export async function actorOf(store: Store, email: string): Promise<Actor> {
+  const row = await store.db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.org_id')
+    .select(['users.id', 'users.org_id', 'organisations.type', 'users.roles'])
+    .where('users.email', '=', email)
+    .executeTakeFirstOrThrow();
+  return { userId: row.id, orgId: row.org_id, orgType: row.type, roles: row.roles as Role[] };
+}
