@@ -1,19 +1,7 @@
-import {
-  Alert,
-  Button,
-  ButtonGroup,
-  Heading2,
-  Heading3,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { Problem, Success } from '../components/Problem.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { SelectField } from '../estimate/fields.tsx';
@@ -95,62 +83,49 @@ export function RequestPanel({ request, onChanged }: { request: SubjectRequest; 
       {result ? (
         <>
           <Heading3>{p('results')}</Heading3>
-          {result.persons.length === 0 ? <Paragraph>{p('noResults')}</Paragraph> : null}
-          {result.persons.length > 0 ? (
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{p('surname')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{p('dateOfBirth')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{p('bsn')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{p('role')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{p('match')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{p('signal')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">
-                    <span className="kp-visually-hidden">{p('attach')}</span>
-                  </TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {result.persons.map((person) => (
-                  <TableRow key={person.personId}>
-                    <TableHeaderCell scope="row">
-                      {[person.data.givenNames, person.data.prefix, person.data.surname]
-                        .filter(Boolean)
-                        .join(' ')}
-                    </TableHeaderCell>
-                    <TableCell>{person.data.dateOfBirth ?? p('none')}</TableCell>
-                    <TableCell>{person.data.bsn ?? p('none')}</TableCell>
-                    <TableCell>{label('personRole', person.role)}</TableCell>
-                    <TableCell>
-                      {label('matchedOn', person.match.by)}
-                      {person.match.score !== undefined ? ` (${person.match.score})` : ''}
-                    </TableCell>
-                    <TableCell>
-                      <code>{person.signalId.slice(0, 8)}</code>
-                    </TableCell>
-                    <TableCell>
-                      {request.person_ids.includes(person.personId) ? (
-                        p('attached')
-                      ) : (
-                        <Button
-                          appearance="secondary-action-button"
-                          onClick={() =>
-                            void run(async () => {
-                              await privacyApi.attach(request.id, [person.personId]);
-                              return null;
-                            })
-                          }
-                        >
-                          {p('attach')}
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          ) : null}
+          <DataTable
+            caption={p('results')}
+            captionHidden
+            rows={result.persons}
+            rowKey={(person) => person.personId}
+            empty={p('noResults')}
+            columns={[
+              {
+                header: p('surname'),
+                rowHeader: true,
+                cell: (person) =>
+                  [person.data.givenNames, person.data.prefix, person.data.surname].filter(Boolean).join(' '),
+              },
+              { header: p('dateOfBirth'), cell: (person) => person.data.dateOfBirth ?? p('none') },
+              { header: p('bsn'), cell: (person) => person.data.bsn ?? p('none') },
+              { header: p('role'), cell: (person) => label('personRole', person.role) },
+              {
+                header: p('match'),
+                cell: (person) =>
+                  `${label('matchedOn', person.match.by)}${person.match.score !== undefined ? ` (${person.match.score})` : ''}`,
+              },
+              { header: p('signal'), cell: (person) => <code>{person.signalId.slice(0, 8)}</code> },
+              {
+                header: <span className="kp-visually-hidden">{p('attach')}</span>,
+                cell: (person) =>
+                  request.person_ids.includes(person.personId) ? (
+                    p('attached')
+                  ) : (
+                    <Button
+                      appearance="secondary-action-button"
+                      onClick={() =>
+                        void run(async () => {
+                          await privacyApi.attach(request.id, [person.personId]);
+                          return null;
+                        })
+                      }
+                    >
+                      {p('attach')}
+                    </Button>
+                  ),
+              },
+            ]}
+          />
           {result.otherOrganisations.length > 0 ? (
             <Alert type="info">
               <Heading3>{p('others')}</Heading3>
