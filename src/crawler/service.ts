@@ -337,12 +337,9 @@ async function latestAds(tx: AccessTx, investigationId: string) {
   return crawledAds(store);
 }
 
-/** The crawled ads of an investigation (latest versions) with their risk assessment; the read is audited. */
-export async function investigationAds(tx: AccessTx, investigationId: string) {
-  const decision = await tx.authorize('read', 'crawl_ad');
-  await investigationOf(tx, investigationId);
-  const ads = await latestAds(tx, investigationId);
-  const forIndicators = ads.map((ad) => ({
+/** What the risk indicators read of a crawled ad. */
+function indicatorInput(ad: Awaited<ReturnType<typeof latestAds>>[number]) {
+  return {
     id: ad.id,
     text: ad.extracted.text,
     title: ad.extracted.title,
@@ -351,7 +348,15 @@ export async function investigationAds(tx: AccessTx, investigationId: string) {
     phones: ad.phones ?? [],
     price: ad.extracted.price,
     statedAge: ad.extracted.statedAge,
-  }));
+  };
+}
+
+/** The crawled ads of an investigation (latest versions) with their risk assessment; the read is audited. */
+export async function investigationAds(tx: AccessTx, investigationId: string) {
+  const decision = await tx.authorize('read', 'crawl_ad');
+  await investigationOf(tx, investigationId);
+  const ads = await latestAds(tx, investigationId);
+  const forIndicators = ads.map(indicatorInput);
   const context = buildContext(forIndicators);
   const rows = ads.map((ad, i) => ({
     id: ad.id,
@@ -503,16 +508,7 @@ export async function clusterSignal(
   for (const ad of ads) linker.add(ad);
   const cluster = linker.clusters().clusters.find((c) => c.id === clusterId);
   if (!cluster) throw new NotFound('Cluster niet gevonden / Cluster not found');
-  const forIndicators = ads.map((ad) => ({
-    id: ad.id,
-    text: ad.extracted.text,
-    title: ad.extracted.title,
-    city: ad.extracted.city,
-    postedAt: ad.extracted.postedAt,
-    phones: ad.phones ?? [],
-    price: ad.extracted.price,
-    statedAge: ad.extracted.statedAge,
-  }));
+  const forIndicators = ads.map(indicatorInput);
   const context = buildContext(forIndicators);
   const members = new Set(cluster.ads);
   const clusterAds = ads.flatMap((ad, i) =>

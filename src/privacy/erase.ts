@@ -4,7 +4,7 @@ import { personKeys } from '../signals/store/person-links.ts';
 import { isoDate } from './dates.ts';
 import { type OwnPerson, requireOwnPersons } from './persons.ts';
 import { requireRequest } from './register.ts';
-import { scrubIndicatorRemarks, scrubText, traceValues } from './scrub.ts';
+import { erasedPersonFields, scrubIndicatorRemarks, scrubText, traceValues } from './scrub.ts';
 
 type Identifier = { kind: string; value: string };
 
@@ -162,23 +162,8 @@ export async function erasePersons(tx: AccessTx, requestId: string) {
     }
     await tx.db
       .updateTable('signal_persons')
-      .set({
-        given_names: null,
-        prefix: null,
-        surname: null,
-        alias: null,
-        date_of_birth: null,
-        birth_year: null,
-        gender: null,
-        nationality: null,
-        phones: [],
-        emails: [],
-        bsn_encrypted: null,
-        bsn_fingerprint: null,
-        remark: null,
-        restricted_at: null,
-        erased_at: new Date(),
-      })
+      // Erased data has nothing left to restrict.
+      .set({ ...erasedPersonFields(), restricted_at: null })
       .where('id', '=', person.id)
       .execute();
     tx.record(

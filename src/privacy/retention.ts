@@ -2,7 +2,7 @@ import { withSystem } from '../access/context.ts';
 import type { Store } from '../store/connect.ts';
 import { enqueueJob, type JobHandler } from '../store/jobs.ts';
 import { addMonths, isoDate } from './dates.ts';
-import { scrubIndicatorRemarks } from './scrub.ts';
+import { erasedPersonFields, scrubIndicatorRemarks } from './scrub.ts';
 import './tables.ts';
 
 /** Closed without follow-up: nobody acts on the signal any more, so its personal data has no purpose left. */
@@ -83,22 +83,7 @@ export async function runSignalRetention(
       const ids = due.map((row) => row.id);
       await db
         .updateTable('signal_persons')
-        .set({
-          given_names: null,
-          prefix: null,
-          surname: null,
-          alias: null,
-          date_of_birth: null,
-          birth_year: null,
-          gender: null,
-          nationality: null,
-          phones: [],
-          emails: [],
-          bsn_encrypted: null,
-          bsn_fingerprint: null,
-          remark: null,
-          erased_at: new Date(),
-        })
+        .set(erasedPersonFields())
         .where('signal_id', 'in', ids)
         .execute();
       await db

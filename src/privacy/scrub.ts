@@ -2,6 +2,29 @@
 
 export const ERASED_MARK = '[verwijderd]';
 
+/**
+ * What erasure leaves of a reported person: the row (the signal still counts them) without any
+ * personal data, stamped with when. Shared by erasure on request and the retention job.
+ */
+export function erasedPersonFields(at = new Date()) {
+  return {
+    given_names: null,
+    prefix: null,
+    surname: null,
+    alias: null,
+    date_of_birth: null,
+    birth_year: null,
+    gender: null,
+    nationality: null,
+    phones: [],
+    emails: [],
+    bsn_encrypted: null,
+    bsn_fingerprint: null,
+    remark: null,
+    erased_at: at,
+  };
+}
+
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
