@@ -7,12 +7,15 @@ import { pathToFileURL } from 'node:url';
 const ROOT = resolve(import.meta.dirname, '..');
 const WEB = join(ROOT, 'web');
 const OUT = join(ROOT, 'dist', 'web');
-/** Files outside web/ that the web app imports. */
+/** Files outside web/ that the web app imports (grep web/src for "src/" when adding one). */
 const SHARED_SOURCES = [
   join(ROOT, 'src', 'access', 'roles.ts'),
   join(ROOT, 'src', 'access', 'rules', 'estimate.ts'),
+  join(ROOT, 'src', 'domain'),
   join(ROOT, 'src', 'estimate', 'app'),
   join(ROOT, 'src', 'linkage'),
+  join(ROOT, 'src', 'privacy', 'vocabulary.ts'),
+  join(ROOT, 'src', 'signals'),
   join(ROOT, 'package-lock.json'),
 ];
 const LOCK = join(ROOT, 'dist', '.web-build.lock');

@@ -2,21 +2,15 @@ import { type AccessTx, NotFound } from '../access/context.ts';
 import { Conflict, InvalidInput } from '../access/users.ts';
 import { addMonths, isoDate } from './dates.ts';
 import './tables.ts';
+import type { DecisionOutcome, RequestKind } from './vocabulary.ts';
 
-export const REQUEST_KINDS = ['access', 'rectification', 'erasure', 'restriction', 'objection'] as const;
-export type RequestKind = (typeof REQUEST_KINDS)[number];
-export const DECISIONS = ['granted', 'partially_granted', 'refused'] as const;
-export type DecisionOutcome = (typeof DECISIONS)[number];
-/** Grounds for refusing or limiting a request, named in the decision. */
-export const LEGAL_GROUNDS = [
-  'avg_23_criminal_investigation',
-  'wpg_27_investigation_interest',
-  'avg_17_3_legal_obligation',
-  'avg_17_3_legal_claims',
-  'avg_12_5_manifestly_unfounded',
-  'identity_not_established',
-  'no_data_held',
-] as const;
+export {
+  DECISIONS,
+  type DecisionOutcome,
+  LEGAL_GROUNDS,
+  REQUEST_KINDS,
+  type RequestKind,
+} from './vocabulary.ts';
 
 export const REQUEST_NOT_FOUND = 'Verzoek niet gevonden / Request not found';
 

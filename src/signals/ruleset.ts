@@ -5,10 +5,9 @@ import type { ValidationError } from '../domain/validate/result.ts';
 import { addValidationIssue, toValidationErrors } from './errors.ts';
 import { ROUTE_CODES } from './routes.ts';
 import { uniqueBy } from './unique.ts';
+import { LINK_KINDS } from './vocabulary.ts';
 
-/** Identifier kinds that can link a new signal to earlier ones. */
-export const LINK_KINDS = ['phone', 'email', 'kvk', 'plate', 'url', 'handle', 'person'] as const;
-export type LinkKind = (typeof LINK_KINDS)[number];
+export { LINK_KINDS, type LinkKind } from './vocabulary.ts';
 
 export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];

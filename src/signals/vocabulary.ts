@@ -1,5 +1,9 @@
 import type { Label } from '../domain/label.ts';
 
+/** Identifier kinds that can link a new signal to earlier ones. */
+export const LINK_KINDS = ['phone', 'email', 'kvk', 'plate', 'url', 'handle', 'person'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
 /** How a signal reached Ketenplein. */
 export const CHANNELS = [
   'web_form',

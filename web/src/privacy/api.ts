@@ -1,19 +1,10 @@
+import { DECISIONS, REQUEST_KINDS as KINDS, LEGAL_GROUNDS } from '../../../src/privacy/vocabulary.ts';
 import { api } from '../api.ts';
 
 /** The privacy officer's calls to /api/v1/privacy, always under the purpose data_subject_request. */
 export const purpose = 'data_subject_request';
 
-export const KINDS = ['access', 'rectification', 'restriction', 'erasure', 'objection'] as const;
-export const DECISIONS = ['granted', 'partially_granted', 'refused'] as const;
-export const LEGAL_GROUNDS = [
-  'avg_23_criminal_investigation',
-  'wpg_27_investigation_interest',
-  'avg_17_3_legal_obligation',
-  'avg_17_3_legal_claims',
-  'avg_12_5_manifestly_unfounded',
-  'identity_not_established',
-  'no_data_held',
-] as const;
+export { DECISIONS, KINDS, LEGAL_GROUNDS };
 
 export interface SubjectRequest {
   id: string;

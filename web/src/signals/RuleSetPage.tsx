@@ -12,6 +12,7 @@ import { type FormEvent, useState } from 'react';
 import { EXPLOITATION_FORMS } from '../../../src/domain/forms.ts';
 import { INDICATOR_GROUPS, INDICATORS } from '../../../src/domain/indicators.ts';
 import type { RuleSet } from '../../../src/signals/ruleset.ts';
+import { LINK_KINDS } from '../../../src/signals/vocabulary.ts';
 import { api } from '../api.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -22,7 +23,6 @@ import { fieldId, Text } from './fields.tsx';
 import { useSignalLabels } from './labels.tsx';
 
 const purpose = 'signal_assessment';
-const LINK_KINDS = ['phone', 'email', 'kvk', 'plate', 'url', 'handle', 'person'] as const;
 
 interface Version {
   version: number;
