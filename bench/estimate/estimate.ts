@@ -19,8 +19,8 @@ import { termName } from '../../src/estimate/terms.ts';
 
 const args = process.argv.slice(2);
 const replicates = Number(args[args.indexOf('--replicates') + 1] || 1000) || 1000;
-const NL6_PATH = '../shared/data/mse/netherlands_2010_2015_6lists.csv';
-const NL5_PATH = '../shared/data/mse/netherlands_2010_2015_5lists.csv';
+const NL6_PATH = 'test/data/mse/netherlands_2010_2015_6lists.csv';
+const NL5_PATH = 'test/data/mse/netherlands_2010_2015_5lists.csv';
 const nl6 = parseTableCsv(readFileSync(NL6_PATH, 'utf8'));
 const nl5 = parseTableCsv(readFileSync(NL5_PATH, 'utf8'));
 

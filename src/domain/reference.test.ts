@@ -46,7 +46,7 @@ describe('reference data', () => {
 
   it('holds every municipality of the shared reference list', () => {
     const rows: { cbs_code: string; name: string }[] = parse(
-      readFileSync('../shared/data/reference/municipalities.csv'),
+      readFileSync('test/data/reference/municipalities.csv'),
       { columns: true },
     );
     assert.equal(MUNICIPALITIES.length, rows.length);

@@ -13,7 +13,7 @@ function io(lang: Lang = 'en') {
   return { value, out: () => out.join(''), err: () => err.join('') };
 }
 
-const NL6 = '../shared/data/mse/netherlands_2010_2015_6lists.csv';
+const NL6 = 'test/data/mse/netherlands_2010_2015_6lists.csv';
 
 describe('estimate command', () => {
   test('--json prints one object in the documented shape', async () => {
@@ -47,7 +47,7 @@ describe('estimate command', () => {
   test('no MLE: status 1, exit 1 and no number', async () => {
     const c = io();
     const code = await runCli(
-      ['estimate', '../shared/data/mse/artificial_3lists.csv', '--model', 'A:B,C', '--json'],
+      ['estimate', 'test/data/mse/artificial_3lists.csv', '--model', 'A:B,C', '--json'],
       c.value,
     );
     assert.equal(code, 1);

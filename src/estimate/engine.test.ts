@@ -16,7 +16,7 @@ import {
 import { fitModel } from './model.ts';
 import { pnorm, ppois, ppoisUpper, qnorm, quantileType8 } from './stats.ts';
 
-const ROME = parseTableCsv(readFileSync('../shared/data/mse/hiv_rome_4lists.csv', 'utf8'));
+const ROME = parseTableCsv(readFileSync('test/data/mse/hiv_rome_4lists.csv', 'utf8'));
 
 describe('distribution functions', () => {
   test('normal and Poisson agree with known values', () => {
@@ -83,7 +83,7 @@ describe('fit', () => {
 
   test('the combinatorial identifiability test agrees with the numerical rank on every hierarchical model', () => {
     for (const name of ['artificial_3lists', 'hiv_rome_4lists', 'netherlands_2010_2015_5lists']) {
-      const stats = tableStats(parseTableCsv(readFileSync(`../shared/data/mse/${name}.csv`, 'utf8')));
+      const stats = tableStats(parseTableCsv(readFileSync(`test/data/mse/${name}.csv`, 'utf8')));
       const k = stats.table.lists.length;
       let unidentifiable = 0;
       for (const terms of enumerateHierarchicalModels(k, k)) {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { type EstimateOptions, estimate, parseTableCsv } from './index.ts';
 
-const load = (name: string) => parseTableCsv(readFileSync(`../shared/data/mse/${name}.csv`, 'utf8'));
+const load = (name: string) => parseTableCsv(readFileSync(`test/data/mse/${name}.csv`, 'utf8'));
 const NL6 = load('netherlands_2010_2015_6lists');
 const NL5 = load('netherlands_2010_2015_5lists');
 const ALLEGHENY = load('allegheny_4lists');

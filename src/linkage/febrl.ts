@@ -11,7 +11,7 @@ export interface FebrlRecord {
   row: Record<string, string>;
 }
 
-export const FEBRL_DIR = '../shared/data/febrl';
+export const FEBRL_DIR = 'test/data/febrl';
 
 export function loadFebrl(file: string): FebrlRecord[] {
   const rows: Record<string, string>[] = parse(readFileSync(file, 'utf8'), { columns: true, trim: true });

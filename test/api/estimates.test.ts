@@ -8,7 +8,7 @@ import { type ErrorBody, partnerAnalyst } from '../helpers/analysts.ts';
 import { type ApiClient, loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
 import { databaseLabel } from '../helpers/store.ts';
 
-const ROME = readFileSync('../shared/data/mse/hiv_rome_4lists.csv', 'utf8');
+const ROME = readFileSync('test/data/mse/hiv_rome_4lists.csv', 'utf8');
 const SMALL = 'A,B,C,count\n1,0,0,40\n0,1,0,30\n0,0,1,20\n1,1,0,6\n1,0,1,5\n0,1,1,4\n1,1,1,1\n';
 
 interface Estimate {

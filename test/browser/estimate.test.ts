@@ -6,7 +6,7 @@ import { jobHandlers } from '../../src/server/jobs.ts';
 import { runDueJobs } from '../../src/store/jobs.ts';
 import { assertAccessible, describeInBrowser, logInThroughForm, openLoginPage } from '../helpers/browser.ts';
 
-const ROME = readFileSync('../shared/data/mse/hiv_rome_4lists.csv', 'utf8');
+const ROME = readFileSync('test/data/mse/hiv_rome_4lists.csv', 'utf8');
 
 function personsCsv(from: number, to: number): string {
   const persons = generateDutchLists(60, { seed: 5 }).a.slice(from, to);
