@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { EstimateInputError, makeTable, parseTableCsv } from '../table.ts';
+import { lcmEstimate } from './lcm.ts';
+
+/**
+ * Reference values: bench/estimate/r/lcm-reference.sh — an R Gibbs sampler written from Manrique-Vallier (2016)
+ * with LCMCR's conventions and R's own random numbers, four seeds per table. LCMCR itself could not be installed
+ * on this machine; see bench/README.md.
+ */
+interface Reference {
+  table: string;
+  seed: number;
+  median: number;
+  q025: number;
+  q975: number;
+}
+const REF_DIR = 'src/estimate/bayes/reference';
+const references: Reference[] = readFileSync(`${REF_DIR}/lcm-r.jsonl`, 'utf8')
+  .trim()
+  .split('\n')
+  .map((line) => JSON.parse(line));
+const tables = [...new Set(references.map((r) => r.table))];
+const SETTINGS = { K: 10, burnin: 5000, samples: 2000, thin: 10, chains: 2, seed: 1, workers: false };
+
+function load(name: string) {
+  const file = name.startsWith('madigan-york') ? `${REF_DIR}/${name}` : `test/data/mse/${name}`;
+  return parseTableCsv(readFileSync(file, 'utf8'));
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const KEYS = ['median', 'q025', 'q975'] as const;
+const TOLERANCE = { median: 0.03, q025: 0.08, q975: 0.08 };
+
+/** R's own runs agree "that closely": every seed within the tolerance of the seeds' mean. */
+function rAgrees(runs: Reference[]): boolean {
+  return KEYS.every((k) => {
+    const m = mean(runs.map((r) => r[k]));
+    return runs.every((r) => Math.abs(r[k] - m) / m <= TOLERANCE[k]);
+  });
+}
+
+describe('lcm: latent-class capture–recapture against the R reference', () => {
+  test('the reference holds at least three tables on which R agrees with itself', () => {
+    assert.ok(tables.filter((t) => rAgrees(references.filter((r) => r.table === t))).length >= 3);
+  });
+
+  for (const name of tables) {
+    const runs = references.filter((r) => r.table === name);
+    test(`${name}: ${rAgrees(runs) ? 'median within 3 %, interval ends within 8 %' : 'R disagrees with itself: so must we'}`, async () => {
+      const r = await lcmEstimate(load(name), SETTINGS);
+      if (!rAgrees(runs)) {
+        // The 5-list Dutch table: R's seeds land in different modes; the chains must say so.
+        assert.equal(r.diagnostics.agree, false);
+        assert.ok(r.warnings.some((w) => /chains disagree/.test(w.en)));
+        return;
+      }
+      const ours = { median: r.posterior.median, q025: r.ci.lower, q975: r.ci.upper };
+      for (const k of KEYS) {
+        const theirs = mean(runs.map((x) => x[k]));
+        assert.ok(Math.abs(ours[k] - theirs) / theirs <= TOLERANCE[k], `${k}: ${ours[k]} vs R ${theirs}`);
+      }
+      assert.equal(r.total, r.posterior.median);
+      assert.equal(r.diagnostics.chains, 2);
+      assert.ok(r.diagnostics.rhat < 1.1 && r.diagnostics.ess > 100);
+    });
+  }
+});
+
+describe('lcm: reproducibility, worker threads and bad input', () => {
+  const table = load('hiv_rome_4lists.csv');
+  const short = { burnin: 200, samples: 100, thin: 2, chains: 2 };
+
+  test('the same seed gives the same draws, inline or on worker threads; another seed does not', async () => {
+    const inline = await lcmEstimate(table, { ...short, seed: 7, workers: false });
+    const threaded = await lcmEstimate(table, { ...short, seed: 7, workers: true });
+    assert.deepEqual(threaded.posterior, inline.posterior);
+    assert.deepEqual(threaded.diagnostics, inline.diagnostics);
+    const other = await lcmEstimate(table, { ...short, seed: 8, workers: false });
+    assert.notDeepEqual(other.distribution, inline.distribution);
+  });
+
+  test('progress counts every iteration of every chain', async () => {
+    let last = 0;
+    let total = 0;
+    const onProgress = (done: number, all: number) => {
+      last = done;
+      total = all;
+    };
+    await lcmEstimate(table, { ...short, workers: false, onProgress });
+    assert.equal(total, 2 * (200 + 100 * 2));
+    assert.equal(last, total);
+  });
+
+  test('K = 0, a seed that is not whole, no chains and an empty list are refused, naming the setting', async () => {
+    const named = (field: RegExp) => (e: EstimateInputError) =>
+      e instanceof EstimateInputError && field.test(e.en);
+    await assert.rejects(lcmEstimate(table, { K: 0 }), named(/^K 0/));
+    await assert.rejects(lcmEstimate(table, { seed: 1.5 }), named(/^seed 1.5/));
+    await assert.rejects(lcmEstimate(table, { chains: 0 }), named(/^chains 0/));
+    await assert.rejects(lcmEstimate(table, { thin: 0 }), named(/^thin 0/));
+    const empty = makeTable(
+      ['A', 'B', 'C'],
+      [
+        { pattern: [1, 0, 0], count: 10 },
+        { pattern: [1, 0, 1], count: 3 },
+      ],
+    );
+    await assert.rejects(lcmEstimate(empty), named(/list B is empty/));
+  });
+});
