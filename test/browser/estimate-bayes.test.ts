@@ -41,7 +41,10 @@ describeInBrowser('Zicht op omvang: drie methoden', (web) => {
     await page.getByLabel('Methode', { exact: true }).selectOption('lcm');
     await page.getByLabel('Aantal latente klassen K').fill('0');
     await page.getByRole('button', { name: 'Schatten' }).click();
-    await page.getByRole('alert').getByText(/settings\.K:/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/settings\.K:/)
+      .waitFor();
     await page.context().close();
   });
 });

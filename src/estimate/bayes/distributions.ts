@@ -182,10 +182,23 @@ export class Variates {
     return this.poisson(this.gamma(size) * ((1 - p) / p));
   }
 
-  /** Multinomial(n, weights) into out[offset…]; weights need not sum to 1. */
+  /**
+   * Multinomial(n, weights) into out[offset…]; weights need not sum to 1. Small n: one categorical draw per
+   * trial (cheaper than K binomials); otherwise conditional binomials, stopping when nothing is left.
+   */
   multinomial(n: number, weights: Float64Array, out: Int32Array | Float64Array, offset = 0): void {
     let total = 0;
     for (let k = 0; k < weights.length; k++) total += weights[k];
+    if (n <= 16) {
+      out.fill(0, offset, offset + weights.length);
+      for (let i = 0; i < n; i++) {
+        let u = this.uniform() * total;
+        let k = 0;
+        while (k < weights.length - 1 && u >= weights[k]) u -= weights[k++];
+        out[offset + k]++;
+      }
+      return;
+    }
     let left = n;
     for (let k = 0; k < weights.length; k++) {
       if (left === 0 || k === weights.length - 1) {

@@ -57,9 +57,11 @@ export function runChain(
   const countK = new Int32Array(K);
   const ones = new Int32Array(J * K);
   const weights = new Float64Array(K);
-  const split = new Int32Array(K);
-  let alpha = 0.3 / K;
-  let n0 = 0;
+  // α and the number unseen in a typed array: scalars that closures write would otherwise be boxed each time.
+  const state = new Float64Array(2);
+  const ALPHA = 0;
+  const N0 = 1;
+  state[ALPHA] = 0.3 / K;
 
   for (let j = 0; j < J; j++) {
     let on = 0;
@@ -69,12 +71,31 @@ export function runChain(
   const lead = Math.min(4, K);
   for (let k = 0; k < K; k++) nu[k] = K <= 4 ? 1 / K : k < lead ? 0.9 / lead : 0.1 / (K - lead);
 
+  // Per class: ν_k·Π_j(1 − λ_jk) (the weight of the all-absent pattern) and the odds λ/(1 − λ) per list, so a
+  // cell's weight is one product over the lists it is on.
+  const absent = new Float64Array(K);
+  const odds = new Float64Array(J * K);
+  const prepareWeights = () => {
+    for (let k = 0; k < K; k++) {
+      let w = nu[k];
+      for (let j = 0; j < J; j++) {
+        // A Beta draw can round to exactly 1; keep the odds finite.
+        const l = Math.min(lambda[j * K + k], 1 - 2 ** -52);
+        w *= 1 - l;
+        odds[j * K + k] = l / (1 - l);
+      }
+      absent[k] = w;
+    }
+  };
+
   const sampleClasses = () => {
+    prepareWeights();
     for (let m = 0; m < M; m++) {
       const cell = cells[m];
       for (let k = 0; k < K; k++) {
-        let w = nu[k];
-        for (let j = 0; j < J; j++) w *= cell & (1 << j) ? lambda[j * K + k] : 1 - lambda[j * K + k];
+        let w = absent[k];
+        for (let bits = cell; bits !== 0; bits &= bits - 1)
+          w *= odds[(31 - Math.clz32(bits & -bits)) * K + k];
         weights[k] = w;
       }
       if (freq[m] === 1) {
@@ -107,12 +128,12 @@ export function runChain(
 
   // Stick-breaking weights given the class sizes (observed and imputed), in logs so tiny sticks do not vanish.
   const sampleNu = () => {
-    let remaining = n + n0;
+    let remaining = n + state[N0];
     let logRest = 0;
     for (let k = 0; k < K - 1; k++) {
       remaining -= countK[k];
       const g1 = rng.logGamma(1 + countK[k]);
-      const g2 = rng.logGamma(alpha + remaining);
+      const g2 = rng.logGamma(state[ALPHA] + remaining);
       const sum = g1 > g2 ? g1 + Math.log1p(Math.exp(g2 - g1)) : g2 + Math.log1p(Math.exp(g1 - g2));
       logNu[k] = g1 - sum + logRest;
       logRest += g2 - sum;
@@ -124,20 +145,15 @@ export function runChain(
 
   // Unseen persons: n0 ~ NegBin(n, 1 − P(unseen)), then their classes ~ Multinomial(n0, ν_k·Π_j(1 − λ_jk)).
   const sampleUnseen = () => {
+    prepareWeights();
     let zero = 0;
-    for (let k = 0; k < K; k++) {
-      let w = nu[k];
-      for (let j = 0; j < J; j++) w *= 1 - lambda[j * K + k];
-      weights[k] = w;
-      zero += w;
-    }
-    n0 = rng.negativeBinomial(n, 1 - zero);
-    rng.multinomial(n0, weights, split);
-    count0.set(split);
+    for (let k = 0; k < K; k++) zero += absent[k];
+    state[N0] = rng.negativeBinomial(n, 1 - zero);
+    rng.multinomial(state[N0], absent, count0);
   };
 
   const sampleAlpha = () => {
-    alpha = rng.gamma(settings.aAlpha + K - 1) / (settings.bAlpha - logNu[K - 1]);
+    state[ALPHA] = rng.gamma(settings.aAlpha + K - 1) / (settings.bAlpha - logNu[K - 1]);
   };
 
   const step = (withAlpha: boolean) => {
@@ -158,7 +174,7 @@ export function runChain(
     step(true);
     if (i > settings.burnin && (i - settings.burnin) % settings.thin === 0) {
       const s = (i - settings.burnin) / settings.thin - 1;
-      totals[s] = n + n0;
+      totals[s] = n + state[N0];
       let used = 0;
       for (let k = 0; k < K; k++) if (countK[k] > 0) used++;
       occupied += used;
