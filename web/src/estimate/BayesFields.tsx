@@ -12,7 +12,6 @@ export interface BayesValues {
   samples: string;
   thin: string;
   chains: string;
-  seed: string;
 }
 
 export const BAYES_DEFAULTS: BayesValues = {
@@ -23,16 +22,18 @@ export const BAYES_DEFAULTS: BayesValues = {
   samples: '10000',
   thin: '100',
   chains: '2',
-  seed: '1',
 };
 
-/** The settings the API takes for the chosen family (numbers as typed; the server names a bad field). */
+/**
+ * The settings the API takes for the chosen family (numbers as typed; the server names a bad field). The seed is
+ * the form's one seed field, shared with the bootstrap.
+ */
 export function bayesSettings(v: BayesValues): Record<string, unknown> {
   if (v.family === 'loglinear') return {};
   const out: Record<string, unknown> = { method: v.family };
   if ((v.family === 'dga' || v.family === 'all') && v.delta.trim()) out.delta = Number(v.delta);
   if (v.family === 'lcm' || v.family === 'all')
-    for (const key of ['K', 'burnin', 'samples', 'thin', 'chains', 'seed'] as const)
+    for (const key of ['K', 'burnin', 'samples', 'thin', 'chains'] as const)
       if (v[key].trim()) out[key] = Number(v[key]);
   return out;
 }
@@ -57,7 +58,7 @@ export function BayesFields(props: { values: BayesValues; onValues(values: Bayes
         <TextField label={t('estimate.delta')} inputMode="decimal" value={v.delta} onValue={set('delta')} />
       )}
       {lcm &&
-        (['K', 'burnin', 'samples', 'thin', 'chains', 'seed'] as const).map((key) => (
+        (['K', 'burnin', 'samples', 'thin', 'chains'] as const).map((key) => (
           <TextField
             key={key}
             label={t(`estimate.${key}` as MessageKey)}

@@ -79,6 +79,7 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
   const [listsBy, setListsBy] = useState<'organisation' | 'organisation_type'>('organisation');
   const [warnings, setWarnings] = useState<string[]>([]);
   const fromRegistrations = format === 'registrations';
+  const sampling = bayes.family === 'lcm' || bayes.family === 'all';
   const strataOffered: readonly string[] = fromRegistrations ? REGISTRATION_STRATA : ESTIMATE_STRATA;
 
   const readFile = async (file: File | null) => {
@@ -99,6 +100,7 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
     if (method === 'stepwise-csv') settings.pthresh = Number(pthresh);
     if (ci === 'bootstrap') Object.assign(settings, { bootstrap: Number(bootstrap), seed: Number(seed) });
     Object.assign(settings, bayesSettings(bayes));
+    if (sampling) settings.seed = Number(seed);
     const input =
       format === 'records-csv'
         ? {
@@ -260,15 +262,15 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
           ]}
         />
         {ci === 'bootstrap' && (
-          <>
-            <TextField
-              label={t('estimate.bootstrap')}
-              inputMode="numeric"
-              value={bootstrap}
-              onValue={setBootstrap}
-            />
-            <TextField label={t('estimate.seed')} inputMode="numeric" value={seed} onValue={setSeed} />
-          </>
+          <TextField
+            label={t('estimate.bootstrap')}
+            inputMode="numeric"
+            value={bootstrap}
+            onValue={setBootstrap}
+          />
+        )}
+        {(ci === 'bootstrap' || sampling) && (
+          <TextField label={t('estimate.seed')} inputMode="numeric" value={seed} onValue={setSeed} />
         )}
         <FormFieldCheckbox
           label={t('estimate.averageOption')}
