@@ -10,11 +10,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dgaEstimate } from '../../src/estimate/bayes/dga.ts';
+import { mulberry32Unboxed } from '../../src/estimate/bayes/distributions.ts';
 import { decomposableGraphs } from '../../src/estimate/bayes/graphs.ts';
 import { lcmEstimate } from '../../src/estimate/bayes/lcm.ts';
 import { runChain } from '../../src/estimate/bayes/lcm-chain.ts';
 import { parseTableCsv } from '../../src/estimate/index.ts';
-import { mulberry32 } from '../../src/estimate/random.ts';
 
 const args = process.argv.slice(2);
 const iterations = Number(args[args.indexOf('--iterations') + 1] || 200_000) || 200_000;
@@ -106,7 +106,7 @@ function main() {
   const samples = Math.max(10, Math.floor(iterations / 2 / thin));
   const burnin = iterations - samples * thin;
   const chain = timed(() =>
-    runChain(nl5, { K: 10, aAlpha: 0.25, bAlpha: 0.25, burnin, samples, thin }, mulberry32(1)),
+    runChain(nl5, { K: 10, aAlpha: 0.25, bAlpha: 0.25, burnin, samples, thin }, mulberry32Unboxed(1)),
   );
   const perMillionWall = (chain.wallS / iterations) * 1e6;
   const perMillionCpu = (chain.cpuS / iterations) * 1e6;

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { mulberry32 } from '../random.ts';
 import { lgamma } from '../stats.ts';
 import { effectiveSize, splitRhat } from './diagnostics.ts';
-import { Variates } from './distributions.ts';
+import { mulberry32Unboxed, Variates } from './distributions.ts';
 
 /** Pearson's χ² of draws against the exact probabilities, over the values expected at least 20 times. */
 function chiSquare(draws: number[], logPmf: (k: number) => number, max: number): { chi: number; df: number } {
@@ -124,5 +124,15 @@ describe('convergence diagnostics', () => {
     assert.ok(Math.abs(splitRhat([a, b]) - 1) < 0.01);
     const shifted = b.map((x) => x + 2);
     assert.ok(splitRhat([a, shifted]) > 1.3);
+  });
+});
+
+describe('mulberry32Unboxed', () => {
+  test('gives the same numbers as the shared generator', () => {
+    for (const seed of [0, 1, 123456789, 2 ** 32 - 1]) {
+      const a = mulberry32(seed);
+      const b = mulberry32Unboxed(seed);
+      for (let i = 0; i < 1000; i++) assert.equal(b(), a());
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { mulberry32 } from '../random.ts';
+import { mulberry32Unboxed } from './distributions.ts';
 import { type ChainSettings, runChain } from './lcm-chain.ts';
 
 interface Job {
@@ -14,7 +14,7 @@ const job = workerData as Job;
 const out = runChain(
   { lists: job.lists, counts: Float64Array.from(job.counts) },
   job.chain,
-  mulberry32(job.seed),
+  mulberry32Unboxed(job.seed),
   (n) => parentPort?.postMessage({ progress: n }),
 );
 parentPort?.postMessage({ totals: Array.from(out.totals), occupied: out.occupied });
