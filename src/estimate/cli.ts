@@ -3,6 +3,8 @@ import { SingleBar } from 'cli-progress';
 import { parse } from 'csv-parse/sync';
 import type { Command } from '../cli/commands.ts';
 import { CliError, type CliIO, parseArgs, say } from '../cli/io.ts';
+import type { NPrior } from './bayes/dga.ts';
+import { METHODS, type Method } from './bayes/types.ts';
 import {
   EstimateInputError,
   type EstimateOptions,
@@ -21,16 +23,23 @@ import { formatReport, formatStrataReport } from './report.ts';
 const USAGE = `estimate <table.csv> [--model "A:B,B:C"] [--select stepwise-aic|stepwise-csv|bic] [--max-order N]
          [--pthresh 0.02] [--ci wald|profile|bootstrap|none] [--level 0.95] [--bootstrap 1000] [--seed 1]
          [--average] [--json]
+estimate <table.csv> --method dga [--delta D] [--n-prior reciprocal|uniform] [--level 0.95] [--json]
+estimate <table.csv> --method lcm [--K 10] [--burnin 50000] [--samples 10000] [--thin 100] [--seed 1]
+         [--chains 2] [--json]
+estimate <table.csv> --method all [the options of all three]
 estimate <records.csv> --lists I,K,O [--by year] [same options]
 
   Tabel: één 0/1-kolom per lijst en een kolom "count". / Table: one 0/1 column per list and a "count" column.
   Zonder --model en --select: stepwise-csv. --model "" = alleen hoofdeffecten. / Without --model and --select:
   stepwise-csv. --model "" = main effects only.
   Met --lists: één record per persoon, per stratum (--by) een schatting en de trend over jaren.
-  With --lists: one record per person, an estimate per stratum (--by) and the trend over years.`;
+  With --lists: one record per person, an estimate per stratum (--by) and the trend over years.
+  --method: loglinear (standaard/default), dga (modelmiddeling over decomposeerbare grafen / model averaging over
+  decomposable graphs), lcm (latente klassen / latent classes), all (alle drie naast elkaar / all three side by side).`;
 
 const SELECTIONS: readonly SelectionMethod[] = ['stepwise-aic', 'stepwise-csv', 'bic'];
 const INTERVALS: readonly IntervalMethod[] = ['wald', 'profile', 'bootstrap', 'none'];
+const N_PRIORS = ['reciprocal', 'uniform'] as const;
 
 function flag(flags: Map<string, string | true>, name: string): string | undefined {
   const v = flags.get(name);
@@ -82,19 +91,47 @@ export function optionsFromFlags(flags: Map<string, string | true>, io: CliIO): 
       (n) => Number.isInteger(n) && n >= 10,
       say(io, 'geheel getal ≥ 10', 'integer ≥ 10'),
     ),
-    seed: numberFlag(flags, 'seed', Number.isInteger, say(io, 'geheel getal', 'integer')),
+    seed: numberFlag(flags, 'seed', Number.isSafeInteger, say(io, 'geheel getal', 'integer')),
     average: flags.has('average'),
     lang: io.lang,
+    ...bayesFlags(flags, io),
   };
   if (flags.has('bootstrap') && !flags.has('ci')) options.ci = 'bootstrap';
   return options;
 }
 
+function bayesFlags(flags: Map<string, string | true>, io: CliIO): Partial<EstimateOptions> {
+  const method = flag(flags, 'method');
+  if (method !== undefined && !METHODS.includes(method as Method))
+    throw new CliError(`--method ${method}: ${say(io, 'kies uit', 'choose from')} ${METHODS.join(', ')}`);
+  const nPrior = flag(flags, 'n-prior');
+  if (nPrior !== undefined && !N_PRIORS.includes(nPrior as NPrior))
+    throw new CliError(`--n-prior ${nPrior}: ${say(io, 'kies uit', 'choose from')} ${N_PRIORS.join(', ')}`);
+  const whole = (min: number) => (n: number) => Number.isInteger(n) && n >= min;
+  const wholeRule = (min: number) => say(io, `geheel getal ≥ ${min}`, `integer ≥ ${min}`);
+  return {
+    method: method as Method | undefined,
+    nPrior: nPrior as NPrior | undefined,
+    delta: numberFlag(flags, 'delta', (n) => n > 0, say(io, 'getal > 0', 'number > 0')),
+    K: numberFlag(flags, 'K', (n) => whole(1)(n) && n <= 100, say(io, 'geheel getal 1–100', 'integer 1–100')),
+    burnin: numberFlag(flags, 'burnin', whole(0), wholeRule(0)),
+    samples: numberFlag(flags, 'samples', whole(10), wholeRule(10)),
+    thin: numberFlag(flags, 'thin', whole(1), wholeRule(1)),
+    chains: numberFlag(
+      flags,
+      'chains',
+      (n) => whole(1)(n) && n <= 16,
+      say(io, 'geheel getal 1–16', 'integer 1–16'),
+    ),
+  };
+}
+
 function withProgress(options: EstimateOptions, io: CliIO): { options: EstimateOptions; stop: () => void } {
-  if (!io.interactive || options.ci !== 'bootstrap') return { options, stop: () => {} };
+  const sampling = options.method === 'lcm' || (options.method === 'all' && options.ci !== 'bootstrap');
+  if (!io.interactive || (options.ci !== 'bootstrap' && !sampling)) return { options, stop: () => {} };
   const bar = new SingleBar({
     stream: process.stderr,
-    format: `${say(io, 'Bootstrap', 'Bootstrap')} [{bar}] {value}/{total} {percentage}% ETA {eta}s`,
+    format: `${sampling ? say(io, 'Steekproef', 'Sampling') : 'Bootstrap'} [{bar}] {value}/{total} {percentage}% ETA {eta}s`,
     hideCursor: true,
   });
   let started = false;

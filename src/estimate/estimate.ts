@@ -1,3 +1,5 @@
+import { estimateByMethod } from './bayes/method.ts';
+import type { BayesOptions, BayesResultParts, BayesSettings } from './bayes/types.ts';
 import { bootstrapInterval } from './bootstrap.ts';
 import type { ModelStatus } from './check.ts';
 import { type TableStats, tableStats } from './design.ts';
@@ -11,7 +13,7 @@ import { parseModel, termName } from './terms.ts';
 export type IntervalMethod = 'wald' | 'profile' | 'bootstrap' | 'none';
 export type Lang = 'nl' | 'en';
 
-export interface EstimateOptions {
+export interface EstimateOptions extends BayesOptions {
   /** A fixed model, e.g. "A:B,B:C" ("" = main effects only). Ignored when `select` is given. */
   model?: string;
   select?: SelectionMethod;
@@ -43,9 +45,9 @@ export interface EstimateResult {
     bic?: number;
     coefficients?: Record<string, number>;
     standardErrors?: Record<string, number>;
-  };
+  } & BayesResultParts['model'];
   status: ModelStatus;
-  estimate: { total: number; unobserved: number; ci?: Interval } | null;
+  estimate: ({ total: number; unobserved: number; ci?: Interval } & BayesResultParts['estimate']) | null;
   candidates: Array<{ terms: string[]; negInf: string[]; bic: number; total: number }>;
   average?: {
     total: number;
@@ -53,13 +55,16 @@ export interface EstimateResult {
     weights: Array<{ terms: string[]; weight: number; total: number }>;
   };
   warnings: string[];
+  /** `--method all`: the two Bayesian results beside this log-linear one, and how they compare. */
+  alternatives?: BayesResultParts['alternatives'];
+  comparison?: BayesResultParts['comparison'];
   /** Everything needed to reproduce this result. */
-  settings: {
-    select: SelectionMethod | 'fixed';
+  settings: BayesSettings & {
+    select: SelectionMethod | 'fixed' | 'none';
     model?: string;
     maxOrder?: number;
     pthresh?: number;
-    ci: IntervalMethod;
+    ci: IntervalMethod | 'posterior';
     level: number;
     bootstrap?: number;
     seed?: number;
@@ -80,8 +85,17 @@ export function statusText(status: ModelStatus, lang: Lang): string {
   return STATUS_TEXT[status][lang === 'en' ? 1 : 0];
 }
 
-/** Estimates the total population (seen and unseen) from a capture table. */
+/**
+ * Estimates the total population (seen and unseen) from a capture table: log-linear models (default), or with
+ * `method` the Bayesian model averaging over decomposable graphs (`dga`), the latent-class model (`lcm`) or all
+ * three side by side (`all`, see `bayes/method.ts`).
+ */
 export async function estimate(table: CaptureTable, options: EstimateOptions = {}): Promise<EstimateResult> {
+  if (options.method && options.method !== 'loglinear') return estimateByMethod(table, options, loglinear);
+  return loglinear(table, options);
+}
+
+async function loglinear(table: CaptureTable, options: EstimateOptions): Promise<EstimateResult> {
   const lang = options.lang ?? 'nl';
   const say = (nl: string, en: string) => (lang === 'en' ? en : nl);
   const level = options.level ?? 0.95;

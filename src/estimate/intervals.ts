@@ -8,7 +8,8 @@ export interface Interval {
   lower: number;
   /** null when the upper bound lies beyond the search range (reported as a warning). */
   upper: number | null;
-  method: 'wald' | 'profile' | 'bootstrap';
+  /** `posterior`: the equal-tailed credible interval of a Bayesian method (`bayes/`). */
+  method: 'wald' | 'profile' | 'bootstrap' | 'posterior';
   /** Profile only: the multinomial maximum-likelihood total. */
   multinomialTotal?: number;
 }

@@ -1,3 +1,4 @@
+import { formatBayesReport, formatComparison } from './bayes/report.ts';
 import type { EstimateResult, Lang } from './estimate.ts';
 import type { StratumEstimate, Trend } from './strata.ts';
 
@@ -16,6 +17,12 @@ function fmt(x: number, lang: Lang, digits = 0): string {
 
 /** The readable report of one estimate, in Dutch or English. */
 export function formatReport(r: EstimateResult, lang: Lang): string {
+  if (r.settings.method === 'dga' || r.settings.method === 'lcm') return formatBayesReport(r, lang);
+  if (r.settings.method === 'all') return formatLoglinear(r, lang) + formatComparison(r, lang);
+  return formatLoglinear(r, lang);
+}
+
+function formatLoglinear(r: EstimateResult, lang: Lang): string {
   const say = (nl: string, en: string) => (lang === 'en' ? en : nl);
   const lines: string[] = [];
   lines.push(
@@ -43,7 +50,7 @@ export function formatReport(r: EstimateResult, lang: Lang): string {
     const ci = r.estimate.ci;
     if (ci) {
       const upper = ci.upper === null ? '?' : fmt(ci.upper, lang, 1);
-      const name = METHOD_NAMES[ci.method][lang === 'en' ? 1 : 0];
+      const name = (METHOD_NAMES[ci.method] ?? [ci.method, ci.method])[lang === 'en' ? 1 : 0];
       lines.push(
         `  ${fmt(ci.level * 100, lang)}%-${say('interval', 'interval')} (${name}): ${fmt(ci.lower, lang, 1)} – ${upper}`,
       );

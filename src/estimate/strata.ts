@@ -28,7 +28,8 @@ export async function estimateStrata(
 
 /**
  * Trend across years: weighted least squares of log(total) on year, weights 1/var(log total) with the variance
- * from the Wald standard error of the intercept (delta method: var log N ≈ (u·se)²/N²).
+ * from the Wald standard error of the intercept (delta method: var log N ≈ (u·se)²/N²), or for the Bayesian
+ * methods from the width of the credible interval on the log scale.
  */
 export function trendAcrossYears(
   perYear: StratumEstimate[],
@@ -40,8 +41,13 @@ export function trendAcrossYears(
     const year = Number(s.key[yearColumn]);
     const est = s.result.estimate;
     const se = s.result.model.standardErrors?.['(Intercept)'];
-    if (!Number.isFinite(year) || !est || se === undefined || !Number.isFinite(se)) continue;
-    const sdLog = (est.unobserved * se) / est.total;
+    if (!Number.isFinite(year) || !est) continue;
+    let sdLog: number;
+    if (se !== undefined && Number.isFinite(se)) sdLog = (est.unobserved * se) / est.total;
+    else if (est.ci?.method === 'posterior' && est.ci.upper !== null && est.ci.lower > 0)
+      // Bayesian methods: the spread of log N from the credible interval, as if it were normal.
+      sdLog = Math.log(est.ci.upper / est.ci.lower) / (2 * qnorm(1 - (1 - est.ci.level) / 2));
+    else continue;
     points.push({ x: year, y: Math.log(est.total), w: 1 / Math.max(sdLog ** 2, 1e-12) });
   }
   if (points.length < 2) return null;

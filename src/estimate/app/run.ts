@@ -1,3 +1,5 @@
+import { LCM_DEFAULTS, lcmIterations } from '../bayes/lcm.ts';
+import { WARMUP } from '../bayes/lcm-chain.ts';
 import {
   type EstimateOptions,
   type EstimateResult,
@@ -10,7 +12,23 @@ import { type StoredInput, tablesOf } from './input.ts';
 /** The method an analyst picks: the engine's own options, stored with the input so the result can be reproduced. */
 export type EstimateSettings = Pick<
   EstimateOptions,
-  'model' | 'select' | 'maxOrder' | 'pthresh' | 'ci' | 'level' | 'bootstrap' | 'seed' | 'average'
+  | 'model'
+  | 'select'
+  | 'maxOrder'
+  | 'pthresh'
+  | 'ci'
+  | 'level'
+  | 'bootstrap'
+  | 'seed'
+  | 'average'
+  | 'method'
+  | 'delta'
+  | 'nPrior'
+  | 'K'
+  | 'burnin'
+  | 'samples'
+  | 'thin'
+  | 'chains'
 >;
 
 export interface StratumResult {
@@ -42,7 +60,51 @@ export function completeSettings(settings: EstimateSettings): EstimateSettings {
     level: settings.level ?? 0.95,
     ...(ci === 'bootstrap' ? { bootstrap: settings.bootstrap ?? 1000, seed: settings.seed ?? 1 } : {}),
     average: settings.average ?? false,
+    ...bayesSettings(settings),
   };
+}
+
+/** The Bayesian methods' settings with their defaults (δ stays open: its default, 2^−lists, follows the table). */
+function bayesSettings(settings: EstimateSettings): EstimateSettings {
+  const method = settings.method ?? 'loglinear';
+  if (method === 'loglinear') return {};
+  const dga = method === 'dga' || method === 'all';
+  const lcm = method === 'lcm' || method === 'all';
+  return {
+    method,
+    ...(dga
+      ? { nPrior: settings.nPrior ?? 'reciprocal', ...(settings.delta ? { delta: settings.delta } : {}) }
+      : {}),
+    ...(lcm
+      ? {
+          K: settings.K ?? LCM_DEFAULTS.K,
+          burnin: settings.burnin ?? LCM_DEFAULTS.burnin,
+          samples: settings.samples ?? LCM_DEFAULTS.samples,
+          thin: settings.thin ?? LCM_DEFAULTS.thin,
+          chains: settings.chains ?? LCM_DEFAULTS.chains,
+          seed: settings.seed ?? LCM_DEFAULTS.seed,
+        }
+      : {}),
+  };
+}
+
+/** Latent-class sampler iterations to run in all (0 unless the method is lcm or all). */
+export function samplerWork(input: StoredInput, settings: EstimateSettings): number {
+  if (settings.method !== 'lcm' && settings.method !== 'all') return 0;
+  const { strata } = tablesOf(input);
+  const tables = 1 + strata.length + (yearTables(input)?.length ?? 0);
+  return tables * (lcmIterations(settings) - WARMUP) * (settings.chains ?? LCM_DEFAULTS.chains);
+}
+
+/** Sampler iterations above this (over all tables and chains) run as a durable job, as long bootstraps do. */
+export const INLINE_SAMPLER_ITERATIONS = 200_000;
+
+/** Whether an estimate takes long enough to run as a job rather than within the request. */
+export function runsAsJob(input: StoredInput, settings: EstimateSettings): boolean {
+  return (
+    bootstrapWork(input, settings) > INLINE_BOOTSTRAP_REPLICATES ||
+    samplerWork(input, settings) > INLINE_SAMPLER_ITERATIONS
+  );
 }
 
 function yearTables(input: StoredInput) {
@@ -67,7 +129,12 @@ export async function runEstimate(
   settings: EstimateSettings,
   options: { lang?: 'nl' | 'en'; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<EstimateDocument> {
-  const total = bootstrapWork(input, settings);
+  const total = bootstrapWork(input, settings) + samplerWork(input, settings);
+  const perTable =
+    (settings.ci === 'bootstrap' ? (settings.bootstrap ?? 1000) : 0) +
+    (settings.method === 'lcm' || settings.method === 'all'
+      ? (lcmIterations(settings) - WARMUP) * (settings.chains ?? LCM_DEFAULTS.chains)
+      : 0);
   let finished = 0;
   const run = async (table: Parameters<typeof estimate>[0]) => {
     const base = finished;
@@ -77,7 +144,7 @@ export async function runEstimate(
       onProgress: options.onProgress && ((done) => options.onProgress?.(base + done, total)),
     };
     const result = await estimate(table, engineOptions);
-    finished += settings.ci === 'bootstrap' ? (settings.bootstrap ?? 1000) : 0;
+    finished += perTable;
     return result;
   };
   const { overall, strata } = tablesOf(input);

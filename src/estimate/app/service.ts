@@ -12,9 +12,10 @@ import {
   completeSettings,
   type EstimateDocument,
   type EstimateSettings,
-  INLINE_BOOTSTRAP_REPLICATES,
   numbersOf,
   runEstimate,
+  runsAsJob,
+  samplerWork,
 } from './run.ts';
 import './schema.ts';
 
@@ -86,10 +87,11 @@ interface Prepared {
   settings: EstimateSettings;
 }
 
-/** Runs short estimates at once; long bootstraps go to the durable job queue and report progress. */
+/** Runs short estimates at once; long bootstraps and sampler runs go to the durable job queue with progress. */
 async function startEstimate(ctx: EstimateContext, prepared: Prepared) {
-  const work = bootstrapWork(prepared.input, prepared.settings);
-  if (work > INLINE_BOOTSTRAP_REPLICATES) {
+  const work =
+    bootstrapWork(prepared.input, prepared.settings) + samplerWork(prepared.input, prepared.settings);
+  if (runsAsJob(prepared.input, prepared.settings)) {
     const id = await ctx.access(async (tx) => {
       const decision = await tx.authorize('create', 'estimate');
       const row = await insertEstimate(tx.db, tx.actor, prepared, { status: 'queued', total: work });

@@ -65,6 +65,15 @@ const Settings = z.strictObject({
   bootstrap: z.number().int().min(20).max(10_000).optional(),
   seed: z.number().int().min(0).max(2_147_483_647).optional(),
   average: z.boolean().optional(),
+  // Bayesian methods (src/estimate/bayes): dga's prior, lcm's sampler; `all` runs the three side by side.
+  method: z.enum(['loglinear', 'dga', 'lcm', 'all']).optional(),
+  delta: z.number().positive().max(1000).optional(),
+  nPrior: z.enum(['reciprocal', 'uniform']).optional(),
+  K: z.number().int().min(1).max(100).optional(),
+  burnin: z.number().int().min(0).max(10_000_000).optional(),
+  samples: z.number().int().min(10).max(1_000_000).optional(),
+  thin: z.number().int().min(1).max(10_000).optional(),
+  chains: z.number().int().min(1).max(8).optional(),
 });
 
 /** Encoded lists are large; this is what one upload may carry (about 150 000 persons). */
@@ -88,7 +97,7 @@ export const estimateRoutes =
       {
         bodyLimit: ESTIMATE_BODY_LIMIT,
         schema: {
-          summary: `Estimate the total (seen and unseen) from a capture table, a records table or a linked round; stored with inputs and settings. Long bootstraps return 202 and run as a job. ${purposeNote}`,
+          summary: `Estimate the total (seen and unseen) from a capture table, a records table or a linked round; stored with inputs and settings. Long bootstraps and long latent-class runs return 202 and run as a job. ${purposeNote}`,
           tags: ['estimates'],
           body: z.strictObject({
             name: z.string().trim().min(1).max(200).optional(),

@@ -18,6 +18,7 @@ import { TextField } from '../components/TextField.tsx';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
 import { useLoad } from '../useLoad.ts';
 import { downloadExport, type EstimateSummary, getEstimate, purpose, type StoredEstimate } from './api.ts';
+import { BAYES_DEFAULTS, BayesFields, type BayesValues, bayesSettings } from './BayesFields.tsx';
 import { EstimateResult, useNumber } from './EstimateResult.tsx';
 import { FileField, SelectField } from './fields.tsx';
 
@@ -71,12 +72,14 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
   const [bootstrap, setBootstrap] = useState('1000');
   const [seed, setSeed] = useState('1');
   const [average, setAverage] = useState(false);
+  const [bayes, setBayes] = useState<BayesValues>(BAYES_DEFAULTS);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [listsBy, setListsBy] = useState<'organisation' | 'organisation_type'>('organisation');
   const [warnings, setWarnings] = useState<string[]>([]);
   const fromRegistrations = format === 'registrations';
+  const sampling = bayes.family === 'lcm' || bayes.family === 'all';
   const strataOffered: readonly string[] = fromRegistrations ? REGISTRATION_STRATA : ESTIMATE_STRATA;
 
   const readFile = async (file: File | null) => {
@@ -96,6 +99,8 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
     if (method === 'bic' && maxOrder) settings.maxOrder = Number(maxOrder);
     if (method === 'stepwise-csv') settings.pthresh = Number(pthresh);
     if (ci === 'bootstrap') Object.assign(settings, { bootstrap: Number(bootstrap), seed: Number(seed) });
+    Object.assign(settings, bayesSettings(bayes));
+    if (sampling) settings.seed = Number(seed);
     const input =
       format === 'records-csv'
         ? {
@@ -214,6 +219,7 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
             />
           ))}
         </Fieldset>
+        <BayesFields values={bayes} onValues={setBayes} />
         <SelectField
           label={t('estimate.method')}
           value={method}
@@ -256,15 +262,15 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
           ]}
         />
         {ci === 'bootstrap' && (
-          <>
-            <TextField
-              label={t('estimate.bootstrap')}
-              inputMode="numeric"
-              value={bootstrap}
-              onValue={setBootstrap}
-            />
-            <TextField label={t('estimate.seed')} inputMode="numeric" value={seed} onValue={setSeed} />
-          </>
+          <TextField
+            label={t('estimate.bootstrap')}
+            inputMode="numeric"
+            value={bootstrap}
+            onValue={setBootstrap}
+          />
+        )}
+        {(ci === 'bootstrap' || sampling) && (
+          <TextField label={t('estimate.seed')} inputMode="numeric" value={seed} onValue={setSeed} />
         )}
         <FormFieldCheckbox
           label={t('estimate.averageOption')}

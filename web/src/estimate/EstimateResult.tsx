@@ -6,6 +6,7 @@ import { DataTable } from '../components/DataTable.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { downloadExport, getEstimate, purpose, type StoredEstimate, saveBlob, svgToPng } from './api.ts';
+import { MethodComparison } from './MethodComparison.tsx';
 
 /** Numbers in the user's language, whole persons (the model's decimals suggest a precision it lacks). */
 export function useNumber() {
@@ -161,6 +162,9 @@ function Details({ estimate }: { estimate: StoredEstimate }) {
           </>
         )}
       </dl>
+      {overall.settings.method && overall.settings.method !== 'loglinear' && (
+        <MethodComparison result={overall} id={estimate.id} />
+      )}
       {overall.warnings.length > 0 && (
         <>
           <Heading3>{t('estimate.warnings')}</Heading3>

@@ -1,0 +1,162 @@
+// Speed of the Bayesian estimators (issue 20): dga on 5 lists and the latent-class sampler per 1,000,000
+// iterations, side by side with R measured in the same run.
+// Run: node --import tsx bench/estimate/bayes.ts [--iterations 200000] [--no-r]
+//
+// The issue's R columns are dga::bma.cr and LCMCR. They are timed when both packages load in R; they are not
+// in Debian and CRAN is not reachable from this machine, so normally those columns are skipped with a notice.
+// As a baseline measured in the same run the bench then times the hand-written R reference implementations in
+// bench/estimate/r (not the packages: LCMCR is C++, so its speed is not that of an R loop).
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dgaEstimate } from '../../src/estimate/bayes/dga.ts';
+import { mulberry32Unboxed } from '../../src/estimate/bayes/distributions.ts';
+import { decomposableGraphs } from '../../src/estimate/bayes/graphs.ts';
+import { lcmEstimate } from '../../src/estimate/bayes/lcm.ts';
+import { runChain } from '../../src/estimate/bayes/lcm-chain.ts';
+import { parseTableCsv } from '../../src/estimate/index.ts';
+
+const args = process.argv.slice(2);
+const iterations = Number(args[args.indexOf('--iterations') + 1] || 200_000) || 200_000;
+const NL5 = 'test/data/mse/netherlands_2010_2015_5lists.csv';
+const MY5 = 'src/estimate/bayes/reference/madigan-york-5lists.csv';
+const nl5 = parseTableCsv(readFileSync(NL5, 'utf8'));
+const my5 = parseTableCsv(readFileSync(MY5, 'utf8'));
+
+function timed<T>(fn: () => T): { value: T; wallS: number; cpuS: number } {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const value = fn();
+  const used = process.cpuUsage(cpu);
+  return { value, wallS: (performance.now() - start) / 1000, cpuS: (used.user + used.system) / 1e6 };
+}
+
+function rscript(code: string, timeoutMs = 1_800_000): string | null {
+  const r = spawnSync('Rscript', ['-e', code], { encoding: 'utf8', timeout: timeoutMs });
+  if (r.status !== 0) return null;
+  return r.stdout;
+}
+
+const hasR = !args.includes('--no-r') && spawnSync('Rscript', ['--version']).status === 0;
+const hasPackages =
+  hasR && rscript('suppressMessages({library(dga); library(LCMCR)}); cat("ok")')?.includes('ok') === true;
+
+/** R's elapsed seconds for an expression (system.time). */
+function rSeconds(setup: string, expression: string): number | null {
+  const out = rscript(`${setup}\ncat("secs", system.time(${expression})[["elapsed"]], "\\n")`);
+  const m = out?.match(/secs (\S+)/);
+  return m ? Number(m[1]) : null;
+}
+
+const fmt = (x: number | null, d = 2) => (x === null ? 'n.v.t. / n/a' : x.toFixed(d));
+const ratio = (ours: number, theirs: number | null) =>
+  theirs === null
+    ? ''
+    : `  → ${(theirs / ours).toFixed(1)}× ${theirs > ours ? 'sneller / faster' : 'trager / slower'}`;
+
+function main() {
+  console.log('Bench: Bayesiaanse schatters / Bayesian estimators (issue 20)');
+  console.log(`Command: node --import tsx bench/estimate/bayes.ts --iterations ${iterations}`);
+  console.log(
+    `Load average at start: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} (2 cores)\n`,
+  );
+  if (!hasR) console.log('NOTICE: R not found (apt-get install r-base-core): all R columns skipped.\n');
+  else if (!hasPackages)
+    console.log(
+      'NOTICE: R packages dga and LCMCR are not installed (not in Debian, CRAN not reachable here): the\n' +
+        'columns for dga::bma.cr and LCMCR are skipped. Baseline instead: the hand-written R references in\n' +
+        'bench/estimate/r (an R loop, far slower than LCMCR’s C++: not the issue’s comparison).\n',
+    );
+
+  decomposableGraphs(5);
+  // 1. dga on 5 lists, the Dutch table with the default grid (integers, then geometric steps).
+  const nlRuns = [0, 1, 2].map(() => timed(() => dgaEstimate(nl5)));
+  const nl = nlRuns.sort((a, b) => a.wallS - b.wallS)[1];
+  console.log('dga, 5 lijsten / lists (822 grafen / graphs)');
+  console.log(
+    `  NL 2010–2015, 5 lists, default grid (${nl.value?.settings.grid.points} points up to ${nl.value?.settings.grid.to}): ${fmt(nl.wallS, 3)} s wall, ${fmt(nl.cpuS, 3)} s CPU (median of 3)`,
+  );
+  // The same on an integer grid 0…20 000, which R can do too: Madigan & York's 5-list example.
+  const grid = Array.from({ length: 20001 }, (_, i) => i);
+  const my = timed(() => dgaEstimate(my5, { grid }));
+  let rDga: number | null = null;
+  let rDgaLabel = 'dga::bma.cr';
+  if (hasPackages) {
+    rDga = rSeconds(
+      `suppressMessages(library(dga)); data(graphs5); d <- read.csv("${MY5}"); Y <- array(0, rep(2, 5));
+       for (r in seq_len(nrow(d))) Y[as.numeric(d[r, 1:5]) %*% 2^(0:4) + 1] <- d$count[r]`,
+      'w <- bma.cr(Y, 0:20000, 2^-5, graphs5)',
+    );
+  } else if (hasR) {
+    rDgaLabel = 'hand-written R reference (bench/estimate/r/dga-reference.R)';
+    const start = performance.now();
+    const out = spawnSync('Rscript', ['bench/estimate/r/dga-reference.R', MY5, 'default', '20000'], {
+      encoding: 'utf8',
+    });
+    rDga = out.status === 0 ? (performance.now() - start) / 1000 : null;
+  }
+  console.log(
+    `  Madigan & York 5 lists, grid 0…20 000 by 1: ours ${fmt(my.wallS, 3)} s wall (${fmt(my.cpuS, 3)} s CPU); ${rDgaLabel}: ${fmt(rDga)} s${ratio(my.wallS, rDga)}`,
+  );
+
+  // 2. The latent-class sampler per 1,000,000 iterations (NL 5 lists, K = 10), one chain on this thread.
+  const thin = 100;
+  const samples = Math.max(10, Math.floor(iterations / 2 / thin));
+  const burnin = iterations - samples * thin;
+  const chain = timed(() =>
+    runChain(nl5, { K: 10, aAlpha: 0.25, bAlpha: 0.25, burnin, samples, thin }, mulberry32Unboxed(1)),
+  );
+  const perMillionWall = (chain.wallS / iterations) * 1e6;
+  const perMillionCpu = (chain.cpuS / iterations) * 1e6;
+  let rLcm: number | null = null;
+  let rLcmLabel = 'LCMCR';
+  const rIterations = 20_000;
+  if (hasPackages) {
+    const s = rSeconds(
+      `suppressMessages(library(LCMCR)); d <- read.csv("${NL5}"); x <- d[rep(seq_len(nrow(d)), d$count), 1:5];
+       x[] <- lapply(x, factor, levels = c(0, 1));
+       o <- lcmCR(x, K = 10, a_alpha = 0.25, b_alpha = 0.25, seed = 1, buffer_size = 10000, thinning = 100, verbose = FALSE)`,
+      `lcmCR_PostSampl(o, burnin = ${rIterations / 2}, samples = ${rIterations / 200}, thinning = 100, output = FALSE)`,
+    );
+    rLcm = s === null ? null : (s / rIterations) * 1e6;
+  } else if (hasR) {
+    rLcmLabel = 'hand-written R reference (bench/estimate/r/lcm-reference.R)';
+    const out = spawnSync(
+      'Rscript',
+      [
+        'bench/estimate/r/lcm-reference.R',
+        NL5,
+        '10',
+        String(rIterations / 2),
+        String(rIterations / 20),
+        '10',
+        '1',
+      ],
+      { encoding: 'utf8' },
+    );
+    const m = out.stdout?.match(/"secondsPerMillion":([\d.]+)/);
+    rLcm = m ? Number(m[1]) : null;
+  }
+  console.log('\nlcm, NL 2010–2015, 5 lijsten / lists, K = 10');
+  console.log(
+    `  one chain, ${iterations.toLocaleString('en-GB')} iterations: ${fmt(perMillionWall)} s wall, ${fmt(perMillionCpu)} s CPU per 1,000,000 iterations; ${rLcmLabel}: ${fmt(rLcm)} s per 1,000,000${ratio(perMillionWall, rLcm)}`,
+  );
+
+  // 3. Two chains on worker threads: the wall time the user waits for the same work per chain.
+  const start = performance.now();
+  void lcmEstimate(nl5, { burnin, samples, thin, chains: 2, workers: true }).then((r) => {
+    const wall = (performance.now() - start) / 1000;
+    console.log(
+      `  two chains on worker threads, ${iterations.toLocaleString('en-GB')} iterations each: ${fmt(wall)} s wall (R-hat ${fmt(r.diagnostics.rhat, 3)})`,
+    );
+    console.log(
+      `\nLoad average at end: ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
+  });
+}
+
+main();
