@@ -1,7 +1,8 @@
 import { withSystem } from '../access/context.ts';
+import { dutchDate } from '../domain/validate/date.ts';
 import type { Store } from '../store/connect.ts';
 import { enqueueJob, type JobHandler } from '../store/jobs.ts';
-import { addMonths, isoDate } from './dates.ts';
+import { addMonths } from './dates.ts';
 import { erasedPersonFields, scrubIndicatorRemarks } from './scrub.ts';
 import './tables.ts';
 
@@ -42,7 +43,7 @@ export function retentionOf(
   }
   if ((NO_FOLLOW_UP_OUTCOMES as readonly string[]).includes(signal.outcome ?? '')) {
     return {
-      until: addMonths(isoDate(new Date(signal.state_changed_at)), months),
+      until: addMonths(dutchDate(new Date(signal.state_changed_at)), months),
       rule: `${months} maanden na afsluiten zonder vervolg / ${months} months after closing without follow-up`,
     };
   }
@@ -63,7 +64,7 @@ export async function runSignalRetention(
   store: Store,
   options: { months: number; now?: Date },
 ): Promise<{ signals: string[] }> {
-  const cutoff = new Date(`${addMonths(isoDate(options.now ?? new Date()), -options.months)}T00:00:00Z`);
+  const cutoff = new Date(`${addMonths(dutchDate(options.now ?? new Date()), -options.months)}T00:00:00Z`);
   const done: string[] = [];
   for (;;) {
     const batch = await withSystem(store, async (db, audit) => {

@@ -32,6 +32,11 @@ export interface StoreOptions {
 
 // Bigint columns (sequences, counts) arrive as strings; keep them exact rather than lossy numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+// A DATE is a calendar day, not an instant: both drivers would turn it into a Date at local midnight,
+// which toISOString() shifts to the day before east of UTC (2026-01-09 became 2026-01-08 on Dutch
+// time). Keep it as the 'YYYY-MM-DD' text PostgreSQL sends; see DateColumn in schema.ts.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+const pgliteParsers = { [pg.types.builtins.DATE]: (value: string) => value };
 
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPGlite(options);
@@ -41,11 +46,11 @@ async function openPGlite(options: StoreOptions): Promise<Store> {
   const dir = options.dataDir ?? 'memory';
   let pglite: PGlite;
   if (dir === 'memory') {
-    pglite = new PGlite();
+    pglite = new PGlite({ parsers: pgliteParsers });
   } else {
     const path = resolve(dir, 'pgdata');
     mkdirSync(path, { recursive: true });
-    pglite = new PGlite(path);
+    pglite = new PGlite(path, { parsers: pgliteParsers });
   }
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });

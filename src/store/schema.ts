@@ -17,6 +17,12 @@ export interface Database {
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
+/**
+ * A DATE column: read as 'YYYY-MM-DD' from both drivers (parsers in connect.ts), written as the same
+ * text. Never a Date, so no time zone can move the day.
+ */
+export type DateColumn = ColumnType<string, string, string>;
+
 export interface OrganisationTable {
   id: Generated<string>;
   name: string;
