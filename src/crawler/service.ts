@@ -9,6 +9,7 @@ import { parseSignal } from '../signals/parse.ts';
 import { submitSignal } from '../signals/store/index.ts';
 import type { Store } from '../store/connect.ts';
 import { enqueueJob, type JobHandler } from '../store/jobs.ts';
+import { type PeriodicJob, periodicHandlers, schedulePeriodic } from '../store/scheduler.ts';
 import { AdapterError, parseAdapter, type SiteAdapter } from './adapter.ts';
 import { clusterToSignal } from './cluster-signal.ts';
 import { crawledAds, runCrawl, type StopReason } from './crawl-engine.ts';
@@ -435,7 +436,15 @@ export async function runRetention(
 }
 
 export const RETENTION_JOB = 'crawler.retention';
-const DAY_MS = 86_400_000;
+
+/** Crawled data past its retention is deleted daily (the server schedules it through store/scheduler). */
+export const crawlerRetentionJob: PeriodicJob = {
+  kind: RETENTION_JOB,
+  everyMs: 86_400_000,
+  run: async (store) => {
+    await runRetention(store);
+  },
+};
 
 function payloadOf<T>(payload: unknown): T {
   return (typeof payload === 'string' ? JSON.parse(payload) : payload) as T;
@@ -446,21 +455,12 @@ export const crawlerJobHandlers: Record<string, JobHandler> = {
   [CRAWL_JOB]: async (job, store) => {
     await executeCrawl(store, payloadOf<{ crawlId: string }>(job.payload).crawlId);
   },
-  [RETENTION_JOB]: async (_job, store) => {
-    await runRetention(store);
-    await enqueueJob(store, RETENTION_JOB, {}, { runAt: new Date(Date.now() + DAY_MS) });
-  },
+  ...periodicHandlers([crawlerRetentionJob]),
 };
 
-/** Makes sure the daily retention job is queued (idempotent; call at server start). */
+/** Makes sure the daily retention job is queued (idempotent, also across processes). */
 export async function scheduleRetention(store: Store): Promise<void> {
-  const queued = await store.db
-    .selectFrom('jobs')
-    .select('id')
-    .where('kind', '=', RETENTION_JOB)
-    .where('status', 'in', ['queued', 'running'])
-    .executeTakeFirst();
-  if (!queued) await enqueueJob(store, RETENTION_JOB, {});
+  await schedulePeriodic(store, [crawlerRetentionJob]);
 }
 
 /** Queues a started crawl as a durable job, so it survives a restart and resumes from its frontier. */

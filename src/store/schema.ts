@@ -89,6 +89,10 @@ export interface JobTable {
   attempts: Generated<number>;
   max_attempts: Generated<number>;
   locked_until: Date | null;
+  /** The worker holding the lease (see migration 0090). */
+  locked_by: string | null;
+  /** Periodic jobs: at most one queued run per key. */
+  singleton_key: string | null;
   last_error: string | null;
   created_at: Generated<Date>;
   finished_at: Date | null;
