@@ -33,6 +33,14 @@ export const commands: Record<string, CommandEntry> = {
     summary: { nl: 'Demowereld laden (niet in productie)', en: 'Load the demo world (not in production)' },
     load: async () => (await import('../store/cli.ts')).seedCommand,
   },
+  backup: {
+    summary: { nl: 'Back-up van de database maken', en: 'Back up the database' },
+    load: async () => (await import('../store/backup-cli.ts')).backupCommand,
+  },
+  restore: {
+    summary: { nl: 'Database terugzetten uit een back-up', en: 'Restore the database from a backup' },
+    load: async () => (await import('../store/backup-cli.ts')).restoreCommand,
+  },
   audit: {
     summary: { nl: 'Auditketen controleren', en: 'Check the audit chain' },
     load: async () => (await import('../access/cli.ts')).auditCommand,
