@@ -9,6 +9,7 @@ import { migrate } from '../store/migrate.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { jobConcurrency, jobHandlers } from './jobs.ts';
+import { metricsFor } from './metrics.ts';
 
 export interface Running {
   app: FastifyInstance;
@@ -34,7 +35,11 @@ export async function startServer(
   // singletons, so N processes on one PostgreSQL run each job once (test/api/jobs-two-processes.test.ts).
   await scheduleRetention(store);
   await scheduleSignalRetention(store);
-  const stopJobs = startJobWorker(store, jobHandlers, { intervalMs: 1000, concurrency: jobConcurrency() });
+  const stopJobs = startJobWorker(store, jobHandlers, {
+    intervalMs: 1000,
+    concurrency: jobConcurrency(),
+    onFinished: (job, outcome, ms) => metricsFor(store).jobFinished(job.kind, outcome, ms),
+  });
   app.addHook('onClose', () => stopJobs());
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -17,6 +17,8 @@ export interface Store {
   /** Runs a multi-statement SQL script as the owner (migrations, maintenance). */
   exec(script: string): Promise<void>;
   close(): Promise<void>;
+  /** Connections of a server pool, for /metrics (PGlite has one connection and no pool). */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 export interface StoreOptions {
@@ -99,5 +101,6 @@ async function openPostgres(url: string, options: StoreOptions): Promise<Store> 
       }
     },
     close: () => db.destroy(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
