@@ -6,7 +6,6 @@ import { isRole } from './roles.ts';
 
 export const auditCommand: Command = {
   name: 'audit',
-  summary: { nl: 'Auditketen controleren', en: 'Check the audit chain' },
   usage: [
     'npm run --silent ketenplein -- audit verify [--json]',
     '  Controleert de hele hashketen en noemt de eerste gebroken regel; exit 1 als de keten gebroken is.',
@@ -43,10 +42,6 @@ export const auditCommand: Command = {
 /** Bootstrap of a real deployment: the first admin of an organisation is made here, not in the UI. */
 export const userCommand: Command = {
   name: 'user',
-  summary: {
-    nl: 'Organisatie of gebruiker aanmaken (beheer)',
-    en: 'Create an organisation or user (operations)',
-  },
   usage: [
     'npm run --silent ketenplein -- user create --org <organisation name> --email <e-mail> --name <name> --roles admin[,…]',
     '  Het wachtwoord komt uit KETENPLEIN_NEW_PASSWORD of wordt gevraagd niet — zet het in de omgeving.',

@@ -1,21 +1,20 @@
-import { openStore, type Store } from '../store/connect.ts';
-import { migrate } from '../store/migrate.ts';
+import type { Store } from '../store/connect.ts';
 import { type CliContext, commands } from './commands.ts';
 import { CliError, type CliIO, processIO, say } from './io.ts';
 
 export async function runCli(argv: string[], io: CliIO, injected?: Store): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    await printHelp(io);
+    printHelp(io);
     return name ? 0 : 1;
   }
-  const load = commands[name];
-  if (!load) {
+  const entry = commands[name];
+  if (!entry) {
     io.stderr(`${say(io, `Onbekend commando: ${name}`, `Unknown command: ${name}`)}\n`);
-    await printHelp(io);
+    printHelp(io);
     return 2;
   }
-  const command = await load();
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`${command.usage}\n`);
     return 0;
@@ -25,6 +24,11 @@ export async function runCli(argv: string[], io: CliIO, injected?: Store): Promi
     store: async () => {
       if (injected) return injected;
       if (!opened) {
+        // Loaded here, not at the top: `--help` and commands without a database never pay for the drivers.
+        const [{ openStore }, { migrate }] = await Promise.all([
+          import('../store/connect.ts'),
+          import('../store/migrate.ts'),
+        ]);
         const url = process.env.DATABASE_URL;
         opened = await openStore(
           url ? { databaseUrl: url } : { dataDir: process.env.KETENPLEIN_DATA_DIR ?? './data' },
@@ -47,7 +51,7 @@ export async function runCli(argv: string[], io: CliIO, injected?: Store): Promi
   }
 }
 
-async function printHelp(io: CliIO): Promise<void> {
+function printHelp(io: CliIO): void {
   const lines = [
     say(
       io,
@@ -57,15 +61,15 @@ async function printHelp(io: CliIO): Promise<void> {
     '',
     say(io, 'Commando’s:', 'Commands:'),
   ];
-  for (const [name, load] of Object.entries(commands)) {
-    const command = await load();
-    lines.push(`  ${name.padEnd(12)} ${io.lang === 'en' ? command.summary.en : command.summary.nl}`);
+  for (const [name, { summary }] of Object.entries(commands)) {
+    lines.push(`  ${name.padEnd(12)} ${io.lang === 'en' ? summary.en : summary.nl}`);
   }
   lines.push('', say(io, 'Meer over een commando: <commando> --help', 'More on a command: <command> --help'));
   io.stdout(`${lines.join('\n')}\n`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** Runs the CLI as this process: arguments from argv, the exit code as the process's. */
+export function runAsProcess(): void {
   const io = processIO();
   runCli(process.argv.slice(2), io).then(
     (code) => {
@@ -79,3 +83,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     },
   );
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) runAsProcess();

@@ -18,10 +18,6 @@ const MAX_REPORTED = 50;
 
 export const adsCommand: Command = {
   name: 'ads',
-  summary: {
-    nl: 'Advertenties clusteren per exploitant, met bewijs per koppeling',
-    en: 'Cluster ads by operator, with evidence per link',
-  },
   usage: ADS_USAGE,
   run: async (args, io) => {
     const { positionals, flags } = parseArgs(args, ['json']);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { MUNICIPALITIES } from '../domain/municipalities.ts';
 import { validateEmail, validatePhone } from '../domain/validate/contact.ts';
+import { dutchDate } from '../domain/validate/date.ts';
 import { normalizeUrl } from '../domain/validate/web.ts';
 import { SIGNAL_LIMITS, type SignalSubmission } from '../signals/schema.ts';
 import { HANDLE_PLATFORMS, type HandlePlatform } from '../signals/vocabulary.ts';
@@ -60,7 +61,7 @@ export function clusterToSignal(
   ads: readonly ClusterAd[],
   now = new Date(),
 ): ClusterSignal {
-  const today = now.toISOString().slice(0, 10);
+  const today = dutchDate(now);
   const phones = distinct(ads.flatMap((ad) => ad.phones)).filter((p) => validatePhone(p).ok);
   const emails = distinct(ads.flatMap((ad) => ad.emails)).filter((e) => validateEmail(e).ok);
   const handles = distinct(ads.flatMap((ad) => ad.handles)).map(signalHandle);

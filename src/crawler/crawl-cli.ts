@@ -59,10 +59,6 @@ function denied(error: unknown, io: CliIO): never {
 
 export const crawlCommand: Command = {
   name: 'crawl',
-  summary: {
-    nl: 'Een site crawlen binnen een onderzoek (mandaat)',
-    en: 'Crawl a site inside an investigation (mandate)',
-  },
   usage: USAGE,
   run: async (args, io, context: CliContext) => {
     const { positionals, flags } = parseArgs(args, ['json']);

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { DateColumn } from '../store/schema.ts';
 
 /** The crawler's tables for Kysely (migration 0400_crawler.sql), added to the store's Database. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -9,7 +10,7 @@ export interface CrawlInvestigationTable {
   case_ref: string;
   purpose: Generated<string>;
   legal_basis: string;
-  ends_on: ColumnType<Date, Date | string, Date | string>;
+  ends_on: DateColumn;
   sites: string[];
   terms: Generated<string[]>;
   retention_months: Generated<number>;

@@ -4,10 +4,12 @@ import { type AccessTx, NotFound, withSystem } from '../access/context.ts';
 import { AccessDenied } from '../access/policy.ts';
 import type { FieldCipher } from '../access/secrets.ts';
 import { InvalidInput } from '../access/users.ts';
+import { dutchDate } from '../domain/validate/date.ts';
 import { parseSignal } from '../signals/parse.ts';
 import { submitSignal } from '../signals/store/index.ts';
 import type { Store } from '../store/connect.ts';
 import { enqueueJob, type JobHandler } from '../store/jobs.ts';
+import { type PeriodicJob, periodicHandlers, schedulePeriodic } from '../store/scheduler.ts';
 import { AdapterError, parseAdapter, type SiteAdapter } from './adapter.ts';
 import { clusterToSignal } from './cluster-signal.ts';
 import { crawledAds, runCrawl, type StopReason } from './crawl-engine.ts';
@@ -34,13 +36,8 @@ export interface InvestigationInput {
   retention_months?: number;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-const dateOnly = (value: Date | string) =>
-  value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
-
-function presentInvestigation<T extends { ends_on: Date | string }>(row: T) {
-  return { ...row, ends_on: dateOnly(row.ends_on) };
-}
+// A mandate ends at the end of its day in the Netherlands, not at midnight UTC.
+const today = () => dutchDate(new Date());
 
 export async function createInvestigation(tx: AccessTx, input: InvestigationInput) {
   const decision = await tx.authorize('create', 'crawl_investigation');
@@ -65,7 +62,7 @@ export async function createInvestigation(tx: AccessTx, input: InvestigationInpu
     .returningAll()
     .executeTakeFirstOrThrow();
   tx.record(decision, [row.id], Object.keys(input));
-  return tx.disclose(decision, [presentInvestigation(row)])[0];
+  return tx.disclose(decision, [row])[0];
 }
 
 export async function listInvestigations(tx: AccessTx) {
@@ -75,7 +72,7 @@ export async function listInvestigations(tx: AccessTx) {
     .selectAll()
     .orderBy('created_at', 'desc')
     .execute();
-  return tx.disclose(decision, rows.map(presentInvestigation));
+  return tx.disclose(decision, rows);
 }
 
 export async function closeInvestigation(tx: AccessTx, id: string) {
@@ -89,7 +86,7 @@ export async function closeInvestigation(tx: AccessTx, id: string) {
     .executeTakeFirst();
   if (!row) throw new NotFound('Geen open onderzoek met dit id / No open investigation with this id');
   tx.record(decision, [id], ['status', 'closed_at']);
-  return tx.disclose(decision, [presentInvestigation(row)])[0];
+  return tx.disclose(decision, [row])[0];
 }
 
 export async function saveAdapter(tx: AccessTx, config: unknown) {
@@ -136,19 +133,16 @@ function refuse(nl: string, en: string): never {
 }
 
 /** Why a mandate no longer holds (closed or ended); undefined while it does. */
-function mandateLapsed(investigation: {
-  status: string;
-  ends_on: Date | string;
-}): [string, string] | undefined {
+function mandateLapsed(investigation: { status: string; ends_on: string }): [string, string] | undefined {
   if (investigation.status !== 'open') return ['het onderzoek is gesloten', 'the investigation is closed'];
-  const ends = dateOnly(investigation.ends_on);
+  const ends = investigation.ends_on;
   if (ends < today()) return [`het mandaat liep af op ${ends}`, `the mandate ended on ${ends}`];
   return undefined;
 }
 
 /** Why a mandate does not (or no longer) allow crawling this site; undefined when it does. */
 function mandateProblem(
-  investigation: { status: string; ends_on: Date | string; sites: string[] },
+  investigation: { status: string; ends_on: string; sites: string[] },
   site: string,
 ): [string, string] | undefined {
   const lapsed = mandateLapsed(investigation);
@@ -442,7 +436,15 @@ export async function runRetention(
 }
 
 export const RETENTION_JOB = 'crawler.retention';
-const DAY_MS = 86_400_000;
+
+/** Crawled data past its retention is deleted daily (the server schedules it through store/scheduler). */
+export const crawlerRetentionJob: PeriodicJob = {
+  kind: RETENTION_JOB,
+  everyMs: 86_400_000,
+  run: async (store) => {
+    await runRetention(store);
+  },
+};
 
 function payloadOf<T>(payload: unknown): T {
   return (typeof payload === 'string' ? JSON.parse(payload) : payload) as T;
@@ -453,21 +455,12 @@ export const crawlerJobHandlers: Record<string, JobHandler> = {
   [CRAWL_JOB]: async (job, store) => {
     await executeCrawl(store, payloadOf<{ crawlId: string }>(job.payload).crawlId);
   },
-  [RETENTION_JOB]: async (_job, store) => {
-    await runRetention(store);
-    await enqueueJob(store, RETENTION_JOB, {}, { runAt: new Date(Date.now() + DAY_MS) });
-  },
+  ...periodicHandlers([crawlerRetentionJob]),
 };
 
-/** Makes sure the daily retention job is queued (idempotent; call at server start). */
+/** Makes sure the daily retention job is queued (idempotent, also across processes). */
 export async function scheduleRetention(store: Store): Promise<void> {
-  const queued = await store.db
-    .selectFrom('jobs')
-    .select('id')
-    .where('kind', '=', RETENTION_JOB)
-    .where('status', 'in', ['queued', 'running'])
-    .executeTakeFirst();
-  if (!queued) await enqueueJob(store, RETENTION_JOB, {});
+  await schedulePeriodic(store, [crawlerRetentionJob]);
 }
 
 /** Queues a started crawl as a durable job, so it survives a restart and resumes from its frontier. */

@@ -6,8 +6,10 @@ import { mixSeed, mulberry32, resampleCounts } from './random.ts';
 import { pnorm, qnorm, quantileType8 } from './stats.ts';
 import type { CaptureTable } from './table.ts';
 
-const TSX_API = import.meta.resolve('tsx/esm/api');
-const WORKER_URL = new URL('./bootstrap-worker.ts', import.meta.url).href;
+// Compiled (dist/app, what `npm start` runs) the worker is plain JavaScript beside this file; from source
+// (tests, tsx) it is TypeScript and needs tsx's loader registered in the worker first.
+const COMPILED = import.meta.url.endsWith('.js');
+const WORKER_URL = new URL(COMPILED ? './bootstrap-worker.js' : './bootstrap-worker.ts', import.meta.url);
 
 export interface BootstrapOptions {
   replicates: number;
@@ -163,11 +165,13 @@ function runWorker(
 ): Promise<Float64Array> {
   // Node 20 does not pass the TypeScript loader on to worker threads: a small plain-JS entry registers tsx in the
   // worker and then loads the TypeScript worker module.
-  const entry = `import(${JSON.stringify(TSX_API)}).then((api) => { api.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
-  const worker = new Worker(entry, {
-    eval: true,
-    workerData: { lists: table.lists, counts: Array.from(table.counts), procedure, seed, from, to },
-  });
+  const workerData = { lists: table.lists, counts: Array.from(table.counts), procedure, seed, from, to };
+  const worker = COMPILED
+    ? new Worker(WORKER_URL, { workerData })
+    : new Worker(
+        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((api) => { api.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`,
+        { eval: true, workerData },
+      );
   return new Promise((resolve, reject) => {
     worker.on('message', (message: { progress?: number; totals?: number[] }) => {
       if (message.progress) for (let i = 0; i < message.progress; i++) tick();

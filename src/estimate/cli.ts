@@ -198,10 +198,6 @@ async function run(args: string[], io: CliIO): Promise<number> {
 
 export const estimateCommand: Command = {
   name: 'estimate',
-  summary: {
-    nl: 'Schat het totaal aantal slachtoffers (gezien en ongezien) met meervoudige-systeemschatting',
-    en: 'Estimate the total number of victims (seen and unseen) by multiple systems estimation',
-  },
   usage: USAGE,
   run,
 };

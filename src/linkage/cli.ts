@@ -157,10 +157,6 @@ async function link(args: string[], io: CliIO): Promise<number> {
 
 export const pprlCommand: Command = {
   name: 'pprl',
-  summary: {
-    nl: 'Privacy-beschermend koppelen van slachtofferlijsten (encode, link) voor de schatting',
-    en: 'Privacy-preserving linkage of victim lists (encode, link) for the estimate',
-  },
   usage: USAGE,
   async run(args, io) {
     const [sub, ...rest] = args;

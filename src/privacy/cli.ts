@@ -5,10 +5,6 @@ import { retentionMonths, runSignalRetention } from './retention.ts';
 /** Operations: run the signal retention now (the server also runs it daily as a durable job). */
 export const privacyCommand: Command = {
   name: 'privacy',
-  summary: {
-    nl: 'Bewaartermijn van meldingen nu toepassen',
-    en: 'Apply the signal retention period now',
-  },
   usage: [
     'npm run --silent ketenplein -- privacy retention [--months N] [--json]',
     '  Verwijdert de persoonsgegevens van meldingen die langer dan N maanden (standaard',

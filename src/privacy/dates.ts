@@ -1,7 +1,9 @@
 /** Calendar arithmetic for legal deadlines, on plain dates (YYYY-MM-DD), free of time zones. */
 
-export function isoDate(value: Date | string): string {
-  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+/** The UTC day of a Date made by calendar arithmetic below (UTC midnight). Dates from the database
+ * are already 'YYYY-MM-DD' text (store/connect.ts); today's day is `dutchDate` in domain/validate. */
+function isoDate(value: Date): string {
+  return value.toISOString().slice(0, 10);
 }
 
 /**

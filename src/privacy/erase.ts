@@ -1,7 +1,6 @@
 import type { AccessTx } from '../access/context.ts';
 import { ROUTES, type RouteCode } from '../signals/routes.ts';
 import { personKeys } from '../signals/store/person-links.ts';
-import { isoDate } from './dates.ts';
 import { type OwnPerson, requireOwnPersons } from './persons.ts';
 import { requireRequest } from './register.ts';
 import { erasedPersonFields, scrubIndicatorRemarks, scrubText, traceValues } from './scrub.ts';
@@ -18,7 +17,7 @@ export function identifiersOfPerson(person: OwnPerson): Identifier[] {
       givenNames: person.given_names,
       prefix: person.prefix,
       surname: person.surname,
-      dateOfBirth: person.date_of_birth ? isoDate(person.date_of_birth) : null,
+      dateOfBirth: person.date_of_birth,
       birthYear: person.birth_year,
       gender: person.gender,
       nationality: person.nationality,

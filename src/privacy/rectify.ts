@@ -1,11 +1,10 @@
 import type { AccessTx } from '../access/context.ts';
 import { Conflict, InvalidInput } from '../access/users.ts';
 import { validateEmail, validatePhone } from '../domain/validate/contact.ts';
-import { validatePastDate } from '../domain/validate/date.ts';
+import { dutchDate, validatePastDate } from '../domain/validate/date.ts';
 import { validateCountry } from '../domain/validate/place.ts';
 import type { Validated } from '../domain/validate/result.ts';
 import { minorStatus } from '../signals/schema.ts';
-import { isoDate } from './dates.ts';
 import { dropIdentifiers, identifiersOfPerson } from './erase.ts';
 import { loadOwnPersons, requireOwnPersons } from './persons.ts';
 import { requireRequest } from './register.ts';
@@ -73,7 +72,7 @@ export async function rectifyPerson(
         : checked(validatePastDate(changes.dateOfBirth, 'dateOfBirth', now));
     update.date_of_birth = dateOfBirth;
     update.birth_year = dateOfBirth ? Number(dateOfBirth.slice(0, 4)) : person.birth_year;
-    const on = isoDate(new Date(person.received_at));
+    const on = dutchDate(new Date(person.received_at));
     update.minor = minorStatus(
       { dateOfBirth: dateOfBirth ?? undefined, birthYear: (update.birth_year as number | null) ?? undefined },
       on,

@@ -1,6 +1,7 @@
 import { type AccessTx, NotFound } from '../access/context.ts';
 import { Conflict, InvalidInput } from '../access/users.ts';
-import { addMonths, isoDate } from './dates.ts';
+import { dutchDate } from '../domain/validate/date.ts';
+import { addMonths } from './dates.ts';
 import './tables.ts';
 import type { DecisionOutcome, RequestKind } from './vocabulary.ts';
 
@@ -23,14 +24,8 @@ export interface NewRequest {
 type Row = Awaited<ReturnType<typeof loadRow>>;
 
 function view(row: NonNullable<Row>, today: string) {
-  const due = row.extended_until ? isoDate(row.extended_until) : isoDate(row.deadline);
-  return {
-    ...row,
-    received_on: isoDate(row.received_on),
-    deadline: isoDate(row.deadline),
-    extended_until: row.extended_until ? isoDate(row.extended_until) : null,
-    overdue: row.status !== 'decided' && due < today,
-  };
+  const due = row.extended_until ?? row.deadline;
+  return { ...row, overdue: row.status !== 'decided' && due < today };
 }
 
 async function loadRow(tx: AccessTx, id: string) {
@@ -49,7 +44,7 @@ export async function requireRequest(tx: AccessTx, id: string) {
   return row;
 }
 
-export async function createRequest(tx: AccessTx, input: NewRequest, today = isoDate(new Date())) {
+export async function createRequest(tx: AccessTx, input: NewRequest, today = dutchDate(new Date())) {
   const decision = await tx.authorize('create', 'data_subject_request');
   if (input.receivedOn > today) {
     throw new InvalidInput(
@@ -82,7 +77,7 @@ export async function listRequests(tx: AccessTx, options: { open?: boolean } = {
     .orderBy('received_on', 'desc')
     .limit(500);
   if (options.open) query = query.where('status', '<>', 'decided');
-  const today = isoDate(new Date());
+  const today = dutchDate(new Date());
   return tx.disclose(
     decision,
     (await query.execute()).map((row) => view(row, today)),
@@ -91,7 +86,7 @@ export async function listRequests(tx: AccessTx, options: { open?: boolean } = {
 
 export async function getRequest(tx: AccessTx, id: string) {
   const decision = await tx.authorize('read', 'data_subject_request');
-  return tx.disclose(decision, [view(await requireRequest(tx, id), isoDate(new Date()))])[0];
+  return tx.disclose(decision, [view(await requireRequest(tx, id), dutchDate(new Date()))])[0];
 }
 
 function refuseWhenDecided(row: { status: string }) {
@@ -114,7 +109,7 @@ export async function extendRequest(tx: AccessTx, id: string, months: 1 | 2, rea
   const updated = await tx.db
     .updateTable('data_subject_requests')
     .set({
-      extended_until: addMonths(isoDate(row.deadline), months),
+      extended_until: addMonths(row.deadline, months),
       extension_reason: reason,
       status: 'extended',
     })
@@ -122,7 +117,7 @@ export async function extendRequest(tx: AccessTx, id: string, months: 1 | 2, rea
     .returningAll()
     .executeTakeFirstOrThrow();
   tx.record(decision, [id], ['extended_until', 'extension_reason', 'status']);
-  return tx.disclose(decision, [view(updated, isoDate(new Date()))])[0];
+  return tx.disclose(decision, [view(updated, dutchDate(new Date()))])[0];
 }
 
 export interface RequestDecision {
@@ -155,7 +150,7 @@ export async function decideRequest(tx: AccessTx, id: string, input: RequestDeci
     .returningAll()
     .executeTakeFirstOrThrow();
   tx.record(decision, [id], ['status', 'decision', 'decision_reason', 'legal_ground'], input.decision);
-  return tx.disclose(decision, [view(updated, isoDate(new Date()))])[0];
+  return tx.disclose(decision, [view(updated, dutchDate(new Date()))])[0];
 }
 
 /** Remembers which persons a request concerned (ids only), for the report, restriction and erasure. */

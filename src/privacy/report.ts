@@ -3,7 +3,6 @@ import type { AccessTx } from '../access/context.ts';
 import { allRules } from '../access/policy.ts';
 import type { FieldCipher } from '../access/secrets.ts';
 import { maskBsn } from '../domain/validate/identifiers.ts';
-import { isoDate } from './dates.ts';
 import { heldFields, loadOwnPersons, type OwnPerson } from './persons.ts';
 import { requireRequest } from './register.ts';
 import { retentionOf } from './retention.ts';
@@ -63,7 +62,7 @@ export async function accessReport(
       prefix: person.prefix,
       surname: person.surname,
       alias: person.alias,
-      dateOfBirth: person.date_of_birth ? isoDate(person.date_of_birth) : null,
+      dateOfBirth: person.date_of_birth,
       birthYear: person.birth_year,
       gender: person.gender,
       nationality: person.nationality,
@@ -100,7 +99,7 @@ export async function accessReport(
       id: request.id,
       kind: request.kind,
       reference: request.reference,
-      receivedOn: isoDate(request.received_on),
+      receivedOn: request.received_on,
     },
     generatedAt: (options.now ?? new Date()).toISOString(),
     controller: tx.actor.orgId,

@@ -1,7 +1,9 @@
 import { withSystem } from '../access/context.ts';
+import { dutchDate } from '../domain/validate/date.ts';
 import type { Store } from '../store/connect.ts';
-import { enqueueJob, type JobHandler } from '../store/jobs.ts';
-import { addMonths, isoDate } from './dates.ts';
+import type { JobHandler } from '../store/jobs.ts';
+import { type PeriodicJob, periodicHandlers, schedulePeriodic } from '../store/scheduler.ts';
+import { addMonths } from './dates.ts';
 import { erasedPersonFields, scrubIndicatorRemarks } from './scrub.ts';
 import './tables.ts';
 
@@ -42,7 +44,7 @@ export function retentionOf(
   }
   if ((NO_FOLLOW_UP_OUTCOMES as readonly string[]).includes(signal.outcome ?? '')) {
     return {
-      until: addMonths(isoDate(new Date(signal.state_changed_at)), months),
+      until: addMonths(dutchDate(new Date(signal.state_changed_at)), months),
       rule: `${months} maanden na afsluiten zonder vervolg / ${months} months after closing without follow-up`,
     };
   }
@@ -63,7 +65,7 @@ export async function runSignalRetention(
   store: Store,
   options: { months: number; now?: Date },
 ): Promise<{ signals: string[] }> {
-  const cutoff = new Date(`${addMonths(isoDate(options.now ?? new Date()), -options.months)}T00:00:00Z`);
+  const cutoff = new Date(`${addMonths(dutchDate(options.now ?? new Date()), -options.months)}T00:00:00Z`);
   const done: string[] = [];
   for (;;) {
     const batch = await withSystem(store, async (db, audit) => {
@@ -141,23 +143,19 @@ export async function runSignalRetention(
 }
 
 export const SIGNAL_RETENTION_JOB = 'privacy.signal_retention';
-const DAY_MS = 86_400_000;
 
-/** The daily job: runs retention, then queues itself for tomorrow. */
-export const privacyJobHandlers: Record<string, JobHandler> = {
-  [SIGNAL_RETENTION_JOB]: async (_job, store) => {
+/** The daily retention run (scheduled through store/scheduler: one queued run, whatever the processes). */
+export const signalRetentionJob: PeriodicJob = {
+  kind: SIGNAL_RETENTION_JOB,
+  everyMs: 86_400_000,
+  run: async (store) => {
     await runSignalRetention(store, { months: retentionMonths() });
-    await enqueueJob(store, SIGNAL_RETENTION_JOB, {}, { runAt: new Date(Date.now() + DAY_MS) });
   },
 };
 
-/** Makes sure the daily job is queued once (idempotent; called at server start). */
+export const privacyJobHandlers: Record<string, JobHandler> = periodicHandlers([signalRetentionJob]);
+
+/** Makes sure the daily job is queued once (idempotent, also across processes; called at server start). */
 export async function scheduleSignalRetention(store: Store): Promise<void> {
-  const queued = await store.db
-    .selectFrom('jobs')
-    .select('id')
-    .where('kind', '=', SIGNAL_RETENTION_JOB)
-    .where('status', 'in', ['queued', 'running'])
-    .executeTakeFirst();
-  if (!queued) await enqueueJob(store, SIGNAL_RETENTION_JOB, {});
+  await schedulePeriodic(store, [signalRetentionJob]);
 }

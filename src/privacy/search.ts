@@ -4,7 +4,6 @@ import type { FieldCipher } from '../access/secrets.ts';
 import { maskBsn } from '../domain/validate/identifiers.ts';
 import { comparePersons, preparePerson } from '../linkage/index.ts';
 import { personKeys } from '../signals/store/person-links.ts';
-import { isoDate } from './dates.ts';
 import { ownPersons } from './persons.ts';
 import { requireRequest } from './register.ts';
 
@@ -88,7 +87,7 @@ export async function searchSubject(
             givenNames: row.given_names,
             prefix: row.prefix,
             surname: row.surname,
-            dateOfBirth: row.date_of_birth ? isoDate(row.date_of_birth) : null,
+            dateOfBirth: row.date_of_birth,
             birthYear: row.birth_year,
           }),
           true,
@@ -123,7 +122,7 @@ export async function searchSubject(
       givenNames: row.given_names,
       prefix: row.prefix,
       surname: row.surname,
-      dateOfBirth: row.date_of_birth ? isoDate(row.date_of_birth) : null,
+      dateOfBirth: row.date_of_birth,
       bsn: row.bsn_encrypted ? maskBsn(cipher.decrypt(row.bsn_encrypted)) : null,
     },
     restricted: row.restricted_at !== null,

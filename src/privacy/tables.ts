@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { DateColumn } from '../store/schema.ts';
 
 /** The register of data-subject requests (migration 0010) and the privacy columns of 0190, as Kysely sees them. */
 export interface DataSubjectRequestTable {
@@ -6,9 +7,9 @@ export interface DataSubjectRequestTable {
   org_id: string;
   kind: string;
   reference: string;
-  received_on: string | Date;
-  deadline: string | Date;
-  extended_until: string | Date | null;
+  received_on: DateColumn;
+  deadline: DateColumn;
+  extended_until: DateColumn | null;
   extension_reason: string | null;
   status: Generated<string>;
   decision: string | null;

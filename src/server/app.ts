@@ -15,6 +15,7 @@ import {
 import { authenticate, csrfMatches } from '../access/sessions.ts';
 import { CSRF_HEADER, SESSION_COOKIE, type Services } from './context.ts';
 import { errorHandler } from './errors.ts';
+import { metricsFor, registerMetrics, requestId } from './metrics.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export type App = FastifyInstance;
@@ -37,12 +38,15 @@ export async function buildApp(
         }
       : false,
     bodyLimit: 1024 * 1024,
+    // A request id in every log line, the X-Request-Id header and every error answer (metrics.ts).
+    genReqId: requestId,
     trustProxy: config.production,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  registerMetrics(app, metricsFor(services.store));
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -88,6 +92,7 @@ export async function buildApp(
           error: {
             code: 'csrf',
             message: 'Ontbrekend of onjuist CSRF-token / Missing or invalid CSRF token',
+            requestId: request.id,
           },
         });
       }
@@ -103,9 +108,13 @@ export async function buildApp(
     const path = request.url.split('?')[0];
     const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && path !== '/health';
     if (wantsPage && existsSync(`${config.webDir}/index.html`)) return reply.sendFile('index.html');
-    return reply
-      .status(404)
-      .send({ error: { code: 'not_found', message: `Niet gevonden: ${request.method} ${path}` } });
+    return reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: `Niet gevonden: ${request.method} ${path}`,
+        requestId: request.id,
+      },
+    });
   });
   return app;
 }

@@ -89,5 +89,8 @@ export function errorHandler(error: FastifyError & Coded, request: FastifyReques
 }
 
 function send(reply: FastifyReply, request: FastifyRequest, status: number, body: ApiError) {
-  return reply.status(status).send({ error: { ...body, message: localize(body.message, request) } });
+  // The request id lets a user's report be matched with the log lines of that request.
+  return reply
+    .status(status)
+    .send({ error: { ...body, message: localize(body.message, request), requestId: request.id } });
 }

@@ -8,7 +8,8 @@ import { startJobWorker } from '../store/jobs.ts';
 import { migrate } from '../store/migrate.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
-import { jobHandlers } from './jobs.ts';
+import { jobConcurrency, jobHandlers } from './jobs.ts';
+import { metricsFor } from './metrics.ts';
 
 export interface Running {
   app: FastifyInstance;
@@ -30,10 +31,15 @@ export async function startServer(
   const cipher = new FieldCipher(loadDataKey(process.env, config.databaseUrl ? null : config.dataDir));
   const app = await buildApp({ store, cipher, config }, { logger: options.logger });
   // Durable jobs (crawls, retention, long bootstraps, linking estimation rounds) run beside the requests and
-  // survive restarts. Run one worker per deployment: a crawl can outlive a job lease.
+  // survive restarts. Every process runs a worker: leases are renewed while a job runs and daily jobs are
+  // singletons, so N processes on one PostgreSQL run each job once (test/api/jobs-two-processes.test.ts).
   await scheduleRetention(store);
   await scheduleSignalRetention(store);
-  const stopJobs = startJobWorker(store, jobHandlers, 1000);
+  const stopJobs = startJobWorker(store, jobHandlers, {
+    intervalMs: 1000,
+    concurrency: jobConcurrency(),
+    onFinished: (job, outcome, ms) => metricsFor(store).jobFinished(job.kind, outcome, ms),
+  });
   app.addHook('onClose', () => stopJobs());
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -123,10 +123,6 @@ function indicators(io: CliIO): number {
 
 export const command: Command = {
   name: 'signals',
-  summary: {
-    nl: 'Meldingen: sjabloon, importcontrole, triage',
-    en: 'Signals: template, import check, triage',
-  },
   usage,
   async run(args, io) {
     const [sub, ...rest] = args;

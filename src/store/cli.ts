@@ -5,7 +5,6 @@ import { currentMigration, MigrationError } from './migrate.ts';
 
 export const migrateCommand: Command = {
   name: 'migrate',
-  summary: { nl: 'Database-migraties toepassen', en: 'Apply database migrations' },
   usage:
     'npm run --silent ketenplein -- migrate\n  Past ontbrekende migraties toe / applies missing migrations (DATABASE_URL or KETENPLEIN_DATA_DIR).',
   async run(_args, io, context) {
@@ -24,7 +23,6 @@ export const migrateCommand: Command = {
 
 export const seedCommand: Command = {
   name: 'seed',
-  summary: { nl: 'Demowereld laden (niet in productie)', en: 'Load the demo world (not in production)' },
   usage:
     'npm run --silent ketenplein -- seed\n  Laadt demo-organisaties en -gebruikers in een lege database; geweigerd als NODE_ENV=production.',
   async run(_args, io, context) {

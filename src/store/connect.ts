@@ -17,6 +17,8 @@ export interface Store {
   /** Runs a multi-statement SQL script as the owner (migrations, maintenance). */
   exec(script: string): Promise<void>;
   close(): Promise<void>;
+  /** Connections of a server pool, for /metrics (PGlite has one connection and no pool). */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 export interface StoreOptions {
@@ -32,6 +34,11 @@ export interface StoreOptions {
 
 // Bigint columns (sequences, counts) arrive as strings; keep them exact rather than lossy numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+// A DATE is a calendar day, not an instant: both drivers would turn it into a Date at local midnight,
+// which toISOString() shifts to the day before east of UTC (2026-01-09 became 2026-01-08 on Dutch
+// time). Keep it as the 'YYYY-MM-DD' text PostgreSQL sends; see DateColumn in schema.ts.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+const pgliteParsers = { [pg.types.builtins.DATE]: (value: string) => value };
 
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openPGlite(options);
@@ -41,11 +48,11 @@ async function openPGlite(options: StoreOptions): Promise<Store> {
   const dir = options.dataDir ?? 'memory';
   let pglite: PGlite;
   if (dir === 'memory') {
-    pglite = new PGlite();
+    pglite = new PGlite({ parsers: pgliteParsers });
   } else {
     const path = resolve(dir, 'pgdata');
     mkdirSync(path, { recursive: true });
-    pglite = new PGlite(path);
+    pglite = new PGlite(path, { parsers: pgliteParsers });
   }
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
@@ -94,5 +101,6 @@ async function openPostgres(url: string, options: StoreOptions): Promise<Store> 
       }
     },
     close: () => db.destroy(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { databaseLabel, openTestStore } from '../../test/helpers/store.ts';
 import type { Store } from './connect.ts';
-import { claimJob, enqueueJob, runDueJobs } from './jobs.ts';
+import { claimJob, completeJob, enqueueJob, renewLease, runDueJobs, startJobWorker } from './jobs.ts';
 
 describe(`durable jobs on ${databaseLabel}`, () => {
   let store: Store;
@@ -51,6 +51,63 @@ describe(`durable jobs on ${databaseLabel}`, () => {
     const again = await claimJob(store, ['test.lease']);
     assert.equal(again?.id, id);
     assert.equal(again?.attempts, 2);
+  });
+
+  test('a worker that lost its lease can neither renew it nor complete the job', async () => {
+    const id = await enqueueJob(store, 'test.stolen', {});
+    assert.equal((await claimJob(store, ['test.stolen'], 60, 'slow'))?.id, id);
+    assert.equal(await renewLease(store, id, 60, 'slow'), true, 'the holder renews its lease');
+    await store.db
+      .updateTable('jobs')
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .where('id', '=', id)
+      .execute();
+    assert.equal((await claimJob(store, ['test.stolen'], 60, 'fast'))?.id, id, 'taken over after the lease');
+    assert.equal(await renewLease(store, id, 60, 'slow'), false);
+    await completeJob(store, id, 'slow');
+    const row = await store.db
+      .selectFrom('jobs')
+      .select(['status', 'locked_by'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, { status: 'running', locked_by: 'fast' });
+    await completeJob(store, id, 'fast');
+  });
+
+  test('a worker runs up to the concurrency of a kind at once, and one at a time for other kinds', async () => {
+    let running = 0;
+    let most = 0;
+    let mostSolo = 0;
+    let solo = 0;
+    const slow = (counter: 'wide' | 'solo') => async () => {
+      if (counter === 'wide') most = Math.max(most, ++running);
+      else mostSolo = Math.max(mostSolo, ++solo);
+      await new Promise((done) => setTimeout(done, 150));
+      if (counter === 'wide') running--;
+      else solo--;
+    };
+    for (let i = 0; i < 9; i++) await enqueueJob(store, 'test.wide', {});
+    for (let i = 0; i < 3; i++) await enqueueJob(store, 'test.solo', {});
+    const stop = startJobWorker(
+      store,
+      { 'test.wide': slow('wide'), 'test.solo': slow('solo') },
+      { intervalMs: 20, concurrency: { 'test.wide': 3 } },
+    );
+    const open = async () =>
+      (
+        await store.db
+          .selectFrom('jobs')
+          .select('id')
+          .where('kind', 'in', ['test.wide', 'test.solo'])
+          .where('status', '!=', 'done')
+          .execute()
+      ).length;
+    const deadline = Date.now() + 30_000;
+    while ((await open()) > 0 && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+    await stop();
+    assert.equal(await open(), 0);
+    assert.equal(most, 3);
+    assert.equal(mostSolo, 1);
   });
 
   test('jobs survive closing and reopening the database', async () => {

@@ -17,6 +17,12 @@ export interface Database {
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
+/**
+ * A DATE column: read as 'YYYY-MM-DD' from both drivers (parsers in connect.ts), written as the same
+ * text. Never a Date, so no time zone can move the day.
+ */
+export type DateColumn = ColumnType<string, string, string>;
+
 export interface OrganisationTable {
   id: Generated<string>;
   name: string;
@@ -83,6 +89,10 @@ export interface JobTable {
   attempts: Generated<number>;
   max_attempts: Generated<number>;
   locked_until: Date | null;
+  /** The worker holding the lease (see migration 0090). */
+  locked_by: string | null;
+  /** Periodic jobs: at most one queued run per key. */
+  singleton_key: string | null;
   last_error: string | null;
   created_at: Generated<Date>;
   finished_at: Date | null;

@@ -67,7 +67,7 @@ export async function registrationCaptureTable(
     givenNames: row.given_names,
     prefix: row.prefix,
     surname: row.surname,
-    dateOfBirth: row.date_of_birth ? new Date(row.date_of_birth).toISOString().slice(0, 10) : null,
+    dateOfBirth: row.date_of_birth,
     birthYear: row.birth_year,
     gender: row.gender,
     bsnFingerprint: row.bsn_fingerprint,

@@ -13,7 +13,11 @@ import { type ClusterResult, finishMatch, type MatchOptions, type ScoredPairs } 
 import { type EncodedList, PairScorer } from './score.ts';
 import type { CsvTask, EncodeTask, ScoreTask } from './worker.ts';
 
-const WORKER = new URL('./worker-entry.mjs', import.meta.url);
+// Compiled (dist/app) the worker is plain JavaScript; from source a small .mjs entry registers tsx first.
+const WORKER = new URL(
+  import.meta.url.endsWith('.js') ? './worker.js' : './worker-entry.mjs',
+  import.meta.url,
+);
 
 function run<T>(task: EncodeTask | CsvTask | ScoreTask): Promise<T> {
   return new Promise((resolve, reject) => {

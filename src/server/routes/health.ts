@@ -7,6 +7,25 @@ import type { Services } from '../context.ts';
 export const healthRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
+    // Liveness: the process answers (restart it when not). Readiness: it can serve (database reachable,
+    // migrations applied), so a load balancer sends it requests only then.
+    app.get('/health/live', { schema: { summary: 'Liveness', tags: ['system'] } }, async () => ({
+      status: 'ok',
+    }));
+    app.get(
+      '/health/ready',
+      { schema: { summary: 'Readiness: database reachable and migrated', tags: ['system'] } },
+      async (_request, reply) => {
+        try {
+          await sql`SELECT 1`.execute(services.store.db);
+          const migration = await currentMigration(services.store);
+          if (!migration) return reply.status(503).send({ status: 'unavailable', reason: 'not migrated' });
+          return { status: 'ok', migration };
+        } catch {
+          return reply.status(503).send({ status: 'unavailable', reason: 'database unreachable' });
+        }
+      },
+    );
     app.get(
       '/health',
       {

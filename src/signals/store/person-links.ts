@@ -171,7 +171,7 @@ function fromRow(row: {
   given_names: string | null;
   prefix: string | null;
   surname: string | null;
-  date_of_birth: string | Date | null;
+  date_of_birth: string | null;
   birth_year: number | null;
   gender: string | null;
   nationality: string | null;
@@ -180,7 +180,7 @@ function fromRow(row: {
     givenNames: row.given_names,
     prefix: row.prefix,
     surname: row.surname,
-    dateOfBirth: row.date_of_birth ? new Date(row.date_of_birth).toISOString().slice(0, 10) : null,
+    dateOfBirth: row.date_of_birth,
     birthYear: row.birth_year,
     gender: row.gender,
     nationality: row.nationality,

@@ -79,15 +79,15 @@ export async function getSignal(
   const view = {
     ...row,
     received_at: toIso(row.received_at),
-    // A DATE arrives as a Date from the driver: String() of it would read "Fri Jan 09 2026".
-    observed_at: row.observed_at ? toIso(row.observed_at)?.slice(0, 10) : null,
+    // A DATE arrives as 'YYYY-MM-DD' from both drivers (store/connect.ts): no time zone can shift it.
+    observed_at: row.observed_at,
     persons: persons.map((person) => ({
       role: person.role,
       givenNames: person.given_names,
       prefix: person.prefix,
       surname: person.surname,
       alias: person.alias,
-      dateOfBirth: person.date_of_birth ? toIso(person.date_of_birth)?.slice(0, 10) : null,
+      dateOfBirth: person.date_of_birth,
       birthYear: person.birth_year,
       gender: person.gender,
       nationality: person.nationality,

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { DateColumn } from '../../store/schema.ts';
 
 /** The signal tables (migration 0100_signals.sql) as Kysely sees them. */
 export interface TriageRuleSetTable {
@@ -18,7 +19,7 @@ export interface SignalTable {
   channel: string;
   external_reference: string | null;
   received_at: Date | string;
-  observed_at: string | null;
+  observed_at: DateColumn | null;
   forms: string[];
   indicators: unknown;
   narrative: string;
@@ -50,7 +51,7 @@ export interface SignalPersonTable {
   prefix: string | null;
   surname: string | null;
   alias: string | null;
-  date_of_birth: string | null;
+  date_of_birth: DateColumn | null;
   birth_year: number | null;
   gender: string | null;
   nationality: string | null;

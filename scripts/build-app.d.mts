@@ -1,0 +1,4 @@
+/** Types of build-app.mjs (plain JavaScript so it runs before anything is compiled). */
+export declare const APP_DIR: string;
+export declare function appBuildIsCurrent(): boolean;
+export declare function ensureAppBuild(options?: { log?: (line: string) => void }): Promise<boolean>;

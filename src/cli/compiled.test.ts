@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { before, test } from 'node:test';
+import { appBuildIsCurrent, ensureAppBuild } from '../../scripts/build-app.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+function ketenplein(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'ketenplein.mjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, KETENPLEIN_LANG: 'en' },
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+before(async () => {
+  await ensureAppBuild();
+});
+
+test('the compiled build is current after ensureAppBuild and holds the migrations', async () => {
+  assert.equal(appBuildIsCurrent(), true);
+  const { readdirSync } = await import('node:fs');
+  const sql = readdirSync(join(ROOT, 'dist', 'app', 'store', 'migrations'));
+  assert.deepEqual(sql, readdirSync(join(ROOT, 'src', 'store', 'migrations')));
+});
+
+test('npm run ketenplein runs the compiled command line', () => {
+  const help = ketenplein('--help');
+  assert.equal(help.code, 0, help.err);
+  assert.match(help.out, /Commands:/);
+  assert.match(help.out, /estimate/);
+  // A real command through the compiled code: an estimate from a small capture table.
+  const estimate = ketenplein(
+    'estimate',
+    join(ROOT, 'test', 'data', 'mse', 'artificial_3lists.csv'),
+    '--json',
+  );
+  assert.equal(estimate.code, 0, estimate.err);
+  const body = JSON.parse(estimate.out) as { estimate?: unknown };
+  assert.equal(typeof body.estimate, 'object');
+});
