@@ -1,5 +1,5 @@
 /** A person as partners register one, and its normalised form used by comparisons and blocking. */
-import { type ParsedDate, parseDate } from './dates.ts';
+import { type ParsedDate, parseDate, parseYearOnly } from './dates.ts';
 import {
   type FamilyName,
   foldName,
@@ -15,7 +15,7 @@ export interface PersonInput {
   /** Tussenvoegsel; may also be written inside familyName ("van der Berg"). */
   prefix?: string;
   familyName?: string;
-  /** YYYY-MM-DD, YYYYMMDD or DD-MM-YYYY. */
+  /** YYYY-MM-DD, YYYYMMDD or DD-MM-YYYY; a year alone (YYYY, 00-00-YYYY) when only that is known. */
   dateOfBirth?: string;
   /** When only the year is known. */
   yearOfBirth?: number;
@@ -66,7 +66,10 @@ export function normaliseGender(value: string | undefined): string | undefined {
 export function preparePerson(input: PersonInput, lenientDates = false): PreparedPerson {
   const given = splitGivenNames(input.givenName ?? '');
   const family = splitFamilyName(input.familyName ?? '', input.prefix ?? '');
-  const dob = input.dateOfBirth ? parseDate(input.dateOfBirth, lenientDates) : undefined;
+  // A year alone ("1994", "00-00-1994") is an estimated date: only its year is compared.
+  const yearOnly = input.dateOfBirth ? parseYearOnly(input.dateOfBirth) : undefined;
+  const dob =
+    input.dateOfBirth && yearOnly === undefined ? parseDate(input.dateOfBirth, lenientDates) : undefined;
   const digits = (v: string | undefined) => nonEmpty((v ?? '').replace(/\D/g, ''));
   return {
     given,
@@ -75,7 +78,7 @@ export function preparePerson(input: PersonInput, lenientDates = false): Prepare
     familyPhonetic: dutchPhonetic(family.main),
     familyJoined: (family.prefix + family.main).replace(/ /g, ''),
     dob,
-    yearOfBirth: dob?.year ?? input.yearOfBirth,
+    yearOfBirth: dob?.year ?? yearOnly ?? input.yearOfBirth,
     gender: normaliseGender(input.gender),
     nationality: nonEmpty((input.nationality ?? '').trim().toUpperCase()),
     placeOfBirth: nonEmpty(foldName(input.placeOfBirth ?? '')),

@@ -34,12 +34,13 @@ export interface ClusterResult {
 export class PairStore {
   a = new Int32Array(1 << 16);
   b = new Int32Array(1 << 16);
-  code = new Uint16Array(1 << 16);
+  // Pattern codes go beyond 16 bits with an extra segment (13 levels ^ 5 comparisons).
+  code = new Uint32Array(1 << 16);
   length = 0;
 
   push(a: number, b: number, code: number): void {
     if (this.length === this.a.length) {
-      const grow = <T extends Int32Array | Uint16Array>(x: T): T => {
+      const grow = <T extends Int32Array | Uint32Array>(x: T): T => {
         const next = new (x.constructor as new (n: number) => T)(x.length * 2);
         next.set(x);
         return next;
@@ -81,7 +82,7 @@ function rangeOf(blocks: number[][], [from, to]: [number, number]): number[][] {
 export interface ScoredPairs {
   x: number;
   y: number;
-  pairs: { a: Int32Array; b: Int32Array; code: Uint16Array; length: number };
+  pairs: { a: Int32Array; b: Int32Array; code: Uint32Array; length: number };
 }
 
 export function matchLists(
