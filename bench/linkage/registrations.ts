@@ -185,7 +185,7 @@ for (const [label, change] of VARIANTS) {
     weight: p.similarity,
   }));
   const private_ = measure(ids, clusterLinks(total, edges), pop.truth, pop.observed);
-  const est = '–';
+  const est = `${f(outcome.quality.precision)} / ${f(outcome.quality.recall)}`;
   console.log(
     `| ${label} | ${pop.observed} | ${f(clear.precision)} / ${f(clear.recall)} | ${pct(clear.error)} | ${f(private_.precision)} / ${f(private_.recall)} | ${pct(private_.error)} | ${est} |`,
   );

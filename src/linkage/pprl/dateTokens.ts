@@ -6,7 +6,7 @@
  *
  * - `full`: the date; `next`: the date a year later (equal to the other's `full` when the other
  *   was registered a year later, same day and month); `swap`: day and month the other way round;
- * - `ym`: year and month; `y`: the year;
+ * - `ym`: year and month; `y`: the year; `nextY`: the year after (for an estimated date a year off);
  * - eight `mask` tokens: the date with one digit blanked (equal when only that digit differs).
  *
  * A date of which only the year is known has only `y`. Whether the date is estimated (1 January,
@@ -15,16 +15,17 @@
  * share a date, a year and month, or a year (a histogram of birth years under a key it does not
  * know), and which dates are estimated. Browser-compatible.
  */
-import { DATE_LEVELS, isEstimatedDate } from '../dates.ts';
+import { DATE_LEVELS, isEstimatedDate, YEAR_LAST_DIGIT } from '../dates.ts';
 import type { PreparedPerson } from '../person.ts';
 
-export const DATE_SLOTS = 13;
+export const DATE_SLOTS = 14;
 const FULL = 0;
 const NEXT = 1;
 const SWAP = 2;
 const YM = 3;
 const Y = 4;
 const MASK = 5;
+const NEXT_Y = 13;
 
 const two = (n: number) => String(n).padStart(2, '0');
 
@@ -35,6 +36,7 @@ export function dateViews(p: PreparedPerson): { views: string[]; estimated: bool
   const year = d?.year ?? p.yearOfBirth;
   if (year === undefined) return { views, estimated: false };
   views[Y] = `y:${year}`;
+  views[NEXT_Y] = `y:${year + 1}`;
   if (!d) return { views, estimated: true };
   const digits = d.digits;
   views[FULL] = `f:${digits}`;
@@ -51,6 +53,7 @@ const ONE_DIGIT = level('one_digit');
 const SWAPPED = level('day_month_swapped');
 const YEAR_OFF = level('year_off_one');
 const ESTIMATED = level('estimated');
+const ESTIMATED_YEAR_OFF = level('estimated_year_off');
 const SAME_YM = level('same_year_month');
 const SAME_Y = level('same_year');
 const ELSE = level('else');
@@ -72,12 +75,19 @@ export function dateLevel(
   if (ya === 0 || yb === 0) return -1;
   const fa = A[ao + FULL];
   const fb = B[bo + FULL];
-  if (fa === 0 || fb === 0) return ya === yb ? ESTIMATED : ELSE;
+  const yearOff = A[ao + NEXT_Y] === yb || B[bo + NEXT_Y] === ya;
+  if (fa === 0 || fb === 0) return ya === yb ? ESTIMATED : yearOff ? ESTIMATED_YEAR_OFF : ELSE;
   if (fa === fb) return EXACT;
   if (A[ao + NEXT] === fb || B[bo + NEXT] === fa) return YEAR_OFF;
-  for (let i = MASK; i < MASK + 8; i++) if (A[ao + i] === B[bo + i]) return ONE_DIGIT;
+  for (let i = MASK; i < MASK + 8; i++) {
+    // As in clear text, the year's last digit off is not a one-digit error (see compareDates).
+    if (i !== MASK + YEAR_LAST_DIGIT && A[ao + i] === B[bo + i]) return ONE_DIGIT;
+  }
   if (A[ao + SWAP] === fb) return SWAPPED;
-  if ((estimatedA || estimatedB) && ya === yb) return ESTIMATED;
+  if (estimatedA || estimatedB) {
+    if (ya === yb) return ESTIMATED;
+    if (yearOff) return ESTIMATED_YEAR_OFF;
+  }
   if (A[ao + YM] === B[bo + YM]) return SAME_YM;
   return ya === yb ? SAME_Y : ELSE;
 }

@@ -16,7 +16,14 @@ import {
 } from './clk.ts';
 import { DATE_SLOTS } from './dateTokens.ts';
 import { InputError, LIST_NAME } from './encodeList.ts';
-import { type CaptureRow, type ClusterResult, captureTable, type EncodedList, matchLists } from './match.ts';
+import {
+  type CaptureRow,
+  type ClusterResult,
+  captureTable,
+  type EncodedList,
+  type LinkageQuality,
+  matchLists,
+} from './match.ts';
 
 export interface ParsedList extends EncodedList {
   fingerprint: string;
@@ -119,6 +126,8 @@ export interface LinkOutcome {
   candidatePairs: number;
   /** The fitted Fellegi–Sunter model (weights per segment level; no record data). */
   model: FsModel;
+  /** Precision and recall of the links as the fitted model estimates them (see LinkageQuality). */
+  quality: LinkageQuality;
   /** For quality control by a privacy officer only; never printed otherwise. */
   qc: { listA: string; rowA: number; listB: string; rowB: number; similarity: number }[];
 }
@@ -210,6 +219,7 @@ function outcomeOf(lists: ParsedList[], result: ClusterResult): LinkOutcome {
     clusters: new Set(result.clusterOf).size,
     candidatePairs: result.candidatePairs,
     model: result.model,
+    quality: result.quality,
     strata: first.strataNames,
     qc,
   };
