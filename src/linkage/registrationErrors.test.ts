@@ -126,3 +126,14 @@ test('a date given as the year only links to a full date of that year when the n
     assert.ok(![...clear, ...pprl].some((p) => p.endsWith(`,${b.length - 1}`)), 'born 1987: not linked');
   }
 });
+
+test('names the other way round with the prefix in the given-name field ("van Beek, Esmée") link', () => {
+  const [a, b] = population(
+    [{ givenName: 'Esmée', familyName: 'van Beek', dateOfBirth: '1990-11-17' }],
+    [{ givenName: 'van Beek', familyName: 'Esmee', dateOfBirth: '17-11-1990' }],
+  );
+  const pair = `${a.length - 1},${b.length - 1}`;
+  const { clear, pprl } = linked(a, b);
+  assert.ok(clear.has(pair), 'clear text');
+  assert.ok(pprl.has(pair), 'PPRL');
+});

@@ -281,8 +281,11 @@ export class PairScorer {
       totalPairs,
       expectedMatches,
       // Segment levels mix a typing error with another person's near value (a day off, another
-      // day of that month): m must also learn from the borderline pairs, or it sticks at 0.
-      learnFrom: 0.1,
+      // day of that month): m must also learn from the borderline pairs, or it sticks at 0. The
+      // date's levels are exact (dateTokens.ts) and learn as in clear text, from likely matches
+      // only: else same-name pairs of the same year (initials, a small name pool) would teach m
+      // that "the same year" is how matches look (EM drift).
+      learnFrom: this.comparisons.map((c) => (c.name === DATE_COMPARISON ? 0.5 : 0.1)),
     });
     this.applyModel(model);
     return model;
