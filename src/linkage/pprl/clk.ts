@@ -85,7 +85,7 @@ export interface EncodedRecord {
   weak: string[];
   /** The given name is initials only: its initial, not its segment, is what to compare. */
   abbreviated: boolean;
-  /** Keyed date tokens (DATE_SLOTS, 0 = none; see dateTokens.ts). */
+  /** Keyed date tokens (DATE_SLOTS, 0 = none; see dateTokens.ts); shared between equal dates: copy, never write. */
   dates: Uint32Array;
   /** The date of birth is an estimate (1 January, 1 July, the year alone). */
   estimated: boolean;
@@ -115,6 +115,8 @@ export class ClkEncoder {
   private readonly segments: SegmentCoder[];
   private readonly blockKey: HmacSha256;
   private readonly dateKey: HmacSha256;
+  /** Date tokens per date already seen (callers copy them; never written to). */
+  private readonly dateCache = new Map<string, Uint32Array>();
   readonly fingerprint: string;
   readonly offsets: number[];
   private readonly out = new Uint32Array(8);
@@ -205,11 +207,19 @@ export class ClkEncoder {
       if (folded.replace(/ /g, '').length >= MIN_EXTRA_KEY) keys.push(`x:${name}:${folded}`);
     }
     const { views, estimated } = dateViews(p);
-    const dates = new Uint32Array(DATE_SLOTS);
-    views.forEach((view, i) => {
-      // 0 means "no such view": a hash that happens to be 0 becomes 1.
-      if (view) dates[i] = this.dateKey.words(view, this.out)[0] || 1;
-    });
+    // All views follow from the date (or the year alone), and dates repeat: hash each date once.
+    const dateKey = views.join('|');
+    let dates = this.dateCache.get(dateKey);
+    if (!dates) {
+      const hashed = new Uint32Array(DATE_SLOTS);
+      views.forEach((view, i) => {
+        // 0 means "no such view": a hash that happens to be 0 becomes 1.
+        if (view) hashed[i] = this.dateKey.words(view, this.out)[0] || 1;
+      });
+      if (this.dateCache.size >= CACHE_LIMIT) this.dateCache.clear();
+      this.dateCache.set(dateKey, hashed);
+      dates = hashed;
+    }
     return {
       empty,
       blocks: keys.map((key) => this.blockToken(key)),
