@@ -49,6 +49,18 @@ test('the correction scales overlaps by (p/r)^(k-1) and keeps each list total', 
   assert.deepEqual([...same.counts], [...table.counts]);
   const falseLinks = correctForLinkageError(table, { precision: 0.9, recall: 1 });
   assert.equal(falseLinks.counts[0b11], 36);
+  // Small cells are not rounded back to what they were (0.99 / 0.95 of 6 is 6.25).
+  const small = makeTable(
+    ['A', 'B'],
+    [
+      { pattern: [1, 0], count: 40 },
+      { pattern: [0, 1], count: 30 },
+      { pattern: [1, 1], count: 6 },
+    ],
+  );
+  assert.ok(
+    Math.abs(correctForLinkageError(small, { precision: 0.99, recall: 0.95 }).counts[0b11] - 6.2526) < 1e-3,
+  );
   // Three lists: a triple needs two links.
   const three = makeTable(
     ['A', 'B', 'C'],

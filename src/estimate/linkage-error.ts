@@ -51,7 +51,8 @@ export function correctForLinkageError(
   };
   for (let mask = 1; mask < counts.length; mask++) {
     const k = bits(mask);
-    if (k >= 2) counts[mask] = Math.round(table.counts[mask] * (precision / recall) ** (k - 1));
+    // Not rounded: on small tables rounding would undo the correction (the fit takes real counts).
+    if (k >= 2) counts[mask] = table.counts[mask] * (precision / recall) ** (k - 1);
   }
   for (let i = 0; i < K; i++) {
     const single = 1 << i;
