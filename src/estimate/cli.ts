@@ -18,11 +18,12 @@ import {
   tablesFromRecords,
   trendAcrossYears,
 } from './index.ts';
+import { formatLinkageSensitivity, linkageErrorFromFlags, linkageSensitivity } from './linkage-error.ts';
 import { formatReport, formatStrataReport } from './report.ts';
 
 const USAGE = `estimate <table.csv> [--model "A:B,B:C"] [--select stepwise-aic|stepwise-csv|bic] [--max-order N]
          [--pthresh 0.02] [--ci wald|profile|bootstrap|none] [--level 0.95] [--bootstrap 1000] [--seed 1]
-         [--average] [--json]
+         [--average] [--json] [--linkage <link.json> | --linkage-precision P --linkage-recall R]
 estimate <table.csv> --method dga [--delta D] [--n-prior reciprocal|uniform] [--level 0.95] [--json]
 estimate <table.csv> --method lcm [--K 10] [--burnin 50000] [--samples 10000] [--thin 100] [--seed 1]
          [--chains 2] [--json]
@@ -35,7 +36,10 @@ estimate <records.csv> --lists I,K,O [--by year] [same options]
   Met --lists: één record per persoon, per stratum (--by) een schatting en de trend over jaren.
   With --lists: one record per person, an estimate per stratum (--by) and the trend over years.
   --method: loglinear (standaard/default), dga (modelmiddeling over decomposeerbare grafen / model averaging over
-  decomposable graphs), lcm (latente klassen / latent classes), all (alle drie naast elkaar / all three side by side).`;
+  decomposable graphs), lcm (latente klassen / latent classes), all (alle drie naast elkaar / all three side by side).
+  --linkage: de precisie en recall van de koppeling (uit pprl link --json) en hoeveel de schatting
+  daardoor kan verschuiven. / The linkage's precision and recall (from pprl link --json) and how far
+  the estimate could move under that error.`;
 
 const SELECTIONS: readonly SelectionMethod[] = ['stepwise-aic', 'stepwise-csv', 'bic'];
 const INTERVALS: readonly IntervalMethod[] = ['wald', 'profile', 'bootstrap', 'none'];
@@ -163,6 +167,15 @@ async function run(args: string[], io: CliIO): Promise<number> {
     throw new CliError(`${file}: ${(error as Error).message}`);
   }
   const base = optionsFromFlags(flags, io);
+  const linkage = linkageErrorFromFlags(flags, io);
+  if (linkage && flags.has('lists'))
+    throw new CliError(
+      say(
+        io,
+        '--linkage werkt op een tabel, niet met --lists',
+        '--linkage works on a table, not with --lists',
+      ),
+    );
   const { options, stop } = withProgress(base, io);
   try {
     const lists = flag(flags, 'lists');
@@ -183,9 +196,18 @@ async function run(args: string[], io: CliIO): Promise<number> {
     }
     const table = parseTableCsv(text);
     const result: EstimateResult = await estimate(table, options);
+    // Linkage error (--linkage, --linkage-precision/--linkage-recall): see linkage-error.ts.
+    const sensitivity = linkage && (await linkageSensitivity(table, result, linkage, options));
     stop();
-    if (flags.has('json')) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-    else io.stdout(formatReport(result, io.lang));
+    if (flags.has('json'))
+      io.stdout(
+        `${JSON.stringify(linkage ? { ...result, linkageSensitivity: sensitivity } : result, null, 2)}\n`,
+      );
+    else
+      io.stdout(
+        formatReport(result, io.lang) +
+          (linkage ? `\n${formatLinkageSensitivity(sensitivity ?? null, io)}` : ''),
+      );
     return result.status === 0 ? 0 : 1;
   } catch (error) {
     if (error instanceof EstimateInputError)

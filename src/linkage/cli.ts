@@ -33,7 +33,8 @@ link:   koppelt de lijsten (Fellegi-Sunter per segment; --threshold = minimale k
         en drukt de tabel van vangstpatronen af, precies de invoer van "estimate <tabel.csv>":
         één 0/1-kolom per lijst in de gegeven volgorde, en count (strata opgeteld).
         --records: één regel per persoon met de strata-kolommen, voor
-        "estimate <bestand> --lists a,b,... --by <strata>". --json: ook per stratum.
+        "estimate <bestand> --lists a,b,... --by <strata>". --json: ook per stratum, en de
+        door het model geschatte precisie en recall van de koppeling (invoer van estimate --linkage).
         Nooit scores of welke records gekoppeld zijn. Alleen een privacy officer mag met
         --qc --role privacy-officer de koppelingen (lijst, rijnummer, gelijkenis) op stderr zien.
 
@@ -42,6 +43,8 @@ encode: encodes a person list locally into Bloom filters (CLK) with a secret key
 link:   links the lists and prints the capture-pattern table, exactly the input of
         "estimate <table.csv>" (one 0/1 column per list in the order given, count; strata summed).
         --records: one row per person with the strata, for "estimate --lists ... --by ...".
+        --json: also per stratum, and the linkage's precision and recall as estimated by the
+        fitted model (never from the truth): the input of "estimate --linkage <link.json>".
         Never scores or record pairs, except --qc --role privacy-officer (pairs on stderr).`;
 
 function readSecret(path: string | true | undefined, io: CliIO): Uint8Array {
@@ -114,6 +117,7 @@ async function encode(args: string[], io: CliIO): Promise<number> {
 }
 
 const PARALLEL_FROM = 50_000;
+const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 async function link(args: string[], io: CliIO): Promise<number> {
   const { positionals, flags } = parseArgs(args, ['json', 'qc', 'records']);
@@ -141,7 +145,10 @@ async function link(args: string[], io: CliIO): Promise<number> {
       count: row.count,
       ...(row.stratum ? { stratum: row.stratum } : {}),
     }));
-    io.stdout(`${JSON.stringify({ lists: outcome.lists, table, clusters: outcome.clusters })}\n`);
+    const { precision, recall } = outcome.quality;
+    // Estimated by the fitted model, never from the truth: the input of `estimate --linkage`.
+    const linkage = { precision: round(precision), recall: round(recall), source: 'fitted-model' };
+    io.stdout(`${JSON.stringify({ lists: outcome.lists, table, clusters: outcome.clusters, linkage })}\n`);
   } else if (flags.has('records')) io.stdout(captureRecordsCsv(outcome));
   else io.stdout(captureCsv(outcome));
   if (qc) {

@@ -2,7 +2,7 @@
  * Comparisons of two prepared persons, each with discrete agreement levels (best first, the last
  * one "else") as in Splink. A level of -1 means "cannot compare" (a value is missing): weight 0.
  */
-import { compareDates } from './dates.ts';
+import { compareDates, compareYears, DATE_LEVELS } from './dates.ts';
 import { prefixesCompatible } from './normalize.ts';
 import type { PreparedPerson } from './person.ts';
 import { editDistance, jaroWinkler } from './similarity.ts';
@@ -25,8 +25,15 @@ function namesSwapped(a: PreparedPerson, b: PreparedPerson): boolean {
   if (!ag || !bg || !a.family.main || !b.family.main) return false;
   const similarity = (x: string, y: string) =>
     x.length < 2 || y.length < 2 ? (x[0] === y[0] ? 0.9 : 0) : jaroWinkler(x, y);
-  const one = similarity(ag, b.family.main);
-  const other = similarity(a.family.main, bg);
+  // A family name with its prefix in the given-name field ("van der Berg, Joëlle") is split
+  // into given names: compare it whole with the other's family name, prefix included.
+  const asFamily = (p: PreparedPerson, other: PreparedPerson) =>
+    Math.max(
+      similarity(p.given.names[0], other.family.main),
+      p.given.names.length > 1 ? similarity(p.given.names.join(''), other.familyJoined) : 0,
+    );
+  const one = asFamily(a, b);
+  const other = asFamily(b, a);
   return Math.min(one, other) >= 0.85 && Math.max(one, other) >= 0.92;
 }
 
@@ -43,7 +50,9 @@ const familyName: Comparison = {
     if (jw >= 0.92) return 2;
     if (a.familyPhonetic && a.familyPhonetic === b.familyPhonetic) return 3;
     if (jw >= 0.8) return 4;
-    if (namesSwapped(a, b)) return 5;
+    // Names the other way round: the given name's level "swapped" carries that evidence (its u is
+    // of both crosswise pairs at once); counting it here too would count it twice.
+    if (namesSwapped(a, b)) return NULL;
     return 6;
   },
 };
@@ -102,11 +111,12 @@ const givenName: Comparison = {
 
 const dateOfBirth: Comparison = {
   name: 'date_of_birth',
-  levels: ['exact', 'one_digit', 'day_month_swapped', 'same_year_month', 'same_year', 'else'],
+  levels: DATE_LEVELS,
   level(a, b) {
-    if (a.dob && b.dob) return dateOfBirth.levels.indexOf(compareDates(a.dob, b.dob));
+    if (a.dob && b.dob) return DATE_LEVELS.indexOf(compareDates(a.dob, b.dob));
     if (a.yearOfBirth === undefined || b.yearOfBirth === undefined) return NULL;
-    return a.yearOfBirth === b.yearOfBirth ? 4 : 5;
+    // The year alone on one side: an estimated date.
+    return DATE_LEVELS.indexOf(compareYears(a.yearOfBirth, b.yearOfBirth));
   },
 };
 

@@ -197,8 +197,9 @@ export interface PriorFitInput {
    * pairs of different persons, each a little likely, would otherwise add up and pull m of
    * "another date of birth" up, which makes them likelier still (EM drift); with coarse levels
    * (PPRL) a high bar keeps a level that holds both kinds (a day off, another day) at its prior.
+   * One number for all comparisons, or one per comparison.
    */
-  learnFrom?: number;
+  learnFrom?: number | number[];
 }
 
 /**
@@ -222,6 +223,8 @@ export function fitWithPriors({
   learnFrom = 0.5,
 }: PriorFitInput): FsModel {
   const C = comparisons.length;
+  const learn = typeof learnFrom === 'number' ? comparisons.map(() => learnFrom) : learnFrom;
+  const minLearn = Math.min(...learn);
   const lambdaPrior = Math.min(0.5, expectedMatches / totalPairs);
   let lambda = lambdaPrior;
   const prior0 = mPrior.map(normalise);
@@ -236,8 +239,9 @@ export function fitWithPriors({
     for (let p = 0; p < patterns.length; p++) {
       const posterior = probability(explainFast(patterns[p], weights, prior).weight);
       matches += posterior * counts[p];
-      if (posterior < learnFrom) continue;
-      for (let c = 0; c < C; c++) if (patterns[p][c] >= 0) acc[c][patterns[p][c]] += posterior * counts[p];
+      if (posterior < minLearn) continue;
+      for (let c = 0; c < C; c++)
+        if (patterns[p][c] >= 0 && posterior >= learn[c]) acc[c][patterns[p][c]] += posterior * counts[p];
     }
     m = acc.map(normalise);
     lambda = Math.min(0.5, Math.max(1e-12, (matches + alpha) / (totalPairs + alpha + beta)));

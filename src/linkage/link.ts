@@ -129,13 +129,27 @@ function adjustForNameFrequency(
   scores: Float64Array,
 ): void {
   const C = comparisons.length;
+  const bonus: Record<string, [Float32Array, Float32Array]> = {};
   for (const name of ['given_name', 'family_name']) {
     const c = comparisons.findIndex((x) => x.name === name);
     if (c < 0) continue;
     const bonusA = termFrequencyBonus(A, EXACT_VALUES[name], model.u[c][0]);
     const bonusB = termFrequencyBonus(B, EXACT_VALUES[name], model.u[c][0]);
+    bonus[name] = [bonusA, bonusB];
     for (let p = 0; p < scores.length; p++) {
       if (vectors[p * C + c] === 0) scores[p] += Math.min(bonusA[pairs.a[p]], bonusB[pairs.b[p]]);
     }
+  }
+  // Names the other way round: how rare the two names are counts as for names that agree
+  // ("Meijer Fatima" against "Fatima Meijer" says little where many are called so).
+  const g = comparisons.findIndex((x) => x.name === 'given_name');
+  const swapped = g < 0 ? -1 : comparisons[g].levels.indexOf('swapped');
+  if (swapped < 0 || !bonus.given_name || !bonus.family_name) return;
+  const [givenA, givenB] = bonus.given_name;
+  const [familyA, familyB] = bonus.family_name;
+  for (let p = 0; p < scores.length; p++) {
+    if (vectors[p * C + g] !== swapped) continue;
+    const [a, b] = [pairs.a[p], pairs.b[p]];
+    scores[p] += Math.min(givenA[a], familyB[b]) + Math.min(familyA[a], givenB[b]);
   }
 }

@@ -1,5 +1,5 @@
 /** A person as partners register one, and its normalised form used by comparisons and blocking. */
-import { type ParsedDate, parseDate } from './dates.ts';
+import { type ParsedDate, parseDate, parseYearOnly } from './dates.ts';
 import {
   type FamilyName,
   foldName,
@@ -15,7 +15,7 @@ export interface PersonInput {
   /** Tussenvoegsel; may also be written inside familyName ("van der Berg"). */
   prefix?: string;
   familyName?: string;
-  /** YYYY-MM-DD, YYYYMMDD or DD-MM-YYYY. */
+  /** YYYY-MM-DD, YYYYMMDD or DD-MM-YYYY; a year alone (YYYY, 00-00-YYYY) when only that is known. */
   dateOfBirth?: string;
   /** When only the year is known. */
   yearOfBirth?: number;
@@ -60,13 +60,32 @@ export function normaliseGender(value: string | undefined): string | undefined {
 }
 
 /**
+ * "van Beek" in the given-name field and "Esmée" in the family-name field: the names were written
+ * the other way round, and the prefix gives it away (Dutch given names do not start with one). The
+ * names are then read in their places, so comparisons, blocking and PPRL segments see "Esmée van
+ * Beek". Only when the family field has no prefix of its own and the given field has a name after
+ * the prefix.
+ */
+function prefixedFamilyInGivenField(input: PersonInput): boolean {
+  if (!input.givenName || !input.familyName || input.prefix) return false;
+  const asFamily = splitFamilyName(input.givenName);
+  return asFamily.prefix !== '' && asFamily.main !== '' && splitFamilyName(input.familyName).prefix === '';
+}
+
+/**
  * Normalises a person once, so that comparing it against many candidates is cheap.
  * `lenientDates` keeps impossible but well-formed dates (typing errors) instead of refusing them.
  */
 export function preparePerson(input: PersonInput, lenientDates = false): PreparedPerson {
-  const given = splitGivenNames(input.givenName ?? '');
-  const family = splitFamilyName(input.familyName ?? '', input.prefix ?? '');
-  const dob = input.dateOfBirth ? parseDate(input.dateOfBirth, lenientDates) : undefined;
+  const [givenField, familyField] = prefixedFamilyInGivenField(input)
+    ? [input.familyName ?? '', input.givenName ?? '']
+    : [input.givenName ?? '', input.familyName ?? ''];
+  const given = splitGivenNames(givenField);
+  const family = splitFamilyName(familyField, input.prefix ?? '');
+  // A year alone ("1994", "00-00-1994") is an estimated date: only its year is compared.
+  const yearOnly = input.dateOfBirth ? parseYearOnly(input.dateOfBirth) : undefined;
+  const dob =
+    input.dateOfBirth && yearOnly === undefined ? parseDate(input.dateOfBirth, lenientDates) : undefined;
   const digits = (v: string | undefined) => nonEmpty((v ?? '').replace(/\D/g, ''));
   return {
     given,
@@ -75,7 +94,7 @@ export function preparePerson(input: PersonInput, lenientDates = false): Prepare
     familyPhonetic: dutchPhonetic(family.main),
     familyJoined: (family.prefix + family.main).replace(/ /g, ''),
     dob,
-    yearOfBirth: dob?.year ?? input.yearOfBirth,
+    yearOfBirth: dob?.year ?? yearOnly ?? input.yearOfBirth,
     gender: normaliseGender(input.gender),
     nationality: nonEmpty((input.nationality ?? '').trim().toUpperCase()),
     placeOfBirth: nonEmpty(foldName(input.placeOfBirth ?? '')),

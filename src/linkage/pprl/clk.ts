@@ -16,6 +16,7 @@ import { nameDateKeys, weakNameDateKeys } from '../blocking.ts';
 import { foldName } from '../normalize.ts';
 import type { PersonInput } from '../person.ts';
 import { preparePerson } from '../person.ts';
+import { DATE_SLOTS, dateViews } from './dateTokens.ts';
 import { HmacSha256, toHex } from './hmac.ts';
 import {
   BIRTH_SEGMENT,
@@ -31,8 +32,11 @@ export type Hardening = 'balance' | 'xor-fold' | 'none';
 
 export interface ClkSettings {
   format: 'ketenplein-clk';
-  /** 3: graded date tokens, weighted tokens and the initial segment (files of version 2 are refused). */
-  version: 3;
+  /**
+   * 4: the date of birth as keyed date tokens (dateTokens.ts) instead of in the birth filter, and
+   * an estimated-date flag (files of earlier versions are refused).
+   */
+  version: 4;
   hardening: Hardening;
   /** Public per-round salt mixed into every key. */
   salt: string;
@@ -42,7 +46,7 @@ export interface ClkSettings {
 export function defaultSettings(overrides: Partial<ClkSettings> = {}): ClkSettings {
   return {
     format: 'ketenplein-clk',
-    version: 3,
+    version: 4,
     hardening: 'balance',
     salt: '',
     segments: [GIVEN_SEGMENT, FAMILY_SEGMENT, BIRTH_SEGMENT, INITIAL_SEGMENT],
@@ -81,10 +85,16 @@ export interface EncodedRecord {
   weak: string[];
   /** The given name is initials only: its initial, not its segment, is what to compare. */
   abbreviated: boolean;
+  /** Keyed date tokens (DATE_SLOTS, 0 = none; see dateTokens.ts); shared between equal dates: copy, never write. */
+  dates: Uint32Array;
+  /** The date of birth is an estimate (1 January, 1 July, the year alone). */
+  estimated: boolean;
 }
 
 /** Bit of EncodedList.empty that marks a record whose given name is initials only. */
 export const ABBREVIATED = 1 << 7;
+/** Bit of EncodedList.empty that marks a record whose date of birth is an estimate. */
+export const ESTIMATED = 1 << 6;
 
 const DERIVATION = 'ketenplein-clk/2';
 const CACHE_LIMIT = 200_000;
@@ -104,6 +114,9 @@ interface SegmentCoder {
 export class ClkEncoder {
   private readonly segments: SegmentCoder[];
   private readonly blockKey: HmacSha256;
+  private readonly dateKey: HmacSha256;
+  /** Date tokens per date already seen (callers copy them; never written to). */
+  private readonly dateCache = new Map<string, Uint32Array>();
   readonly fingerprint: string;
   readonly offsets: number[];
   private readonly out = new Uint32Array(8);
@@ -145,6 +158,7 @@ export class ClkEncoder {
       return coder;
     });
     this.blockKey = derive('blocking');
+    this.dateKey = derive('dates');
     this.offsets = segmentOffsets(settings);
     // The fingerprint binds secret and settings: files made with another key or settings differ.
     this.fingerprint = toHex(master.bytes(`${DERIVATION}/fingerprint/${canonicalJson(settings)}`)).slice(
@@ -192,11 +206,27 @@ export class ClkEncoder {
       const folded = foldName(value);
       if (folded.replace(/ /g, '').length >= MIN_EXTRA_KEY) keys.push(`x:${name}:${folded}`);
     }
+    const { views, estimated } = dateViews(p);
+    // All views follow from the date (or the year alone), and dates repeat: hash each date once.
+    const dateKey = views.join('|');
+    let dates = this.dateCache.get(dateKey);
+    if (!dates) {
+      const hashed = new Uint32Array(DATE_SLOTS);
+      views.forEach((view, i) => {
+        // 0 means "no such view": a hash that happens to be 0 becomes 1.
+        if (view) hashed[i] = this.dateKey.words(view, this.out)[0] || 1;
+      });
+      if (this.dateCache.size >= CACHE_LIMIT) this.dateCache.clear();
+      this.dateCache.set(dateKey, hashed);
+      dates = hashed;
+    }
     return {
       empty,
       blocks: keys.map((key) => this.blockToken(key)),
       weak: weakNameDateKeys(p).map((key) => this.blockToken(key)),
       abbreviated: p.given.initialsOnly,
+      dates,
+      estimated,
     };
   }
 

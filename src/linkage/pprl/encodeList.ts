@@ -3,8 +3,9 @@
  * browser-compatible, so the same code can run on the partner's machine in the browser.
  *
  * File layout: a header line `{"type":"header", list, fingerprint, settings, records, strata}`
- * then one line per person `{"r": row, "clk": base64, "b": [blocking tokens], "e"?: [empty
- * segments], "s"?: {strata}}`.
+ * then one line per person `{"r": row, "clk": base64, "b": [blocking tokens], "w": [weak
+ * tokens], "d": [date tokens, 8 hex each, "00000000" = none], "e"?: [empty segments], "a"?: 1
+ * (initials only), "t"?: 1 (estimated date), "s"?: {strata}}`.
  * The `id` column is never encoded; `r` (the data row number) lets the partner find a record
  * back locally if a privacy officer asks for quality control.
  */
@@ -118,6 +119,8 @@ export function encodeList(csvText: string, secret: Uint8Array, options: EncodeO
     const line: Record<string, unknown> = { r, clk: wordsToBase64(clk), b: encoded.blocks, w: encoded.weak };
     if (encoded.empty.length > 0) line.e = encoded.empty;
     if (encoded.abbreviated) line.a = 1;
+    line.d = Array.from(encoded.dates, (t) => t.toString(16).padStart(8, '0'));
+    if (encoded.estimated) line.t = 1;
     if (strata.length > 0) line.s = Object.fromEntries(strata.map((s) => [s, get(row, s.toLowerCase())]));
     lines.push(JSON.stringify(line));
   }

@@ -6,9 +6,24 @@
 
 import { MAX_BLOCK } from '../blocking.ts';
 import type { FsModel } from '../fellegiSunter.ts';
-import { ABBREVIATED, base64IntoWords, type ClkSettings, canonicalJson, segmentOffsets } from './clk.ts';
+import {
+  ABBREVIATED,
+  base64IntoWords,
+  type ClkSettings,
+  canonicalJson,
+  ESTIMATED,
+  segmentOffsets,
+} from './clk.ts';
+import { DATE_SLOTS } from './dateTokens.ts';
 import { InputError, LIST_NAME } from './encodeList.ts';
-import { type CaptureRow, type ClusterResult, captureTable, type EncodedList, matchLists } from './match.ts';
+import {
+  type CaptureRow,
+  type ClusterResult,
+  captureTable,
+  type EncodedList,
+  type LinkageQuality,
+  matchLists,
+} from './match.ts';
 
 export interface ParsedList extends EncodedList {
   fingerprint: string;
@@ -36,7 +51,7 @@ export function parseEncodedList(text: string, source: string): ParsedList {
   if (header?.type !== 'header' || header.settings?.format !== 'ketenplein-clk') {
     throw new InputError(`${source}: not an encoded list (first line must be the header from "pprl encode")`);
   }
-  if (header.settings.version !== 3 || !Array.isArray(header.settings.segments)) {
+  if (header.settings.version !== 4 || !Array.isArray(header.settings.segments)) {
     throw new InputError(
       `${source}: encoding version ${String(header.settings.version)} is not supported; encode again with this version`,
     );
@@ -53,6 +68,7 @@ export function parseEncodedList(text: string, source: string): ParsedList {
   }
   const clks = new Uint32Array(count * words);
   const empty = new Uint8Array(count);
+  const dates = new Uint32Array(count * DATE_SLOTS);
   const blocks: number[][] = [];
   const strata: Record<string, string>[] = [];
   const rows: number[] = [];
@@ -72,6 +88,16 @@ export function parseEncodedList(text: string, source: string): ParsedList {
     blocks.push(tokens);
     for (const s of rec.e ?? []) empty[i] |= 1 << s;
     if (rec.a === 1) empty[i] |= ABBREVIATED;
+    if (rec.t === 1) empty[i] |= ESTIMATED;
+    if (
+      !Array.isArray(rec.d) ||
+      rec.d.length !== DATE_SLOTS ||
+      rec.d.some((t: unknown) => typeof t !== 'string' || !/^[0-9a-f]{8}$/.test(t))
+    )
+      throw new InputError(`${source}, line ${i + 2}: date tokens missing or damaged`);
+    rec.d.forEach((t: string, k: number) => {
+      dates[i * DATE_SLOTS + k] = Number.parseInt(t, 16);
+    });
     strata.push(rec.s ?? {});
     rows.push(rec.r);
   }
@@ -84,6 +110,7 @@ export function parseEncodedList(text: string, source: string): ParsedList {
     words,
     offsets,
     empty,
+    dates,
     blocks,
     strata,
     rows,
@@ -99,6 +126,8 @@ export interface LinkOutcome {
   candidatePairs: number;
   /** The fitted Fellegi–Sunter model (weights per segment level; no record data). */
   model: FsModel;
+  /** Precision and recall of the links as the fitted model estimates them (see LinkageQuality). */
+  quality: LinkageQuality;
   /** For quality control by a privacy officer only; never printed otherwise. */
   qc: { listA: string; rowA: number; listB: string; rowB: number; similarity: number }[];
 }
@@ -190,6 +219,7 @@ function outcomeOf(lists: ParsedList[], result: ClusterResult): LinkOutcome {
     clusters: new Set(result.clusterOf).size,
     candidatePairs: result.candidatePairs,
     model: result.model,
+    quality: result.quality,
     strata: first.strataNames,
     qc,
   };

@@ -28,18 +28,37 @@ export interface ClusterResult {
   links: Edge[];
   candidatePairs: number;
   model: FsModel;
+  /** Linkage quality as the fitted model sees it (never from the truth; see estimatedQuality). */
+  quality: LinkageQuality;
+}
+
+/**
+ * Precision and recall of the links as the fitted model estimates them: precision is the mean
+ * match probability of the links kept; recall is the expected number of true matches among them
+ * over the expected number of true matches among all candidate pairs, where a record counts at
+ * most once per other list (its candidates' probabilities summed and capped at 1, since a list
+ * holds a person once). Pairs outside the blocks are not counted: recall is of the candidates.
+ */
+export interface LinkageQuality {
+  precision: number;
+  recall: number;
+  /** Links kept and the expected true matches among them and among all candidates. */
+  links: number;
+  expectedTrueLinks: number;
+  expectedMatches: number;
 }
 
 /** Candidate pairs of two lists with their pattern codes, in growable typed arrays. */
 export class PairStore {
   a = new Int32Array(1 << 16);
   b = new Int32Array(1 << 16);
-  code = new Uint16Array(1 << 16);
+  // Pattern codes go beyond 16 bits with an extra segment (13 levels ^ 5 comparisons).
+  code = new Uint32Array(1 << 16);
   length = 0;
 
   push(a: number, b: number, code: number): void {
     if (this.length === this.a.length) {
-      const grow = <T extends Int32Array | Uint16Array>(x: T): T => {
+      const grow = <T extends Int32Array | Uint32Array>(x: T): T => {
         const next = new (x.constructor as new (n: number) => T)(x.length * 2);
         next.set(x);
         return next;
@@ -81,7 +100,7 @@ function rangeOf(blocks: number[][], [from, to]: [number, number]): number[][] {
 export interface ScoredPairs {
   x: number;
   y: number;
-  pairs: { a: Int32Array; b: Int32Array; code: Uint16Array; length: number };
+  pairs: { a: Int32Array; b: Int32Array; code: Uint32Array; length: number };
 }
 
 export function matchLists(
@@ -142,12 +161,21 @@ export function finishMatch(
     return w;
   };
 
-  // Pass 2: links above the threshold.
+  // Pass 2: links above the threshold, and each record's expected matches per other list.
   const minWeight = Math.log2(options.threshold / (1 - options.threshold));
   const edges: Edge[] = [];
+  const massOf = new Map<string, [Float64Array, Float64Array]>();
   for (const { x, y, pairs } of stores) {
+    let mass = massOf.get(`${x},${y}`);
+    if (!mass) {
+      mass = [new Float64Array(lists[x].empty.length), new Float64Array(lists[y].empty.length)];
+      massOf.set(`${x},${y}`, mass);
+    }
     for (let p = 0; p < pairs.length; p++) {
       const w = weightOf(x, pairs.a[p], y, pairs.b[p], pairs.code[p]);
+      const probability = 1 / (1 + 2 ** -w);
+      mass[0][pairs.a[p]] += probability;
+      mass[1][pairs.b[p]] += probability;
       if (w >= minWeight) edges.push({ i: offsets[x] + pairs.a[p], j: offsets[y] + pairs.b[p], weight: w });
     }
   }
@@ -165,7 +193,29 @@ export function finishMatch(
   const links = edges
     .filter((e) => clusterOf[e.i] === clusterOf[e.j])
     .map((e) => ({ ...e, weight: 1 / (1 + 2 ** -e.weight) }));
-  return { clusterOf, offsets, links, candidatePairs: candidates, model };
+  return {
+    clusterOf,
+    offsets,
+    links,
+    candidatePairs: candidates,
+    model,
+    quality: estimatedQuality(links, [...massOf.values()]),
+  };
+}
+
+function estimatedQuality(links: Edge[], masses: [Float64Array, Float64Array][]): LinkageQuality {
+  const expectedTrueLinks = links.reduce((sum, e) => sum + e.weight, 0);
+  let expectedMatches = 0;
+  const capped = (mass: Float64Array) => mass.reduce((sum, m) => sum + Math.min(1, m), 0);
+  for (const [a, b] of masses) expectedMatches += Math.min(capped(a), capped(b));
+  return {
+    precision: links.length === 0 ? 1 : expectedTrueLinks / links.length,
+    // The links' own expected matches are among the candidates': at most 1.
+    recall: expectedMatches === 0 ? 1 : Math.min(1, expectedTrueLinks / expectedMatches),
+    links: links.length,
+    expectedTrueLinks,
+    expectedMatches,
+  };
 }
 
 export interface CaptureRow {

@@ -6,6 +6,7 @@
  * cheap and reliable at any list size; pseudo-counts from U_PRIOR carry very small lists.
  */
 import { mulberry32 } from '../../domain/random.ts';
+import { DATE_SLOTS } from './dateTokens.ts';
 import { type EncodedList, type PairScorer, U_PRIOR } from './score.ts';
 
 /** Random within-list pairs for the lower levels. */
@@ -36,8 +37,7 @@ function segmentHash(list: EncodedList, r: number, from: number, to: number): nu
 
 export function nonMatchModel(lists: EncodedList[], scorer: PairScorer, seed = 1): NonMatchModel {
   const S = scorer.comparisons.length;
-  const L = scorer.comparisons[0].levels.length;
-  const counts = scorer.comparisons.map(() => new Float64Array(L));
+  const counts = scorer.comparisons.map((c) => new Float64Array(c.levels.length));
   const random = mulberry32(seed);
   const withinPairs = lists.map((l) => l.empty.length * (l.empty.length - 1));
   const allPairs = withinPairs.reduce((a, b) => a + b, 0);
@@ -52,7 +52,7 @@ export function nonMatchModel(lists: EncodedList[], scorer: PairScorer, seed = 1
       if (b >= a) b++;
       for (let s = 0; s < S; s++) {
         const level = scorer.segmentLevel(list, a, list, b, s);
-        if (level < L) counts[s][level]++;
+        if (level < counts[s].length) counts[s][level]++;
       }
     }
     sampled += k;
@@ -62,13 +62,18 @@ export function nonMatchModel(lists: EncodedList[], scorer: PairScorer, seed = 1
   const equalRate: number[] = [];
   const frequencies: Float32Array[][] = lists.map(() => []);
   for (let s = 0; s < S; s++) {
+    const isDate = s === scorer.date;
+    // A record without this value: its segment is empty, or it has no full date.
+    const lacks = (list: EncodedList, r: number) =>
+      isDate ? list.dates[r * DATE_SLOTS] === 0 : ((list.empty[r] >> s) & 1) === 1;
     const perList = lists.map((list) => {
       const [from, to] = [list.offsets[s], list.offsets[s + 1]];
       const hashes = new Float64Array(list.empty.length);
       const own = new Map<number, number>();
       for (let r = 0; r < hashes.length; r++) {
-        if ((list.empty[r] >> s) & 1) continue;
-        hashes[r] = segmentHash(list, r, from, to);
+        if (lacks(list, r)) continue;
+        // The date's exact agreement is its full-date token (the same date, the same token).
+        hashes[r] = isDate ? list.dates[r * DATE_SLOTS] : segmentHash(list, r, from, to);
         own.set(hashes[r], (own.get(hashes[r]) ?? 0) + 1);
       }
       return { hashes, own };
@@ -81,7 +86,7 @@ export function nonMatchModel(lists: EncodedList[], scorer: PairScorer, seed = 1
       const f = new Float32Array(n);
       // How many others in its own list (all different persons) share the value, shrunk towards
       // the average agreement rate so that a small list says little.
-      for (let r = 0; r < n; r++) f[r] = (lists[l].empty[r] >> s) & 1 ? -1 : (own.get(hashes[r]) ?? 1) - 1;
+      for (let r = 0; r < n; r++) f[r] = lacks(lists[l], r) ? -1 : (own.get(hashes[r]) ?? 1) - 1;
       frequencies[l].push(f);
     });
   }

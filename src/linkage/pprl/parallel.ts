@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PersonInput } from '../person.ts';
 import { ClkEncoder, type ClkSettings } from './clk.ts';
+import { DATE_SLOTS } from './dateTokens.ts';
 import { type EncodeOptions, InputError } from './encodeList.ts';
 import { type ClusterResult, finishMatch, type MatchOptions, type ScoredPairs } from './match.ts';
 import { type EncodedList, PairScorer } from './score.ts';
@@ -64,6 +65,7 @@ export async function encodeParallel(
     const n = persons.length;
     const clkBuffer = new SharedArrayBuffer(n * words * 4);
     const emptyBuffer = new SharedArrayBuffer(n);
+    const datesBuffer = new SharedArrayBuffer(n * DATE_SLOTS * 4);
     const parts = await Promise.all(
       shares(n, threads).map(([from, to]) =>
         run<{ blocks: number[][] }>({
@@ -73,6 +75,7 @@ export async function encodeParallel(
           persons: persons.slice(from, to),
           clks: clkBuffer,
           empty: emptyBuffer,
+          dates: datesBuffer,
           from,
         }),
       ),
@@ -83,6 +86,7 @@ export async function encodeParallel(
       words,
       offsets,
       empty: new Uint8Array(emptyBuffer),
+      dates: new Uint32Array(datesBuffer),
       blocks: parts.flatMap((p) => p.blocks),
       strata: [],
       rows: [],

@@ -3,6 +3,8 @@
  * Fellegi–Sunter, with m, u and λ fitted from the candidate pairs themselves (see `fit`);
  * nothing here needs a clear value.
  */
+
+import { DATE_LEVELS } from '../dates.ts';
 import {
   type ComparisonSpec,
   type FsModel,
@@ -10,7 +12,8 @@ import {
   levelWeights,
   priorWeight,
 } from '../fellegiSunter.ts';
-import { ABBREVIATED, type ClkSettings, type Hardening } from './clk.ts';
+import { ABBREVIATED, type ClkSettings, ESTIMATED, type Hardening } from './clk.ts';
+import { DATE_SLOTS, dateLevel } from './dateTokens.ts';
 
 /** One encoded list in memory: filters back to back, and what the linkage needs per record. */
 export interface EncodedList {
@@ -22,6 +25,8 @@ export interface EncodedList {
   offsets: number[];
   /** Bit s set: segment s of the record is empty (nothing to compare); ABBREVIATED: initials only. */
   empty: Uint8Array;
+  /** Keyed date tokens, DATE_SLOTS per record (see dateTokens.ts). */
+  dates: Uint32Array;
   /** Keyed blocking tokens as numbers (the first 52 bits of each token). */
   blocks: number[][];
   /** Stratum values per record (empty objects without strata). */
@@ -87,6 +92,8 @@ const M_PRIOR: Record<string, number[]> = {
   family: [0.86, 0.03, 0.025, 0.02, 0.015, 0.01, 0.01, 0.01, 0.01, 0.005, 0.005, 1e-4],
   birth: [0.86, 0.06, 0.03, 0.015, 0.01, 0.008, 0.006, 0.005, 0.002, 0.002, 0.002, 1e-4],
   extra: [0.6, 0.1, 0.08, 0.06, 0.05, 0.04, 0.03, 0.02, 0.01, 0.005, 0.005, 1e-4],
+  // The date levels of dates.ts (exact … else), as in clear text's DEFAULT_MODEL.
+  date: [0.8, 0.05, 0.03, 0.04, 0.03, 0.01, 0.015, 0.015, 0.01],
 };
 
 /**
@@ -98,7 +105,11 @@ export const U_PRIOR: Record<string, number[]> = {
   family: [0.005, 0.002, 0.002, 0.003, 0.004, 0.006, 0.01, 0.02, 0.04, 0.08, 0.828, 1e-4],
   birth: [1e-4, 3e-4, 6e-4, 1e-3, 2e-3, 4e-3, 8e-3, 0.015, 0.03, 0.06, 0.879, 1e-4],
   extra: [1e-4, 3e-4, 6e-4, 1e-3, 2e-3, 4e-3, 8e-3, 0.015, 0.03, 0.06, 0.879, 1e-4],
+  date: [4e-5, 0.0015, 5e-5, 1e-4, 0.001, 0.002, 8e-4, 0.011, 0.9835],
 };
+
+/** Name of the comparison of the date tokens (after the segments). */
+export const DATE_COMPARISON = 'date';
 
 export class PairScorer {
   readonly comparisons: ComparisonSpec[];
@@ -117,6 +128,8 @@ export class PairScorer {
   private readonly initial: number;
   private readonly elseLevel: number;
   private readonly initialsLevel: number;
+  /** Index of the date comparison (after the compared segments). */
+  readonly date: number;
 
   constructor(settings: ClkSettings) {
     this.thresholds = THRESHOLDS[settings.hardening];
@@ -133,9 +146,13 @@ export class PairScorer {
     if (g >= 0 && f >= 0 && segments[g].keyGroup && segments[g].keyGroup === segments[f].keyGroup)
       this.swap = [g, f];
     const compared = this.initial >= 0 ? segments.slice(0, -1) : segments;
-    this.levels = new Int8Array(compared.length);
+    this.date = compared.length;
+    this.levels = new Int8Array(compared.length + 1);
     const levels = [...this.thresholds.map((t) => `dice_${t}`), 'else', 'initials'];
-    this.comparisons = compared.map((s) => ({ name: s.name, levels }));
+    this.comparisons = [
+      ...compared.map((s) => ({ name: s.name, levels })),
+      { name: DATE_COMPARISON, levels: DATE_LEVELS },
+    ];
     // One code more for "cannot compare" (an empty segment).
     this.radix = levels.length + 1;
   }
@@ -160,6 +177,17 @@ export class PairScorer {
    * only is compared by its initial alone: "initials" when it agrees, "else" when not.
    */
   segmentLevel(A: EncodedList, a: number, B: EncodedList, b: number, s: number): number {
+    if (s === this.date) {
+      const level = dateLevel(
+        A.dates,
+        a * DATE_SLOTS,
+        (A.empty[a] & ESTIMATED) !== 0,
+        B.dates,
+        b * DATE_SLOTS,
+        (B.empty[b] & ESTIMATED) !== 0,
+      );
+      return level < 0 ? this.radix - 1 : level;
+    }
     const flags = A.empty[a] | B.empty[b];
     if ((flags >> s) & 1) return this.radix - 1;
     if (s === this.given && flags & ABBREVIATED) {
@@ -253,8 +281,11 @@ export class PairScorer {
       totalPairs,
       expectedMatches,
       // Segment levels mix a typing error with another person's near value (a day off, another
-      // day of that month): m must also learn from the borderline pairs, or it sticks at 0.
-      learnFrom: 0.1,
+      // day of that month): m must also learn from the borderline pairs, or it sticks at 0. The
+      // date's levels are exact (dateTokens.ts) and learn as in clear text, from likely matches
+      // only: else same-name pairs of the same year (initials, a small name pool) would teach m
+      // that "the same year" is how matches look (EM drift).
+      learnFrom: this.comparisons.map((c) => (c.name === DATE_COMPARISON ? 0.5 : 0.1)),
     });
     this.applyModel(model);
     return model;

@@ -42,11 +42,15 @@ export const FAMILY_SEGMENT: SegmentSpec = {
   ],
 };
 
+/**
+ * Gender and place of birth. The date of birth is no longer here (version 4): it travels as keyed
+ * date tokens (dateTokens.ts) that grade it exactly (the `date_of_birth` case of fieldTokens is
+ * what version 3 put here; a segment naming that field still gets it).
+ */
 export const BIRTH_SEGMENT: SegmentSpec = {
   name: 'birth',
   bits: 512,
   fields: [
-    { name: 'date_of_birth', k: 6 },
     { name: 'gender', k: 8 },
     { name: 'place_of_birth', k: 6 },
   ],

@@ -4,7 +4,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { PersonInput } from '../person.ts';
-import { ABBREVIATED, blockNumbers, ClkEncoder, type ClkSettings } from './clk.ts';
+import { ABBREVIATED, blockNumbers, ClkEncoder, type ClkSettings, ESTIMATED } from './clk.ts';
+import { DATE_SLOTS } from './dateTokens.ts';
 import { type EncodeOptions, encodeList } from './encodeList.ts';
 import { scoreCandidates } from './match.ts';
 import { type EncodedList, PairScorer } from './score.ts';
@@ -17,6 +18,7 @@ export interface EncodeTask {
   /** Shared filters of the whole list, and where this share starts (in records). */
   clks: SharedArrayBuffer;
   empty: SharedArrayBuffer;
+  dates: SharedArrayBuffer;
   from: number;
 }
 
@@ -49,12 +51,15 @@ parentPort?.on('message', (task: EncodeTask | CsvTask | ScoreTask) => {
     const encoder = new ClkEncoder(task.secret, task.settings);
     const clks = new Uint32Array(task.clks);
     const empty = new Uint8Array(task.empty);
+    const dates = new Uint32Array(task.dates);
     const blocks: number[][] = [];
     for (let i = 0; i < task.persons.length; i++) {
       const r = task.from + i;
       const e = encoder.encodeInto({ person: task.persons[i] }, clks, r * encoder.words);
       for (const s of e.empty) empty[r] |= 1 << s;
       if (e.abbreviated) empty[r] |= ABBREVIATED;
+      if (e.estimated) empty[r] |= ESTIMATED;
+      dates.set(e.dates, r * DATE_SLOTS);
       blocks.push(blockNumbers(e));
     }
     parentPort?.postMessage({ blocks });
