@@ -11,10 +11,16 @@ import { type Organisation, purposeOf, type SignalView, type Viewer } from './ap
 import { Choice, fieldId, LongText } from './fields.tsx';
 
 /** The lifecycle steps the viewer may take now: triage starts, routes, re-triages, closes; the team accepts, declines, closes. */
-export function SignalActions(props: { signal: SignalView; viewer: Viewer; onChanged(): void }) {
+export function SignalActions(props: {
+  signal: SignalView;
+  viewer: Viewer;
+  /** The purpose the signal was opened under (a coordinator may hold two team purposes). */
+  purpose?: string;
+  onChanged(): void;
+}) {
   const { t } = useI18n();
   const session = useAuthenticated();
-  const purpose = purposeOf(props.viewer, session);
+  const purpose = props.purpose ?? purposeOf(props.viewer, session);
   const [done, setDone] = useState<string | null>(null);
   const state = props.signal.state;
   const act = async (body: Record<string, unknown>, doneText: string) => {

@@ -1,43 +1,105 @@
-import { Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
-import type { ReactNode } from 'react';
+import {
+  Alert,
+  Heading2,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
+import { type ReactNode, useEffect } from 'react';
 import { countryName } from '../../../src/domain/countries.ts';
 import { findIndicator } from '../../../src/domain/indicators.ts';
 import { PERSON_ROLE_LABELS, type PersonRole } from '../../../src/signals/vocabulary.ts';
-import { api } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
+import { navigate } from '../router.tsx';
 import { useAuthenticated } from '../session.tsx';
 import { useLoad } from '../useLoad.ts';
-import { personName, purposeOf, type SignalView, type Viewer } from './api.ts';
+import {
+  personName,
+  type SignalAccess,
+  type SignalView,
+  signalAccesses,
+  signalPath,
+  type Viewer,
+} from './api.ts';
 import { LinkSuggestions } from './LinkSuggestions.tsx';
 import { SlaBadge, useSignalLabels } from './labels.tsx';
 import { SignalActions } from './SignalActions.tsx';
 
+/** Opens a signal under the first way the user holds that answers; null when none does. */
+async function openSignal(
+  id: string,
+  accesses: SignalAccess[],
+): Promise<{ view: SignalView; access: SignalAccess }> {
+  for (const access of accesses) {
+    try {
+      return { view: await api<SignalView>('GET', `/signals/${id}`, { purpose: access.purpose }), access };
+    } catch (failure) {
+      // Not visible under this purpose (not found, or refused for this signal): try the next one.
+      if (failure instanceof ApiError && (failure.status === 403 || failure.status === 404)) continue;
+      throw failure;
+    }
+  }
+  throw new SignalUnavailable();
+}
+
+class SignalUnavailable extends Error {}
+
 /** One signal: what was reported, and for triage and the receiving team the score, reasons and actions. */
-export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
+export function SignalPage({ id, requested }: { id: string; requested: Viewer | null }) {
   const { t, dateTime, language } = useI18n();
   const session = useAuthenticated();
   const labels = useSignalLabels();
-  const purpose = purposeOf(viewer, session);
+  const accesses = signalAccesses(session, requested);
   const { data, error, reload } = useLoad(
-    () => api<SignalView>('GET', `/signals/${id}`, { purpose }),
-    `${id}:${purpose}`,
+    () => openSignal(id, accesses),
+    `${id}:${accesses.map((a) => a.purpose).join(',')}`,
   );
   const title = t('signals.detail.title', { id: id.slice(0, 8) });
+  useEffect(() => {
+    // The address names the way the signal opened, so a reload or a link copied from here opens it the same way.
+    if (data && data.access.viewer !== requested)
+      navigate(signalPath(id, data.access.viewer), { replace: true });
+  }, [data, id, requested]);
   if (!data) {
     return (
       <>
         <PageHeading title={title}>{title}</PageHeading>
-        <Problem error={error} />
+        {error instanceof SignalUnavailable ? (
+          <Alert type="warning" role="alert">
+            <Paragraph>
+              <strong>{t('signals.open.unavailableTitle')}</strong>
+            </Paragraph>
+            <Paragraph>
+              {t('signals.open.unavailable', {
+                roles: session.user.roles.map((role) => t(`role.${role}` as MessageKey)).join(', '),
+              })}
+            </Paragraph>
+          </Alert>
+        ) : (
+          <Problem error={error} />
+        )}
       </>
     );
   }
-  const s = data;
+  const { viewer, purpose } = data.access;
+  const s = data.view;
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
+      {requested !== null && requested !== viewer && (
+        <Alert type="info">
+          <Paragraph>
+            {t('signals.open.otherView', {
+              asked: t(`signals.viewer.${requested}`),
+              opened: t(`signals.viewer.${viewer}`),
+            })}
+          </Paragraph>
+        </Alert>
+      )}
       <Paragraph className="kp-lead">
         {t('signals.detail.status')}: <strong>{labels.state(s.state)}</strong>
         {s.involves_minor && (
@@ -111,7 +173,9 @@ export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
         </section>
       )}
 
-      {viewer !== 'mine' && <SignalActions signal={s} viewer={viewer} onChanged={() => void reload()} />}
+      {viewer !== 'mine' && (
+        <SignalActions signal={s} viewer={viewer} purpose={purpose} onChanged={() => void reload()} />
+      )}
 
       {s.link_notices && s.link_notices.length > 0 && (
         <section className="kp-panel" aria-labelledby="sig-notices">

@@ -174,6 +174,14 @@ export const signalsNl = {
   'signals.col.sla': 'Termijn',
 
   'signals.detail.title': 'Melding {id}',
+  'signals.open.unavailableTitle': 'U kunt deze melding niet openen.',
+  'signals.open.unavailable':
+    'Een melding is te zien voor wie haar meldde, voor triage en voor het team waaraan ze is toegewezen. Met uw rol ({roles}) hoort deze melding bij geen van die taken, of ze bestaat niet (meer). Vraag wie u de link stuurde om de melding aan uw team toe te wijzen.',
+  'signals.open.otherView':
+    'De link vroeg om de melding als {asked} te openen; die taak hoort niet bij uw rol of deze melding. U ziet haar als {opened}.',
+  'signals.viewer.triage': 'triage',
+  'signals.viewer.team': 'ontvangend team',
+  'signals.viewer.mine': 'melder',
   'signals.detail.status': 'Status',
   'signals.detail.assessment': 'Beoordeling',
   'signals.detail.recommendedRoute': 'Geadviseerde route',
@@ -491,6 +499,14 @@ export const signalsEn: Record<keyof typeof signalsNl, string> = {
   'signals.col.sla': 'Deadline',
 
   'signals.detail.title': 'Signal {id}',
+  'signals.open.unavailableTitle': 'You cannot open this signal.',
+  'signals.open.unavailable':
+    'A signal can be seen by whoever reported it, by triage and by the team it is assigned to. With your role ({roles}) this signal belongs to none of those tasks, or it does not exist (any more). Ask whoever sent you the link to assign the signal to your team.',
+  'signals.open.otherView':
+    'The link asked to open the signal as {asked}; that task is not part of your role or of this signal. You see it as {opened}.',
+  'signals.viewer.triage': 'triage',
+  'signals.viewer.team': 'receiving team',
+  'signals.viewer.mine': 'reporter',
   'signals.detail.status': 'Status',
   'signals.detail.assessment': 'Assessment',
   'signals.detail.recommendedRoute': 'Recommended route',
