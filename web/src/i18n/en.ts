@@ -18,6 +18,8 @@ export const en: Record<keyof typeof nl, string> = {
   'header.loggedInAs': 'Logged in as',
   'header.logout': 'Log out',
 
+  'table.scrollHint':
+    'This table is wider than the screen: scroll sideways (or use the arrow keys) for more columns.',
   'nav.start': 'Start',
   'nav.organisation': 'Organisation',
   'nav.users': 'Users',
@@ -318,7 +320,24 @@ export const en: Record<keyof typeof nl, string> = {
   'estimate.trend': 'Trend per year',
   'estimate.trendText': '× {factor} a year (interval {lower} – {upper})',
   'estimate.warnings': 'Warnings',
-  'estimate.candidates': 'Candidate models (best first)',
+  'estimate.candidates.stepwise-csv':
+    'Steps of the forward selection (Chan–Silverman–Vincent), from main effects to the chosen model',
+  'estimate.candidates.stepwise-aic':
+    'Steps of the forward selection by AIC, from main effects to the chosen model',
+  'estimate.candidates.bic': 'The best models by BIC (lowest BIC first)',
+  'estimate.candidates.step': 'Step',
+  'estimate.candidates.chosen': 'chosen',
+  'estimate.candidates.bicForComparison': 'BIC (for comparison)',
+  'estimate.candidates.criterion.stepwise-csv':
+    "Criterion of this selection: each step adds the overlap most surprising under the model of that moment, as long as its probability is below {p}; it stops when no overlap is that surprising. BIC is not this selection's criterion: a later step may have a higher BIC.",
+  'estimate.candidates.criterion.stepwise-aic':
+    'Criterion of this selection: each step adds the term that lowers AIC most, as long as AIC falls and the term is significant (p < 0.05). BIC is shown for comparison and may be higher at a later step.',
+  'estimate.candidates.criterion.bic':
+    'Criterion of this selection: the lowest BIC over all hierarchical models; the chosen model is at the top.',
+  'estimate.sensitivity': 'Sensitivity to the choice of model',
+  'estimate.sensitivityText': 'the {models} models considered estimate between {low} and {high}.',
+  'estimate.sensitivityAverage.all_models': 'Average over all models (BIC weights): {average}.',
+  'estimate.sensitivityAverage.candidates': 'Average over these models (BIC weights): {average}.',
   'estimate.groups': 'Per stratum and per year',
   'estimate.group': 'Group',
 

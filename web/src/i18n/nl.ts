@@ -17,6 +17,8 @@ export const nl = {
   'header.loggedInAs': 'Ingelogd als',
   'header.logout': 'Uitloggen',
 
+  'table.scrollHint':
+    'Deze tabel is breder dan het scherm: schuif opzij (of gebruik de pijltjestoetsen) voor meer kolommen.',
   'nav.start': 'Start',
   'nav.organisation': 'Organisatie',
   'nav.users': 'Gebruikers',
@@ -323,7 +325,24 @@ export const nl = {
   'estimate.trend': 'Trend per jaar',
   'estimate.trendText': '× {factor} per jaar (interval {lower} – {upper})',
   'estimate.warnings': 'Waarschuwingen',
-  'estimate.candidates': 'Kandidaatmodellen (beste eerst)',
+  'estimate.candidates.stepwise-csv':
+    'Stappen van de voorwaartse selectie (Chan–Silverman–Vincent), van hoofdeffecten naar het gekozen model',
+  'estimate.candidates.stepwise-aic':
+    'Stappen van de voorwaartse selectie op AIC, van hoofdeffecten naar het gekozen model',
+  'estimate.candidates.bic': 'De beste modellen op BIC (laagste BIC eerst)',
+  'estimate.candidates.step': 'Stap',
+  'estimate.candidates.chosen': 'gekozen',
+  'estimate.candidates.bicForComparison': 'BIC (ter vergelijking)',
+  'estimate.candidates.criterion.stepwise-csv':
+    'Criterium van deze selectie: elke stap voegt de overlap toe die onder het model van dat moment het meest verrast, zolang die kans kleiner is dan {p}; de selectie stopt als geen overlap meer zo verrassend is. BIC is geen criterium van deze selectie: een latere stap kan een hogere BIC hebben.',
+  'estimate.candidates.criterion.stepwise-aic':
+    'Criterium van deze selectie: elke stap voegt de term toe die de AIC het meest verlaagt, zolang de AIC daalt en de term significant is (p < 0,05). BIC staat er ter vergelijking bij en kan bij een latere stap hoger zijn.',
+  'estimate.candidates.criterion.bic':
+    'Criterium van deze selectie: de laagste BIC over alle hiërarchische modellen; het gekozen model staat bovenaan.',
+  'estimate.sensitivity': 'Gevoeligheid voor de modelkeuze',
+  'estimate.sensitivityText': 'de {models} bekeken modellen schatten tussen {low} en {high}.',
+  'estimate.sensitivityAverage.all_models': 'Gemiddelde over alle modellen (BIC-gewichten): {average}.',
+  'estimate.sensitivityAverage.candidates': 'Gemiddelde over deze modellen (BIC-gewichten): {average}.',
   'estimate.groups': 'Per stratum en per jaar',
   'estimate.group': 'Groep',
 
