@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { parse } from 'csv-parse/sync';
 import type { Command } from '../cli/commands.ts';
-import { CliError, type CliIO, parseArgs, say } from '../cli/io.ts';
+import { parseFlags } from '../cli/flags.ts';
+import { CliError, type CliIO, say } from '../cli/io.ts';
 import {
   EstimateInputError,
   type EstimateOptions,
@@ -116,7 +117,26 @@ function withProgress(options: EstimateOptions, io: CliIO): { options: EstimateO
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseArgs(args, ['json', 'average']);
+  const { positionals, flags } = parseFlags(
+    args,
+    {
+      flags: {
+        model: 'string?',
+        select: SELECTIONS,
+        ci: INTERVALS,
+        'max-order': 'int',
+        pthresh: 'number',
+        level: 'number',
+        bootstrap: 'int',
+        seed: 'int',
+        average: 'boolean',
+        json: 'boolean',
+        lists: 'string',
+        by: 'string',
+      },
+    },
+    io,
+  );
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new CliError(USAGE);
   let text: string;
