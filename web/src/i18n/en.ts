@@ -20,6 +20,18 @@ export const en: Record<keyof typeof nl, string> = {
 
   'table.scrollHint':
     'This table is wider than the screen: scroll sideways (or use the arrow keys) for more columns.',
+  'field.name': 'Name',
+  'field.email': 'E-mail address',
+  'field.roles': 'Roles',
+  'field.password': 'Password',
+  'field.surname': 'Surname',
+  'field.givenNames': 'Given names',
+  'field.dateOfBirth': 'Date of birth',
+  'field.forms': 'Forms of exploitation',
+  'field.narrative': 'Description',
+  'field.reference': 'Reference',
+  'field.type': 'Type',
+  'field.totp': 'Code',
   'nav.start': 'Start',
   'nav.organisation': 'Organisation',
   'nav.users': 'Users',

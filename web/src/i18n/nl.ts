@@ -19,6 +19,18 @@ export const nl = {
 
   'table.scrollHint':
     'Deze tabel is breder dan het scherm: schuif opzij (of gebruik de pijltjestoetsen) voor meer kolommen.',
+  'field.name': 'Naam',
+  'field.email': 'E-mailadres',
+  'field.roles': 'Rollen',
+  'field.password': 'Wachtwoord',
+  'field.surname': 'Achternaam',
+  'field.givenNames': 'Voornamen',
+  'field.dateOfBirth': 'Geboortedatum',
+  'field.forms': 'Vormen van uitbuiting',
+  'field.narrative': 'Beschrijving',
+  'field.reference': 'Kenmerk',
+  'field.type': 'Soort',
+  'field.totp': 'Code',
   'nav.start': 'Start',
   'nav.organisation': 'Organisatie',
   'nav.users': 'Gebruikers',
