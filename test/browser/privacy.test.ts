@@ -30,7 +30,7 @@ describeInBrowser(`the privacy officer's data-subject requests`, (web) => {
     await page.getByLabel('Kenmerk').fill('AVG-2026-017');
     await page.getByLabel('Ontvangen op').fill('2026-01-31');
     await page.getByRole('button', { name: 'Verzoek registreren' }).click();
-    await page.getByText('Verzoek AVG-2026-017 is geregistreerd; termijn tot 2026-02-28.').waitFor();
+    await page.getByText('Verzoek AVG-2026-017 is geregistreerd; termijn tot 28-02-2026.').waitFor();
     await page.getByRole('rowheader', { name: 'AVG-2026-017' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Verzoek AVG-2026-017' }).waitFor();
 

@@ -37,6 +37,8 @@ describeInBrowser(`a link to a signal`, (web) => {
     await page.getByRole('heading', { level: 2, name: 'Beoordeling' }).waitFor();
     assert.equal(await page.getByText('niet gevonden').count(), 0);
     assert.match(page.url(), /\?als=triage$/, 'the address names the way it opened');
+    // The SLA in words and one date style (item 8): received today, five working days to go.
+    await page.getByText(/^Op tijd nog 5 werkdagen, uiterlijk \d{2}-\d{2}-\d{4}$/).waitFor();
     await page.context().close();
   });
 

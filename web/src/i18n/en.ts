@@ -174,6 +174,7 @@ export const en: Record<keyof typeof nl, string> = {
   'audit.filterRecord': 'Record ID',
   'audit.filterHelpId': 'User ID and record ID are full IDs (UUID). Leave a field empty not to filter on it.',
   'audit.idInvalid': 'Enter a full user ID (UUID), for example 3f2b…-…, or leave the field empty.',
+  'audit.anyResource': 'All kinds',
   'audit.apply': 'Apply filter',
   'audit.reset': 'Clear filters',
   'audit.caption': 'Audit entries, {from}',

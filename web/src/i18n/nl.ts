@@ -178,6 +178,7 @@ export const nl = {
     'Gebruikers-ID en record-ID zijn volledige ID’s (UUID). Laat een veld leeg om er niet op te filteren.',
   'audit.idInvalid':
     'Vul een volledige gebruikers-ID in (UUID), bijvoorbeeld 3f2b…-…, of laat het veld leeg.',
+  'audit.anyResource': 'Alle soorten',
   'audit.apply': 'Filter toepassen',
   'audit.reset': 'Filters wissen',
   'audit.caption': 'Auditregels, {from}',

@@ -50,7 +50,7 @@ class SignalUnavailable extends Error {}
 
 /** One signal: what was reported, and for triage and the receiving team the score, reasons and actions. */
 export function SignalPage({ id, requested }: { id: string; requested: Viewer | null }) {
-  const { t, dateTime, language } = useI18n();
+  const { t, dateTime, dateOnly, language } = useI18n();
   const session = useAuthenticated();
   const labels = useSignalLabels();
   const accesses = signalAccesses(session, requested);
@@ -202,7 +202,7 @@ export function SignalPage({ id, requested }: { id: string; requested: Viewer | 
           <dt>{t('signals.col.received')}</dt>
           <dd>{dateTime(s.received_at)}</dd>
           <dt>{t('signals.field.observedAt')}</dt>
-          <dd>{s.observed_at ?? '–'}</dd>
+          <dd>{s.observed_at ? dateOnly(s.observed_at) : '–'}</dd>
           <dt>{t('signals.field.channel')}</dt>
           <dd>{t(`signals.channel.${s.channel}` as MessageKey)}</dd>
           {s.external_reference && (
@@ -280,7 +280,8 @@ export function SignalPage({ id, requested }: { id: string; requested: Viewer | 
                 },
                 {
                   header: t('signals.field.dateOfBirth'),
-                  cell: (person) => person.dateOfBirth ?? person.birthYear ?? '–',
+                  cell: (person) =>
+                    person.dateOfBirth ? dateOnly(person.dateOfBirth) : (person.birthYear ?? '–'),
                 },
                 {
                   header: t('signals.field.nationality'),

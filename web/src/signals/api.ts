@@ -6,6 +6,8 @@ import type { SessionInfo } from '../api.ts';
 export interface Sla {
   clock: 'first_assessment' | 'acceptance';
   elapsedWorkingDays: number;
+  /** Working days left; negative when late (absent from servers before issue 19). */
+  remainingWorkingDays?: number;
   status: 'green' | 'amber' | 'red';
   dueDate: string;
 }

@@ -125,7 +125,9 @@ export const signalsNl = {
   'signals.sla.green': 'Op tijd',
   'signals.sla.amber': 'Bijna verlopen',
   'signals.sla.red': 'Termijn verstreken',
-  'signals.sla.detail': '{days} werkdagen, uiterlijk {due}',
+  'signals.sla.left': 'nog {days, werkdag|werkdagen}, uiterlijk {due}',
+  'signals.sla.today': 'uiterlijk vandaag ({due})',
+  'signals.sla.late': '{days, werkdag|werkdagen} te laat; uiterlijk was {due}',
 
   'signals.import.title': 'Meldingen importeren',
   'signals.import.lead':
@@ -450,7 +452,9 @@ export const signalsEn: Record<keyof typeof signalsNl, string> = {
   'signals.sla.green': 'On time',
   'signals.sla.amber': 'Nearly due',
   'signals.sla.red': 'Overdue',
-  'signals.sla.detail': '{days} working days, due {due}',
+  'signals.sla.left': '{days, working day|working days} left, due {due}',
+  'signals.sla.today': 'due today ({due})',
+  'signals.sla.late': '{days, working day|working days} late; was due {due}',
 
   'signals.import.title': 'Import signals',
   'signals.import.lead':
