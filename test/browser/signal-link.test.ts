@@ -37,8 +37,10 @@ describeInBrowser(`a link to a signal`, (web) => {
     await page.getByRole('heading', { level: 2, name: 'Beoordeling' }).waitFor();
     assert.equal(await page.getByText('niet gevonden').count(), 0);
     assert.match(page.url(), /\?als=triage$/, 'the address names the way it opened');
-    // The SLA in words and one date style (item 8): received today, five working days to go.
-    await page.getByText(/^Op tijd nog 5 werkdagen, uiterlijk \d{2}-\d{2}-\d{4}$/).waitFor();
+    // The SLA in words and one date style (item 8): the example signal was received in 2024, so it is late.
+    await page
+      .getByText(/^Termijn verstreken \d+ werkdagen te laat; uiterlijk was \d{2}-\d{2}-\d{4}$/)
+      .waitFor();
     await page.context().close();
   });
 
@@ -52,6 +54,12 @@ describeInBrowser(`a link to a signal`, (web) => {
     const text = (await page.locator('main').textContent()) ?? '';
     assert.doesNotMatch(text, /signal_assessment|niet toegestaan voor uw rol/);
     await assertAccessible(page, 'signal-link-team');
+    // Item 14: the signal detail page fits a phone (it overflowed to 448 px).
+    await page.setViewportSize({ width: 390, height: 844 });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `the page is ${width} px wide at 390 px`);
+    await assertAccessible(page, 'signal-link-team-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // A signal not routed to the investigator's team: plain words, never the raw refusal.
     await page.goto(`${web.server.url}/melding/${unrouted}?als=triage`);
