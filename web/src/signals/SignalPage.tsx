@@ -5,7 +5,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { countryName } from '../../../src/domain/countries.ts';
 import { findIndicator } from '../../../src/domain/indicators.ts';
 import { PERSON_ROLE_LABELS, type PersonRole } from '../../../src/signals/vocabulary.ts';
@@ -54,8 +54,15 @@ export function SignalPage({ id, requested }: { id: string; requested: Viewer | 
   const session = useAuthenticated();
   const labels = useSignalLabels();
   const accesses = signalAccesses(session, requested);
+  // Resolved once: a reload after a step (a decline hands the signal back to triage) keeps the view it
+  // opened in, so the step's confirmation stays on screen rather than the page switching views.
+  const opened = useRef<SignalAccess | null>(null);
   const { data, error, reload } = useLoad(
-    () => openSignal(id, accesses),
+    async () => {
+      const result = await openSignal(id, opened.current ? [opened.current] : accesses);
+      opened.current = result.access;
+      return result;
+    },
     `${id}:${accesses.map((a) => a.purpose).join(',')}`,
   );
   const title = t('signals.detail.title', { id: id.slice(0, 8) });
@@ -114,6 +121,24 @@ export function SignalPage({ id, requested }: { id: string; requested: Viewer | 
       {s.triage && (
         <section className="kp-panel" aria-labelledby="sig-score">
           <Heading2 id="sig-score">{t('signals.detail.assessment')}</Heading2>
+          {s.triage.rescored && (
+            <Alert type="info">
+              <Paragraph data-testid="rescored">
+                {t('signals.rescored', {
+                  at: dateTime(s.triage.rescored.at),
+                  cause: labels.text(s.triage.rescored.cause),
+                  score: `${s.triage.rescored.previousScore} → ${s.score}`,
+                  priority: `${labels.priority(s.triage.rescored.previousPriority ?? s.priority)} → ${labels.priority(s.priority)}`,
+                })}{' '}
+                {s.triage.rescored.previousRoute && s.triage.rescored.previousRoute !== s.recommended_route
+                  ? t('signals.rescoredRoute', {
+                      from: labels.route(s.triage.rescored.previousRoute),
+                      to: labels.route(s.recommended_route),
+                    })
+                  : t('signals.rescoredSameRoute')}
+              </Paragraph>
+            </Alert>
+          )}
           <dl className="kp-facts">
             <dt>{t('signals.col.score')}</dt>
             <dd>
@@ -194,7 +219,7 @@ export function SignalPage({ id, requested }: { id: string; requested: Viewer | 
         </section>
       )}
 
-      {viewer === 'triage' && <LinkSuggestions signalId={s.id} />}
+      {viewer === 'triage' && <LinkSuggestions signalId={s.id} onDecided={() => void reload()} />}
 
       <section className="kp-panel" aria-labelledby="sig-report">
         <Heading2 id="sig-report">{t('signals.detail.report')}</Heading2>

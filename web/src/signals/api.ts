@@ -69,6 +69,14 @@ export interface SignalView extends QueueRow {
     priorityReason?: Label;
     routeReason: Label;
     reasons: TriageReason[];
+    /** Set when a decided link made triage score the signal again. */
+    rescored?: {
+      at: string;
+      cause: Label;
+      previousScore: number;
+      previousPriority?: string;
+      previousRoute?: string | null;
+    };
   };
   ruleset_version?: number;
   outcome?: string | null;
