@@ -39,8 +39,11 @@ const DUTCH =
 /** The text of the main region, without what the user typed or what is shown as code on purpose. */
 async function visibleText(page: Page): Promise<string> {
   return page.locator('main').evaluate((main) => {
+    // innerText on purpose: the rendered text with its line breaks, as a reader sees it.
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is scanned
     let text = (main as HTMLElement).innerText;
     for (const node of main.querySelectorAll('code, pre, .kp-mono, textarea')) {
+      // biome-ignore lint/performance/useDomNodeTextContent: must match the rendered text above
       const own = (node as HTMLElement).innerText;
       if (own) text = text.replace(own, ' ');
     }
