@@ -1,8 +1,9 @@
 import type { Command } from '../cli/commands.ts';
-import { CliError, parseArgs, say } from '../cli/io.ts';
+import { parseFlags } from '../cli/flags.ts';
+import { CliError, say } from '../cli/io.ts';
 import { verifyAuditChain } from './audit.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
-import { isRole } from './roles.ts';
+import { isRole, ORG_TYPES } from './roles.ts';
 
 export const auditCommand: Command = {
   name: 'audit',
@@ -12,7 +13,7 @@ export const auditCommand: Command = {
     '  Checks the whole hash chain and names the first broken entry; exit 1 when broken.',
   ].join('\n'),
   async run(args, io, context) {
-    const { positionals, flags } = parseArgs(args, ['json']);
+    const { positionals, flags } = parseFlags(args, { flags: { json: 'boolean' }, maxPositionals: 1 }, io);
     if (positionals[0] !== 'verify')
       throw new CliError(say(io, 'gebruik: audit verify', 'usage: audit verify'));
     const result = await verifyAuditChain((await context.store()).db);
@@ -49,7 +50,13 @@ export const userCommand: Command = {
     'npm run --silent ketenplein -- user org --name <name> --type <type> [--cbs GM0363]',
   ].join('\n'),
   async run(args, io, context) {
-    const { positionals, flags } = parseArgs(args);
+    const { positionals, flags } = parseFlags(
+      args,
+      args[0] === 'org'
+        ? { flags: { name: 'string', type: ORG_TYPES, cbs: 'string' }, maxPositionals: 1 }
+        : { flags: { org: 'string', email: 'string', name: 'string', roles: 'string' }, maxPositionals: 1 },
+      io,
+    );
     const flag = (name: string) => {
       const value = flags.get(name);
       if (typeof value !== 'string' || !value.trim()) {

@@ -41,7 +41,10 @@ export function processIO(): CliIO {
   };
 }
 
-/** Minimal flag parser shared by all commands: `--flag value`, `--flag=value`, `--bool`, positionals. */
+/**
+ * Lenient flag parser for the benchmark scripts: `--flag value`, `--flag=value`, `--bool`, positionals.
+ * Commands of the CLI use the strict `parseFlags` (src/cli/flags.ts), which refuses unknown flags.
+ */
 export interface ParsedArgs {
   positionals: string[];
   flags: Map<string, string | true>;

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CliIO } from './io.ts';
-import { parseArgs } from './io.ts';
 import { runCli } from './main.ts';
 
 function capture(lang: 'nl' | 'en' = 'nl') {
@@ -31,12 +30,4 @@ test('a command error names the problem and exits non-zero', async () => {
   const { io, err } = capture('en');
   assert.equal(await runCli(['audit', 'nonsense'], io), 2);
   assert.match(err.join(''), /usage: audit verify/);
-});
-
-test('parseArgs reads flags, values and positionals', () => {
-  const parsed = parseArgs(['table.csv', '--model', 'A:B', '--json', '--seed=3'], ['json']);
-  assert.deepEqual(parsed.positionals, ['table.csv']);
-  assert.equal(parsed.flags.get('model'), 'A:B');
-  assert.equal(parsed.flags.get('json'), true);
-  assert.equal(parsed.flags.get('seed'), '3');
 });

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from '../cli/commands.ts';
-import { CliError, type CliIO, parseArgs, say } from '../cli/io.ts';
+import { parseFlags } from '../cli/flags.ts';
+import { CliError, type CliIO, say } from '../cli/io.ts';
 import { parseAdLine } from './ad-input.ts';
 import { type Cluster, Linker } from './linker.ts';
 
@@ -20,7 +21,11 @@ export const adsCommand: Command = {
   name: 'ads',
   usage: ADS_USAGE,
   run: async (args, io) => {
-    const { positionals, flags } = parseArgs(args, ['json']);
+    const { positionals, flags } = parseFlags(
+      args,
+      { flags: { input: 'string', json: 'boolean' }, maxPositionals: 1 },
+      io,
+    );
     if (positionals[0] !== 'cluster') {
       throw new CliError(
         say(

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseSignal } from '../signals/parse.ts';
+import { DEFAULT_RULE_SET } from '../signals/rulesets/index.ts';
+import { triage } from '../signals/triage.ts';
 import { type ClusterAd, clusterToSignal } from './cluster-signal.ts';
 
 const assessment = {
   score: 2,
   indicators: [
     {
-      id: 'youth',
+      id: 'youth_cues',
       version: 1,
       weight: 2,
       scored: true,
@@ -68,4 +70,58 @@ test('dates after today are not taken as the observation date, and the key follo
   const other = clusterToSignal('ON-1', { id: 'a', ads: ['x', 'z'], evidence: [] }, ads);
   assert.equal(first.idempotencyKey, reordered.idempotencyKey);
   assert.notEqual(first.idempotencyKey, other.idempotencyKey);
+});
+
+const hit = (id: string, evidence: string, scored = true) => ({
+  id,
+  version: 1,
+  weight: scored ? 3 : 0,
+  scored,
+  label: { nl: id, en: id },
+  evidence,
+});
+
+test('the indicators of a cluster travel as indicators with their facts and score through the triage rules', () => {
+  // The case of issue 19: 17 ads, written by a third party, cues of a very young age, one number in 4 cities.
+  const cities = ['Amsterdam', 'Utrecht', 'Rotterdam', 'Den Haag'];
+  const ads = Array.from({ length: 17 }, (_, i) =>
+    ad(i + 1, {
+      city: cities[i % 4],
+      phones: ['+31612345678'],
+      assessment: {
+        score: 9,
+        indicators: [
+          hit('third_party', 'bel haar via ons nummer'),
+          hit('youth_cues', 'jong en onervaren'),
+          ...(i < 12 ? [hit('many_cities_short_time', '4 steden in 9 dagen')] : []),
+        ],
+        information: [hit('ethnicity_or_origin', 'Roemeense', false)],
+      },
+    }),
+  );
+  const built = clusterToSignal('ON-1', { id: 'c', ads: ads.map((a) => a.url), evidence: [] }, ads);
+  const parsed = parseSignal(built.submission);
+  assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.errors));
+  assert.deepEqual(parsed.signal.indicators, [
+    {
+      code: 'web.third_party',
+      remark: 'In 17 van 17 advertentie(s) van dit cluster, bijv. "bel haar via ons nummer".',
+    },
+    {
+      code: 'web.youth_cues',
+      remark: 'In 17 van 17 advertentie(s) van dit cluster, bijv. "jong en onervaren".',
+    },
+    {
+      code: 'web.many_cities_short_time',
+      remark: 'In 12 van 17 advertentie(s) van dit cluster, bijv. "4 steden in 9 dagen".',
+    },
+  ]);
+  // Information-only indicators stay in the narrative and never count.
+  assert.ok(!parsed.signal.indicators.some((i) => i.code.includes('ethnicity')));
+  const result = triage(parsed.signal, DEFAULT_RULE_SET);
+  const indicatorReason = result.reasons.find((r) => r.code === 'indicators.sexual');
+  assert.equal(indicatorReason?.points, 45); // 15 third party + 20 young age + 10 many cities
+  assert.equal(result.score, 55); // and 10 for the suspected form
+  assert.equal(result.priority, 'normal');
+  assert.equal(result.route.code, 'police_avim');
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isIndicatorCode } from '../domain/indicators.ts';
 import { MUNICIPALITIES } from '../domain/municipalities.ts';
 import { validateEmail, validatePhone } from '../domain/validate/contact.ts';
 import { dutchDate } from '../domain/validate/date.ts';
@@ -115,12 +116,26 @@ export function clusterToSignal(
       : '',
   ].filter(Boolean);
   const narrative = lines.join('\n').slice(0, SIGNAL_LIMITS.narrative);
+  // The scored indicators travel as the signal's indicators, so triage weighs them with its own rules;
+  // the remark keeps the facts that scored them. Information-only ones (origin, language) never do.
+  const signalIndicators = [...indicators]
+    .filter(([id, i]) => i.scored && isIndicatorCode(`web.${id}`))
+    .sort((a, b) => b[1].ads - a[1].ads || a[0].localeCompare(b[0]))
+    .slice(0, SIGNAL_LIMITS.indicators)
+    .map(([id, i]) => ({
+      code: `web.${id}`,
+      remark: `In ${i.ads} van ${ads.length} advertentie(s) van dit cluster, bijv. "${i.evidence}".`.slice(
+        0,
+        SIGNAL_LIMITS.remark,
+      ),
+    }));
 
   const submission: SignalSubmission = {
     channel: 'crawler',
     externalReference: caseRef.slice(0, 100),
     forms: ['sexual'],
     narrative,
+    indicators: signalIndicators,
     ...(dates.length ? { observedAt: dates[dates.length - 1] } : {}),
     ...(municipality ? { location: { municipality, country: 'NL' } } : {}),
     persons:

@@ -4,7 +4,8 @@ import { withAccess } from '../access/context.ts';
 import { AccessDenied, type Actor } from '../access/policy.ts';
 import type { Role } from '../access/roles.ts';
 import type { CliContext, Command } from '../cli/commands.ts';
-import { CliError, type CliIO, parseArgs, say } from '../cli/io.ts';
+import { type FlagSpec, parseFlags } from '../cli/flags.ts';
+import { CliError, type CliIO, say } from '../cli/io.ts';
 import type { Store } from '../store/connect.ts';
 import type { CrawlProgress } from './crawl-store.ts';
 import { createInvestigation, executeCrawl, saveAdapter, startCrawl } from './service.ts';
@@ -21,6 +22,32 @@ An interrupted crawl resumes where it stopped (Ctrl-C pauses). Without a mandate
 The user may also come from KETENPLEIN_USER.`;
 
 const PURPOSE = 'criminal_investigation';
+
+/** The flags of each form of the command: `crawl mandate`, `crawl adapter`, and the crawl itself. */
+const CRAWL_FLAGS: Record<string, FlagSpec> = {
+  mandate: {
+    flags: {
+      'case-ref': 'string',
+      'legal-basis': 'string',
+      'ends-on': 'string',
+      sites: 'string',
+      terms: 'string',
+      user: 'string',
+    },
+    maxPositionals: 1,
+  },
+  adapter: { flags: { file: 'string', user: 'string' }, maxPositionals: 1 },
+  crawl: {
+    flags: {
+      investigation: 'string',
+      site: 'string',
+      'max-pages': 'int',
+      'min-delay-ms': 'number',
+      user: 'string',
+      json: 'boolean',
+    },
+  },
+};
 
 function required(flags: Map<string, string | true>, name: string, io: CliIO): string {
   const value = flags.get(name);
@@ -61,7 +88,11 @@ export const crawlCommand: Command = {
   name: 'crawl',
   usage: USAGE,
   run: async (args, io, context: CliContext) => {
-    const { positionals, flags } = parseArgs(args, ['json']);
+    const { positionals, flags } = parseFlags(
+      args,
+      Object.hasOwn(CRAWL_FLAGS, args[0] ?? '') ? CRAWL_FLAGS[args[0]] : CRAWL_FLAGS.crawl,
+      io,
+    );
     const store = await context.store();
     const email = (flags.get('user') as string | undefined) ?? process.env.KETENPLEIN_USER;
     if (!email || typeof email !== 'string')

@@ -3,12 +3,14 @@ import type { Label } from './label.ts';
 
 /**
  * The reference list of trafficking indicators: annex 3 of the Public Prosecution Service's
- * Aanwijzing mensenhandel (groups 1a–5) and the 11 ILO indicators of forced labour.
+ * Aanwijzing mensenhandel (groups 1a–5), the 11 ILO indicators of forced labour, and the signs in
+ * online sex-work advertisements the webcrawler scores (group `web`), so that a signal made from a
+ * crawler cluster carries them as indicators that triage weighs, not only as text.
  * Codes are stable identifiers stored with signals and triage rule sets: never rename one,
  * add a new code and retire the old one instead.
  */
-export type IndicatorSource = 'om' | 'ilo';
-export type IndicatorGroupCode = '1a' | '1b' | '2a' | '2b' | '2c' | '3' | '4' | '5' | 'ilo';
+export type IndicatorSource = 'om' | 'ilo' | 'web';
+export type IndicatorGroupCode = '1a' | '1b' | '2a' | '2b' | '2c' | '3' | '4' | '5' | 'ilo' | 'web';
 
 export interface IndicatorGroup {
   code: IndicatorGroupCode;
@@ -65,6 +67,11 @@ export const INDICATOR_GROUPS: readonly IndicatorGroup[] = [
     source: 'ilo',
     label: { nl: 'ILO-indicatoren van dwangarbeid', en: 'ILO indicators of forced labour' },
   },
+  {
+    code: 'web',
+    source: 'web',
+    label: { nl: 'Online advertenties', en: 'Online advertisements' },
+  },
 ];
 
 // Indicators that point to any form of exploitation (art. 273f covers them all).
@@ -82,6 +89,11 @@ function om(
 
 function ilo(key: string, nl: string, en: string): Indicator {
   return { code: `ilo.${key}`, group: 'ilo', label: { nl, en }, forms: ['labour'] };
+}
+
+/** The code is `web.` + the webcrawler's indicator id (src/crawler/indicators.ts), which maps onto it. */
+function web(key: string, nl: string, en: string): Indicator {
+  return { code: `web.${key}`, group: 'web', label: { nl, en }, forms: ['sexual'] };
 }
 
 export const INDICATORS: readonly Indicator[] = [
@@ -162,7 +174,31 @@ export const INDICATORS: readonly Indicator[] = [
     'Abusive working and living conditions',
   ),
   ilo('excessive_overtime', 'Buitensporig overwerk', 'Excessive overtime'),
+  // Only the scored crawler indicators: ethnicity, origin and language are information only there and
+  // never become an indicator of a signal.
+  web('third_party', 'Advertentie door een derde geschreven', 'Ad written by a third party'),
+  web('youth_cues', 'Aanwijzingen voor (zeer) jonge leeftijd', 'Cues of (very) young age'),
+  web(
+    'phone_several_persons',
+    'Eén telefoonnummer voor meerdere personen',
+    'One phone number for several persons',
+  ),
+  web('availability_24_7', 'Opvallende beschikbaarheid (24/7)', 'Striking availability (24/7)'),
+  web('risky_services', 'Risicovolle of onbeschermde diensten', 'Risky or unprotected services'),
+  web('price_far_below_norm', 'Prijs ver onder het lokale niveau', 'Price far below the local norm'),
+  web(
+    'many_cities_short_time',
+    'Zelfde nummer in veel steden in korte tijd',
+    'Same number in many cities in a short time',
+  ),
+  web('many_ads_per_phone', 'Veel advertenties per telefoonnummer', 'Many ads per phone number'),
 ];
+
+/** How a group is named in lists: "OM 1a – Schulden", "ILO – …", or only its label for the web group. */
+export function indicatorGroupTitle(group: IndicatorGroup, lang: 'nl' | 'en'): string {
+  const prefix = group.source === 'om' ? `OM ${group.code} – ` : group.source === 'ilo' ? 'ILO – ' : '';
+  return `${prefix}${group.label[lang]}`;
+}
 
 const byCode = new Map(INDICATORS.map((indicator) => [indicator.code, indicator]));
 

@@ -25,7 +25,7 @@ describe('reference data', () => {
     const groups = new Set(INDICATOR_GROUPS.map((group) => group.code));
     for (const indicator of INDICATORS) {
       assert.ok(groups.has(indicator.group), indicator.code);
-      assert.match(indicator.code, /^(om\.(1a|1b|2a|2b|2c|3|4|5)|ilo)\.[a-z_]+$/);
+      assert.match(indicator.code, /^(om\.(1a|1b|2a|2b|2c|3|4|5)|ilo|web)\.[a-z0-9_]+$/);
       assert.ok(indicator.label.nl && indicator.label.en, indicator.code);
       assert.ok(indicator.forms.length > 0 && indicator.forms.every(isFormCode), indicator.code);
     }

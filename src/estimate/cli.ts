@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import { parse } from 'csv-parse/sync';
 import type { Command } from '../cli/commands.ts';
-import { CliError, type CliIO, parseArgs, say } from '../cli/io.ts';
+import { parseFlags } from '../cli/flags.ts';
+import { CliError, type CliIO, say } from '../cli/io.ts';
 import type { NPrior } from './bayes/dga.ts';
 import { METHODS, type Method } from './bayes/types.ts';
 import {
@@ -157,7 +158,37 @@ function withProgress(options: EstimateOptions, io: CliIO): { options: EstimateO
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseArgs(args, ['json', 'average']);
+  const { positionals, flags } = parseFlags(
+    args,
+    {
+      flags: {
+        model: 'string?',
+        select: SELECTIONS,
+        ci: INTERVALS,
+        'max-order': 'int',
+        pthresh: 'number',
+        level: 'number',
+        bootstrap: 'int',
+        seed: 'int',
+        average: 'boolean',
+        json: 'boolean',
+        lists: 'string',
+        by: 'string',
+        method: METHODS,
+        'n-prior': N_PRIORS,
+        delta: 'number',
+        K: 'int',
+        burnin: 'int',
+        samples: 'int',
+        thin: 'int',
+        chains: 'int',
+        linkage: 'string',
+        'linkage-precision': 'number',
+        'linkage-recall': 'number',
+      },
+    },
+    io,
+  );
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new CliError(USAGE);
   let text: string;

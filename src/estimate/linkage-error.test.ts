@@ -134,7 +134,7 @@ test('bad --linkage input gets a clear error naming the flag', async () => {
       ['--linkage-precision', '1.5', '--linkage-recall', '0.9'],
       /--linkage-precision 1\.5: must be a number greater than 0 and at most 1/,
     ],
-    [['--linkage-precision', 'abc', '--linkage-recall', '0.9'], /--linkage-precision abc: must be a number/],
+    [['--linkage-precision', 'abc', '--linkage-recall', '0.9'], /--linkage-precision abc: not a number/],
     [['--linkage-recall', '0'], /--linkage-recall 0: must be|go together/],
     [['--linkage-precision', '0.9'], /--linkage-precision and --linkage-recall go together: give both/],
     [['--linkage', noField], /no field "linkage" \(make the file with pprl link --json\)/],

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from '../cli/commands.ts';
-import { CliError, type CliIO, parseArgs, say } from '../cli/io.ts';
+import { parseFlags } from '../cli/flags.ts';
+import { CliError, type CliIO, say } from '../cli/io.ts';
 import { type Hardening, MIN_SECRET_BYTES } from './pprl/clk.ts';
 import { encodeList, InputError } from './pprl/encodeList.ts';
 import {
@@ -92,7 +93,21 @@ function readText(path: string, io: CliIO): string {
 }
 
 async function encode(args: string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseArgs(args, ['lenient-dates']);
+  const { positionals, flags } = parseFlags(
+    args,
+    {
+      flags: {
+        secret: 'string',
+        list: 'string',
+        strata: 'string',
+        'extra-fields': 'string',
+        salt: 'string',
+        hardening: ['balance', 'xor-fold', 'none'],
+        'lenient-dates': 'boolean',
+      },
+    },
+    io,
+  );
   const secret = readSecret(flags.get('secret'), io);
   const listName = flags.get('list');
   if (typeof listName !== 'string')
@@ -120,7 +135,13 @@ const PARALLEL_FROM = 50_000;
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 async function link(args: string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseArgs(args, ['json', 'qc', 'records']);
+  const { positionals, flags } = parseFlags(
+    args,
+    {
+      flags: { threshold: 'number', json: 'boolean', records: 'boolean', qc: 'boolean', role: 'string' },
+    },
+    io,
+  );
   const threshold = flags.has('threshold') ? Number(flags.get('threshold')) : DEFAULT_THRESHOLD;
   const qc = flags.has('qc');
   if (qc && flags.get('role') !== 'privacy-officer') {

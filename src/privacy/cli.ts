@@ -1,5 +1,6 @@
 import type { Command } from '../cli/commands.ts';
-import { CliError, parseArgs, say } from '../cli/io.ts';
+import { parseFlags } from '../cli/flags.ts';
+import { CliError, say } from '../cli/io.ts';
 import { retentionMonths, runSignalRetention } from './retention.ts';
 
 /** Operations: run the signal retention now (the server also runs it daily as a durable job). */
@@ -12,7 +13,11 @@ export const privacyCommand: Command = {
     '  Removes the personal data of signals closed without follow-up more than N months ago; audited.',
   ].join('\n'),
   async run(args, io, context) {
-    const { positionals, flags } = parseArgs(args, ['json']);
+    const { positionals, flags } = parseFlags(
+      args,
+      { flags: { months: 'string', json: 'boolean' }, maxPositionals: 1 },
+      io,
+    );
     if (positionals[0] !== 'retention') {
       throw new CliError(say(io, 'gebruik: privacy retention', 'usage: privacy retention'));
     }

@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import type { AccessTx } from '../access/context.ts';
 import type { FieldCipher } from '../access/secrets.ts';
 import { maskBsn } from '../domain/validate/identifiers.ts';
-import { comparePersons, preparePerson } from '../linkage/index.ts';
 import { personKeys } from '../signals/store/person-links.ts';
 import { ownPersons } from './persons.ts';
 import { requireRequest } from './register.ts';
+import { matchSubject } from './subject-match.ts';
 
 export type SubjectQuery =
   | { bsn: string }
@@ -16,7 +16,8 @@ const DATE_KEY = /^(d|fm):/;
 
 /**
  * Finds the persons one's own organisation holds that match the subject: by the keyed BSN fingerprint (no
- * BSN is decrypted to search), or by name and date of birth with linkage's tolerant comparison. Other
+ * BSN is decrypted to search), or by name and date of birth with linkage's tolerant comparison, partial dates
+ * compared as partial; a pair that is likely but not certain comes back as `certainty: 'possible'`. Other
  * organisations that hold the same person are named as contact points only ("match, then talk").
  */
 export async function searchSubject(
@@ -49,7 +50,7 @@ export async function searchSubject(
   if ('bsn' in query) {
     const fingerprint = cipher.fingerprint(query.bsn);
     const rows = await base.where('p.bsn_fingerprint', '=', fingerprint).execute();
-    matches = rows.map((row) => ({ row, match: { by: 'bsn' } }));
+    matches = rows.map((row) => ({ row, match: { by: 'bsn', certainty: 'match' } }));
     holders = await otherHolders(tx, fingerprint, [], []);
   } else {
     const subject = {
@@ -78,32 +79,20 @@ export async function searchSubject(
       )
       .limit(2000)
       .execute();
-    const prepared = preparePerson(linkageInput(subject), true);
     matches = rows.flatMap((row) => {
-      const result = comparePersons(
-        prepared,
-        preparePerson(
-          linkageInput({
-            givenNames: row.given_names,
-            prefix: row.prefix,
-            surname: row.surname,
-            dateOfBirth: row.date_of_birth,
-            birthYear: row.birth_year,
-          }),
-          true,
-        ),
-      );
-      if (!result.matched) return [];
-      const reasons = result.reasons
-        .filter((reason) => reason.weight > 0)
-        .map((reason) => ({ comparison: reason.comparison, level: reason.level }));
-      return [
-        {
-          row,
-          match: { by: 'name_and_date_of_birth', score: Math.round(result.score * 1000) / 1000, reasons },
-        },
-      ];
+      const result = matchSubject(subject, {
+        givenNames: row.given_names,
+        prefix: row.prefix,
+        surname: row.surname,
+        dateOfBirth: row.date_of_birth,
+        birthYear: row.birth_year,
+      });
+      if (!result) return [];
+      const { certainty, score, reasons } = result;
+      return [{ row, match: { by: 'name_and_date_of_birth', certainty, score, reasons } }];
     });
+    // Certain matches first, then the possible ones for the officer to judge.
+    matches.sort((a, b) => (b.match as { score: number }).score - (a.match as { score: number }).score);
     holders = await otherHolders(
       tx,
       null,
@@ -123,6 +112,7 @@ export async function searchSubject(
       prefix: row.prefix,
       surname: row.surname,
       dateOfBirth: row.date_of_birth,
+      birthYear: row.birth_year,
       bsn: row.bsn_encrypted ? maskBsn(cipher.decrypt(row.bsn_encrypted)) : null,
     },
     restricted: row.restricted_at !== null,
@@ -139,22 +129,6 @@ export async function searchSubject(
         en: `${holder.org_name} may hold the same person. It answers for its own data; contact its privacy officer.`,
       },
     })),
-  };
-}
-
-function linkageInput(person: {
-  givenNames: string | null;
-  prefix: string | null;
-  surname: string | null;
-  dateOfBirth: string | null;
-  birthYear?: number | null;
-}) {
-  return {
-    givenName: person.givenNames ?? undefined,
-    prefix: person.prefix ?? undefined,
-    familyName: person.surname ?? undefined,
-    dateOfBirth: person.dateOfBirth ?? undefined,
-    yearOfBirth: person.birthYear ?? undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { describeIssue } from '../signals/errors.ts';
 
 /** The one error shape of the API: `{ error: { code, message, field? } }`. */
 export interface ApiError {
@@ -53,10 +54,22 @@ export function errorHandler(error: FastifyError & Coded, request: FastifyReques
       .replaceAll('/', '.');
     const unknownKey = (first.params as { keys?: string[] } | undefined)?.keys?.[0];
     const field = [path, unknownKey].filter(Boolean).join('.') || error.validationContext || 'body';
+    // zod's own text is English and names types ("Invalid input: expected string"): give the reason
+    // in the user's language instead; `field` says where, and the web app labels it.
+    const issue = {
+      ...first.params,
+      code: first.keyword,
+      path: path ? path.split('.') : [],
+      message: first.message,
+    };
+    const reason = unknownKey
+      ? { nl: 'Onbekend veld', en: 'Unknown field' }
+      : describeIssue(issue as unknown as Parameters<typeof describeIssue>[0], inputOf(request, error))
+          .message;
     return send(reply, request, 400, {
       code: 'invalid_input',
       field,
-      message: `${field}: ${first.message}`,
+      message: `${reason.nl} / ${reason.en}`,
     });
   }
   if (error.code && FASTIFY_CODES[error.code]) {
@@ -86,6 +99,14 @@ export function errorHandler(error: FastifyError & Coded, request: FastifyReques
     code: 'internal',
     message: 'Er ging iets mis aan onze kant / Something went wrong on our side',
   });
+}
+
+/** The part of the request that failed validation, to tell a missing value from a wrong one. */
+function inputOf(request: FastifyRequest, error: FastifyError): unknown {
+  if (error.validationContext === 'querystring') return request.query;
+  if (error.validationContext === 'params') return request.params;
+  if (error.validationContext === 'headers') return request.headers;
+  return request.body;
 }
 
 function send(reply: FastifyReply, request: FastifyRequest, status: number, body: ApiError) {

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from '../cli/commands.ts';
-import { CliError, type CliIO, parseArgs, say } from '../cli/io.ts';
+import { parseFlags } from '../cli/flags.ts';
+import { CliError, type CliIO, say } from '../cli/io.ts';
 import { INDICATOR_GROUPS, INDICATORS } from '../domain/indicators.ts';
 import { ImportFileError } from './import/read.ts';
 import { templateCsv, templateXlsx } from './import/template.ts';
@@ -37,7 +38,11 @@ function readJson(data: Buffer, path: string, io: CliIO): unknown {
 }
 
 async function template(args: string[], io: CliIO): Promise<number> {
-  const { flags } = parseArgs(args);
+  const { flags } = parseFlags(
+    args,
+    { flags: { format: ['csv', 'xlsx'], out: 'string' }, maxPositionals: 0 },
+    io,
+  );
   const format = flags.get('format') ?? 'csv';
   if (format !== 'csv' && format !== 'xlsx') {
     throw new CliError(say(io, '--format moet csv of xlsx zijn', '--format must be csv or xlsx'));
@@ -56,7 +61,7 @@ async function template(args: string[], io: CliIO): Promise<number> {
 }
 
 async function checkImport(args: string[], io: CliIO): Promise<number> {
-  const path = parseArgs(args).positionals[0];
+  const path = parseFlags(args, { flags: {}, maxPositionals: 1 }, io).positionals[0];
   const data = await readInput(path, io, 'een bestand');
   try {
     const report = await validateImport(data, { fileName: path });
@@ -84,7 +89,7 @@ async function checkImport(args: string[], io: CliIO): Promise<number> {
 }
 
 async function score(args: string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseArgs(args);
+  const { positionals, flags } = parseFlags(args, { flags: { rules: 'string' }, maxPositionals: 1 }, io);
   const path = positionals[0];
   const parsed = parseSignal(readJson(await readInput(path, io, 'een melding (JSON)'), path, io));
   if (!parsed.ok) {
@@ -134,6 +139,7 @@ export const command: Command = {
       case 'score':
         return score(rest, io);
       case 'indicators':
+        parseFlags(rest, { flags: {}, maxPositionals: 0 }, io);
         return indicators(io);
       default:
         throw new CliError(

@@ -52,29 +52,58 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** What a value should have been, in words rather than type names ("Verwacht een getal"). */
+const TYPES: Record<string, Label> = {
+  string: label('tekst', 'text'),
+  number: label('een getal', 'a number'),
+  int: label('een geheel getal', 'a whole number'),
+  boolean: label('ja of nee', 'yes or no'),
+  array: label('een lijst', 'a list'),
+  object: label('een groep velden', 'a group of fields'),
+  date: label('een datum', 'a date'),
+};
+
+function expected(type: string): Label {
+  const what = TYPES[type] ?? label('een andere waarde', 'another value');
+  return label(`Verwacht ${what.nl}`, `Expected ${what.en}`);
+}
+
+const FORMATS: Record<string, Label> = {
+  date: label('Ongeldige datum; gebruik JJJJ-MM-DD', 'Invalid date; use YYYY-MM-DD'),
+  datetime: label('Ongeldig tijdstip', 'Invalid date and time'),
+  email: label('Ongeldig e-mailadres', 'Invalid e-mail address'),
+  uuid: label('Ongeldige verwijzing', 'Invalid reference'),
+  url: label('Ongeldige URL', 'Invalid URL'),
+  regex: label('Ongeldig formaat', 'Invalid format'),
+};
+
+/**
+ * One zod issue as a code and a reason in Dutch and English, never zod's own English text: the API
+ * answers in the user's language, and its reasons name no type or code.
+ */
+export function describeIssue(issue: z.core.$ZodIssue, input?: unknown): { code: string; message: Label } {
+  return describe(issue, input);
+}
+
 function describe(issue: z.core.$ZodIssue, input: unknown): { code: string; message: Label } {
   switch (issue.code) {
     case 'custom': {
       const params = issue.params as { code?: string; nl?: string; en?: string } | undefined;
       if (params?.code && params.nl && params.en)
         return { code: params.code, message: label(params.nl, params.en) };
-      return { code: 'invalid', message: label('Ongeldige waarde', issue.message) };
+      return { code: 'invalid', message: label('Ongeldige waarde', 'Invalid value') };
     }
     case 'invalid_type':
       if (valueAt(input, issue.path) === undefined) {
         return { code: 'required', message: label('Verplicht veld ontbreekt', 'Required field is missing') };
       }
-      return {
-        code: 'invalid_type',
-        message: label(`Verwacht type ${issue.expected}`, `Expected type ${issue.expected}`),
-      };
-    case 'invalid_value': {
-      const allowed = issue.values.map(String).join(', ');
+      return { code: 'invalid_type', message: expected(issue.expected) };
+    case 'invalid_value':
+      // The allowed values are codes; the form offers them as labels, so the reason names none.
       return {
         code: 'invalid_value',
-        message: label(`Ongeldige waarde; toegestaan: ${allowed}`, `Invalid value; allowed: ${allowed}`),
+        message: label('Kies een van de mogelijke waarden', 'Choose one of the options'),
       };
-    }
     case 'too_big':
       return issue.origin === 'array'
         ? {
@@ -99,10 +128,10 @@ function describe(issue: z.core.$ZodIssue, input: unknown): { code: string; mess
     case 'invalid_format':
       return {
         code: 'invalid_format',
-        message: label(`Ongeldig formaat (${issue.format})`, `Invalid format (${issue.format})`),
+        message: FORMATS[issue.format] ?? label('Ongeldig formaat', 'Invalid format'),
       };
     default:
-      return { code: issue.code ?? 'invalid', message: label('Ongeldige waarde', issue.message) };
+      return { code: issue.code ?? 'invalid', message: label('Ongeldige waarde', 'Invalid value') };
   }
 }
 

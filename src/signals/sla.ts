@@ -33,6 +33,8 @@ export type SlaStatus = 'green' | 'amber' | 'red';
 
 export interface SlaClock {
   elapsedWorkingDays: number;
+  /** Working days left until the deadline, today excluded; negative: that many working days late. */
+  remainingWorkingDays: number;
   status: SlaStatus;
   /** The last working day within the deadline, `YYYY-MM-DD`; the clock is red from the day after. */
   dueDate: string;
@@ -123,5 +125,10 @@ export function slaClock(startedAt: Date, now: Date, config: SlaConfig = DEFAULT
       : elapsed >= config.amberAfterWorkingDays
         ? 'amber'
         : 'green';
-  return { elapsedWorkingDays: elapsed, status, dueDate };
+  return {
+    elapsedWorkingDays: elapsed,
+    remainingWorkingDays: config.deadlineWorkingDays - elapsed,
+    status,
+    dueDate,
+  };
 }

@@ -1,5 +1,6 @@
 import type { Command } from '../cli/commands.ts';
-import { CliError, parseArgs, say } from '../cli/io.ts';
+import { parseFlags } from '../cli/flags.ts';
+import { CliError, say } from '../cli/io.ts';
 import { BackupError, type BackupTarget, backup, restore } from './backup.ts';
 
 /** The database of the environment, as the server would open it (without opening it: the tools do). */
@@ -17,7 +18,7 @@ export const backupCommand: Command = {
     '  stop the server first (PGlite serves one process). See README "Backup and restore".',
   ].join('\n'),
   async run(args, io) {
-    const out = parseArgs(args).flags.get('out');
+    const out = parseFlags(args, { flags: { out: 'string' }, maxPositionals: 0 }, io).flags.get('out');
     if (typeof out !== 'string' || !out) throw new CliError(say(io, '--out ontbreekt', '--out is missing'));
     try {
       await backup(targetOf(process.env), out);
@@ -38,7 +39,7 @@ export const restoreCommand: Command = {
     '  then check it: npm run --silent ketenplein -- audit verify',
   ].join('\n'),
   async run(args, io) {
-    const [file] = parseArgs(args).positionals;
+    const [file] = parseFlags(args, { flags: {}, maxPositionals: 1 }, io).positionals;
     if (!file) throw new CliError(say(io, 'geef het back-upbestand op', 'name the backup file'));
     try {
       await restore(targetOf(process.env), file);

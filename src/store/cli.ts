@@ -1,4 +1,5 @@
 import type { Command } from '../cli/commands.ts';
+import { parseFlags } from '../cli/flags.ts';
 import { CliError, say } from '../cli/io.ts';
 import { ProductionSeedRefused, seedDemo } from './demo.ts';
 import { currentMigration, MigrationError } from './migrate.ts';
@@ -7,7 +8,8 @@ export const migrateCommand: Command = {
   name: 'migrate',
   usage:
     'npm run --silent ketenplein -- migrate\n  Past ontbrekende migraties toe / applies missing migrations (DATABASE_URL or KETENPLEIN_DATA_DIR).',
-  async run(_args, io, context) {
+  async run(args, io, context) {
+    parseFlags(args, { flags: {}, maxPositionals: 0 }, io);
     try {
       const store = await context.store();
       io.stdout(
@@ -25,7 +27,8 @@ export const seedCommand: Command = {
   name: 'seed',
   usage:
     'npm run --silent ketenplein -- seed\n  Laadt demo-organisaties en -gebruikers in een lege database; geweigerd als NODE_ENV=production.',
-  async run(_args, io, context) {
+  async run(args, io, context) {
+    parseFlags(args, { flags: {}, maxPositionals: 0 }, io);
     try {
       const seeded = await seedDemo(await context.store());
       io.stdout(

@@ -7,7 +7,15 @@ import { type ApiClient, loginAs, startTestServer, type TestServer } from '../he
 import { databaseLabel } from '../helpers/store.ts';
 
 type Cluster = { id: string; ads: string[]; evidence: { kind: string; detail: string }[] };
-type Ad = { id: string; url: string; text: string; phones: string[]; city?: string; images: string[] };
+type Ad = {
+  id: string;
+  url: string;
+  text: string;
+  phones: string[];
+  city?: string;
+  images: string[];
+  assessment?: { indicators: { id: string; scored: boolean }[]; information: { id: string }[] };
+};
 type Result = { signal: { id: string; created: boolean }; cluster: string; ads: number };
 
 /** An investigator hands an operator cluster to triage as a signal; only inside the mandate. */
@@ -67,6 +75,8 @@ describe(`crawler cluster to signal through the API on ${databaseLabel}`, () => 
     const view = await triage.get<{
       narrative: string;
       forms: string[];
+      indicators: { code: string; remark?: string }[];
+      score: number;
       persons: { phones: string[] }[];
       urls: { key: string }[];
       triage: { reasons: unknown[] };
@@ -75,6 +85,27 @@ describe(`crawler cluster to signal through the API on ${databaseLabel}`, () => 
     assert.equal(view.status, 200);
     assert.deepEqual(view.body.forms, ['sexual']);
     assert.ok(view.body.ruleset_version >= 1 && Array.isArray(view.body.triage.reasons));
+    // The scored indicators of the ads travel as indicators with the facts that scored them, and
+    // triage weighs them (they were only in the narrative before: indicators [] and score 10).
+    const scored = new Map<string, number>();
+    for (const ad of members)
+      for (const hit of ad.assessment?.indicators ?? []) scored.set(hit.id, (scored.get(hit.id) ?? 0) + 1);
+    assert.ok(scored.size > 0, 'the generated cluster has scored indicators');
+    assert.deepEqual(
+      view.body.indicators.map((i) => i.code).sort(),
+      [...scored.keys()].map((id) => `web.${id}`).sort(),
+    );
+    for (const indicator of view.body.indicators) {
+      const n = scored.get(indicator.code.slice(4));
+      assert.match(indicator.remark ?? '', new RegExp(`^In ${n} van ${members.length} advertentie`));
+    }
+    const reasons = view.body.triage.reasons as { code: string; points: number }[];
+    const indicatorPoints = reasons.find((r) => r.code === 'indicators.sexual')?.points ?? 0;
+    assert.ok(indicatorPoints >= 10 * Math.min(scored.size, 6), JSON.stringify(reasons));
+    assert.equal(
+      queued.score,
+      reasons.reduce((sum, r) => sum + r.points, 0),
+    );
     const phones = [...new Set(members.flatMap((ad) => ad.phones))].sort();
     assert.deepEqual([...(view.body.persons[0]?.phones ?? [])].sort(), phones.slice(0, 20));
     assert.equal(view.body.urls.length, Math.min(20, members.length));

@@ -6,11 +6,18 @@ import { databaseLabel } from '../helpers/store.ts';
 type Reason = { code: string; points: number; label: { nl: string } };
 type View = {
   score: number;
+  priority: string;
+  recommended_route: string;
   ruleset_version: number;
   triage: {
     reasons: Reason[];
     ruleSetVersion: number;
-    rescored?: { cause: { en: string }; previousScore: number };
+    rescored?: {
+      cause: { en: string };
+      previousScore: number;
+      previousPriority?: string;
+      previousRoute?: string;
+    };
   };
 };
 type Link = { id: string; kind: string; linked_signal_id: string };
@@ -118,6 +125,10 @@ describe(`signal re-scoring on link decisions through the API on ${databaseLabel
     assert.equal(points(after, 'link.person'), 25);
     assert.equal(after.score, before.score + 10);
     assert.equal(after.triage.rescored?.previousScore, before.score);
+    // What it was before is kept, so the page can show old → new (issue 19, item 6).
+    assert.equal(after.triage.rescored?.previousPriority, before.priority);
+    assert.equal(after.triage.rescored?.previousRoute, before.recommended_route);
+    assert.doesNotMatch(after.triage.rescored?.cause.en ?? '', /[0-9a-f]{8}-/, 'no ids in the words');
     assert.match(after.triage.rescored?.cause.en ?? '', /confirmed/);
     // The earlier signal now knows of the later one too.
     assert.equal(points(await view(first), 'link.person'), 25);

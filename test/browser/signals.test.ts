@@ -150,6 +150,11 @@ describeInBrowser(`signals`, (web) => {
       .first()
       .click();
     await links.getByText('Bevestigd').waitFor();
+    // Item 6: the re-score is visible, old → new and why.
+    assert.match(
+      (await triage.getByTestId('rescored').textContent()) ?? '',
+      /^Opnieuw beoordeeld op .+ \(koppeling met een andere melding bevestigd\): score \d+ → \d+, prioriteit \S+ → \S+\. De geadviseerde route/,
+    );
 
     await triage.getByRole('button', { name: 'Beoordeling starten' }).click();
     await triage.getByLabel('Route (spoor en team)').waitFor();

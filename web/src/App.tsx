@@ -74,7 +74,7 @@ const ROUTES: Route[] = [
     nav: 'nav.signalsMine',
     roles: INTAKE_ROLES,
     nested: true,
-    page: (id) => <SignalPage key={id} id={id} viewer={viewerFromLocation()} />,
+    page: (id) => <SignalPage key={id} id={id} requested={viewerFromLocation()} />,
   },
   {
     path: '/netwerk',

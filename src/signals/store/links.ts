@@ -56,8 +56,8 @@ export async function decideLink(tx: AccessTx, id: string, linkId: string, statu
   // A decided link changes what both signals are known to share: both are scored again, with the active rules.
   const cause =
     status === 'confirmed'
-      ? { nl: `koppeling ${linkId} bevestigd`, en: `link ${linkId} confirmed` }
-      : { nl: `koppeling ${linkId} afgewezen`, en: `link ${linkId} rejected` };
+      ? { nl: 'koppeling met een andere melding bevestigd', en: 'link with another signal confirmed' }
+      : { nl: 'koppeling met een andere melding afgewezen', en: 'link with another signal rejected' };
   const rescored = [];
   for (const signalId of [updated.signal_id, updated.other_signal_id]) {
     const result = await rescoreSignal(tx, signalId, cause);

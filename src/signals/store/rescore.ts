@@ -12,13 +12,22 @@ function linkKindOf(kind: string): LinkKind | undefined {
 
 /**
  * Scores a stored signal again with the active rule set, counting the links it has now (suggested or
- * confirmed, never rejected) with other signals. Records the rule set version and what caused the
+ * confirmed, never rejected) with other signals, as intake does. Records the rule set version and what caused the
  * re-score, so the score stays explainable. Needs a chain-wide grant (triage): it reads the links.
  */
 export async function rescoreSignal(tx: AccessTx, signalId: string, cause: { nl: string; en: string }) {
   const row = await tx.db
     .selectFrom('signals')
-    .select(['forms', 'indicators', 'involves_minor', 'location', 'score', 'ruleset_version'])
+    .select([
+      'forms',
+      'indicators',
+      'involves_minor',
+      'location',
+      'score',
+      'priority',
+      'recommended_route',
+      'ruleset_version',
+    ])
     .where('id', '=', signalId)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -52,7 +61,15 @@ export async function rescoreSignal(tx: AccessTx, signalId: string, cause: { nl:
     await activeRuleSet(tx.db),
     repeat,
   );
-  const rescored = { at: new Date().toISOString(), by: tx.actor.userId, cause, previousScore: row.score };
+  // What it was before, so the change is shown (old → new, why) and never a silent new route.
+  const rescored = {
+    at: new Date().toISOString(),
+    by: tx.actor.userId,
+    cause,
+    previousScore: row.score,
+    previousPriority: row.priority,
+    previousRoute: row.recommended_route,
+  };
   await tx.db
     .updateTable('signals')
     .set({

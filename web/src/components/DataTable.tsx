@@ -8,7 +8,8 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import type { Key, ReactNode } from 'react';
+import { type Key, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useI18n } from '../i18n/index.tsx';
 
 export interface Column<T> {
   header: ReactNode;
@@ -33,11 +34,31 @@ interface Props<T> {
 
 /** The caption/header/rows table the pages share, so that its accessibility is settled in one place. */
 export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, empty }: Props<T>) {
+  const { t } = useI18n();
+  const wrap = useRef<HTMLDivElement>(null);
+  const captionId = useId();
+  const hintId = useId();
+  const wide = useOverflows(wrap);
   if (empty !== undefined && rows.length === 0) return <Paragraph>{empty}</Paragraph>;
   return (
-    <div className="kp-table-wrap">
+    // A table wider than the screen scrolls sideways: then it is a focusable, named region (keyboard
+    // users scroll it with the arrow keys) with a visible cue that there is more to the side.
+    <div
+      ref={wrap}
+      className={wide ? 'kp-table-wrap kp-table-wide' : 'kp-table-wrap'}
+      {...(wide
+        ? { tabIndex: 0, role: 'region', 'aria-labelledby': captionId, 'aria-describedby': hintId }
+        : {})}
+    >
+      {wide && (
+        <p id={hintId} className="kp-scroll-hint">
+          {t('table.scrollHint')}
+        </p>
+      )}
       <Table>
-        <TableCaption className={captionHidden ? 'kp-visually-hidden' : undefined}>{caption}</TableCaption>
+        <TableCaption id={captionId} className={captionHidden ? 'kp-visually-hidden' : undefined}>
+          {caption}
+        </TableCaption>
         <TableHeader>
           <TableRow>
             {columns.map((column, i) => (
@@ -70,4 +91,21 @@ export function DataTable<T>({ caption, captionHidden, columns, rows, rowKey, em
       </Table>
     </div>
   );
+}
+
+/** Whether the element's content is wider than the element, kept up to date as either resizes. */
+function useOverflows(ref: React.RefObject<HTMLElement | null>): boolean {
+  const [overflows, setOverflows] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setOverflows(element.scrollWidth > element.clientWidth + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    const table = element.querySelector('table');
+    if (table) observer.observe(table);
+    return () => observer.disconnect();
+  });
+  return overflows;
 }

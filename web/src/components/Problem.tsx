@@ -1,6 +1,6 @@
 import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { ApiError } from '../api.ts';
-import { useI18n } from '../i18n/index.tsx';
+import { isMessageKey, useI18n } from '../i18n/index.tsx';
 
 /** Turns any failure into a message the user can act on; the API already answers in their language. */
 export function useProblemText() {
@@ -9,7 +9,13 @@ export function useProblemText() {
     if (error instanceof ApiError) {
       if (error.status === 0) return t('error.network');
       if (error.status === 403 && error.code !== 'csrf' && !error.message) return t('error.forbidden');
-      return error.message || t('error.generic');
+      // The API names the field apart from the reason; say which field in words where we know it.
+      const key = `field.${error.field
+        ?.split('.')
+        .filter((part) => !/^\d+$/.test(part))
+        .pop()}`;
+      const where = error.field && isMessageKey(key) ? `${t(key)}: ` : '';
+      return where + (error.message || t('error.generic'));
     }
     return t('error.generic');
   };

@@ -4,8 +4,10 @@ import { estimateChart, groupsOf } from '../../../src/estimate/app/export.ts';
 import { api } from '../api.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { Problem } from '../components/Problem.tsx';
-import { useI18n } from '../i18n/index.tsx';
+import { type MessageKey, useI18n } from '../i18n/index.tsx';
 import { downloadExport, getEstimate, purpose, type StoredEstimate, saveBlob, svgToPng } from './api.ts';
+import { CandidateTable } from './CandidateTable.tsx';
+import { sensitivity } from './candidates.ts';
 import { MethodComparison } from './MethodComparison.tsx';
 
 /** Numbers in the user's language, whole persons (the model's decimals suggest a precision it lacks). */
@@ -119,6 +121,7 @@ function Details({ estimate }: { estimate: StoredEstimate }) {
   const e = overall.estimate;
   const groups = groupsOf(document, language).slice(1);
   const svg = estimateChart(estimate, language);
+  const spread = sensitivity(overall);
   return (
     <>
       <dl className="kp-facts">
@@ -132,6 +135,21 @@ function Details({ estimate }: { estimate: StoredEstimate }) {
             <dd>
               {n.whole(e.ci.lower)} – {n.whole(e.ci.upper)} (
               {t(`estimate.ci.${e.ci.method}` as 'estimate.ci.wald')})
+            </dd>
+          </>
+        )}
+        {spread && (
+          <>
+            <dt>{t('estimate.sensitivity')}</dt>
+            <dd data-testid="estimate-sensitivity">
+              {t('estimate.sensitivityText', {
+                models: spread.models,
+                low: n.whole(spread.low),
+                high: n.whole(spread.high),
+              })}{' '}
+              {t(`estimate.sensitivityAverage.${spread.averagedOver}` as MessageKey, {
+                average: n.whole(spread.averaged),
+              })}
             </dd>
           </>
         )}
@@ -175,22 +193,7 @@ function Details({ estimate }: { estimate: StoredEstimate }) {
           </ul>
         </>
       )}
-      {overall.candidates.length > 0 && (
-        <DataTable
-          caption={t('estimate.candidates')}
-          rows={overall.candidates.slice(0, 10)}
-          rowKey={(c) => c.terms.join('+')}
-          columns={[
-            {
-              header: t('estimate.model'),
-              cell: (c) => c.terms.join(' + ') || t('estimate.mainEffects'),
-              rowHeader: true,
-            },
-            { header: 'BIC', cell: (c) => n.precise(c.bic) },
-            { header: t('estimate.total'), cell: (c) => n.whole(c.total) },
-          ]}
-        />
-      )}
+      <CandidateTable result={overall} />
       {groups.length > 0 && (
         <DataTable
           caption={t('estimate.groups')}

@@ -48,6 +48,10 @@ interface I18n {
   t(key: MessageKey, params?: Params): string;
   /** Dates and times in the user's language, in the Netherlands' time zone. */
   dateTime(iso: string): string;
+  /** A calendar date (`YYYY-MM-DD`, or the date part of a timestamp) as 14-03-2008 (Dutch) or 14/03/2008. */
+  dateOnly(iso: string): string;
+  /** A number with the language's separators: 52.340 and 0,85 in Dutch. */
+  number(value: number, fractionDigits?: number): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -77,11 +81,25 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       timeStyle: 'medium',
       timeZone: 'Europe/Amsterdam',
     });
+    const locale = language === 'nl' ? 'nl-NL' : 'en-GB';
+    const day = new Intl.DateTimeFormat(locale, {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     return {
       language,
       setLanguage,
       t: (key, params) => translate(language, key, params),
       dateTime: (iso) => formatter.format(new Date(iso)),
+      // A plain date is a calendar day, not an instant: read and shown in UTC so no time zone shifts it.
+      dateOnly: (iso) => day.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)),
+      number: (value, fractionDigits) =>
+        new Intl.NumberFormat(locale, {
+          minimumFractionDigits: fractionDigits,
+          maximumFractionDigits: fractionDigits ?? 3,
+        }).format(value),
     };
   }, [language, setLanguage]);
 

@@ -17,6 +17,20 @@ export const nl = {
   'header.loggedInAs': 'Ingelogd als',
   'header.logout': 'Uitloggen',
 
+  'table.scrollHint':
+    'Deze tabel is breder dan het scherm: schuif opzij (of gebruik de pijltjestoetsen) voor meer kolommen.',
+  'field.name': 'Naam',
+  'field.email': 'E-mailadres',
+  'field.roles': 'Rollen',
+  'field.password': 'Wachtwoord',
+  'field.surname': 'Achternaam',
+  'field.givenNames': 'Voornamen',
+  'field.dateOfBirth': 'Geboortedatum',
+  'field.forms': 'Vormen van uitbuiting',
+  'field.narrative': 'Beschrijving',
+  'field.reference': 'Kenmerk',
+  'field.type': 'Soort',
+  'field.totp': 'Code',
   'nav.start': 'Start',
   'nav.organisation': 'Organisatie',
   'nav.users': 'Gebruikers',
@@ -164,6 +178,7 @@ export const nl = {
     'Gebruikers-ID en record-ID zijn volledige ID’s (UUID). Laat een veld leeg om er niet op te filteren.',
   'audit.idInvalid':
     'Vul een volledige gebruikers-ID in (UUID), bijvoorbeeld 3f2b…-…, of laat het veld leeg.',
+  'audit.anyResource': 'Alle soorten',
   'audit.apply': 'Filter toepassen',
   'audit.reset': 'Filters wissen',
   'audit.caption': 'Auditregels, {from}',
@@ -323,7 +338,24 @@ export const nl = {
   'estimate.trend': 'Trend per jaar',
   'estimate.trendText': '× {factor} per jaar (interval {lower} – {upper})',
   'estimate.warnings': 'Waarschuwingen',
-  'estimate.candidates': 'Kandidaatmodellen (beste eerst)',
+  'estimate.candidates.stepwise-csv':
+    'Stappen van de voorwaartse selectie (Chan–Silverman–Vincent), van hoofdeffecten naar het gekozen model',
+  'estimate.candidates.stepwise-aic':
+    'Stappen van de voorwaartse selectie op AIC, van hoofdeffecten naar het gekozen model',
+  'estimate.candidates.bic': 'De beste modellen op BIC (laagste BIC eerst)',
+  'estimate.candidates.step': 'Stap',
+  'estimate.candidates.chosen': 'gekozen',
+  'estimate.candidates.bicForComparison': 'BIC (ter vergelijking)',
+  'estimate.candidates.criterion.stepwise-csv':
+    'Criterium van deze selectie: elke stap voegt de overlap toe die onder het model van dat moment het meest verrast, zolang die kans kleiner is dan {p}; de selectie stopt als geen overlap meer zo verrassend is. BIC is geen criterium van deze selectie: een latere stap kan een hogere BIC hebben.',
+  'estimate.candidates.criterion.stepwise-aic':
+    'Criterium van deze selectie: elke stap voegt de term toe die de AIC het meest verlaagt, zolang de AIC daalt en de term significant is (p < 0,05). BIC staat er ter vergelijking bij en kan bij een latere stap hoger zijn.',
+  'estimate.candidates.criterion.bic':
+    'Criterium van deze selectie: de laagste BIC over alle hiërarchische modellen; het gekozen model staat bovenaan.',
+  'estimate.sensitivity': 'Gevoeligheid voor de modelkeuze',
+  'estimate.sensitivityText': 'de {models} bekeken modellen schatten tussen {low} en {high}.',
+  'estimate.sensitivityAverage.all_models': 'Gemiddelde over alle modellen (BIC-gewichten): {average}.',
+  'estimate.sensitivityAverage.candidates': 'Gemiddelde over deze modellen (BIC-gewichten): {average}.',
   'estimate.groups': 'Per stratum en per jaar',
   'estimate.group': 'Groep',
   'estimate.family': 'Methode',

@@ -5,9 +5,11 @@ import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { SelectField } from '../estimate/fields.tsx';
 import { isMessageKey, type MessageKey, useI18n } from '../i18n/index.tsx';
 import { roleLabel } from '../modules.ts';
 import { useLoad } from '../useLoad.ts';
+import { auditAction, auditResource, RESOURCES } from './audit-labels.ts';
 
 interface AuditEntry {
   seq: string;
@@ -37,10 +39,9 @@ const purpose = 'audit_control';
 const PAGE_SIZE = 25;
 const EMPTY: Filters = { user: '', resource: '', record: '' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const RESOURCES = ['session', 'user', 'organisation', 'audit_log', 'audit_chain'];
 
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [draft, setDraft] = useState<Filters>(EMPTY);
   // Keyset paging: the stack holds the `before` cursor of every page visited, so "back" is exact.
@@ -89,11 +90,15 @@ export function AuditPage() {
               value={draft.user}
               onValue={(value) => setDraft({ ...draft, user: value })}
             />
-            <TextField
+            <SelectField
               label={t('audit.filterResource')}
-              name="resource"
-              list="audit-resources"
               value={draft.resource}
+              options={[
+                { value: '', label: t('audit.anyResource') },
+                ...Object.keys(RESOURCES)
+                  .map((code) => ({ value: code, label: auditResource(code, language) }))
+                  .sort((a, b) => a.label.localeCompare(b.label, language)),
+              ]}
               onValue={(value) => setDraft({ ...draft, resource: value })}
             />
             <TextField
@@ -103,11 +108,6 @@ export function AuditPage() {
               onValue={(value) => setDraft({ ...draft, record: value })}
             />
           </div>
-          <datalist id="audit-resources">
-            {RESOURCES.map((resource) => (
-              <option key={resource} value={resource} />
-            ))}
-          </datalist>
           <ButtonGroup className="kp-form-actions">
             <Button type="submit" appearance="primary-action-button">
               {t('audit.apply')}
@@ -144,7 +144,7 @@ export function AuditPage() {
 }
 
 function AuditTable({ entries, before }: { entries: AuditEntry[]; before: string | undefined }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, language } = useI18n();
   const from = before ? t('audit.captionBefore', { seq: before }) : t('audit.captionNewest');
   if (entries.length === 0) return <Paragraph role="status">{t('audit.empty')}</Paragraph>;
   return (
@@ -171,12 +171,12 @@ function AuditTable({ entries, before }: { entries: AuditEntry[]; before: string
               ? t(`purpose.${entry.purpose}` as MessageKey)
               : (entry.purpose ?? '–'),
         },
-        { header: t('audit.action'), cell: (entry) => entry.action },
+        { header: t('audit.action'), cell: (entry) => auditAction(entry.action, language) },
         {
           header: t('audit.resource'),
           cell: (entry) => (
             <>
-              {entry.resource}
+              {auditResource(entry.resource, language)}
               {entry.fields.length > 0 && <div className="kp-mono">{entry.fields.join(', ')}</div>}
             </>
           ),

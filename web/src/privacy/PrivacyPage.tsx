@@ -29,6 +29,7 @@ export function usePrivacyLabel() {
 /** The privacy officer's register of data-subject requests, and the handling of one request. */
 export function PrivacyPage() {
   const p = usePrivacyText();
+  const { dateOnly } = useI18n();
   const requests = useLoad(() => privacyApi.list(), 'requests');
   const [selected, setSelected] = useState<string | null>(null);
   const chosen = requests.data?.find((request) => request.id === selected) ?? null;
@@ -54,14 +55,16 @@ export function PrivacyPage() {
           columns={[
             { header: p('reference'), rowHeader: true, cell: (request) => request.reference },
             { header: p('kind'), cell: (request) => p(`kind.${request.kind}`) },
-            { header: p('receivedOn'), cell: (request) => request.received_on },
+            { header: p('receivedOn'), cell: (request) => dateOnly(request.received_on) },
             {
               header: p('deadline'),
               cell: (request) => (
                 <>
-                  {request.deadline}
-                  {request.extended_until ? ` (${p('extendedTo', { date: request.extended_until })})` : ''}
-                  {request.overdue ? <strong> – {p('overdue')}</strong> : null}
+                  {dateOnly(request.deadline)}
+                  {request.extended_until
+                    ? ` (${p('extendedTo', { date: dateOnly(request.extended_until) })})`
+                    : ''}
+                  {request.overdue ? <strong className="kp-overdue"> – {p('overdue')}</strong> : null}
                 </>
               ),
             },
@@ -90,6 +93,7 @@ export function PrivacyPage() {
 
 function NewRequest({ onCreated }: { onCreated(request: SubjectRequest): void }) {
   const p = usePrivacyText();
+  const { dateOnly } = useI18n();
   const [kind, setKind] = useState<string>('access');
   const [reference, setReference] = useState('');
   const [receivedOn, setReceivedOn] = useState(new Date().toISOString().slice(0, 10));
@@ -137,7 +141,7 @@ function NewRequest({ onCreated }: { onCreated(request: SubjectRequest): void })
       />
       {error && !(error instanceof ApiError && error.field) ? <Problem error={error} /> : null}
       {done ? (
-        <Success>{p('created', { reference: done.reference, deadline: done.deadline })}</Success>
+        <Success>{p('created', { reference: done.reference, deadline: dateOnly(done.deadline) })}</Success>
       ) : null}
       <Button type="submit" appearance="primary-action-button">
         {p('create')}

@@ -1,11 +1,19 @@
 import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api.ts';
-import { DataTable } from '../components/DataTable.tsx';
+import { type Column, DataTable } from '../components/DataTable.tsx';
 import { Problem, Success } from '../components/Problem.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { SelectField } from '../estimate/fields.tsx';
-import { DECISIONS, LEGAL_GROUNDS, privacyApi, type SearchResult, type SubjectRequest } from './api.ts';
+import { useI18n } from '../i18n/index.tsx';
+import {
+  DECISIONS,
+  type FoundPerson,
+  LEGAL_GROUNDS,
+  privacyApi,
+  type SearchResult,
+  type SubjectRequest,
+} from './api.ts';
 import { usePrivacyLabel, usePrivacyText } from './PrivacyPage.tsx';
 
 const SEARCH_FIELDS = ['bsn', 'givenNames', 'prefix', 'surname', 'dateOfBirth'] as const;
@@ -13,6 +21,7 @@ const SEARCH_FIELDS = ['bsn', 'givenNames', 'prefix', 'surname', 'dateOfBirth'] 
 /** One request: find the subject, attach the persons, and restrict, erase, report, extend or decide. */
 export function RequestPanel({ request, onChanged }: { request: SubjectRequest; onChanged(): void }) {
   const p = usePrivacyText();
+  const { dateOnly, number } = useI18n();
   const label = usePrivacyLabel();
   const [query, setQuery] = useState<Record<string, string>>({});
   const [result, setResult] = useState<SearchResult | null>(null);
@@ -55,6 +64,58 @@ export function RequestPanel({ request, onChanged }: { request: SubjectRequest; 
     return null;
   }
 
+  // A possible match is shown apart, never hidden: "nothing held" is a legal answer to a citizen.
+  const certain = result?.persons.filter((person) => person.match.certainty !== 'possible') ?? [];
+  const possible = result?.persons.filter((person) => person.match.certainty === 'possible') ?? [];
+  const columns: Column<FoundPerson>[] = [
+    {
+      header: p('surname'),
+      rowHeader: true,
+      cell: (person) =>
+        [person.data.givenNames, person.data.prefix, person.data.surname].filter(Boolean).join(' '),
+    },
+    {
+      header: p('dateOfBirth'),
+      cell: (person) =>
+        person.data.dateOfBirth
+          ? dateOnly(person.data.dateOfBirth)
+          : person.data.birthYear
+            ? p('yearOnly', { year: String(person.data.birthYear) })
+            : p('none'),
+    },
+    { header: p('bsn'), cell: (person) => person.data.bsn ?? p('none') },
+    { header: p('role'), cell: (person) => label('personRole', person.role) },
+    {
+      header: p('match'),
+      cell: (person) =>
+        `${label('matchedOn', person.match.by)} (${
+          person.match.certainty === 'possible'
+            ? p('possibleScore', { percent: number(Math.round((person.match.score ?? 0) * 100)) })
+            : p('certain')
+        })`,
+    },
+    { header: p('signal'), cell: (person) => <code>{person.signalId.slice(0, 8)}</code> },
+    {
+      header: <span className="kp-visually-hidden">{p('attach')}</span>,
+      cell: (person) =>
+        request.person_ids.includes(person.personId) ? (
+          p('attached')
+        ) : (
+          <Button
+            appearance="secondary-action-button"
+            onClick={() =>
+              void run(async () => {
+                await privacyApi.attach(request.id, [person.personId]);
+                return null;
+              })
+            }
+          >
+            {p('attach')}
+          </Button>
+        ),
+    },
+  ];
+
   return (
     <section aria-labelledby="request-heading">
       <Heading2 id="request-heading">{p('selected', { reference: request.reference })}</Heading2>
@@ -82,50 +143,34 @@ export function RequestPanel({ request, onChanged }: { request: SubjectRequest; 
 
       {result ? (
         <>
-          <Heading3>{p('results')}</Heading3>
-          <DataTable
-            caption={p('results')}
-            captionHidden
-            rows={result.persons}
-            rowKey={(person) => person.personId}
-            empty={p('noResults')}
-            columns={[
-              {
-                header: p('surname'),
-                rowHeader: true,
-                cell: (person) =>
-                  [person.data.givenNames, person.data.prefix, person.data.surname].filter(Boolean).join(' '),
-              },
-              { header: p('dateOfBirth'), cell: (person) => person.data.dateOfBirth ?? p('none') },
-              { header: p('bsn'), cell: (person) => person.data.bsn ?? p('none') },
-              { header: p('role'), cell: (person) => label('personRole', person.role) },
-              {
-                header: p('match'),
-                cell: (person) =>
-                  `${label('matchedOn', person.match.by)}${person.match.score !== undefined ? ` (${person.match.score})` : ''}`,
-              },
-              { header: p('signal'), cell: (person) => <code>{person.signalId.slice(0, 8)}</code> },
-              {
-                header: <span className="kp-visually-hidden">{p('attach')}</span>,
-                cell: (person) =>
-                  request.person_ids.includes(person.personId) ? (
-                    p('attached')
-                  ) : (
-                    <Button
-                      appearance="secondary-action-button"
-                      onClick={() =>
-                        void run(async () => {
-                          await privacyApi.attach(request.id, [person.personId]);
-                          return null;
-                        })
-                      }
-                    >
-                      {p('attach')}
-                    </Button>
-                  ),
-              },
-            ]}
-          />
+          {certain.length > 0 || possible.length === 0 ? (
+            <>
+              <Heading3>{p('results')}</Heading3>
+              <DataTable
+                caption={p('results')}
+                captionHidden
+                rows={certain}
+                rowKey={(person) => person.personId}
+                empty={p('noResults')}
+                columns={columns}
+              />
+            </>
+          ) : null}
+          {possible.length > 0 ? (
+            <>
+              <Heading3>{p('possibleResults')}</Heading3>
+              <Alert type="warning">
+                <Paragraph>{p(certain.length > 0 ? 'possibleHelpToo' : 'possibleHelp')}</Paragraph>
+              </Alert>
+              <DataTable
+                caption={p('possibleResults')}
+                captionHidden
+                rows={possible}
+                rowKey={(person) => person.personId}
+                columns={columns}
+              />
+            </>
+          ) : null}
           {result.otherOrganisations.length > 0 ? (
             <Alert type="info">
               <Heading3>{p('others')}</Heading3>

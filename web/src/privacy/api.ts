@@ -23,12 +23,15 @@ export interface FoundPerson {
   personId: string;
   signalId: string;
   role: string;
-  match: { by: string; score?: number };
+  /** `possible`: likely but not certain; the officer judges it (never answered as "nothing held"). */
+  match: { by: string; certainty?: 'match' | 'possible'; score?: number };
   data: {
     givenNames: string | null;
     prefix: string | null;
     surname: string | null;
     dateOfBirth: string | null;
+    /** Held when only the year of birth is known. */
+    birthYear?: number | null;
     bsn: string | null;
   };
   restricted: boolean;

@@ -42,6 +42,14 @@ const nl = {
   doSearch: 'Zoeken',
   results: 'Gevonden bij uw organisatie',
   noResults: 'Uw organisatie heeft geen gegevens van deze persoon.',
+  possibleResults: 'Mogelijke overeenkomsten',
+  possibleHelp:
+    'Geen zekere overeenkomst, wel personen die deze persoon kunnen zijn (bijvoorbeeld een letter verschil in de naam, of alleen een geboortejaar). Beoordeel ze voordat u antwoordt: ‘geen gegevens’ is pas juist als geen van hen de betrokkene is.',
+  possibleHelpToo:
+    'Daarnaast personen die deze persoon kunnen zijn (bijvoorbeeld een letter verschil in de naam, of alleen een geboortejaar). Beoordeel ze voordat u antwoordt.',
+  possibleScore: 'mogelijk, {percent}%',
+  certain: 'zeker',
+  yearOnly: 'alleen geboortejaar {year}',
   signal: 'Melding',
   role: 'Rol',
   match: 'Overeenkomst',
@@ -120,6 +128,14 @@ const en: Record<Key, string> = {
   doSearch: 'Search',
   results: 'Found at your organisation',
   noResults: 'Your organisation holds no data on this person.',
+  possibleResults: 'Possible matches',
+  possibleHelp:
+    'No certain match, but persons who may be this person (for example one letter different in the name, or only a year of birth). Judge them before you answer: “no data held” is only right if none of them is the data subject.',
+  possibleHelpToo:
+    'Also persons who may be this person (for example one letter different in the name, or only a year of birth). Judge them before you answer.',
+  possibleScore: 'possible, {percent}%',
+  certain: 'certain',
+  yearOnly: 'year of birth {year} only',
   signal: 'Signal',
   role: 'Role',
   match: 'Match',

@@ -5,7 +5,7 @@ import {
   FormFieldDescription,
   FormFieldErrorMessage,
 } from '@utrecht/component-library-react';
-import { INDICATOR_GROUPS, INDICATORS } from '../../../src/domain/indicators.ts';
+import { INDICATOR_GROUPS, INDICATORS, indicatorGroupTitle } from '../../../src/domain/indicators.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { fieldId, Text } from './fields.tsx';
 
@@ -43,7 +43,7 @@ export function IndicatorPicker(props: { value: Picked[]; error?: string; onChan
         return (
           <details key={group.code} className="kp-disclosure" open={count > 0 || undefined}>
             <summary>
-              {group.source === 'ilo' ? 'ILO' : `OM ${group.code}`} – {group.label[language]}
+              {indicatorGroupTitle(group, language)}
               {count > 0 && ` (${t('signals.field.picked', { count })})`}
             </summary>
             {indicators.map((indicator) => (

@@ -26,7 +26,8 @@ export function useLinkReasons() {
 }
 
 /** Link suggestions of a signal for triage: why and how strongly each matched, to confirm or reject. */
-export function LinkSuggestions({ signalId }: { signalId: string }) {
+/** `onDecided`: a decided link re-scores the signal, so the page shows the new score and why. */
+export function LinkSuggestions({ signalId, onDecided }: { signalId: string; onDecided?(): void }) {
   const { t, dateTime } = useI18n();
   const labels = useSignalLabels();
   const reasons = useLinkReasons();
@@ -40,6 +41,7 @@ export function LinkSuggestions({ signalId }: { signalId: string }) {
     try {
       await api('POST', `/signals/${signalId}/links/${link.id}`, { purpose, body: { status } });
       await reload();
+      onDecided?.();
     } catch (problem) {
       setFailure(problem);
     }

@@ -10,7 +10,7 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { EXPLOITATION_FORMS } from '../../../src/domain/forms.ts';
-import { INDICATOR_GROUPS, INDICATORS } from '../../../src/domain/indicators.ts';
+import { INDICATOR_GROUPS, INDICATORS, indicatorGroupTitle } from '../../../src/domain/indicators.ts';
 import type { RuleSet } from '../../../src/signals/ruleset.ts';
 import { LINK_KINDS } from '../../../src/signals/vocabulary.ts';
 import { api } from '../api.ts';
@@ -205,8 +205,7 @@ export function RuleSetPage() {
             {INDICATOR_GROUPS.map((group) => (
               <details key={group.code} className="kp-disclosure">
                 <summary>
-                  {t('signals.rules.indicatorWeights')}: {group.source === 'ilo' ? 'ILO' : `OM ${group.code}`}{' '}
-                  – {group.label[language]}
+                  {t('signals.rules.indicatorWeights')}: {indicatorGroupTitle(group, language)}
                 </summary>
                 <div className="kp-grid">
                   {INDICATORS.filter((i) => i.group === group.code).map((indicator) =>

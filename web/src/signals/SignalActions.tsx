@@ -11,10 +11,16 @@ import { type Organisation, purposeOf, type SignalView, type Viewer } from './ap
 import { Choice, fieldId, LongText } from './fields.tsx';
 
 /** The lifecycle steps the viewer may take now: triage starts, routes, re-triages, closes; the team accepts, declines, closes. */
-export function SignalActions(props: { signal: SignalView; viewer: Viewer; onChanged(): void }) {
+export function SignalActions(props: {
+  signal: SignalView;
+  viewer: Viewer;
+  /** The purpose the signal was opened under (a coordinator may hold two team purposes). */
+  purpose?: string;
+  onChanged(): void;
+}) {
   const { t } = useI18n();
   const session = useAuthenticated();
-  const purpose = purposeOf(props.viewer, session);
+  const purpose = props.purpose ?? purposeOf(props.viewer, session);
   const [done, setDone] = useState<string | null>(null);
   const state = props.signal.state;
   const act = async (body: Record<string, unknown>, doneText: string) => {
@@ -107,7 +113,11 @@ function Simple(props: { action: string; label: string; act: Act; withNote?: boo
 
 function RouteForm({ signal, act }: { signal: SignalView; act: Act }) {
   const { t, language } = useI18n();
-  const [route, setRoute] = useState(signal.recommended_route ?? ROUTE_CODES[0]);
+  // A route that re-scoring changed is not preselected: triage chooses it knowingly (the page says why).
+  const changed =
+    signal.triage?.rescored?.previousRoute != null &&
+    signal.triage.rescored.previousRoute !== signal.recommended_route;
+  const [route, setRoute] = useState(changed ? '' : (signal.recommended_route ?? ROUTE_CODES[0]));
   const [team, setTeam] = useState('');
   const [note, setNote] = useState('');
   const { data: organisations } = useLoad(
@@ -117,6 +127,7 @@ function RouteForm({ signal, act }: { signal: SignalView; act: Act }) {
   const allowed = ROUTE_ORG_TYPES[route as keyof typeof ROUTE_ORG_TYPES];
   const teams = (organisations ?? []).filter((o) => allowed === 'any' || allowed?.includes(o.type));
   const { failure, busy, submit, fieldError } = useSubmit(async () => {
+    if (!route) throw new ApiError(400, 'required', t('signals.action.routeRequired'), 'route');
     if (!team) throw new ApiError(400, 'required', t('signals.action.teamRequired'), 'team');
     await act(
       { action: 'route', route, team, ...(note.trim() ? { note: note.trim() } : {}) },
@@ -139,6 +150,8 @@ function RouteForm({ signal, act }: { signal: SignalView; act: Act }) {
         label={t('signals.action.route')}
         description={t('signals.action.routeHelp')}
         value={route}
+        empty={changed ? t('signals.action.chooseRoute') : undefined}
+        error={fieldError('route')}
         options={routeOptions}
         onValue={(next) => {
           setRoute(next);

@@ -1,43 +1,112 @@
-import { Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
-import type { ReactNode } from 'react';
+import {
+  Alert,
+  Heading2,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { countryName } from '../../../src/domain/countries.ts';
 import { findIndicator } from '../../../src/domain/indicators.ts';
 import { PERSON_ROLE_LABELS, type PersonRole } from '../../../src/signals/vocabulary.ts';
-import { api } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
+import { navigate } from '../router.tsx';
 import { useAuthenticated } from '../session.tsx';
 import { useLoad } from '../useLoad.ts';
-import { personName, purposeOf, type SignalView, type Viewer } from './api.ts';
+import {
+  personName,
+  type SignalAccess,
+  type SignalView,
+  signalAccesses,
+  signalPath,
+  type Viewer,
+} from './api.ts';
 import { LinkSuggestions } from './LinkSuggestions.tsx';
 import { SlaBadge, useSignalLabels } from './labels.tsx';
 import { SignalActions } from './SignalActions.tsx';
 
+/** Opens a signal under the first way the user holds that answers; null when none does. */
+async function openSignal(
+  id: string,
+  accesses: SignalAccess[],
+): Promise<{ view: SignalView; access: SignalAccess }> {
+  for (const access of accesses) {
+    try {
+      return { view: await api<SignalView>('GET', `/signals/${id}`, { purpose: access.purpose }), access };
+    } catch (failure) {
+      // Not visible under this purpose (not found, or refused for this signal): try the next one.
+      if (failure instanceof ApiError && (failure.status === 403 || failure.status === 404)) continue;
+      throw failure;
+    }
+  }
+  throw new SignalUnavailable();
+}
+
+class SignalUnavailable extends Error {}
+
 /** One signal: what was reported, and for triage and the receiving team the score, reasons and actions. */
-export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
-  const { t, dateTime, language } = useI18n();
+export function SignalPage({ id, requested }: { id: string; requested: Viewer | null }) {
+  const { t, dateTime, dateOnly, language } = useI18n();
   const session = useAuthenticated();
   const labels = useSignalLabels();
-  const purpose = purposeOf(viewer, session);
+  const accesses = signalAccesses(session, requested);
+  // Resolved once: a reload after a step (a decline hands the signal back to triage) keeps the view it
+  // opened in, so the step's confirmation stays on screen rather than the page switching views.
+  const opened = useRef<SignalAccess | null>(null);
   const { data, error, reload } = useLoad(
-    () => api<SignalView>('GET', `/signals/${id}`, { purpose }),
-    `${id}:${purpose}`,
+    async () => {
+      const result = await openSignal(id, opened.current ? [opened.current] : accesses);
+      opened.current = result.access;
+      return result;
+    },
+    `${id}:${accesses.map((a) => a.purpose).join(',')}`,
   );
   const title = t('signals.detail.title', { id: id.slice(0, 8) });
+  useEffect(() => {
+    // The address names the way the signal opened, so a reload or a link copied from here opens it the same way.
+    if (data && data.access.viewer !== requested)
+      navigate(signalPath(id, data.access.viewer), { replace: true });
+  }, [data, id, requested]);
   if (!data) {
     return (
       <>
         <PageHeading title={title}>{title}</PageHeading>
-        <Problem error={error} />
+        {error instanceof SignalUnavailable ? (
+          <Alert type="warning" role="alert">
+            <Paragraph>
+              <strong>{t('signals.open.unavailableTitle')}</strong>
+            </Paragraph>
+            <Paragraph>
+              {t('signals.open.unavailable', {
+                roles: session.user.roles.map((role) => t(`role.${role}` as MessageKey)).join(', '),
+              })}
+            </Paragraph>
+          </Alert>
+        ) : (
+          <Problem error={error} />
+        )}
       </>
     );
   }
-  const s = data;
+  const { viewer, purpose } = data.access;
+  const s = data.view;
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
+      {requested !== null && requested !== viewer && (
+        <Alert type="info">
+          <Paragraph>
+            {t('signals.open.otherView', {
+              asked: t(`signals.viewer.${requested}`),
+              opened: t(`signals.viewer.${viewer}`),
+            })}
+          </Paragraph>
+        </Alert>
+      )}
       <Paragraph className="kp-lead">
         {t('signals.detail.status')}: <strong>{labels.state(s.state)}</strong>
         {s.involves_minor && (
@@ -52,6 +121,24 @@ export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
       {s.triage && (
         <section className="kp-panel" aria-labelledby="sig-score">
           <Heading2 id="sig-score">{t('signals.detail.assessment')}</Heading2>
+          {s.triage.rescored && (
+            <Alert type="info">
+              <Paragraph data-testid="rescored">
+                {t('signals.rescored', {
+                  at: dateTime(s.triage.rescored.at),
+                  cause: labels.text(s.triage.rescored.cause),
+                  score: `${s.triage.rescored.previousScore} → ${s.score}`,
+                  priority: `${labels.priority(s.triage.rescored.previousPriority ?? s.priority)} → ${labels.priority(s.priority)}`,
+                })}{' '}
+                {s.triage.rescored.previousRoute && s.triage.rescored.previousRoute !== s.recommended_route
+                  ? t('signals.rescoredRoute', {
+                      from: labels.route(s.triage.rescored.previousRoute),
+                      to: labels.route(s.recommended_route),
+                    })
+                  : t('signals.rescoredSameRoute')}
+              </Paragraph>
+            </Alert>
+          )}
           <dl className="kp-facts">
             <dt>{t('signals.col.score')}</dt>
             <dd>
@@ -111,7 +198,9 @@ export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
         </section>
       )}
 
-      {viewer !== 'mine' && <SignalActions signal={s} viewer={viewer} onChanged={() => void reload()} />}
+      {viewer !== 'mine' && (
+        <SignalActions signal={s} viewer={viewer} purpose={purpose} onChanged={() => void reload()} />
+      )}
 
       {s.link_notices && s.link_notices.length > 0 && (
         <section className="kp-panel" aria-labelledby="sig-notices">
@@ -130,7 +219,7 @@ export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
         </section>
       )}
 
-      {viewer === 'triage' && <LinkSuggestions signalId={s.id} />}
+      {viewer === 'triage' && <LinkSuggestions signalId={s.id} onDecided={() => void reload()} />}
 
       <section className="kp-panel" aria-labelledby="sig-report">
         <Heading2 id="sig-report">{t('signals.detail.report')}</Heading2>
@@ -138,7 +227,7 @@ export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
           <dt>{t('signals.col.received')}</dt>
           <dd>{dateTime(s.received_at)}</dd>
           <dt>{t('signals.field.observedAt')}</dt>
-          <dd>{s.observed_at ?? '–'}</dd>
+          <dd>{s.observed_at ? dateOnly(s.observed_at) : '–'}</dd>
           <dt>{t('signals.field.channel')}</dt>
           <dd>{t(`signals.channel.${s.channel}` as MessageKey)}</dd>
           {s.external_reference && (
@@ -216,7 +305,8 @@ export function SignalPage({ id, viewer }: { id: string; viewer: Viewer }) {
                 },
                 {
                   header: t('signals.field.dateOfBirth'),
-                  cell: (person) => person.dateOfBirth ?? person.birthYear ?? '–',
+                  cell: (person) =>
+                    person.dateOfBirth ? dateOnly(person.dateOfBirth) : (person.birthYear ?? '–'),
                 },
                 {
                   header: t('signals.field.nationality'),

@@ -6,6 +6,8 @@ import type { SessionInfo } from '../api.ts';
 export interface Sla {
   clock: 'first_assessment' | 'acceptance';
   elapsedWorkingDays: number;
+  /** Working days left; negative when late (absent from servers before issue 19). */
+  remainingWorkingDays?: number;
   status: 'green' | 'amber' | 'red';
   dueDate: string;
 }
@@ -67,6 +69,14 @@ export interface SignalView extends QueueRow {
     priorityReason?: Label;
     routeReason: Label;
     reasons: TriageReason[];
+    /** Set when a decided link made triage score the signal again. */
+    rescored?: {
+      at: string;
+      cause: Label;
+      previousScore: number;
+      previousPriority?: string;
+      previousRoute?: string | null;
+    };
   };
   ruleset_version?: number;
   outcome?: string | null;
@@ -131,10 +141,32 @@ export function teamPurpose(session: SessionInfo): string | undefined {
 /** Who views a signal: triage, the receiving team, or its reporter; each under its own purpose. */
 export type Viewer = 'triage' | 'team' | 'mine';
 
-/** Who looks at a signal page, from `?als=triage|team` (default: the reporter). */
-export function viewerFromLocation(): Viewer {
+/** Who looks at a signal page, from `?als=triage|team|mine`; null when the link does not say. */
+export function viewerFromLocation(): Viewer | null {
   const as = new URLSearchParams(window.location.search).get('als');
-  return as === 'triage' || as === 'team' ? as : 'mine';
+  return as === 'triage' || as === 'team' || as === 'mine' ? as : null;
+}
+
+/** One way to open a signal: as whom, under which purpose. */
+export interface SignalAccess {
+  viewer: Viewer;
+  purpose: string;
+}
+
+/**
+ * The ways this user may open a signal, the one a link asks for first: a colleague's link
+ * (`?als=triage`, or none at all) must open the signal under whatever purpose the user holds for it.
+ * Only purposes the session holds are tried, so an attempt is never a refusal of the user's role.
+ */
+export function signalAccesses(session: SessionInfo, requested: Viewer | null): SignalAccess[] {
+  const held = (purpose: string) => session.purposes.includes(purpose);
+  const team = session.user.roles.flatMap((role) => TEAM_PURPOSES[role] ?? []).filter(held);
+  const all: SignalAccess[] = [
+    ...(held('signal_assessment') ? [{ viewer: 'triage' as const, purpose: 'signal_assessment' }] : []),
+    ...[...new Set(team)].map((purpose) => ({ viewer: 'team' as const, purpose })),
+    ...(held('signal_intake') ? [{ viewer: 'mine' as const, purpose: 'signal_intake' }] : []),
+  ];
+  return [...all.filter((a) => a.viewer === requested), ...all.filter((a) => a.viewer !== requested)];
 }
 
 export function purposeOf(viewer: Viewer, session: SessionInfo): string {

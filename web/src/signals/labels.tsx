@@ -26,15 +26,22 @@ export function useSignalLabels() {
 
 /** The SLA clock as a badge: colour and, for those who do not see colour, the words and the due date. */
 export function SlaBadge({ sla }: { sla: Sla | null | undefined }) {
-  const { t } = useI18n();
+  const { t, dateOnly } = useI18n();
+  // No clock once the signal is accepted or closed: the deadline no longer applies.
   if (!sla) return <span>–</span>;
+  const due = dateOnly(sla.dueDate);
+  const left = sla.remainingWorkingDays ?? 0;
+  const words =
+    sla.status === 'red'
+      ? t('signals.sla.late', { days: -left, due })
+      : left === 0
+        ? t('signals.sla.today', { due })
+        : t('signals.sla.left', { days: left, due });
   return (
     <span className={`kp-sla kp-sla--${sla.status}`}>
       <span aria-hidden="true" className="kp-sla__dot" />
-      {t(`signals.sla.${sla.status}` as MessageKey)}
-      <span className="kp-sla__detail">
-        {t('signals.sla.detail', { days: sla.elapsedWorkingDays, due: sla.dueDate })}
-      </span>
+      <strong>{t(`signals.sla.${sla.status}` as MessageKey)}</strong>{' '}
+      <span className="kp-sla__detail">{words}</span>
     </span>
   );
 }

@@ -125,7 +125,9 @@ export const signalsNl = {
   'signals.sla.green': 'Op tijd',
   'signals.sla.amber': 'Bijna verlopen',
   'signals.sla.red': 'Termijn verstreken',
-  'signals.sla.detail': '{days} werkdagen, uiterlijk {due}',
+  'signals.sla.left': 'nog {days, werkdag|werkdagen}, uiterlijk {due}',
+  'signals.sla.today': 'uiterlijk vandaag ({due})',
+  'signals.sla.late': '{days, werkdag|werkdagen} te laat; uiterlijk was {due}',
 
   'signals.import.title': 'Meldingen importeren',
   'signals.import.lead':
@@ -174,6 +176,14 @@ export const signalsNl = {
   'signals.col.sla': 'Termijn',
 
   'signals.detail.title': 'Melding {id}',
+  'signals.open.unavailableTitle': 'U kunt deze melding niet openen.',
+  'signals.open.unavailable':
+    'Een melding is te zien voor wie haar meldde, voor triage en voor het team waaraan ze is toegewezen. Met uw rol ({roles}) hoort deze melding bij geen van die taken, of ze bestaat niet (meer). Vraag wie u de link stuurde om de melding aan uw team toe te wijzen.',
+  'signals.open.otherView':
+    'De link vroeg om de melding als {asked} te openen; die taak hoort niet bij uw rol of deze melding. U ziet haar als {opened}.',
+  'signals.viewer.triage': 'triage',
+  'signals.viewer.team': 'ontvangend team',
+  'signals.viewer.mine': 'melder',
   'signals.detail.status': 'Status',
   'signals.detail.assessment': 'Beoordeling',
   'signals.detail.recommendedRoute': 'Geadviseerde route',
@@ -207,6 +217,12 @@ export const signalsNl = {
     'Strafrechtelijk, bestuursrechtelijk of zorg. Het advies uit de triage staat voorgeselecteerd.',
   'signals.action.team': 'Ontvangende organisatie',
   'signals.action.chooseTeam': '— kies een organisatie —',
+  'signals.action.chooseRoute': '— kies een route —',
+  'signals.action.routeRequired': 'Kies de route: het advies is veranderd door de herbeoordeling.',
+  'signals.rescored': 'Opnieuw beoordeeld op {at} ({cause}): score {score}, prioriteit {priority}.',
+  'signals.rescoredRoute':
+    'De geadviseerde route veranderde van {from} naar {to}; kies de route daarom zelf opnieuw.',
+  'signals.rescoredSameRoute': 'De geadviseerde route bleef gelijk.',
   'signals.action.teamRequired': 'Kies de organisatie die de melding ontvangt.',
   'signals.action.routeSubmit': 'Doorzetten',
   'signals.action.routed': 'De melding is doorgezet.',
@@ -442,7 +458,9 @@ export const signalsEn: Record<keyof typeof signalsNl, string> = {
   'signals.sla.green': 'On time',
   'signals.sla.amber': 'Nearly due',
   'signals.sla.red': 'Overdue',
-  'signals.sla.detail': '{days} working days, due {due}',
+  'signals.sla.left': '{days, working day|working days} left, due {due}',
+  'signals.sla.today': 'due today ({due})',
+  'signals.sla.late': '{days, working day|working days} late; was due {due}',
 
   'signals.import.title': 'Import signals',
   'signals.import.lead':
@@ -491,6 +509,14 @@ export const signalsEn: Record<keyof typeof signalsNl, string> = {
   'signals.col.sla': 'Deadline',
 
   'signals.detail.title': 'Signal {id}',
+  'signals.open.unavailableTitle': 'You cannot open this signal.',
+  'signals.open.unavailable':
+    'A signal can be seen by whoever reported it, by triage and by the team it is assigned to. With your role ({roles}) this signal belongs to none of those tasks, or it does not exist (any more). Ask whoever sent you the link to assign the signal to your team.',
+  'signals.open.otherView':
+    'The link asked to open the signal as {asked}; that task is not part of your role or of this signal. You see it as {opened}.',
+  'signals.viewer.triage': 'triage',
+  'signals.viewer.team': 'receiving team',
+  'signals.viewer.mine': 'reporter',
   'signals.detail.status': 'Status',
   'signals.detail.assessment': 'Assessment',
   'signals.detail.recommendedRoute': 'Recommended route',
@@ -523,6 +549,11 @@ export const signalsEn: Record<keyof typeof signalsNl, string> = {
   'signals.action.routeHelp': 'Criminal, administrative or care. The triage advice is preselected.',
   'signals.action.team': 'Receiving organisation',
   'signals.action.chooseTeam': '— choose an organisation —',
+  'signals.action.chooseRoute': '— choose a route —',
+  'signals.action.routeRequired': 'Choose the route: re-scoring changed the advice.',
+  'signals.rescored': 'Scored again on {at} ({cause}): score {score}, priority {priority}.',
+  'signals.rescoredRoute': 'The advised route changed from {from} to {to}; choose the route yourself again.',
+  'signals.rescoredSameRoute': 'The advised route stayed the same.',
   'signals.action.teamRequired': 'Choose the organisation that receives the signal.',
   'signals.action.routeSubmit': 'Route',
   'signals.action.routed': 'The signal has been routed.',
