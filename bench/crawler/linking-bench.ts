@@ -7,9 +7,8 @@
  */
 import { parseArgs } from '../../src/cli/io.ts';
 import { parseAdLine } from '../../src/crawler/ad-input.ts';
-import { findEmails, findHandles } from '../../src/crawler/identifiers.ts';
 import { type LinkAd, Linker, type LinkOptions } from '../../src/crawler/linker.ts';
-import { findPhones } from '../../src/crawler/phones.ts';
+import { linkAdOfB } from './b-input.ts';
 import { generateAds } from './generator.ts';
 import { DEFAULT_GENERATOR_B, type GeneratorBOptions, generateAdsB } from './generator-b.ts';
 import { pairwiseScores } from './metrics.ts';
@@ -17,17 +16,6 @@ import { toInputLine } from './scale-input.ts';
 
 const { flags } = parseArgs(process.argv.slice(2), ['quick', 'markdown']);
 const options: Partial<LinkOptions> = flags.get('options') ? JSON.parse(String(flags.get('options'))) : {};
-
-/** A generator-B ad as the crawler sees it: only its text, identifiers found by the crawler's own extraction. */
-export function linkAdOfB(ad: { id: string; text: string }): LinkAd {
-  return {
-    id: ad.id,
-    text: ad.text,
-    phones: findPhones(ad.text).map((p) => p.e164),
-    emails: findEmails(ad.text),
-    handles: findHandles(ad.text),
-  };
-}
 
 interface Row {
   generator: string;
