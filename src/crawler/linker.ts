@@ -11,6 +11,12 @@ import {
 } from './shared-identifiers.ts';
 import { SlotStore } from './slot-store.ts';
 import { shingleHashes, templateOf } from './template.ts';
+import {
+  applyTemplateModel,
+  charGrams,
+  DEFAULT_TEMPLATE_MODEL,
+  type TemplateModelOptions,
+} from './template-model.ts';
 import { UnionFind } from './union-find.ts';
 
 /**
@@ -78,6 +84,8 @@ export interface LinkOptions {
   overruled: ReadonlySet<string>;
   /** Identifier links weigh 1 up to this many ads, then fall off with the square root. */
   fullWeightAds: number;
+  /** The template model learnt from groups of linked ads (template-model.ts); null to leave it out. */
+  templateModel: TemplateModelOptions | null;
 }
 
 export const DEFAULT_LINK_OPTIONS: LinkOptions = {
@@ -90,6 +98,7 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   knownShared: new Set(),
   overruled: new Set(),
   fullWeightAds: 5,
+  templateModel: DEFAULT_TEMPLATE_MODEL,
 };
 
 const IMAGE_CHUNKS = 4;
@@ -117,6 +126,7 @@ export class Linker {
   private readonly adImageCount = new GrowableInt32();
   private readonly sig: Uint32Array;
   private ownCache?: { size: number; lists: string[][] };
+  private readonly grams: Uint32Array[] = [];
 
   constructor(options: Partial<LinkOptions> = {}) {
     this.options = { ...DEFAULT_LINK_OPTIONS, ...options };
@@ -148,7 +158,9 @@ export class Linker {
     this.ids.push(ad.id);
     this.idIndex.set(ad.id, index);
     this.textUnion.add();
-    this.indexText(index, ad.title ? `${ad.title}. ${ad.text}` : ad.text);
+    const text = ad.title ? `${ad.title}. ${ad.text}` : ad.text;
+    this.indexText(index, text);
+    this.grams.push(this.options.templateModel ? charGrams(text) : new Uint32Array(0));
     const keys = new Set<string>();
     for (const phone of ad.phones ?? []) keys.add(`phone\u0000${phone}`);
     for (const email of ad.emails ?? []) keys.add(`email\u0000${email}`);
@@ -267,6 +279,10 @@ export class Linker {
     const cut = new Set(verdicts.map((v) => v.group));
     const linked = groups.filter((g) => !cut.has(g));
     for (const group of linked) unionAll(union, group.ads);
+    const model = this.options.templateModel;
+    const templates = model
+      ? applyTemplateModel(this.grams, (ad) => this.ownIdentifiers(ad).length > 0, union, model)
+      : [];
     const guarded = verdicts.map(
       (v): GuardNote => ({
         kind: v.group.kind,
@@ -278,7 +294,23 @@ export class Linker {
         reason: sharedReason(v),
       }),
     );
-    return { clusters: this.collect(union, linked), guarded };
+    const clusters = this.collect(union, linked);
+    const clusterOf = new Map<string, Cluster>();
+    for (const cluster of clusters) for (const ad of cluster.ads) clusterOf.set(ad, cluster);
+    for (const link of templates) {
+      const percent = Math.round(link.similarity * 100);
+      clusterOf.get(this.ids[link.a])!.evidence.push({
+        a: this.ids[link.a],
+        b: this.ids[link.b],
+        kind: 'text',
+        detail:
+          link.kind === 'groups'
+            ? `${percent}% same operator template (learnt from ${link.learntFrom} ads)`
+            : `${percent}% fits the operator template learnt from ${link.learntFrom} ads`,
+        score: round(link.similarity),
+      });
+    }
+    return { clusters, guarded };
   }
 
   /** Phone, e-mail and handle keys of an ad (singletons included), built once per materialisation. */
