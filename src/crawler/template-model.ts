@@ -27,7 +27,7 @@ export interface TemplateModelOptions {
 
 export const DEFAULT_TEMPLATE_MODEL: TemplateModelOptions = {
   minProfileAds: 3,
-  groupSimilarity: 0.55,
+  groupSimilarity: 0.65,
   adSimilarity: 0.3,
   adMargin: 1.6,
 };
