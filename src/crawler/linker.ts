@@ -15,6 +15,7 @@ import {
   applyTemplateModel,
   charGrams,
   DEFAULT_TEMPLATE_MODEL,
+  type TemplateLink,
   type TemplateModelOptions,
 } from './template-model.ts';
 import { UnionFind } from './union-find.ts';
@@ -102,6 +103,7 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
 };
 
 const IMAGE_CHUNKS = 4;
+const TEMPLATE_ROUNDS = 3;
 
 export class Linker {
   readonly options: LinkOptions;
@@ -280,9 +282,13 @@ export class Linker {
     const linked = groups.filter((g) => !cut.has(g));
     for (const group of linked) unionAll(union, group.ads);
     const model = this.options.templateModel;
-    const templates = model
-      ? applyTemplateModel(this.grams, (ad) => this.ownIdentifiers(ad).length > 0, union, model)
-      : [];
+    const templates: TemplateLink[] = [];
+    // Groups grow as lone ads join them, and grown groups give profiles to more of them: a few rounds.
+    for (let round = 0; model && round < TEMPLATE_ROUNDS; round++) {
+      const links = applyTemplateModel(this.grams, (ad) => this.ownIdentifiers(ad).length > 0, union, model);
+      templates.push(...links);
+      if (links.length === 0) break;
+    }
     const guarded = verdicts.map(
       (v): GuardNote => ({
         kind: v.group.kind,

@@ -69,8 +69,9 @@ export function findShared(
   // Pass 2 no longer lets pass 1's suspects (nor listed ones) join groups or count as an ad's own
   // identifier: two decoys in one ad must not make each other look like own numbers.
   const excluded = new Set(listed.map((g) => keyOf(g.kind, g.value)));
+  const imageOf = imageMembership(groups);
   const isShared = (j: Judged) => j.bridged >= rules.minBridged && j.bridged * 2 >= j.solo;
-  const first = open.map((g) => judge(g, ownOf, base, excluded, groups));
+  const first = open.map((g) => judge(g, ownOf, base, excluded, imageOf));
   open.forEach((g, i) => {
     if (isShared(first[i])) excluded.add(keyOf(g.kind, g.value));
   });
@@ -85,7 +86,7 @@ export function findShared(
     const self = keyOf(group.kind, group.value);
     const without = new Set(excluded);
     without.delete(self);
-    const second = judge(group, ownOf, base, without, groups);
+    const second = judge(group, ownOf, base, without, imageOf);
     if (isShared(second))
       verdicts.push({ group, cause: 'bridges', bridged: second.bridged, examples: second.examples });
   });
@@ -98,13 +99,12 @@ function judge(
   ownOf: (ad: number) => readonly string[],
   base: UnionFind,
   excluded: ReadonlySet<string>,
-  all: readonly IdentifierGroup[],
+  imageOf: ReadonlyMap<number, string[]>,
 ): Judged {
   const self = keyOf(group.kind, group.value);
   const local = new UnionFind(group.ads.length);
   const firstBy = new Map<unknown, number>();
   const own: string[][] = [];
-  const imageOf = imageMembership(all, group.ads);
   group.ads.forEach((ad, i) => {
     local.add();
     const ids = ownOf(ad).filter((k) => k !== self && !excluded.has(k));
@@ -133,14 +133,12 @@ function judge(
   return { bridged: withOwn.size, solo, examples: [...withOwn.values()].slice(0, 3) };
 }
 
-/** Image groups (shared pictures) of the given ads: they join groups too, but are not an ad's own identifier. */
-function imageMembership(all: readonly IdentifierGroup[], ads: readonly number[]): Map<number, string[]> {
-  const wanted = new Set(ads);
+/** Image groups (shared pictures) per ad: they join groups too, but are not an ad's own identifier. */
+function imageMembership(all: readonly IdentifierGroup[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const g of all) {
     if (g.kind !== 'image') continue;
     for (const ad of g.ads) {
-      if (!wanted.has(ad)) continue;
       const list = out.get(ad) ?? [];
       list.push(keyOf('image', g.value));
       out.set(ad, list);

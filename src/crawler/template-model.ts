@@ -33,6 +33,8 @@ export const DEFAULT_TEMPLATE_MODEL: TemplateModelOptions = {
 };
 
 const GRAM = 5;
+/** Grams per profile (and per lone ad) used to find candidates. */
+const CANDIDATE_GRAMS = 24;
 const SAMPLE_MASK = 3;
 
 /** Sampled character 5-gram hashes of an ad's letters (lower case, one space between words). */
@@ -106,11 +108,12 @@ export function applyTemplateModel(
     }
     if (norm > 0) profiles.push({ root, ads: ads.length, weights, norm: Math.sqrt(norm) });
   }
-  // Candidates through an inverted index of each profile's core grams (in half its ads or more).
+  // Candidates through an inverted index of each profile's most telling grams (rare in the
+  // collection, in most of its ads): short posting lists, so the work stays near linear.
   const postings = new Map<number, number[]>();
-  profiles.forEach((p, i) => {
-    for (const [h, w] of p.weights) {
-      if (w < 0.5 * idf(h)) continue;
+  const telling = profiles.map((p) => topKeys(p.weights, CANDIDATE_GRAMS));
+  telling.forEach((keys, i) => {
+    for (const h of keys) {
       const list = postings.get(h);
       if (list) list.push(i);
       else postings.set(h, [i]);
@@ -128,8 +131,7 @@ export function applyTemplateModel(
   const links: TemplateLink[] = [];
   profiles.forEach((p, i) => {
     const seen = new Set<number>();
-    for (const [h, w] of p.weights) {
-      if (w < 0.5 * idf(h)) continue;
+    for (const h of telling[i]) {
       for (const j of postings.get(h) ?? []) {
         if (j <= i || seen.has(j)) continue;
         seen.add(j);
@@ -154,10 +156,13 @@ export function applyTemplateModel(
       const vector = grams[ad];
       let adNorm = 0;
       const candidates = new Set<number>();
+      const rarest = new Map<number, number>();
       for (const h of vector) {
         adNorm += idf(h) ** 2;
-        for (const j of postings.get(h) ?? []) candidates.add(j);
+        rarest.set(h, idf(h));
       }
+      for (const h of topKeys(rarest, CANDIDATE_GRAMS))
+        for (const j of postings.get(h) ?? []) candidates.add(j);
       if (adNorm === 0) continue;
       const byOperator = new Map<number, [number, number]>();
       for (const j of candidates) {
@@ -183,4 +188,12 @@ export function applyTemplateModel(
   }
   for (const link of links) union.union(link.a, link.b);
   return links;
+}
+
+/** The k keys with the highest values. */
+function topKeys(values: ReadonlyMap<number, number>, k: number): number[] {
+  return [...values]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, k)
+    .map(([key]) => key);
 }
