@@ -35,6 +35,10 @@ export const DEFAULT_TEMPLATE_MODEL: TemplateModelOptions = {
 const GRAM = 5;
 /** Grams per profile (and per lone ad) used to find candidates. */
 const CANDIDATE_GRAMS = 24;
+/** A gram among the telling ones of more profiles than this is too common to find candidates with. */
+const MAX_POSTING = 64;
+/** Telling grams two profiles must share before they are compared in full. */
+const MIN_SHARED_TELLING = 3;
 const SAMPLE_MASK = 3;
 
 /** Sampled character 5-gram hashes of an ad's letters (lower case, one space between words). */
@@ -130,21 +134,24 @@ export function applyTemplateModel(
   };
   const links: TemplateLink[] = [];
   profiles.forEach((p, i) => {
-    const seen = new Set<number>();
+    // Only profiles sharing several of p's telling grams are compared in full.
+    const hits = new Map<number, number>();
     for (const h of telling[i]) {
-      for (const j of postings.get(h) ?? []) {
-        if (j <= i || seen.has(j)) continue;
-        seen.add(j);
-        const similarity = cosine(p, profiles[j]);
-        if (similarity >= options.groupSimilarity)
-          links.push({
-            a: p.root,
-            b: profiles[j].root,
-            similarity,
-            learntFrom: p.ads + profiles[j].ads,
-            kind: 'groups',
-          });
-      }
+      const list = postings.get(h) ?? [];
+      if (list.length > MAX_POSTING) continue;
+      for (const j of list) if (j > i) hits.set(j, (hits.get(j) ?? 0) + 1);
+    }
+    for (const [j, count] of hits) {
+      if (count < MIN_SHARED_TELLING) continue;
+      const similarity = cosine(p, profiles[j]);
+      if (similarity >= options.groupSimilarity)
+        links.push({
+          a: p.root,
+          b: profiles[j].root,
+          similarity,
+          learntFrom: p.ads + profiles[j].ads,
+          kind: 'groups',
+        });
     }
   });
   // Joined groups count as one operator from here on; their profiles are scored together.
