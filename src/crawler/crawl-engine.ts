@@ -3,8 +3,8 @@ import type { CrawlProgress, CrawlStore, FrontierItem } from './crawl-store.ts';
 import { dHash } from './dhash.ts';
 import { type ExtractedAd, extractAd, extractListing } from './extract.ts';
 import type { PoliteFetcher } from './fetcher.ts';
+import { decodeToGrey } from './image-decode.ts';
 import type { LinkAd } from './linker.ts';
-import { decodePngToGrey } from './png.ts';
 
 /**
  * The crawl loop: take a URL from the store's frontier, fetch it politely, store an immutable
@@ -93,7 +93,7 @@ async function visit(run: CrawlRun, item: FrontierItem): Promise<void> {
     } else {
       let fields: Record<string, unknown> = {};
       try {
-        fields = { dhash: dHash(decodePngToGrey(result.bytes)) };
+        fields = { dhash: dHash(await decodeToGrey(result.bytes)) };
       } catch (error) {
         await store.recordError({
           url: item.url,

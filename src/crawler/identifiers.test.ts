@@ -21,3 +21,8 @@ test('messenger handles become service:name', () => {
   assert.equal(parseHandleField('telegram:@Lisa'), 'telegram:lisa');
   assert.deepEqual(findHandles('zonder dienst: @lisa'), []);
 });
+
+test('a service named in a sentence is not an account ("only Telegram please")', () => {
+  assert.deepEqual(findHandles('Geen sms, alleen Telegram graag. No texts, only telegram please.'), []);
+  assert.deepEqual(findHandles('telegram lisa_22 of snap @mira'), ['telegram:lisa_22', 'snapchat:mira']);
+});

@@ -53,7 +53,13 @@ const SERVICE_NAMES = Object.keys(SERVICES)
   .sort((a, b) => b.length - a.length)
   .map((s) => s.replace('.', '\\.'))
   .join('|');
-const HANDLE = new RegExp(`\\b(${SERVICE_NAMES})\\s*(?::|/|-|=|\\s)\\s*@?([a-z0-9][a-z0-9._]{1,31})`, 'gi');
+const HANDLE = new RegExp(`\\b(${SERVICE_NAMES})(\\s*(?::|/|-|=|\\s)\\s*@?)([a-z0-9][a-z0-9._]{1,31})`, 'gi');
+/**
+ * "Alleen Telegram graag" / "only WhatsApp please" name a service, not an account: after a bare
+ * space we only take a name written as one (with @, or with a digit, dot or underscore in it).
+ */
+const looksLikeAccount = (separator: string, name: string) =>
+  /[:/=@-]/.test(separator) || /[0-9._]/.test(name.replace(/[._]+$/, ''));
 
 export function normaliseHandle(service: string, name: string): string | undefined {
   const canonical = SERVICES[service.toLowerCase()];
@@ -68,7 +74,8 @@ export function normaliseHandle(service: string, name: string): string | undefin
 export function findHandles(text: string): string[] {
   const out = new Set<string>();
   for (const match of text.matchAll(HANDLE)) {
-    const handle = normaliseHandle(match[1], match[2]);
+    if (!looksLikeAccount(match[2], match[3])) continue;
+    const handle = normaliseHandle(match[1], match[3]);
     if (handle) out.add(handle);
   }
   return [...out];

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Linker } from './linker.ts';
+import { findPhones } from './phones.ts';
 
 const template = (name: string, age: number, city: string) =>
   `Hoi, ik ben ${name}, ${age} jaar en nieuw in ${city}. Ik ontvang je graag in een rustige en discrete woning vlakbij het station. Bel of app voor een afspraak, minimaal een uur van tevoren.`;
@@ -98,4 +99,90 @@ test('clustering is incremental: adding ads later gives the same result as all a
     once.clusters().clusters.map((c) => c.ads),
   );
   assert.throws(() => step.add(ads[0]), /already added/);
+});
+
+// Issue 13: linking that holds on ads it was not tuned to.
+const SENTENCES = [
+  'Welkom in mijn studio aan de rand van de stad.',
+  'Parkeren is gratis en de koffie staat klaar.',
+  'Ik spreek Engels en een beetje Spaans.',
+  'Op doordeweekse avonden ben ik het best bereikbaar.',
+  'Hygiëne en respect vind ik heel belangrijk.',
+  'Stuur eerst een berichtje, dan bel ik terug.',
+  'Betalen kan contant of vooraf.',
+  'Ik hou van dansen, koken en lange wandelingen.',
+  'Anoniem nummer wordt niet opgenomen.',
+  'Douche en handdoeken zijn aanwezig.',
+  'Kom ontspannen na een lange werkdag.',
+  'Foto’s zijn echt en recent.',
+  'Alleen nette heren graag.',
+  'Mijn flat ligt vlak bij het station.',
+  'Ik werk zelfstandig, zonder bureau.',
+];
+
+test('30 ads of one operator with one number and texts that share no sentence → one cluster', () => {
+  const linker = new Linker();
+  // Every sentence of every ad is its own combination of subject, verb and object: no sentence repeats.
+  const who = ['Ik', 'Mijn vriendin', 'Onze dame', 'Lisa', 'Zij', 'Het meisje'];
+  const does = ['ontvangt', 'verwelkomt', 'begroet', 'bezoekt', 'verwent'];
+  const what = ['heren', 'gasten', 'zakenmensen', 'toeristen', 'studenten', 'vaste klanten'];
+  for (let i = 0; i < 30; i++) {
+    const text = [0, 1, 2]
+      .map((k) => {
+        const n = i * 3 + k;
+        return `${who[n % 6]} ${does[Math.floor(n / 6) % 5]} ${what[Math.floor(n / 30) % 6]} op dag ${n}.`;
+      })
+      .join(' ');
+    linker.add({ id: `op-${i}`, text, phones: ['+31612345678'] });
+  }
+  for (let i = 0; i < 6; i++) linker.add({ id: `ind-${i}`, text: unrelated[i], phones: [`+3162000000${i}`] });
+  const { clusters, guarded } = linker.clusters();
+  assert.deepEqual(guarded, [], 'the only identifier of its ads is not a decoy');
+  const op = clusters.find((c) => c.ads.includes('op-0'))!;
+  assert.equal(op.ads.length, 30);
+  assert.ok(op.evidence.every((e) => e.kind === 'phone' && e.detail === 'same phone +31612345678'));
+  assert.equal(clusters.length, 7);
+});
+
+/** One operator's template, perturbed per ad: a sentence dropped, the order rotated, a typo. */
+function operatorAd(template: string[], i: number): string {
+  const kept = template.filter((_, k) => k !== i % template.length);
+  const rotated = [...kept.slice(i % 3), ...kept.slice(0, i % 3)];
+  return rotated.join(' ').replace('belangrijk', i % 2 ? 'belangrjik' : 'belangrijk');
+}
+
+test('an operator with three numbers used in turn → one cluster, joined by its template', () => {
+  const template = SENTENCES.slice(0, 8);
+  const linker = new Linker();
+  const numbers = ['+31611111111', '+31622222222', '+31633333333'];
+  for (let i = 0; i < 15; i++)
+    linker.add({ id: `op-${i}`, text: operatorAd(template, i), phones: [numbers[Math.floor(i / 5)]] });
+  // Independents write from the same sentences, each its own selection, each its own number.
+  for (let i = 0; i < 5; i++) {
+    const own = [SENTENCES[i], SENTENCES[i + 5], SENTENCES[i + 10]];
+    for (let n = 0; n < 3; n++)
+      linker.add({ id: `ind${i}-${n}`, text: own.join(' '), phones: [`+3164000000${i}`] });
+  }
+  const { clusters } = linker.clusters();
+  const op = clusters.find((c) => c.ads.includes('op-0'))!;
+  assert.deepEqual(op.ads.sort(), Array.from({ length: 15 }, (_, i) => `op-${i}`).sort());
+  assert.ok(
+    op.evidence.some((e) => e.kind === 'text' && /same (template|text|operator template)/.test(e.detail)),
+  );
+  for (let i = 0; i < 5; i++) assert.equal(clusters.find((c) => c.ads.includes(`ind${i}-0`))!.ads.length, 3);
+});
+
+test('a number only spelled out in words links the ads that show it', () => {
+  const texts = [
+    'Lieve dame in Utrecht. Bel nul zes een twee drie vier vijf zes zeven acht.',
+    'Nieuw in Breda, discreet en vriendelijk. App: nul zes twaalf vierendertig zesenvijftig achtenzeventig',
+    'Sweet lady visiting Delft. Call zero six one two three four five six seven eight!',
+  ];
+  const linker = new Linker();
+  texts.forEach((text, i) => {
+    linker.add({ id: `w${i}`, text, phones: findPhones(text).map((p) => p.e164) });
+  });
+  const { clusters } = linker.clusters();
+  assert.equal(clusters.length, 1);
+  assert.deepEqual([...new Set(clusters[0].evidence.map((e) => e.detail))], ['same phone +31612345678']);
 });

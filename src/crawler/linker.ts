@@ -2,8 +2,22 @@ import { BucketIndex } from './bucket-index.ts';
 import { hamming64, parseHash64 } from './dhash.ts';
 import { GrowableInt32 } from './growable.ts';
 import { bandKey, DEFAULT_MINHASH, estimateJaccard, type MinHashParams, signature } from './minhash.ts';
+import {
+  type CutCause,
+  findShared,
+  type IdentifierGroup,
+  keyOf,
+  sharedReason,
+} from './shared-identifiers.ts';
 import { SlotStore } from './slot-store.ts';
 import { shingleHashes, templateOf } from './template.ts';
+import {
+  applyTemplateModel,
+  charGrams,
+  DEFAULT_TEMPLATE_MODEL,
+  type TemplateLink,
+  type TemplateModelOptions,
+} from './template-model.ts';
 import { UnionFind } from './union-find.ts';
 
 /**
@@ -45,7 +59,12 @@ export interface GuardNote {
   kind: Exclude<EvidenceKind, 'text'>;
   value: string;
   ads: number;
+  /** Groups with their own identifiers that it bridges (0 when cut because it is listed). */
   groups: number;
+  /** Why: it bridges groups with their own identifiers, or it is on the investigation's list. */
+  cause: CutCause;
+  /** A few of the bridged groups' own identifiers. */
+  examples: string[];
   reason: { nl: string; en: string };
 }
 
@@ -58,12 +77,16 @@ export interface LinkOptions {
   /** LSH bucket members compared per band (newest first); bounds the work for huge templates. */
   candidatesPerBand: number;
   imageMaxDistance: number;
-  /** An identifier spanning this many otherwise unrelated groups of ads is cut... */
-  hubMinGroups: number;
-  /** ...when those groups are also at least this share of its ads. */
-  hubGroupRatio: number;
+  /** An identifier bridging this many groups of ads that each have their own identifiers is cut as shared. */
+  minBridged: number;
+  /** `kind:value` keys (e.g. `phone:+31201234567`) on the investigation's list of shared numbers: always cut. */
+  knownShared: ReadonlySet<string>;
+  /** `kind:value` keys whose cut the investigator overruled: always used for linking. */
+  overruled: ReadonlySet<string>;
   /** Identifier links weigh 1 up to this many ads, then fall off with the square root. */
   fullWeightAds: number;
+  /** The template model learnt from groups of linked ads (template-model.ts); null to leave it out. */
+  templateModel: TemplateModelOptions | null;
 }
 
 export const DEFAULT_LINK_OPTIONS: LinkOptions = {
@@ -72,18 +95,15 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   minTextTokens: 8,
   candidatesPerBand: 6,
   imageMaxDistance: 6,
-  hubMinGroups: 4,
-  hubGroupRatio: 0.25,
+  minBridged: 3,
+  knownShared: new Set(),
+  overruled: new Set(),
   fullWeightAds: 5,
+  templateModel: DEFAULT_TEMPLATE_MODEL,
 };
 
 const IMAGE_CHUNKS = 4;
-
-interface IdentifierGroup {
-  kind: GuardNote['kind'];
-  value: string;
-  ads: number[];
-}
+const TEMPLATE_ROUNDS = 3;
 
 export class Linker {
   readonly options: LinkOptions;
@@ -107,6 +127,8 @@ export class Linker {
   private readonly adFirstImage = new GrowableInt32();
   private readonly adImageCount = new GrowableInt32();
   private readonly sig: Uint32Array;
+  private ownCache?: { size: number; lists: string[][] };
+  private readonly grams: Uint32Array[] = [];
 
   constructor(options: Partial<LinkOptions> = {}) {
     this.options = { ...DEFAULT_LINK_OPTIONS, ...options };
@@ -138,7 +160,9 @@ export class Linker {
     this.ids.push(ad.id);
     this.idIndex.set(ad.id, index);
     this.textUnion.add();
-    this.indexText(index, ad.title ? `${ad.title}. ${ad.text}` : ad.text);
+    const text = ad.title ? `${ad.title}. ${ad.text}` : ad.text;
+    this.indexText(index, text);
+    this.grams.push(this.options.templateModel ? charGrams(text) : new Uint32Array(0));
     const keys = new Set<string>();
     for (const phone of ad.phones ?? []) keys.add(`phone\u0000${phone}`);
     for (const email of ad.emails ?? []) keys.add(`email\u0000${email}`);
@@ -253,64 +277,59 @@ export class Linker {
   clusters(): { clusters: Cluster[]; guarded: GuardNote[] } {
     const union = this.textUnion.clone();
     const groups = this.identifierGroups();
-    const small = groups.filter((g) => g.ads.length < this.options.hubMinGroups);
-    for (const group of small) unionAll(union, group.ads);
-    const large = groups.filter((g) => g.ads.length >= this.options.hubMinGroups);
-    // Two passes, each judging every large identifier against the same state, so order does not
-    // matter. Pass 1 counts its groups using text, images and small identifiers only; pass 2 also
-    // lets the other large identifiers join groups, except those pass 1 found suspicious (else an
-    // agency number and a stock photo would make each other's ads look related).
-    const firstPass = this.spreads(union, large, new Set());
-    const suspicious = new Set(large.filter((g, i) => this.isHub(g, firstPass[i])));
-    const secondPass = this.spreads(union, large, suspicious);
-    const guarded: GuardNote[] = [];
-    const linked: IdentifierGroup[] = [...small];
-    large.forEach((group, i) => {
-      if (this.isHub(group, secondPass[i])) {
-        guarded.push(guardNote(group, secondPass[i]));
-      } else {
-        linked.push(group);
-      }
-    });
+    const verdicts = findShared(groups, (ad) => this.ownIdentifiers(ad), union, this.options);
+    const cut = new Set(verdicts.map((v) => v.group));
+    const linked = groups.filter((g) => !cut.has(g));
     for (const group of linked) unionAll(union, group.ads);
-    return { clusters: this.collect(union, linked), guarded };
-  }
-
-  private isHub(group: IdentifierGroup, spread: number): boolean {
-    const { hubMinGroups, hubGroupRatio } = this.options;
-    return spread >= hubMinGroups && spread >= hubGroupRatio * group.ads.length;
-  }
-
-  /**
-   * For each large identifier: into how many groups its ads fall when it is left out, groups being
-   * formed by `base` plus the other large identifiers not in `excluded`.
-   */
-  private spreads(base: UnionFind, large: IdentifierGroup[], excluded: Set<IdentifierGroup>): number[] {
-    const others = new Map<number, IdentifierGroup[]>();
-    large.forEach((group) => {
-      if (excluded.has(group)) return;
-      for (const ad of group.ads) {
-        const list = others.get(ad);
-        if (list) list.push(group);
-        else others.set(ad, [group]);
-      }
-    });
-    return large.map((group) => {
-      const local = new UnionFind(group.ads.length);
-      const firstBy = new Map<unknown, number>();
-      group.ads.forEach((ad, i) => {
-        local.add();
-        const keys: unknown[] = [base.find(ad), ...(others.get(ad) ?? []).filter((g) => g !== group)];
-        for (const key of keys) {
-          const first = firstBy.get(key);
-          if (first === undefined) firstBy.set(key, i);
-          else local.union(first, i);
-        }
+    const model = this.options.templateModel;
+    const templates: TemplateLink[] = [];
+    // Groups grow as lone ads join them, and grown groups give profiles to more of them: a few rounds.
+    for (let round = 0; model && round < TEMPLATE_ROUNDS; round++) {
+      const links = applyTemplateModel(this.grams, (ad) => this.ownIdentifiers(ad).length > 0, union, model);
+      templates.push(...links);
+      if (links.length === 0) break;
+    }
+    const guarded = verdicts.map(
+      (v): GuardNote => ({
+        kind: v.group.kind,
+        value: v.group.value,
+        ads: v.group.ads.length,
+        groups: v.bridged,
+        cause: v.cause,
+        examples: v.examples,
+        reason: sharedReason(v),
+      }),
+    );
+    const clusters = this.collect(union, linked);
+    const clusterOf = new Map<string, Cluster>();
+    for (const cluster of clusters) for (const ad of cluster.ads) clusterOf.set(ad, cluster);
+    for (const link of templates) {
+      const percent = Math.round(link.similarity * 100);
+      clusterOf.get(this.ids[link.a])!.evidence.push({
+        a: this.ids[link.a],
+        b: this.ids[link.b],
+        kind: 'text',
+        detail:
+          link.kind === 'groups'
+            ? `${percent}% same operator template (learnt from ${link.learntFrom} ads)`
+            : `${percent}% fits the operator template learnt from ${link.learntFrom} ads`,
+        score: round(link.similarity),
       });
-      const roots = new Set<number>();
-      for (let i = 0; i < group.ads.length; i++) roots.add(local.find(i));
-      return roots.size;
-    });
+    }
+    return { clusters, guarded };
+  }
+
+  /** Phone, e-mail and handle keys of an ad (singletons included), built once per materialisation. */
+  private ownIdentifiers(ad: number): readonly string[] {
+    if (!this.ownCache || this.ownCache.size !== this.ids.length) {
+      const lists: string[][] = Array.from({ length: this.ids.length }, () => []);
+      for (const [key, ads] of this.identifiers) {
+        const [kind, value] = key.split('\u0000');
+        for (const a of ads) lists[a].push(keyOf(kind as IdentifierGroup['kind'], value));
+      }
+      this.ownCache = { size: this.ids.length, lists };
+    }
+    return this.ownCache.lists[ad];
   }
 
   private collect(union: UnionFind, linked: IdentifierGroup[]): Cluster[] {
@@ -387,30 +406,6 @@ function unionAll(union: UnionFind, ads: readonly number[]): void {
 function identifierDetail(group: IdentifierGroup): string {
   const label = group.kind === 'email' ? 'e-mail' : group.kind;
   return `same ${label} ${group.value}`;
-}
-
-function guardNote(group: IdentifierGroup, spread: number): GuardNote {
-  const what = {
-    phone: [
-      'telefoonnummer',
-      'phone',
-      'gedeeld nummer, bijv. van een bureau',
-      'shared number, e.g. an agency',
-    ],
-    email: ['e-mailadres', 'e-mail', 'gedeeld adres, bijv. van een bureau', 'shared address, e.g. an agency'],
-    handle: ['account', 'handle', 'gedeeld account', 'shared account'],
-    image: ['afbeelding', 'image', 'stockfoto of logo', 'stock photo or logo'],
-  }[group.kind];
-  return {
-    kind: group.kind,
-    value: group.value,
-    ads: group.ads.length,
-    groups: spread,
-    reason: {
-      nl: `${what[0]} ${group.value} staat in ${group.ads.length} advertenties uit ${spread} verder ongerelateerde groepen (${what[2]}?): niet gebruikt om te koppelen`,
-      en: `${what[1]} ${group.value} appears in ${group.ads.length} ads from ${spread} otherwise unrelated groups (${what[3]}?): not used for linking`,
-    },
-  };
 }
 
 function round(x: number): number {

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { DateColumn } from '../store/schema.ts';
 
-/** The crawler's tables for Kysely (migration 0400_crawler.sql), added to the store's Database. */
+/** The crawler's tables for Kysely (migrations 0400_crawler.sql, 0450_crawler_identifier_decisions.sql), added to the store's Database. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface CrawlInvestigationTable {
@@ -78,6 +78,17 @@ export interface CrawlErrorTable {
   at: Generated<Date>;
 }
 
+export interface CrawlIdentifierDecisionTable {
+  investigation_id: string;
+  org_id: string;
+  kind: string;
+  value: string;
+  decision: 'shared' | 'not_shared';
+  reason: string;
+  decided_by: string;
+  decided_at: Generated<Date>;
+}
+
 declare module '../store/schema.ts' {
   interface Database {
     crawl_investigations: CrawlInvestigationTable;
@@ -86,5 +97,6 @@ declare module '../store/schema.ts' {
     crawl_frontier: CrawlFrontierTable;
     crawl_snapshots: CrawlSnapshotTable;
     crawl_errors: CrawlErrorTable;
+    crawl_identifier_decisions: CrawlIdentifierDecisionTable;
   }
 }

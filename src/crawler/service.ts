@@ -15,6 +15,7 @@ import { clusterToSignal } from './cluster-signal.ts';
 import { crawledAds, runCrawl, type StopReason } from './crawl-engine.ts';
 import type { CrawlProgress } from './crawl-store.ts';
 import { type FetcherOptions, PoliteFetcher } from './fetcher.ts';
+import { linkOptionsFor } from './identifier-decisions.ts';
 import { assessAd, buildContext } from './indicators.ts';
 import { Linker } from './linker.ts';
 import { PgCrawlStore } from './pg-crawl-store.ts';
@@ -374,7 +375,7 @@ export async function investigationAds(tx: AccessTx, investigationId: string) {
 export async function investigationClusters(tx: AccessTx, investigationId: string) {
   const decision = await tx.authorize('read', 'crawl_ad');
   await investigationOf(tx, investigationId);
-  const linker = new Linker();
+  const linker = new Linker(await linkOptionsFor(tx, investigationId));
   const ads = await latestAds(tx, investigationId);
   for (const ad of ads) linker.add(ad);
   const result = linker.clusters();
@@ -417,6 +418,8 @@ export async function runRetention(
       .where('investigation_id', 'in', ids)
       .executeTakeFirst();
     await db.deleteFrom('crawl_runs').where('investigation_id', 'in', ids).execute();
+    // Decisions about identifiers name phone numbers and addresses: they go with the data.
+    await db.deleteFrom('crawl_identifier_decisions').where('investigation_id', 'in', ids).execute();
     for (const row of expired) {
       audit({
         userId: null,
@@ -497,7 +500,7 @@ export async function clusterSignal(
     );
   }
   const ads = await latestAds(tx, investigationId);
-  const linker = new Linker();
+  const linker = new Linker(await linkOptionsFor(tx, investigationId));
   for (const ad of ads) linker.add(ad);
   const cluster = linker.clusters().clusters.find((c) => c.id === clusterId);
   if (!cluster) throw new NotFound('Cluster niet gevonden / Cluster not found');

@@ -98,5 +98,45 @@ describe(`crawler API on ${databaseLabel}`, () => {
     const other = await loginAs(server, 'inspecteur@inspectie-szw.example', 'criminal_investigation');
     const foreign = await other.get<unknown>(`/api/v1/crawler/investigations/${mandate.body.id}/ads`);
     assert.equal(foreign.status, 404, 'another organisation does not see the investigation');
+
+    // Issue 13: the investigation's list of shared lines and overruled cuts.
+    const decisions = `/api/v1/crawler/investigations/${mandate.body.id}/identifier-decisions`;
+    const badValue = await investigator.request<{ error: { field: string; message: string } }>(
+      'PUT',
+      decisions,
+      {
+        kind: 'phone',
+        value: 'taxi',
+        decision: 'shared',
+        reason: 'Taxicentrale',
+      },
+    );
+    assert.equal(badValue.status, 400);
+    assert.equal(badValue.body.error.field, 'value');
+    const badKind = await investigator.request<{ error: { message: string } }>('PUT', decisions, {
+      kind: 'fax',
+      value: '020 555 1234',
+      decision: 'shared',
+      reason: 'Taxicentrale',
+    });
+    assert.equal(badKind.status, 400);
+    assert.match(badKind.body.error.message, /kind/);
+    const listed = await investigator.request<{ value: string; decision: string }>('PUT', decisions, {
+      kind: 'phone',
+      value: '020 555 1234',
+      decision: 'shared',
+      reason: 'Taxicentrale',
+    });
+    assert.equal(listed.status, 200);
+    assert.deepEqual([listed.body.value, listed.body.decision], ['+31205551234', 'shared']);
+    const list = await investigator.get<{ value: string; reason: string }[]>(decisions);
+    assert.deepEqual(
+      list.body.map((d) => [d.value, d.reason]),
+      [['+31205551234', 'Taxicentrale']],
+    );
+    assert.equal((await other.get<unknown>(decisions)).status, 404, 'not for another organisation');
+    const withdrawn = await investigator.request('DELETE', `${decisions}?kind=phone&value=%2B31205551234`);
+    assert.equal(withdrawn.status, 204);
+    assert.deepEqual((await investigator.get<unknown[]>(decisions)).body, []);
   });
 });

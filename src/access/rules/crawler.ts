@@ -64,6 +64,17 @@ export const crawlerRules: Rule[] = [
     legalBasis: LEGAL_BASIS,
   },
   {
+    // An investigator's decision that an identifier is a shared line, or overruling such a cut.
+    resource: 'crawl_identifier_decision',
+    actions: ['create', 'read', 'delete'],
+    roles: ['investigator'],
+    purposes: ['criminal_investigation'],
+    scope: 'own_org',
+    orgTypes: INVESTIGATING,
+    fields: ['investigation_id', 'kind', 'value', 'decision', 'reason', 'decided_by', 'decided_at'],
+    legalBasis: LEGAL_BASIS,
+  },
+  {
     resource: 'crawl_ad',
     actions: ['read', 'export'],
     roles: ['investigator'],

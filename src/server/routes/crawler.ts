@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { decideIdentifier, listDecisions, withdrawDecision } from '../../crawler/identifier-decisions.ts';
 import {
   closeInvestigation,
   clusterSignal,
@@ -13,7 +14,7 @@ import {
   saveAdapter,
   startCrawl,
 } from '../../crawler/service.ts';
-import { access, type Services } from '../context.ts';
+import { access, noContent, type Services } from '../context.ts';
 
 const Id = z.strictObject({ id: z.uuid() });
 const purposeNote = 'Header X-Ketenplein-Purpose: criminal_investigation; role investigator.';
@@ -81,6 +82,52 @@ export const crawlerRoutes =
         },
       },
       (request) => access(services, request, (tx) => investigationClusters(tx, request.params.id)),
+    );
+    const IdentifierKind = z.enum(['phone', 'email', 'handle', 'image']);
+    app.get(
+      '/investigations/:id/identifier-decisions',
+      {
+        schema: {
+          summary: `The investigation's list of shared identifiers and overruled cuts, with who decided and why; audited. ${purposeNote}`,
+          tags: ['crawler'],
+          params: Id,
+        },
+      },
+      (request) => access(services, request, (tx) => listDecisions(tx, request.params.id)),
+    );
+    app.put(
+      '/investigations/:id/identifier-decisions',
+      {
+        schema: {
+          summary: `Put an identifier on the investigation's list of shared lines (decision "shared": never links) or overrule a cut ("not_shared": always links); audited with the reason. ${purposeNote}`,
+          tags: ['crawler'],
+          params: Id,
+          body: z.strictObject({
+            kind: IdentifierKind,
+            value: z.string().trim().min(1).max(320),
+            decision: z.enum(['shared', 'not_shared']),
+            reason: z.string().trim().min(3).max(1000),
+          }),
+        },
+      },
+      (request) => access(services, request, (tx) => decideIdentifier(tx, request.params.id, request.body)),
+    );
+    app.delete(
+      '/investigations/:id/identifier-decisions',
+      {
+        schema: {
+          summary: `Withdraw a decision about an identifier; the linker judges it by itself again; audited. ${purposeNote}`,
+          tags: ['crawler'],
+          params: Id,
+          querystring: z.strictObject({ kind: IdentifierKind, value: z.string().trim().min(1).max(320) }),
+        },
+      },
+      async (request, reply) => {
+        await access(services, request, (tx) =>
+          withdrawDecision(tx, request.params.id, request.query.kind, request.query.value),
+        );
+        return noContent(reply);
+      },
     );
     app.post(
       '/investigations/:id/cluster-signals',
