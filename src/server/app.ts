@@ -13,7 +13,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { authenticate, csrfMatches } from '../access/sessions.ts';
-import { CSRF_HEADER, SESSION_COOKIE, type Services } from './context.ts';
+import { CSRF_HEADER, SESSION_COOKIE, type Services, Unauthenticated } from './context.ts';
 import { errorHandler } from './errors.ts';
 import { registerRoutes } from './routes/index.ts';
 
@@ -21,7 +21,8 @@ export type App = FastifyInstance;
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes reachable before login; everything else under /api/v1 needs a session. */
-const PUBLIC_API = new Set(['/api/v1/auth/login']);
+const LOGIN = '/api/v1/auth/login';
+const PUBLIC_API = new Set([LOGIN, '/api/v1/auth/logout']);
 
 export async function buildApp(
   services: Services,
@@ -37,7 +38,9 @@ export async function buildApp(
         }
       : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: config.production,
+    // Only a proxy named in KETENPLEIN_TRUSTED_PROXIES may set X-Forwarded-For: trusting any would let
+    // a client pick a new address per request and walk around the per-address login limit.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -79,8 +82,12 @@ export async function buildApp(
     const path = request.url.split('?')[0];
     if (!path.startsWith('/api/v1/')) return;
     request.session = await authenticate(services.store, request.cookies[SESSION_COOKIE], config.session);
-    if (STATE_CHANGING.has(request.method) && !PUBLIC_API.has(path)) {
-      if (!request.session) return;
+    if (!request.session) {
+      if (PUBLIC_API.has(path)) return;
+      // Refuse before the body is read or parsed: an anonymous request costs no more than this lookup.
+      throw new Unauthenticated();
+    }
+    if (STATE_CHANGING.has(request.method) && path !== LOGIN) {
       // Synchronizer token: a cross-site form cannot read it, so it cannot forge the header.
       const given = request.headers[CSRF_HEADER];
       if (!csrfMatches(request.session.csrfToken, Array.isArray(given) ? given[0] : given)) {

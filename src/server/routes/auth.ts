@@ -35,6 +35,13 @@ const SessionView = z.object({
   expiresAt: z.string(),
 });
 
+class TooManyAttempts extends Error {
+  readonly statusCode = 429;
+  constructor() {
+    super('Te veel pogingen; probeer het later opnieuw / Too many attempts; try again later');
+  }
+}
+
 export const authRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
@@ -46,10 +53,24 @@ export const authRoutes =
       secure: config.production,
     };
 
+    // Per address (route config) and per account (this one): a botnet with many addresses still gets
+    // only so many tries at one account, and each refused try costs no password hash.
+    const perAccount = app.createRateLimit({
+      max: config.loginAccountRateLimit,
+      timeWindow: '1 minute',
+      keyGenerator: (request) =>
+        `account:${String((request.body as { email?: unknown } | undefined)?.email ?? '')
+          .trim()
+          .toLowerCase()}`,
+    });
     app.post(
       '/login',
       {
         config: { rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
+        preHandler: async (request) => {
+          const limit = await perAccount(request);
+          if (!limit.isAllowed && limit.isExceeded) throw new TooManyAttempts();
+        },
         schema: {
           summary: 'Log in with e-mail, password and (when enabled) a TOTP code',
           tags: ['auth'],
