@@ -131,7 +131,10 @@ describe(`security: attacks over HTTP on ${databaseLabel}`, () => {
         });
         // Only the first 64 KB: a server that reads the body before refusing never answers.
         req.write(Buffer.alloc(64 * 1024, 0x61));
-        setTimeout(() => reject(new Error('no answer before the body was complete')), 5000).unref();
+        setTimeout(() => {
+          req.destroy();
+          reject(new Error('no answer before the body was complete'));
+        }, 5000).unref();
       });
       assert.equal(status, 401);
     });
