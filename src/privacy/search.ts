@@ -20,6 +20,9 @@ const DATE_KEY = /^(d|fm):/;
  * BSN is decrypted to search), or by name and date of birth with linkage's tolerant comparison. Other
  * organisations that hold the same person are named as contact points only ("match, then talk").
  */
+/** Searches per officer per minute. */
+export const SUBJECT_SEARCH_RATE_LIMIT = 30;
+
 export async function searchSubject(
   tx: AccessTx,
   cipher: FieldCipher,
@@ -51,7 +54,8 @@ export async function searchSubject(
     const fingerprint = cipher.fingerprint(query.bsn);
     const rows = await base.where('p.bsn_fingerprint', '=', fingerprint).execute();
     matches = rows.map((row) => ({ row, match: { by: 'bsn' } }));
-    holders = await otherHolders(tx, fingerprint, [], []);
+    // Others are asked only about a person one's own organisation holds: no chain-wide "who knows this BSN?".
+    holders = matches.length > 0 ? await otherHolders(tx, fingerprint, [], []) : [];
   } else {
     const subject = {
       givenNames: query.givenNames ?? null,
@@ -105,12 +109,15 @@ export async function searchSubject(
         },
       ];
     });
-    holders = await otherHolders(
-      tx,
-      null,
-      keys.filter((key) => DATE_KEY.test(key)),
-      keys.filter((key) => !DATE_KEY.test(key)),
-    );
+    holders =
+      matches.length > 0
+        ? await otherHolders(
+            tx,
+            null,
+            keys.filter((key) => DATE_KEY.test(key)),
+            keys.filter((key) => !DATE_KEY.test(key)),
+          )
+        : [];
   }
   const found = matches.map(({ row, match }) => ({
     personId: row.id,
@@ -128,6 +135,13 @@ export async function searchSubject(
     },
     restricted: row.restricted_at !== null,
   }));
+  // Every search is on record, with or without a result (what was searched for is not: it is personal data).
+  tx.record(
+    decision,
+    [requestId, ...found.map((person) => person.personId)],
+    [],
+    `search by ${'bsn' in query ? 'bsn' : 'name'}: ${found.length} found, ${holders.length} other holders`,
+  );
   return {
     persons: tx.disclose(decision, found, 'personId'),
     otherOrganisations: holders.map((holder) => ({

@@ -174,7 +174,8 @@ describe(`security: attacks over HTTP on ${databaseLabel}`, () => {
     });
 
     test('X-Forwarded-For is ignored unless the proxy is configured', async () => {
-      const strict = await sibling(server, { loginRateLimit: 3 });
+      // In production, where the attack was found: before, NODE_ENV=production alone trusted any proxy.
+      const strict = await sibling(server, { loginRateLimit: 3, production: true });
       try {
         const statuses: number[] = [];
         for (let i = 0; i < 5; i++) {
