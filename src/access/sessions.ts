@@ -262,6 +262,19 @@ export async function authenticate(
   };
 }
 
+/**
+ * Ends every session of a user but the one holding `keepToken` (none when omitted): after a password
+ * change a stolen session must not outlive it, and "log out everywhere" ends them all.
+ */
+export async function endSessions(store: Store, userId: string, keepToken?: string): Promise<number> {
+  const result = await store.db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .$if(keepToken !== undefined, (q) => q.where('token_hash', '<>', hashToken(keepToken as string)))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function logout(store: Store, token: string): Promise<void> {
   await store.db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
 }

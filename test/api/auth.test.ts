@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as OTPAuth from 'otpauth';
+import { DEMO_PASSWORD } from '../../src/store/demo.ts';
 import { ApiClient, loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
 import { databaseLabel } from '../helpers/store.ts';
 
@@ -105,12 +106,23 @@ describe(`login and sessions on ${databaseLabel}`, () => {
     assert.match(setup.body.uri, /^otpauth:\/\/totp\/Ketenplein/);
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(setup.body.secret) });
     assert.equal(
-      (await client.post('/api/v1/auth/totp/enable', { secret: setup.body.secret, code: '000000' })).status,
+      (
+        await client.post('/api/v1/auth/totp/enable', {
+          secret: setup.body.secret,
+          code: '000000',
+          password: DEMO_PASSWORD,
+        })
+      ).status,
       400,
     );
     assert.equal(
-      (await client.post('/api/v1/auth/totp/enable', { secret: setup.body.secret, code: totp.generate() }))
-        .status,
+      (
+        await client.post('/api/v1/auth/totp/enable', {
+          secret: setup.body.secret,
+          code: totp.generate(),
+          password: DEMO_PASSWORD,
+        })
+      ).status,
       204,
     );
 

@@ -139,6 +139,7 @@ describeInBrowser(`web shell`, (web) => {
     await page.getByRole('link', { name: /^otpauth:\/\/totp\// }).waitFor();
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 });
     await page.getByLabel('Code uit de app').fill(totp.generate());
+    await page.getByLabel('Uw wachtwoord, ter bevestiging').fill(newPassword);
     await page.getByRole('button', { name: 'Bevestigen' }).click();
     await page.getByText('Tweestapsverificatie staat nu aan.').waitFor();
     await assertAccessible(page, 'account');

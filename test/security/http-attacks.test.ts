@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import * as OTPAuth from 'otpauth';
 import { CHAIN_WIDE_ROLES } from '../../src/access/role-grants.ts';
 import { signalRules } from '../../src/access/rules/signals.ts';
 import { DEMO_PASSWORD } from '../../src/store/demo.ts';
@@ -218,6 +219,51 @@ describe(`security: attacks over HTTP on ${databaseLabel}`, () => {
       } finally {
         await proxied.close();
       }
+    });
+  });
+
+  describe('9. sessions after a password change', () => {
+    test('a password change ends the other sessions; "log out everywhere" ends them all', async () => {
+      const email = 'zorgcoordinator@zorg-amsterdam.example';
+      const mine = await loginAs(server, email);
+      const stolen = await loginAs(server, email);
+      assert.equal((await stolen.get('/api/v1/auth/me')).status, 200);
+      const next = 'Een-heel-nieuw-wachtwoord-2026';
+      const changed = await mine.post('/api/v1/auth/password', { current: DEMO_PASSWORD, next });
+      assert.equal(changed.status, 204);
+      assert.equal((await stolen.get('/api/v1/auth/me')).status, 401, 'the other session is gone');
+      assert.equal((await mine.get('/api/v1/auth/me')).status, 200, 'this one stays');
+      const other = new ApiClient(server.url);
+      assert.equal((await other.login(email, next)).status, 200);
+      assert.equal((await mine.post('/api/v1/auth/logout-everywhere')).status, 204);
+      assert.equal((await mine.get('/api/v1/auth/me')).status, 401);
+      assert.equal((await other.get('/api/v1/auth/me')).status, 401);
+    });
+
+    test('a session alone cannot set up TOTP: the password is asked again', async () => {
+      const session = await loginAs(server, 'analist@comensha.example');
+      const setup = await session.post<{ secret: string }>('/api/v1/auth/totp/setup');
+      const secret = new OTPAuth.Secret({ buffer: OTPAuth.Secret.fromBase32(setup.body.secret).buffer });
+      const code = new OTPAuth.TOTP({ secret, digits: 6, period: 30 }).generate();
+      const without = await session.post<ErrorBody>('/api/v1/auth/totp/enable', {
+        secret: setup.body.secret,
+        code,
+      });
+      assert.equal(without.status, 400);
+      assert.equal(without.body.error.field, 'password');
+      const wrong = await session.post<ErrorBody>('/api/v1/auth/totp/enable', {
+        secret: setup.body.secret,
+        code,
+        password: 'not-the-password',
+      });
+      assert.equal(wrong.status, 400);
+      assert.equal(wrong.body.error.field, 'password');
+      const row = await server.store.db
+        .selectFrom('users')
+        .select('totp_secret')
+        .where('email', '=', 'analist@comensha.example')
+        .executeTakeFirstOrThrow();
+      assert.equal(row.totp_secret, null);
     });
   });
 });

@@ -227,6 +227,7 @@ export const en: Record<keyof typeof nl, string> = {
   'account.totpStep1': 'Add Ketenplein to your authenticator app with this secret key:',
   'account.totpUri': 'Or open this link on your phone:',
   'account.totpStep2': 'Then enter the code the app shows.',
+  'account.totpPassword': 'Your password, to confirm',
   'account.totpCode': 'Code from the app',
   'account.totpCodeInvalid': 'Enter the six-digit code from the app.',
   'account.totpConfirm': 'Confirm',

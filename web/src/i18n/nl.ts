@@ -232,6 +232,7 @@ export const nl = {
   'account.totpStep1': 'Voeg Ketenplein toe aan uw authenticator-app met deze geheime sleutel:',
   'account.totpUri': 'Of open deze koppeling op uw telefoon:',
   'account.totpStep2': 'Vul daarna de code in die de app toont.',
+  'account.totpPassword': 'Uw wachtwoord, ter bevestiging',
   'account.totpCode': 'Code uit de app',
   'account.totpCodeInvalid': 'Vul de zescijferige code uit de app in.',
   'account.totpConfirm': 'Bevestigen',
