@@ -15,6 +15,7 @@ import {
 import { authenticate, csrfMatches } from '../access/sessions.ts';
 import { CSRF_HEADER, SESSION_COOKIE, type Services, Unauthenticated } from './context.ts';
 import { errorHandler } from './errors.ts';
+import { refuseNulBytes } from './nul-bytes.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export type App = FastifyInstance;
@@ -100,6 +101,8 @@ export async function buildApp(
       }
     }
   });
+
+  app.addHook('preValidation', refuseNulBytes);
 
   await registerRoutes(app, services);
 
