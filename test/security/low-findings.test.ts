@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { csvCell } from '../../src/domain/csv-cell.ts';
 import { exampleSubmission } from '../../src/signals/fixtures.ts';
 import { loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
 import { databaseLabel } from '../helpers/store.ts';
@@ -37,5 +38,14 @@ describe(`security: low findings on ${databaseLabel}`, () => {
     assert.equal(response.status, 400);
     assert.equal(response.body.error.field, 'before');
     assert.equal((await officer.get('/api/v1/audit?before=999999999999999999')).status, 200);
+  });
+
+  test('CSV cells that a spreadsheet would run as a formula are neutralised; numbers stay numbers', () => {
+    assert.equal(csvCell('=HYPERLINK("http://x","klik")'), '"\'=HYPERLINK(""http://x"",""klik"")"');
+    assert.equal(csvCell('+31 6 1234'), "'+31 6 1234");
+    assert.equal(csvCell('@SUM(A1)'), "'@SUM(A1)");
+    assert.equal(csvCell('-x'), "'-x");
+    assert.equal(csvCell(-3), '-3');
+    assert.equal(csvCell('Amsterdam'), 'Amsterdam');
   });
 });
