@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import * as OTPAuth from 'otpauth';
 import { CHAIN_WIDE_ROLES } from '../../src/access/role-grants.ts';
 import { signalRules } from '../../src/access/rules/signals.ts';
+import { runCli } from '../../src/cli/main.ts';
 import { DEMO_PASSWORD } from '../../src/store/demo.ts';
 import { ApiClient, loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
 import { databaseLabel } from '../helpers/store.ts';
@@ -91,6 +92,39 @@ describe(`security: attacks over HTTP on ${databaseLabel}`, () => {
         .executeTakeFirstOrThrow();
       assert.ok(entry.fields.includes('roles'));
       assert.equal(entry.reason, 'roles: municipal_coordinator -> intake,municipal_coordinator');
+    });
+
+    test('the platform administrator (CLI) grants a chain-wide role where it fits, audited before/after', async () => {
+      const lines: string[] = [];
+      const io = {
+        stdout: (t: string) => lines.push(t),
+        stderr: (t: string) => lines.push(t),
+        lang: 'en' as const,
+        interactive: false,
+      };
+      const unfit = ['user', 'roles', '--email', 'melder@gemeente-amsterdam.example', '--roles', 'triage'];
+      assert.notEqual(await runCli(unfit, io, server.store), 0, 'triage does not fit a municipality');
+      assert.match(lines.join(''), /does not fit an organisation of type municipality/);
+      const fits = [
+        'user',
+        'roles',
+        '--email',
+        'inspecteur@inspectie-szw.example',
+        '--roles',
+        'investigator,triage',
+      ];
+      assert.equal(await runCli(fits, io, server.store), 0, lines.join(''));
+      const id = await userId('inspecteur@inspectie-szw.example');
+      const entry = await server.store.db
+        .selectFrom('audit_log')
+        .select(['role', 'reason'])
+        .where(sql<boolean>`record_ids @> ARRAY[${id}]::text[]`)
+        .where('action', '=', 'update')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(entry, {
+        role: 'platform_admin',
+        reason: 'roles: investigator -> investigator,triage',
+      });
     });
 
     test('every role with a chain-wide rule that discloses personal fields is a chain-wide role', () => {
