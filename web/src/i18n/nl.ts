@@ -34,7 +34,9 @@ export const nl = {
   'login.emailRequired': 'Vul uw e-mailadres in.',
   'login.passwordRequired': 'Vul uw wachtwoord in.',
   'login.totpRequired': 'Vul de zescijferige code uit uw authenticator-app in.',
-  'login.error.invalid_credentials': 'Het e-mailadres of het wachtwoord klopt niet.',
+  // A locked account gets the same answer as a wrong password (it must not tell which accounts exist).
+  'login.error.invalid_credentials':
+    'Het e-mailadres of het wachtwoord klopt niet. Na vijf mislukte pogingen is een account 15 minuten tijdelijk geblokkeerd.',
   'login.error.locked':
     'Uw account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het later opnieuw of vraag de beheerder van uw organisatie om het account te deblokkeren.',
   'login.error.totp_required':
