@@ -86,6 +86,8 @@ function listingPage(options: SiteOptions, pageNo: number): string | undefined {
 }
 
 export function startSite(options: SiteOptions): Promise<RunningSite> {
+  // The synthetic site lives on loopback, which the crawler refuses unless allow-listed, as an operator would.
+  process.env.KETENPLEIN_CRAWLER_ALLOWED_ADDRESSES ||= '127.0.0.1,::1';
   const byId = new Map(options.ads.map((ad) => [ad.id, ad]));
   const stats: SiteStats = { requests: new Map(), times: [], maxConcurrent: 0, userAgents: new Set() };
   let active = 0;

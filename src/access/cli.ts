@@ -1,9 +1,12 @@
 import type { Command } from '../cli/commands.ts';
 import { parseFlags } from '../cli/flags.ts';
-import { CliError, say } from '../cli/io.ts';
+import { CliError, type CliIO, say } from '../cli/io.ts';
+import type { Store } from '../store/connect.ts';
 import { verifyAuditChain } from './audit.ts';
+import { withSystem } from './context.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
-import { isRole, ORG_TYPES } from './roles.ts';
+import { roleChange, unfitRole } from './role-grants.ts';
+import { isRole, ORG_TYPES, type Role } from './roles.ts';
 
 export const auditCommand: Command = {
   name: 'audit',
@@ -47,6 +50,9 @@ export const userCommand: Command = {
     'npm run --silent ketenplein -- user create --org <organisation name> --email <e-mail> --name <name> --roles admin[,…]',
     '  Het wachtwoord komt uit KETENPLEIN_NEW_PASSWORD of wordt gevraagd niet — zet het in de omgeving.',
     '  The password is read from KETENPLEIN_NEW_PASSWORD (never from the command line, so it stays out of shell history).',
+    'npm run --silent ketenplein -- user roles --email <e-mail> --roles triage[,…]',
+    '  De platformbeheerder kent zo ook ketenbrede rollen (triage) toe; audit: rollen voor -> na.',
+    '  The platform administrator grants chain-wide roles (triage) this way; audited as roles before -> after.',
     'npm run --silent ketenplein -- user org --name <name> --type <type> [--cbs GM0363]',
   ].join('\n'),
   async run(args, io, context) {
@@ -81,20 +87,23 @@ export const userCommand: Command = {
       io.stdout(say(io, 'Organisatie aangemaakt.\n', 'Organisation created.\n'));
       return 0;
     }
-    if (positionals[0] !== 'create')
-      throw new CliError(say(io, 'gebruik: user create | user org', 'usage: user create | user org'));
+    if (positionals[0] !== 'create' && positionals[0] !== 'roles')
+      throw new CliError(
+        say(io, 'gebruik: user create | user roles | user org', 'usage: user create | user roles | user org'),
+      );
     const roles = flag('roles').split(',');
     const badRole = roles.find((role) => !isRole(role));
     if (badRole)
       throw new CliError(
         say(io, `--roles: onbekende rol "${badRole}"`, `--roles: unknown role "${badRole}"`),
       );
+    if (positionals[0] === 'roles') return setRoles(io, store, flag('email'), roles as Role[]);
     const password = process.env.KETENPLEIN_NEW_PASSWORD ?? '';
     const problem = passwordProblem(password);
     if (problem) throw new CliError(`KETENPLEIN_NEW_PASSWORD: ${problem}`);
     const org = await store.db
       .selectFrom('organisations')
-      .select('id')
+      .select(['id', 'type'])
       .where('name', '=', flag('org'))
       .executeTakeFirst();
     if (!org)
@@ -103,6 +112,15 @@ export const userCommand: Command = {
           io,
           `--org: organisatie "${flag('org')}" bestaat niet`,
           `--org: no organisation "${flag('org')}"`,
+        ),
+      );
+    const unfit = org ? unfitRole(roles as Role[], org.type) : null;
+    if (unfit)
+      throw new CliError(
+        say(
+          io,
+          `--roles: de rol ${unfit} past niet bij een organisatie van het type ${org?.type}`,
+          `--roles: the role ${unfit} does not fit an organisation of type ${org?.type}`,
         ),
       );
     await store.db
@@ -119,3 +137,40 @@ export const userCommand: Command = {
     return 0;
   },
 };
+
+/** The platform administrator's role change: the only way to a chain-wide role; fits the organisation; audited. */
+async function setRoles(io: CliIO, store: Store, email: string, roles: Role[]): Promise<number> {
+  const user = await store.db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.org_id')
+    .select(['users.id', 'users.org_id', 'users.roles', 'organisations.type'])
+    .where('users.email', '=', email)
+    .executeTakeFirst();
+  if (!user) throw new CliError(say(io, `--email: geen gebruiker ${email}`, `--email: no user ${email}`));
+  const unfit = unfitRole(roles, user.type);
+  if (unfit)
+    throw new CliError(
+      say(
+        io,
+        `--roles: de rol ${unfit} past niet bij een organisatie van het type ${user.type}`,
+        `--roles: the role ${unfit} does not fit an organisation of type ${user.type}`,
+      ),
+    );
+  await withSystem(store, async (db, audit) => {
+    await db.updateTable('users').set({ roles }).where('id', '=', user.id).execute();
+    audit({
+      userId: null,
+      orgId: user.org_id,
+      role: 'platform_admin',
+      purpose: 'administration',
+      action: 'update',
+      resource: 'user',
+      recordIds: [user.id],
+      fields: ['roles'],
+      result: 'allowed',
+      reason: roleChange(user.roles as Role[], roles),
+    });
+  });
+  io.stdout(say(io, 'Rollen gewijzigd.\n', 'Roles changed.\n'));
+  return 0;
+}

@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import type { Store } from '../store/connect.ts';
 import { withSystem } from './context.ts';
+import { refundAttempt, reserveAttempt } from './lockout.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 import type { Actor } from './policy.ts';
 import { isRole, type Role } from './roles.ts';
@@ -75,8 +76,6 @@ export async function login(
       'users.roles',
       'users.totp_secret',
       'users.totp_last_step',
-      'users.failed_logins',
-      'users.locked_until',
       'users.disabled',
       'organisations.type as org_type',
       'organisations.name as org_name',
@@ -87,7 +86,8 @@ export async function login(
   const invalid = new LoginError(
     'invalid_credentials',
     401,
-    'Onjuist e-mailadres of wachtwoord / Incorrect e-mail address or password',
+    'Onjuist e-mailadres of wachtwoord, of het account is tijdelijk geblokkeerd na te veel pogingen / ' +
+      'Incorrect e-mail address or password, or the account is temporarily locked after too many attempts',
   );
   if (!user) {
     await verifyPassword(await dummyHash(), input.password);
@@ -103,16 +103,17 @@ export async function login(
     recordIds: [user.id],
     fields: [],
   };
-  if (user.locked_until && user.locked_until > now) {
-    await withSystem(store, async (_db, audit) =>
-      audit({ ...auditBase, action: 'login', result: 'denied', reason: 'locked' }),
+  const deny = (reason: string) =>
+    withSystem(store, async (_db, audit) =>
+      audit({ ...auditBase, action: 'login', result: 'denied', reason }),
     );
-    throw new LoginError(
-      'locked',
-      423,
-      `Account tijdelijk geblokkeerd tot ${user.locked_until.toISOString()} na te veel mislukte pogingen / ` +
-        'Account temporarily locked after too many failed attempts',
-    );
+  // The attempt is counted before the password is looked at, atomically (src/access/lockout.ts).
+  const reservation = await reserveAttempt(store.db, user.id, settings, now);
+  if (!reservation) {
+    // Locked: the same answer, after the same work, as a wrong password, so it tells nothing about the account.
+    await verifyPassword(await dummyHash(), input.password);
+    await deny('locked');
+    throw invalid;
   }
   const passwordOk = await verifyPassword(user.password_hash, input.password);
   let failure: LoginError | null = passwordOk ? null : invalid;
@@ -121,7 +122,8 @@ export async function login(
     failure = new LoginError('disabled', 403, 'Account is uitgeschakeld / Account is disabled');
   if (!failure && user.totp_secret) {
     if (!input.totp) {
-      // The password was right; ask for the second factor without counting a failure.
+      // The password was right; ask for the second factor and give the attempt back: it was no guess.
+      await refundAttempt(store.db, user.id, reservation);
       throw new LoginError(
         'totp_required',
         401,
@@ -139,17 +141,7 @@ export async function login(
     }
   }
   if (failure) {
-    const failed = user.failed_logins + 1;
-    const lock =
-      failed >= settings.maxFailedLogins ? new Date(now.getTime() + settings.lockoutMinutes * 60_000) : null;
-    await withSystem(store, async (db, audit) => {
-      await db
-        .updateTable('users')
-        .set({ failed_logins: lock ? 0 : failed, locked_until: lock })
-        .where('id', '=', user.id)
-        .execute();
-      audit({ ...auditBase, action: 'login', result: 'denied', reason: lock ? 'locked_now' : failure.code });
-    });
+    await deny(reservation.locksNow ? 'locked_now' : failure.code);
     throw failure;
   }
 
@@ -268,6 +260,19 @@ export async function authenticate(
       totpEnabled: Boolean(row.totp_secret),
     },
   };
+}
+
+/**
+ * Ends every session of a user but the one holding `keepToken` (none when omitted): after a password
+ * change a stolen session must not outlive it, and "log out everywhere" ends them all.
+ */
+export async function endSessions(store: Store, userId: string, keepToken?: string): Promise<number> {
+  const result = await store.db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .$if(keepToken !== undefined, (q) => q.where('token_hash', '<>', hashToken(keepToken as string)))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export async function logout(store: Store, token: string): Promise<void> {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AccessTx } from './context.ts';
 import { NotFound } from './context.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
+import { checkRoleGrant, roleChange } from './role-grants.ts';
 import type { Role } from './roles.ts';
 
 /** User and organisation management, always through an access transaction. */
@@ -115,6 +116,13 @@ export interface NewUser {
 /** Creates a user in the admin's own organisation; without a password one is generated and shown once. */
 export async function createUser(tx: AccessTx, input: NewUser) {
   const decision = await tx.authorize('create', 'user');
+  checkRoleGrant({
+    actorId: tx.actor.userId,
+    targetId: null,
+    orgType: tx.actor.orgType,
+    before: [],
+    after: input.roles,
+  });
   const password = input.password ?? randomBytes(12).toString('base64url');
   const problem = passwordProblem(password);
   if (problem) throw new InvalidInput(`Wachtwoord: ${problem}`, 'password');
@@ -145,7 +153,7 @@ export async function createUser(tx: AccessTx, input: NewUser) {
     }
     throw error;
   }
-  tx.record(decision, [id], ['email', 'name', 'roles', 'password_hash']);
+  tx.record(decision, [id], ['email', 'name', 'roles', 'password_hash'], roleChange([], input.roles));
   const user = await getUser(tx, id);
   return { user, initialPassword: input.password ? undefined : password };
 }
@@ -158,22 +166,30 @@ export async function updateUser(
   const decision = await tx.authorize('update', 'user');
   const existing = await tx.db
     .selectFrom('users')
-    .select('id')
+    .select(['id', 'roles'])
     .where('id', '=', id)
     .where('org_id', '=', tx.actor.orgId)
     .executeTakeFirst();
   if (!existing) throw new NotFound('Gebruiker niet gevonden / User not found');
-  if (id === tx.actor.userId && (patch.disabled || (patch.roles && !patch.roles.includes('admin')))) {
-    throw new InvalidInput(
-      'U kunt uzelf niet uitschakelen of uw beheerrol afnemen / You cannot disable yourself or drop your own admin role',
-      patch.disabled ? 'disabled' : 'roles',
-    );
+  if (id === tx.actor.userId && patch.disabled) {
+    throw new InvalidInput('U kunt uzelf niet uitschakelen / You cannot disable yourself', 'disabled');
+  }
+  const before = existing.roles as Role[];
+  if (patch.roles) {
+    checkRoleGrant({
+      actorId: tx.actor.userId,
+      targetId: id,
+      orgType: tx.actor.orgType,
+      before,
+      after: patch.roles,
+    });
   }
   const { unlock, ...values } = patch;
   const set = { ...values, ...(unlock ? { locked_until: null, failed_logins: 0 } : {}) };
   if (Object.keys(set).length > 0) {
     await tx.db.updateTable('users').set(set).where('id', '=', id).execute();
-    tx.record(decision, [id], Object.keys(set));
+    // A role change is recorded with what it was and what it became.
+    tx.record(decision, [id], Object.keys(set), patch.roles ? roleChange(before, patch.roles) : undefined);
   }
   if (patch.disabled) await tx.db.deleteFrom('sessions').where('user_id', '=', id).execute();
   return getUser(tx, id);

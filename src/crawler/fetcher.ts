@@ -3,6 +3,13 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import robotsParserModule from 'robots-parser';
+import {
+  AddressAllowList,
+  allowListFromEnv,
+  BlockedAddress,
+  guardedLookup,
+  literalAddressProblem,
+} from './safe-address.ts';
 
 interface Robots {
   isAllowed(url: string, ua?: string): boolean | undefined;
@@ -28,6 +35,11 @@ export interface FetcherOptions {
   retries: number;
   backoffMs: number;
   maxRedirects: number;
+  /**
+   * Internal addresses the crawler may reach anyway (tests against a local site); default from
+   * KETENPLEIN_CRAWLER_ALLOWED_ADDRESSES. Everything else internal is refused (src/crawler/safe-address.ts).
+   */
+  allowedAddresses?: string[];
 }
 
 export const DEFAULT_FETCHER: FetcherOptions = {
@@ -51,7 +63,8 @@ export type FetchErrorKind =
   | 'too-many-redirects'
   | 'too-large'
   | 'wrong-type'
-  | 'encoding';
+  | 'encoding'
+  | 'blocked-address';
 
 export interface FetchSuccess {
   ok: true;
@@ -115,8 +128,11 @@ export class PoliteFetcher {
   private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 1 });
   private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 1 });
 
+  private readonly allowed: AddressAllowList;
+
   constructor(options: Partial<FetcherOptions> = {}) {
     this.options = { ...DEFAULT_FETCHER, ...options };
+    this.allowed = new AddressAllowList(options.allowedAddresses ?? allowListFromEnv());
   }
 
   close(): void {
@@ -264,11 +280,15 @@ export class PoliteFetcher {
   private request(url: URL): Promise<RawResponse> {
     const isHttps = url.protocol === 'https:';
     const send = isHttps ? httpsRequest : httpRequest;
+    // Checked on every request, so on every redirect too: IP literals here, names after DNS in the lookup.
+    const literal = literalAddressProblem(url, this.allowed);
+    if (literal) return Promise.reject(new Failure('blocked-address', literal.message));
     return new Promise<RawResponse>((resolve, reject) => {
       const req = send(
         url,
         {
           agent: isHttps ? this.httpsAgent : this.httpAgent,
+          lookup: guardedLookup(this.allowed),
           headers: {
             'user-agent': this.options.userAgent,
             accept: 'text/html,application/xhtml+xml,image/*;q=0.8,*/*;q=0.1',
@@ -299,7 +319,9 @@ export class PoliteFetcher {
         reject(
           error instanceof Failure
             ? error
-            : new Failure('unreachable', describeNetworkError(error), undefined, true),
+            : error instanceof BlockedAddress
+              ? new Failure('blocked-address', error.message)
+              : new Failure('unreachable', describeNetworkError(error), undefined, true),
         ),
       );
       req.end();

@@ -73,7 +73,16 @@ export async function dropIdentifiers(tx: AccessTx, person: OwnPerson) {
 export async function restrictPersons(tx: AccessTx, requestId: string, lift = false) {
   const decision = await tx.authorize('restrict', 'subject_record');
   const request = await requireRequest(tx, requestId);
-  const persons = (await requireOwnPersons(tx, request.person_ids)).filter((p) => p.erased_at === null);
+  const own = (await requireOwnPersons(tx, request.person_ids)).filter((p) => p.erased_at === null);
+  // The criminal-track rule of erasure holds here too: restricting data under investigation would change
+  // what the investigating team sees. Refused with the ground; the holder of that track decides (Wpg).
+  const refused = lift
+    ? []
+    : own.flatMap((p) => {
+        const duty = retentionDuty(p);
+        return duty ? [{ personId: p.id, signalId: p.signal_id, legalGround: duty }] : [];
+      });
+  const persons = own.filter((p) => !refused.some((r) => r.personId === p.id));
   for (const person of persons) {
     if (lift) {
       const identifiers = identifiersOfPerson(person);
@@ -97,7 +106,10 @@ export async function restrictPersons(tx: AccessTx, requestId: string, lift = fa
       .execute();
   }
   tx.record(decision, [requestId, ...ids], ['restricted_at'], lift ? 'restriction_lifted' : 'art_18');
-  return { requestId, persons: ids, restricted: !lift };
+  for (const refusal of refused) {
+    tx.record(decision, [requestId, refusal.personId], [], `not restricted: ${refusal.legalGround}`);
+  }
+  return { requestId, persons: ids, restricted: !lift, refused };
 }
 
 /** Why a person's data must be kept despite an erasure request, or null when it may go. */

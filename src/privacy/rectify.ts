@@ -5,7 +5,7 @@ import { dutchDate, validatePastDate } from '../domain/validate/date.ts';
 import { validateCountry } from '../domain/validate/place.ts';
 import type { Validated } from '../domain/validate/result.ts';
 import { minorStatus } from '../signals/schema.ts';
-import { dropIdentifiers, identifiersOfPerson } from './erase.ts';
+import { dropIdentifiers, identifiersOfPerson, retentionDuty } from './erase.ts';
 import { loadOwnPersons, requireOwnPersons } from './persons.ts';
 import { requireRequest } from './register.ts';
 
@@ -55,6 +55,15 @@ export async function rectifyPerson(
   if (person.erased_at !== null) {
     throw new Conflict(
       'De gegevens van deze persoon zijn verwijderd / This person’s data was erased',
+      'personId',
+    );
+  }
+  const duty = retentionDuty(person);
+  if (duty) {
+    // As for erasure: data on a criminal track is corrected by the holder of that track, not from here.
+    throw new Conflict(
+      `Deze persoon staat in een strafrechtelijk spoor (${duty}); de rectificatie gaat via de organisatie die dat spoor houdt / ` +
+        `This person is on a criminal track (${duty}); rectification goes through the organisation holding that track`,
       'personId',
     );
   }

@@ -20,6 +20,9 @@ const DATE_KEY = /^(d|fm):/;
  * compared as partial; a pair that is likely but not certain comes back as `certainty: 'possible'`. Other
  * organisations that hold the same person are named as contact points only ("match, then talk").
  */
+/** Searches per officer per minute. */
+export const SUBJECT_SEARCH_RATE_LIMIT = 30;
+
 export async function searchSubject(
   tx: AccessTx,
   cipher: FieldCipher,
@@ -51,7 +54,8 @@ export async function searchSubject(
     const fingerprint = cipher.fingerprint(query.bsn);
     const rows = await base.where('p.bsn_fingerprint', '=', fingerprint).execute();
     matches = rows.map((row) => ({ row, match: { by: 'bsn', certainty: 'match' } }));
-    holders = await otherHolders(tx, fingerprint, [], []);
+    // Others are asked only about a person one's own organisation holds: no chain-wide "who knows this BSN?".
+    holders = matches.length > 0 ? await otherHolders(tx, fingerprint, [], []) : [];
   } else {
     const subject = {
       givenNames: query.givenNames ?? null,
@@ -93,12 +97,16 @@ export async function searchSubject(
     });
     // Certain matches first, then the possible ones for the officer to judge.
     matches.sort((a, b) => (b.match as { score: number }).score - (a.match as { score: number }).score);
-    holders = await otherHolders(
-      tx,
-      null,
-      keys.filter((key) => DATE_KEY.test(key)),
-      keys.filter((key) => !DATE_KEY.test(key)),
-    );
+    // Others are asked only about a person one's own organisation certainly holds, never on a possible match.
+    const holdsCertainly = matches.some((m) => (m.match as { certainty: string }).certainty === 'match');
+    holders = holdsCertainly
+      ? await otherHolders(
+          tx,
+          null,
+          keys.filter((key) => DATE_KEY.test(key)),
+          keys.filter((key) => !DATE_KEY.test(key)),
+        )
+      : [];
   }
   const found = matches.map(({ row, match }) => ({
     personId: row.id,
@@ -117,6 +125,13 @@ export async function searchSubject(
     },
     restricted: row.restricted_at !== null,
   }));
+  // Every search is on record, with or without a result (what was searched for is not: it is personal data).
+  tx.record(
+    decision,
+    [requestId, ...found.map((person) => person.personId)],
+    [],
+    `search by ${'bsn' in query ? 'bsn' : 'name'}: ${found.length} found, ${holders.length} other holders`,
+  );
   return {
     persons: tx.disclose(decision, found, 'personId'),
     otherOrganisations: holders.map((holder) => ({

@@ -13,16 +13,18 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { authenticate, csrfMatches } from '../access/sessions.ts';
-import { CSRF_HEADER, SESSION_COOKIE, type Services } from './context.ts';
+import { CSRF_HEADER, SESSION_COOKIE, type Services, Unauthenticated } from './context.ts';
 import { errorHandler } from './errors.ts';
 import { metricsFor, registerMetrics, requestId } from './metrics.ts';
+import { refuseNulBytes } from './nul-bytes.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export type App = FastifyInstance;
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes reachable before login; everything else under /api/v1 needs a session. */
-const PUBLIC_API = new Set(['/api/v1/auth/login']);
+const LOGIN = '/api/v1/auth/login';
+const PUBLIC_API = new Set([LOGIN, '/api/v1/auth/logout']);
 
 export async function buildApp(
   services: Services,
@@ -40,7 +42,9 @@ export async function buildApp(
     bodyLimit: 1024 * 1024,
     // A request id in every log line, the X-Request-Id header and every error answer (metrics.ts).
     genReqId: requestId,
-    trustProxy: config.production,
+    // Only a proxy named in KETENPLEIN_TRUSTED_PROXIES may set X-Forwarded-For: trusting any would let
+    // a client pick a new address per request and walk around the per-address login limit.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -83,8 +87,12 @@ export async function buildApp(
     const path = request.url.split('?')[0];
     if (!path.startsWith('/api/v1/')) return;
     request.session = await authenticate(services.store, request.cookies[SESSION_COOKIE], config.session);
-    if (STATE_CHANGING.has(request.method) && !PUBLIC_API.has(path)) {
-      if (!request.session) return;
+    if (!request.session) {
+      if (PUBLIC_API.has(path)) return;
+      // Refuse before the body is read or parsed: an anonymous request costs no more than this lookup.
+      throw new Unauthenticated();
+    }
+    if (STATE_CHANGING.has(request.method) && path !== LOGIN) {
       // Synchronizer token: a cross-site form cannot read it, so it cannot forge the header.
       const given = request.headers[CSRF_HEADER];
       if (!csrfMatches(request.session.csrfToken, Array.isArray(given) ? given[0] : given)) {
@@ -98,6 +106,8 @@ export async function buildApp(
       }
     }
   });
+
+  app.addHook('preValidation', refuseNulBytes);
 
   await registerRoutes(app, services);
 

@@ -12,7 +12,14 @@ export interface Config {
   session: SessionSettings;
   /** Login attempts per IP per minute before 429. */
   loginRateLimit: number;
+  /** Login attempts per account (e-mail address) per minute before 429, whichever address they come from. */
+  loginAccountRateLimit: number;
   webDir: string;
+  /**
+   * Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed
+   * (KETENPLEIN_TRUSTED_PROXIES, comma-separated). Empty: the socket address is the client.
+   */
+  trustedProxies: string[];
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -36,6 +43,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleMinutes: intFrom(env, 'KETENPLEIN_SESSION_IDLE_MINUTES', DEFAULT_SESSION_SETTINGS.idleMinutes),
     },
     loginRateLimit: intFrom(env, 'KETENPLEIN_LOGIN_RATE_LIMIT', 10),
+    loginAccountRateLimit: intFrom(env, 'KETENPLEIN_LOGIN_ACCOUNT_RATE_LIMIT', 10),
     webDir: resolve(env.KETENPLEIN_WEB_DIR ?? 'dist/web'),
+    trustedProxies: (env.KETENPLEIN_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
   };
 }

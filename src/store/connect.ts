@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 
@@ -47,14 +48,20 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
 async function openPGlite(options: StoreOptions): Promise<Store> {
   const dir = options.dataDir ?? 'memory';
   let pglite: PGlite;
+  let unlock = () => {};
   if (dir === 'memory') {
     pglite = new PGlite({ parsers: pgliteParsers });
   } else {
     const path = resolve(dir, 'pgdata');
     mkdirSync(path, { recursive: true });
+    // One process per folder (server or CLI): a second PGlite on the same files corrupts them.
+    unlock = lockDataDir(resolve(dir));
     pglite = new PGlite(path, { parsers: pgliteParsers });
   }
-  await pglite.waitReady;
+  await pglite.waitReady.catch((error) => {
+    unlock();
+    throw error;
+  });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     kind: 'pglite',
@@ -68,6 +75,7 @@ async function openPGlite(options: StoreOptions): Promise<Store> {
     close: async () => {
       await db.destroy();
       await pglite.close();
+      unlock();
     },
   };
 }

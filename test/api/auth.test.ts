@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as OTPAuth from 'otpauth';
+import { DEMO_PASSWORD } from '../../src/store/demo.ts';
 import { ApiClient, loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
 import { databaseLabel } from '../helpers/store.ts';
 
@@ -52,9 +53,16 @@ describe(`login and sessions on ${databaseLabel}`, () => {
     for (let i = 0; i < 5; i++) {
       assert.equal((await client.login('melder@opvang.example', `wrong-${i}`)).status, 401);
     }
+    // Locked: the same answer as a wrong password, so the answer does not tell which accounts exist.
     const locked = await client.login('melder@opvang.example');
-    assert.equal(locked.status, 423);
-    assert.equal((locked.body as unknown as ErrorBody).error.code, 'locked');
+    assert.equal(locked.status, 401);
+    assert.equal((locked.body as unknown as ErrorBody).error.code, 'invalid_credentials');
+    const row = await server.store.db
+      .selectFrom('users')
+      .select('locked_until')
+      .where('email', '=', 'melder@opvang.example')
+      .executeTakeFirstOrThrow();
+    assert.ok(row.locked_until && row.locked_until > new Date(), 'the account is locked');
     // An admin of another organisation cannot unlock it: the user is invisible to them.
     const admin = await loginAs(server, 'beheer@politie-amsterdam.example', 'administration');
     const users = await admin.get<{ id: string; email: string }[]>('/api/v1/users');
@@ -100,12 +108,23 @@ describe(`login and sessions on ${databaseLabel}`, () => {
     assert.match(setup.body.uri, /^otpauth:\/\/totp\/Ketenplein/);
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(setup.body.secret) });
     assert.equal(
-      (await client.post('/api/v1/auth/totp/enable', { secret: setup.body.secret, code: '000000' })).status,
+      (
+        await client.post('/api/v1/auth/totp/enable', {
+          secret: setup.body.secret,
+          code: '000000',
+          password: DEMO_PASSWORD,
+        })
+      ).status,
       400,
     );
     assert.equal(
-      (await client.post('/api/v1/auth/totp/enable', { secret: setup.body.secret, code: totp.generate() }))
-        .status,
+      (
+        await client.post('/api/v1/auth/totp/enable', {
+          secret: setup.body.secret,
+          code: totp.generate(),
+          password: DEMO_PASSWORD,
+        })
+      ).status,
       204,
     );
 

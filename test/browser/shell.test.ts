@@ -33,7 +33,7 @@ describeInBrowser(`web shell`, (web) => {
     await page.context().close();
   });
 
-  test('five wrong passwords lock the account and the page says so', async () => {
+  test('five wrong passwords lock the account; the page answers as for a wrong password', async () => {
     const page = await openLoginPage(web);
     await page.getByLabel('E-mailadres').fill('melder@opvang.example');
     for (let attempt = 0; attempt < 6; attempt++) {
@@ -42,10 +42,17 @@ describeInBrowser(`web shell`, (web) => {
       await page.getByRole('alert').waitFor();
       await page.getByRole('button', { name: 'Inloggen' }).waitFor();
     }
+    // The same answer as a wrong password (it must not tell which accounts exist), which mentions the lock.
     await page
       .getByRole('alert')
-      .getByText(/tijdelijk geblokkeerd/)
+      .getByText(/klopt niet\. Na vijf mislukte pogingen .* tijdelijk geblokkeerd/)
       .waitFor();
+    const row = await web.server.store.db
+      .selectFrom('users')
+      .select('locked_until')
+      .where('email', '=', 'melder@opvang.example')
+      .executeTakeFirstOrThrow();
+    assert.ok(row.locked_until && row.locked_until > new Date(), 'the account is locked');
     await page.context().close();
   });
 
@@ -139,6 +146,7 @@ describeInBrowser(`web shell`, (web) => {
     await page.getByRole('link', { name: /^otpauth:\/\/totp\// }).waitFor();
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 });
     await page.getByLabel('Code uit de app').fill(totp.generate());
+    await page.getByLabel('Uw wachtwoord, ter bevestiging').fill(newPassword);
     await page.getByRole('button', { name: 'Bevestigen' }).click();
     await page.getByText('Tweestapsverificatie staat nu aan.').waitFor();
     await assertAccessible(page, 'account');

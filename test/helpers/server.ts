@@ -18,7 +18,14 @@ export interface TestServer {
 /** The real server over real HTTP on a free port, on a fresh seeded database. */
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const store = await openTestStore({ seed: true });
-  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', loginRateLimit: 1000, ...overrides };
+  const config = {
+    ...loadConfig({}),
+    port: 0,
+    host: '127.0.0.1',
+    loginRateLimit: 1000,
+    loginAccountRateLimit: 1000,
+    ...overrides,
+  };
   const cipher = new FieldCipher(randomBytes(32));
   const app = await buildApp({ store, cipher, config });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,3 +1,4 @@
+import { csvCell } from '../../domain/csv-cell.ts';
 import type { EstimateResult } from '../index.ts';
 import { type ChartPoint, estimateChartSvg } from './chart.ts';
 import type { EstimateDocument } from './run.ts';
@@ -69,10 +70,8 @@ const CSV_COLUMNS = [
   'warnings',
 ] as const;
 
-function cell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+// Stratum labels come from uploaded data: neutralised against formula injection (src/domain/csv-cell.ts).
+const cell = csvCell;
 
 export function estimateCsv(row: StoredEstimate, lang: 'nl' | 'en'): string {
   const document = row.result as EstimateDocument;

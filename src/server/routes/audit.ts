@@ -16,7 +16,11 @@ export const auditRoutes =
           tags: ['audit'],
           querystring: z.strictObject({
             limit: z.coerce.number().int().min(1).max(500).default(50),
-            before: z.string().regex(/^\d+$/).optional(),
+            // At most 18 digits: the sequence is a bigint, and a longer number is no entry that exists.
+            before: z
+              .string()
+              .regex(/^\d{1,18}$/, 'a whole number of at most 18 digits')
+              .optional(),
             user: z.uuid().optional(),
             resource: z.string().max(64).optional(),
             record: z.string().max(64).optional(),

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { withSystem } from '../../access/context.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../../access/passwords.ts';
 import { allowedPurposes } from '../../access/policy.ts';
-import { enableTotp, login, logout, newTotpSecret, type Session } from '../../access/sessions.ts';
+import {
+  enableTotp,
+  endSessions,
+  login,
+  logout,
+  newTotpSecret,
+  type Session,
+} from '../../access/sessions.ts';
 import { InvalidInput } from '../../access/users.ts';
 import { noContent, requireSession, SESSION_COOKIE, type Services } from '../context.ts';
 
@@ -35,6 +42,13 @@ const SessionView = z.object({
   expiresAt: z.string(),
 });
 
+class TooManyAttempts extends Error {
+  readonly statusCode = 429;
+  constructor() {
+    super('Te veel pogingen; probeer het later opnieuw / Too many attempts; try again later');
+  }
+}
+
 export const authRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
@@ -46,10 +60,35 @@ export const authRoutes =
       secure: config.production,
     };
 
+    // Per address (route config) and per account (this one): a botnet with many addresses still gets
+    // only so many tries at one account, and each refused try costs no password hash.
+    const perAccount = app.createRateLimit({
+      max: config.loginAccountRateLimit,
+      timeWindow: '1 minute',
+      keyGenerator: (request) =>
+        `account:${String((request.body as { email?: unknown } | undefined)?.email ?? '')
+          .trim()
+          .toLowerCase()}`,
+    });
+    async function requirePassword(userId: string, password: string, field: string): Promise<void> {
+      const row = await store.db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow();
+      if (!(await verifyPassword(row.password_hash, password))) {
+        throw new InvalidInput('Huidig wachtwoord klopt niet / Current password is incorrect', field);
+      }
+    }
+
     app.post(
       '/login',
       {
         config: { rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
+        preHandler: async (request) => {
+          const limit = await perAccount(request);
+          if (!limit.isAllowed && limit.isExceeded) throw new TooManyAttempts();
+        },
         schema: {
           summary: 'Log in with e-mail, password and (when enabled) a TOTP code',
           tags: ['auth'],
@@ -86,6 +125,17 @@ export const authRoutes =
       },
     );
 
+    app.post(
+      '/logout-everywhere',
+      { schema: { summary: 'End every session of this user, this one included', tags: ['auth'] } },
+      async (request, reply) => {
+        const { user } = requireSession(request);
+        await endSessions(store, user.userId);
+        reply.clearCookie(SESSION_COOKIE, cookieOptions);
+        return noContent(reply);
+      },
+    );
+
     app.get(
       '/me',
       {
@@ -111,14 +161,7 @@ export const authRoutes =
         const { user } = requireSession(request);
         const problem = passwordProblem(request.body.next);
         if (problem) throw new InvalidInput(`Nieuw wachtwoord: ${problem}`, 'next');
-        const row = await store.db
-          .selectFrom('users')
-          .select('password_hash')
-          .where('id', '=', user.userId)
-          .executeTakeFirstOrThrow();
-        if (!(await verifyPassword(row.password_hash, request.body.current))) {
-          throw new InvalidInput('Huidig wachtwoord klopt niet / Current password is incorrect', 'current');
-        }
+        await requirePassword(user.userId, request.body.current, 'current');
         const hash = await hashPassword(request.body.next);
         await withSystem(store, async (db, audit) => {
           await db.updateTable('users').set({ password_hash: hash }).where('id', '=', user.userId).execute();
@@ -134,6 +177,8 @@ export const authRoutes =
             result: 'allowed',
           });
         });
+        // Whoever else held a session (perhaps the reason for the change) loses it; this one stays.
+        await endSessions(store, user.userId, request.cookies[SESSION_COOKIE]);
         return noContent(reply);
       },
     );
@@ -159,11 +204,14 @@ export const authRoutes =
           body: z.strictObject({
             secret: z.string().regex(/^[A-Z2-7]{16,64}$/),
             code: z.string().regex(/^\d{6}$/),
+            // A session alone (perhaps a stolen one) must not set up a second factor the owner does not have.
+            password: z.string().min(1).max(1000),
           }),
         },
       },
       async (request, reply) => {
         const { user } = requireSession(request);
+        await requirePassword(user.userId, request.body.password, 'password');
         const ok = await enableTotp(store, cipher, user.userId, request.body.secret, request.body.code);
         if (!ok) throw new InvalidInput('Onjuiste code / Incorrect code', 'code');
         return noContent(reply);

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InvalidInput } from '../../access/users.ts';
@@ -18,7 +19,7 @@ import {
 } from '../../privacy/register.ts';
 import { accessReport } from '../../privacy/report.ts';
 import { retentionMonths } from '../../privacy/retention.ts';
-import { type SubjectQuery, searchSubject } from '../../privacy/search.ts';
+import { SUBJECT_SEARCH_RATE_LIMIT, type SubjectQuery, searchSubject } from '../../privacy/search.ts';
 import { GENDERS } from '../../signals/vocabulary.ts';
 import { access, type Services } from '../context.ts';
 
@@ -139,6 +140,14 @@ export const privacyRoutes =
     app.post(
       '/requests/:id/search',
       {
+        // Per officer: a search names people, so it is no tool for trawling the register.
+        config: {
+          rateLimit: {
+            max: SUBJECT_SEARCH_RATE_LIMIT,
+            timeWindow: '1 minute',
+            keyGenerator: (request: FastifyRequest) => `subject-search:${request.session?.user.userId}`,
+          },
+        },
         schema: {
           summary: `Find the persons one’s organisation holds: by BSN (keyed fingerprint) or by surname and date of birth (tolerant). Other holders are named as contact points only. ${purposeNote}`,
           tags,

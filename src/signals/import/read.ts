@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
 import type { Label } from '../../domain/label.ts';
+import { checkXlsxLimits } from './xlsx-limits.ts';
 
 /** A file problem that stops the import before any row is looked at. */
 export class ImportFileError extends Error {
@@ -25,6 +26,10 @@ export interface RawTable {
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_MAX_ROWS = 10_000;
+/** Unpacked size of all XLSX parts together; a full 10,000-row template sheet stays well below it. */
+export const XLSX_MAX_UNPACKED_BYTES = 32 * 1024 * 1024;
+/** Columns of a sheet; the template has 27. */
+export const XLSX_MAX_COLUMNS = 200;
 
 function fail(code: string, nl: string, en: string, line?: number): never {
   throw new ImportFileError(code, { nl, en }, line);
@@ -150,7 +155,42 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
-async function readXlsx(data: Uint8Array): Promise<RawTable> {
+async function readXlsx(data: Uint8Array, maxRows: number): Promise<RawTable> {
+  // Limits are enforced while unpacking, before the XML parser (which holds the event loop) sees a byte.
+  const problem = checkXlsxLimits(data, {
+    maxUnpackedBytes: XLSX_MAX_UNPACKED_BYTES,
+    maxRows: maxRows + 1,
+    maxColumns: XLSX_MAX_COLUMNS,
+  });
+  if (problem?.kind === 'damaged') {
+    fail(
+      'not_xlsx',
+      'Het Excel-bestand is beschadigd of geen XLSX',
+      'The Excel file is damaged or not an XLSX file',
+    );
+  }
+  if (problem?.kind === 'unpacked_too_large') {
+    const mb = (problem.limit / 1024 / 1024).toFixed(0);
+    fail(
+      'file_too_large',
+      `Het Excel-bestand is uitgepakt groter dan ${mb} MB. Splits het bestand op.`,
+      `The Excel file unpacks to more than ${mb} MB. Split the file.`,
+    );
+  }
+  if (problem?.kind === 'too_many_rows') {
+    fail(
+      'too_many_rows',
+      `Het werkblad heeft meer dan ${maxRows} regels; de grens is ${maxRows}`,
+      `The sheet has more than ${maxRows} rows; the limit is ${maxRows}`,
+    );
+  }
+  if (problem?.kind === 'too_many_columns') {
+    fail(
+      'too_many_columns',
+      `Het werkblad heeft meer dan ${problem.limit} kolommen`,
+      `The sheet has more than ${problem.limit} columns`,
+    );
+  }
   let sheet: unknown[][];
   try {
     sheet = await readSheet(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
@@ -185,7 +225,8 @@ export async function readTable(data: Uint8Array, options: ReadOptions = {}): Pr
     fail('empty_file', 'Het bestand is leeg', 'The file is empty');
   }
   const format = detectFormat(data, options.fileName);
-  const table = format === 'xlsx' ? await readXlsx(data) : readCsv(data);
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+  const table = format === 'xlsx' ? await readXlsx(data, maxRows) : readCsv(data);
   if (table.rows.length === 0) {
     fail(
       'no_rows',
@@ -193,7 +234,6 @@ export async function readTable(data: Uint8Array, options: ReadOptions = {}): Pr
       'The file has a header but no signals',
     );
   }
-  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
   if (table.rows.length > maxRows) {
     fail(
       'too_many_rows',

@@ -49,7 +49,8 @@ export const en: Record<keyof typeof nl, string> = {
   'login.emailRequired': 'Enter your e-mail address.',
   'login.passwordRequired': 'Enter your password.',
   'login.totpRequired': 'Enter the six-digit code from your authenticator app.',
-  'login.error.invalid_credentials': 'The e-mail address or password is incorrect.',
+  'login.error.invalid_credentials':
+    'The e-mail address or password is incorrect. After five failed attempts an account is temporarily locked for 15 minutes.',
   'login.error.locked':
     'Your account is temporarily locked after too many failed attempts. Try again later or ask your organisation’s administrator to unlock it.',
   'login.error.totp_required':
@@ -242,6 +243,7 @@ export const en: Record<keyof typeof nl, string> = {
   'account.totpStep1': 'Add Ketenplein to your authenticator app with this secret key:',
   'account.totpUri': 'Or open this link on your phone:',
   'account.totpStep2': 'Then enter the code the app shows.',
+  'account.totpPassword': 'Your password, to confirm',
   'account.totpCode': 'Code from the app',
   'account.totpCodeInvalid': 'Enter the six-digit code from the app.',
   'account.totpConfirm': 'Confirm',

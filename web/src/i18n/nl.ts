@@ -48,7 +48,9 @@ export const nl = {
   'login.emailRequired': 'Vul uw e-mailadres in.',
   'login.passwordRequired': 'Vul uw wachtwoord in.',
   'login.totpRequired': 'Vul de zescijferige code uit uw authenticator-app in.',
-  'login.error.invalid_credentials': 'Het e-mailadres of het wachtwoord klopt niet.',
+  // A locked account gets the same answer as a wrong password (it must not tell which accounts exist).
+  'login.error.invalid_credentials':
+    'Het e-mailadres of het wachtwoord klopt niet. Na vijf mislukte pogingen is een account 15 minuten tijdelijk geblokkeerd.',
   'login.error.locked':
     'Uw account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het later opnieuw of vraag de beheerder van uw organisatie om het account te deblokkeren.',
   'login.error.totp_required':
@@ -247,6 +249,7 @@ export const nl = {
   'account.totpStep1': 'Voeg Ketenplein toe aan uw authenticator-app met deze geheime sleutel:',
   'account.totpUri': 'Of open deze koppeling op uw telefoon:',
   'account.totpStep2': 'Vul daarna de code in die de app toont.',
+  'account.totpPassword': 'Uw wachtwoord, ter bevestiging',
   'account.totpCode': 'Code uit de app',
   'account.totpCodeInvalid': 'Vul de zescijferige code uit de app in.',
   'account.totpConfirm': 'Bevestigen',

@@ -134,6 +134,9 @@ function TwoStep() {
   const [enrolment, setEnrolment] = useState<{ secret: string; uri: string } | null>(null);
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState<string | undefined>();
+  const [password, setPassword] = useState('');
+  const [passwordError, setPasswordError] = useState<string | undefined>();
+  const passwordRef = useRef<HTMLInputElement>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [done, setDone] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
@@ -156,8 +159,15 @@ function TwoStep() {
       return codeRef.current?.focus();
     }
     setCodeError(undefined);
+    if (!password) {
+      setPasswordError(t('account.currentRequired'));
+      return passwordRef.current?.focus();
+    }
+    setPasswordError(undefined);
     try {
-      await api('POST', '/auth/totp/enable', { body: { secret: enrolment.secret, code: digits } });
+      // The password again: a session alone must not be able to set up a second factor.
+      await api('POST', '/auth/totp/enable', { body: { secret: enrolment.secret, code: digits, password } });
+      setPassword('');
       setEnrolment(null);
       setDone(true);
       await refresh();
@@ -165,6 +175,9 @@ function TwoStep() {
       if (error instanceof ApiError && error.field === 'code') {
         setCodeError(error.message);
         codeRef.current?.focus();
+      } else if (error instanceof ApiError && error.field === 'password') {
+        setPasswordError(error.message);
+        passwordRef.current?.focus();
       } else setFailure(error);
     }
   };
@@ -196,6 +209,17 @@ function TwoStep() {
             onValue={setCode}
             error={codeError}
             inputRef={codeRef}
+          />
+          <TextField
+            label={t('account.totpPassword')}
+            name="totp-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onValue={setPassword}
+            error={passwordError}
+            inputRef={passwordRef}
           />
           <div className="kp-form-actions">
             <Button type="submit" appearance="primary-action-button">
