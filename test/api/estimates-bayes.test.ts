@@ -96,7 +96,8 @@ describe(`Bayesian estimates over HTTP on ${databaseLabel}`, () => {
       });
       assert.equal(response.status, 400, JSON.stringify(settings));
       assert.equal(response.body.error.field, `settings.${field}`);
-      assert.match(response.body.error.message, new RegExp(`^settings\\.${field}: `));
+      // The reason in words; the field is named apart (no zod text, no field key in the message).
+      assert.ok(response.body.error.message.length > 0 && !response.body.error.message.includes('settings.'));
     }
     const empty = await analyst.post<ErrorBody>('/api/v1/estimates', {
       input: { format: 'table-csv', text: 'A,B,C,count\n1,0,0,10\n0,1,0,12\n1,1,0,4\n' },

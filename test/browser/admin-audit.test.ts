@@ -21,7 +21,9 @@ describeInBrowser(`admin and privacy officer screens`, (web) => {
     await page.getByText('Kies minimaal één rol.').waitFor();
 
     await page.getByRole('checkbox', { name: /^Melder/ }).check();
-    await page.getByRole('checkbox', { name: /^Triagist/ }).check();
+    // Chain-wide triage is not the municipality's to give, so it is not offered (role escalation, issue 10).
+    assert.equal(await page.getByRole('checkbox', { name: /^Triagist/ }).count(), 0);
+    await page.getByRole('checkbox', { name: /^Gemeentelijk coördinator/ }).check();
     await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
     await page.getByText('Gebruiker Kim de Wit is aangemaakt.').waitFor();
     const initialPassword = (await page.getByTestId('initial-password').textContent())?.trim() ?? '';
@@ -29,10 +31,10 @@ describeInBrowser(`admin and privacy officer screens`, (web) => {
     await table.getByRole('rowheader', { name: 'Kim de Wit' }).waitFor();
     await assertAccessible(page, 'admin-users');
 
-    // Edit roles of the new user: drop triage.
+    // Edit roles of the new user: drop the coordinator role.
     await page.getByRole('button', { name: 'Bewerken Kim de Wit' }).click();
     const editor = page.getByRole('region', { name: 'Kim de Wit bewerken' });
-    await editor.getByRole('checkbox', { name: /^Triagist/ }).uncheck();
+    await editor.getByRole('checkbox', { name: /^Gemeentelijk coördinator/ }).uncheck();
     await editor.getByRole('button', { name: 'Rollen opslaan' }).click();
     await editor.getByText('De wijziging voor Kim de Wit is opgeslagen.').waitFor();
     const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Kim de Wit' }) });

@@ -43,7 +43,7 @@ describeInBrowser('Zicht op omvang: drie methoden', (web) => {
     await page.getByRole('button', { name: 'Schatten' }).click();
     await page
       .getByRole('alert')
-      .getByText(/settings\.K:/)
+      .getByText(/Aantal latente klassen K: /)
       .waitFor();
     await page.context().close();
   });

@@ -5,9 +5,11 @@ import {
   FormFieldErrorMessage,
 } from '@utrecht/component-library-react';
 import { useId } from 'react';
+import { CHAIN_WIDE_ROLES, ROLE_ORG_TYPES } from '../../../src/access/role-grants.ts';
 import { ROLES } from '../../../src/access/roles.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { roleHelp, roleLabel } from '../modules.ts';
+import { useAuthenticated } from '../session.tsx';
 
 interface Props {
   value: readonly string[];
@@ -16,9 +18,18 @@ interface Props {
   legend: string;
 }
 
-/** One checkbox per role, each with what the role does; the error is linked to the group. */
+/**
+ * One checkbox per role the organisation's admin may hand out (the role fits the organisation type and
+ * is not chain-wide: src/access/role-grants.ts); a role the user already holds but the admin may not give
+ * stays visible, so it can be taken away. The error is linked to the group.
+ */
 export function RoleCheckboxes({ value, onChange, error, legend }: Props) {
   const { t } = useI18n();
+  const { user: me } = useAuthenticated();
+  const grantable = (role: (typeof ROLES)[number]) =>
+    (ROLE_ORG_TYPES[role] as readonly string[]).includes(me.organisation.type) &&
+    !CHAIN_WIDE_ROLES.includes(role);
+  const shown = ROLES.filter((role) => grantable(role) || value.includes(role));
   const errorId = useId();
   const toggle = (role: string, on: boolean) =>
     onChange(on ? ROLES.filter((r) => r === role || value.includes(r)) : value.filter((r) => r !== role));
@@ -27,7 +38,7 @@ export function RoleCheckboxes({ value, onChange, error, legend }: Props) {
       <FieldsetLegend>{legend}</FieldsetLegend>
       {error && <FormFieldErrorMessage id={errorId}>{error}</FormFieldErrorMessage>}
       <div className="kp-roles">
-        {ROLES.map((role) => (
+        {shown.map((role) => (
           <FormFieldCheckbox
             key={role}
             name="roles"
@@ -35,6 +46,7 @@ export function RoleCheckboxes({ value, onChange, error, legend }: Props) {
             label={t(roleLabel(role))}
             description={t(roleHelp(role))}
             checked={value.includes(role)}
+            disabled={!grantable(role) && !value.includes(role)}
             onChange={(event) => toggle(role, event.currentTarget.checked)}
           />
         ))}
