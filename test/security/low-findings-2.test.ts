@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
@@ -33,6 +34,35 @@ describe(`security: low findings (2) on ${databaseLabel}`, () => {
     assert.equal(entries[0]!.reason, 'not_found');
     assert.equal(entries[0]!.resource, 'user');
     assert.equal(entries[0]!.purpose, 'administration');
+  });
+
+  test('the CSRF token is stored only as a hash; the stored value is no CSRF token', async () => {
+    const admin = await loginAs(server, 'beheer@gemeente-amsterdam.example', 'administration');
+    assert.ok(admin.csrf.length >= 32);
+    const user = await server.store.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'beheer@gemeente-amsterdam.example')
+      .executeTakeFirstOrThrow();
+    const stored = await server.store.db
+      .selectFrom('sessions')
+      .select('csrf_token')
+      .where('user_id', '=', user.id)
+      .execute();
+    assert.ok(stored.length >= 1);
+    const hash = createHash('sha256').update(admin.csrf).digest('hex');
+    assert.ok(stored.every((row) => row.csrf_token !== admin.csrf));
+    assert.ok(stored.some((row) => row.csrf_token === hash));
+    // Someone who read the sessions table cannot use what is there as the CSRF token.
+    const real = admin.csrf;
+    admin.csrf = stored.find((row) => row.csrf_token === hash)!.csrf_token;
+    const forged = await admin.post<ErrorBody>('/api/v1/auth/logout-everywhere', {});
+    assert.equal(forged.status, 403);
+    assert.equal(forged.body.error.code, 'csrf');
+    admin.csrf = real;
+    const me = await admin.get<{ csrfToken: string }>('/api/v1/auth/me');
+    assert.equal(me.status, 200);
+    assert.equal(me.body.csrfToken, real, 'the page still gets its token after a reload');
   });
 
   test('min_cell of the registrations preview is a server setting: the request field is refused', async () => {
