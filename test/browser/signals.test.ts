@@ -90,14 +90,22 @@ describeInBrowser(`signals`, (web) => {
     assert.equal(await melder.evaluate(() => document.activeElement?.id), 'f-persons-0-bsn');
     await assertAccessible(melder, 'signals-form-errors');
 
-    // The draft is kept locally (never sent) and survives a reload.
+    // The draft is kept in this tab only (sessionStorage, never sent), without the BSN, and survives a reload.
     const draftKey = await melder.evaluate(() =>
-      Object.keys(localStorage).find((k) => k.startsWith('ketenplein.signalDraft.')),
+      Object.keys(sessionStorage).find((k) => k.startsWith('ketenplein.signalDraft.')),
     );
-    assert.ok(draftKey, 'a draft is saved in localStorage');
+    assert.ok(draftKey, 'a draft is saved in sessionStorage');
+    assert.equal(
+      await melder.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('signalDraft')).length),
+      0,
+      'nothing of the draft in localStorage',
+    );
+    const stored = await melder.evaluate((key) => sessionStorage.getItem(key as string), draftKey);
+    assert.ok(stored?.includes('Popescu') && !stored.includes('123456789'), 'the draft keeps no BSN');
     await melder.reload();
     await melder.getByText('Uw eerder bewaarde concept is teruggezet.', { exact: false }).waitFor();
     assert.equal(await melder.locator('#f-persons-0-givenNames').inputValue(), 'Ştefan');
+    assert.equal(await melder.locator('#f-persons-0-bsn').inputValue(), '');
 
     await melder.locator('#f-location-postcode').fill('1011 AB');
     await melder.locator('#f-persons-0-bsn').fill('');
@@ -106,7 +114,7 @@ describeInBrowser(`signals`, (web) => {
     await melder.getByRole('heading', { level: 1, name: 'Signaal ontvangen' }).waitFor();
     const receiptId = (await melder.locator('strong.kp-mono').textContent())?.trim() ?? '';
     assert.match(receiptId, /^[0-9a-f-]{36}$/);
-    assert.equal(await melder.evaluate((key) => localStorage.getItem(key as string), draftKey), null);
+    assert.equal(await melder.evaluate((key) => sessionStorage.getItem(key as string), draftKey), null);
     await screenshot(melder, 'signals-form-received');
 
     // 2. A CSV with one bad row: refused whole, with line, column and reason; then only the valid rows.
