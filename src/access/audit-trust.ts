@@ -21,7 +21,11 @@ export interface Checkpoint {
   mac: string;
 }
 
-/** KETENPLEIN_AUDIT_KEY (base64, ≥ 32 bytes); outside production made once in the data folder. */
+/**
+ * KETENPLEIN_AUDIT_KEY (base64, ≥ 32 bytes); outside production made once in the data folder. Every process
+ * that writes to one database (servers, CLI) must use the same key, or the chain breaks at the first entry
+ * written under another one.
+ */
 export function loadAuditKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
   if (env.KETENPLEIN_AUDIT_KEY) {
     const key = Buffer.from(env.KETENPLEIN_AUDIT_KEY, 'base64');
@@ -34,7 +38,12 @@ export function loadAuditKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
   const file = join(dataDir, 'audit.key');
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+    try {
+      // 'wx': two processes starting at once on one folder must end up with the same key, the first one's.
+      writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 }
