@@ -7,7 +7,7 @@ import { after, afterEach, beforeEach, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { appendAudit, GENESIS_HASH, plainEntryHash, verifyAuditChain } from '../../src/access/audit.ts';
 import { auditCheckpointJob } from '../../src/access/audit-job.ts';
-import { configureAuditTrust } from '../../src/access/audit-trust.ts';
+import { configureAuditTrust, loadAuditKey } from '../../src/access/audit-trust.ts';
 import { runCli } from '../../src/cli/main.ts';
 import type { Store } from '../../src/store/connect.ts';
 import { databaseLabel, openTestStore } from '../helpers/store.ts';
@@ -199,5 +199,15 @@ describe(`audit chain against its database owner on ${databaseLabel}`, () => {
     assert.equal(JSON.parse(lines[0]!).seq, String(await lastSeq()));
     await rewritePlainFrom(11);
     await assert.rejects(auditCheckpointJob.run(store), /audit chain broken at entry 11/);
+  });
+
+  test('the audit key: required in production, at least 32 bytes, made once in the data folder otherwise', () => {
+    assert.throws(() => loadAuditKey({ NODE_ENV: 'production' }, dir), /KETENPLEIN_AUDIT_KEY is required/);
+    assert.throws(() => loadAuditKey({ KETENPLEIN_AUDIT_KEY: 'c2hvcnQ=' }, dir), /at least 32/);
+    const key = randomBytes(32);
+    assert.deepEqual(loadAuditKey({ KETENPLEIN_AUDIT_KEY: key.toString('base64') }, dir), key);
+    const made = loadAuditKey({}, dir);
+    assert.equal(made.length, 32);
+    assert.deepEqual(loadAuditKey({}, dir), made);
   });
 });
