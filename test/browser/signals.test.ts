@@ -226,6 +226,21 @@ describeInBrowser(`signals`, (web) => {
     assert.doesNotMatch(body, /Waarom deze score/);
     await assertAccessible(melder, 'signals-reporter-status');
 
+    // A draft does not outlive the session: logging out removes it (a shared workstation keeps no intake).
+    await openFromNav(melder, 'Signaal melden', 'Signaal melden');
+    await melder.getByLabel('Beschrijving').fill('Concept dat na uitloggen weg moet zijn.');
+    await melder.waitForFunction(() =>
+      Object.keys(sessionStorage).some((k) => k.startsWith('ketenplein.signalDraft.')),
+    );
+    await melder.getByRole('button', { name: 'Uitloggen' }).click();
+    await melder.getByLabel('E-mailadres').waitFor();
+    assert.equal(
+      await melder.evaluate(
+        () => Object.keys(sessionStorage).filter((k) => k.includes('signalDraft')).length,
+      ),
+      0,
+    );
+
     for (const page of [melder, triage, team]) await page.context().close();
   });
   test('a team declines with a reason and it returns to triage; triage closes it with an outcome', async () => {
