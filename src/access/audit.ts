@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.ts';
+import {
+  type AuditTrust,
+  auditTrust,
+  type Checkpoint,
+  keyedHash,
+  readCheckpoints,
+  writeCheckpoint,
+} from './audit-trust.ts';
 
 /** What an access layer call records: who, for what purpose, what (resource, ids, fields), with what result. */
 export interface AuditInput {
@@ -34,9 +42,9 @@ interface ChainedFields {
   prev_hash: string;
 }
 
-/** The hash covers every column but itself, in a fixed order, so any altered column breaks the chain. */
-export function entryHash(entry: ChainedFields): string {
-  const canonical = JSON.stringify([
+/** Every column but the hash itself, in a fixed order, so any altered column breaks the chain. */
+function canonical(entry: ChainedFields): string {
+  return JSON.stringify([
     entry.seq,
     entry.at,
     entry.user_id,
@@ -51,7 +59,19 @@ export function entryHash(entry: ChainedFields): string {
     entry.reason,
     entry.prev_hash,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * The hash of an entry: HMAC-SHA256 under the audit key, which the database never holds, so whoever owns
+ * the database cannot recompute a rewritten chain. `plainEntryHash` is the unkeyed SHA-256 of entries
+ * written before the key existed (accepted only before the first keyed entry; see verifyAuditChain).
+ */
+export function entryHash(entry: ChainedFields, key: Buffer = auditTrust().key): string {
+  return keyedHash(key, canonical(entry));
+}
+
+export function plainEntryHash(entry: ChainedFields): string {
+  return createHash('sha256').update(canonical(entry)).digest('hex');
 }
 
 /**
@@ -95,15 +115,70 @@ export async function appendAudit(conn: Kysely<Database>, entries: readonly Audi
   await conn.updateTable('audit_head').set({ seq: seq.toString(), hash: prev }).where('id', '=', 1).execute();
 }
 
-export type VerifyResult =
-  | { ok: true; checked: number; head: string }
-  | { ok: false; checked: number; brokenAt: string; reason: string };
+export interface CheckpointReport {
+  /** Signed checkpoints in the checkpoint file that were compared with the chain. */
+  compared: number;
+  /** The newest checkpoint that was there before this check. */
+  latest: Checkpoint | null;
+  /** The checkpoint this check wrote (only when the chain is intact and asked for). */
+  written: Checkpoint | null;
+  /** The folder, so the output says where the evidence lives. */
+  folder: string | null;
+}
 
-/** Walks the whole chain in order, as owner, and names the first entry that does not fit. */
-export async function verifyAuditChain(db: Kysely<Database>, pageSize = 5000): Promise<VerifyResult> {
+export type VerifyResult =
+  | { ok: true; checked: number; head: string; legacyEntries: number; checkpoints: CheckpointReport }
+  | { ok: false; checked: number; brokenAt: string; reason: string; checkpoints: CheckpointReport };
+
+export interface VerifyOptions {
+  pageSize?: number;
+  trust?: AuditTrust;
+  /** Append a signed checkpoint of the head when the chain is intact (`audit verify`, the daily job). */
+  checkpoint?: boolean;
+}
+
+/**
+ * Walks the whole chain in order, as owner, and names the first entry that does not fit; then compares it
+ * with every signed checkpoint: a checkpoint beyond the end means entries were cut off, a different hash at
+ * a checkpoint's entry means the chain was rewritten. Entries with a plain SHA-256 hash (written before the
+ * key existed) are accepted only before the first keyed entry: the first checkpoint after the upgrade
+ * covers them, and a keyed entry followed by a plain one is a rewrite.
+ */
+export async function verifyAuditChain(
+  db: Kysely<Database>,
+  options: VerifyOptions = {},
+): Promise<VerifyResult> {
+  const pageSize = options.pageSize ?? 5000;
+  const trust = options.trust ?? auditTrust();
+  const points = readCheckpoints(trust);
+  const latest = points.reduce<Checkpoint | null>(
+    (best, p) => (!best || BigInt(p.seq) > BigInt(best.seq) ? p : best),
+    null,
+  );
+  const report: CheckpointReport = {
+    compared: points.length,
+    latest,
+    written: null,
+    folder: trust.checkpointDir,
+  };
+  const broken = (brokenAt: string, checked: number, reason: string): VerifyResult => ({
+    ok: false,
+    checked,
+    brokenAt,
+    reason,
+    checkpoints: report,
+  });
+  for (const p of points) {
+    if (!p.signed) {
+      return broken(p.seq, 0, `checkpoint of entry ${p.seq} (${p.at}) is not signed with this audit key`);
+    }
+  }
+  const wanted = new Map(points.map((p) => [p.seq, p]));
   let prev = GENESIS_HASH;
   let expectedSeq = 1n;
   let checked = 0;
+  let legacy = 0;
+  let keyedSeen = false;
   let after = '0';
   for (;;) {
     const page = await db
@@ -115,15 +190,25 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 5000): P
       .execute();
     for (const row of page) {
       const seq = String(row.seq);
-      if (BigInt(seq) !== expectedSeq) {
-        return { ok: false, checked, brokenAt: seq, reason: `gap: expected entry ${expectedSeq}` };
+      if (BigInt(seq) !== expectedSeq) return broken(seq, checked, `gap: expected entry ${expectedSeq}`);
+      if (row.prev_hash !== prev) return broken(seq, checked, 'prev_hash does not match the previous entry');
+      const fields = { ...row, seq, at: new Date(row.at).toISOString() };
+      if (entryHash(fields, trust.key) === row.hash) {
+        keyedSeen = true;
+      } else if (plainEntryHash(fields) === row.hash) {
+        if (keyedSeen)
+          return broken(seq, checked, 'unkeyed hash after keyed entries: the chain was rewritten');
+        legacy += 1;
+      } else {
+        return broken(seq, checked, 'content does not match its hash');
       }
-      if (row.prev_hash !== prev) {
-        return { ok: false, checked, brokenAt: seq, reason: 'prev_hash does not match the previous entry' };
-      }
-      const recomputed = entryHash({ ...row, seq, at: new Date(row.at).toISOString() });
-      if (recomputed !== row.hash) {
-        return { ok: false, checked, brokenAt: seq, reason: 'content does not match its hash' };
+      const point = wanted.get(seq);
+      if (point && point.hash !== row.hash) {
+        return broken(
+          seq,
+          checked,
+          `entry differs from the signed checkpoint of ${point.at}: the chain was rewritten`,
+        );
       }
       prev = row.hash;
       expectedSeq += 1n;
@@ -132,14 +217,18 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 5000): P
     }
     if (page.length < pageSize) break;
   }
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
-  if (String(head.seq) !== String(expectedSeq - 1n) || head.hash !== prev) {
-    return {
-      ok: false,
+  const last = expectedSeq - 1n;
+  if (latest && BigInt(latest.seq) > last) {
+    return broken(
+      String(last + 1n),
       checked,
-      brokenAt: String(expectedSeq),
-      reason: 'chain head does not match the last entry',
-    };
+      `chain ends at entry ${last} but a signed checkpoint of ${latest.at} saw entry ${latest.seq}: entries were removed`,
+    );
   }
-  return { ok: true, checked, head: prev };
+  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
+  if (String(head.seq) !== String(last) || head.hash !== prev) {
+    return broken(String(expectedSeq), checked, 'chain head does not match the last entry');
+  }
+  if (options.checkpoint && last > 0n) report.written = writeCheckpoint(trust, String(last), prev);
+  return { ok: true, checked, head: prev, legacyEntries: legacy, checkpoints: report };
 }

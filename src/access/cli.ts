@@ -2,7 +2,7 @@ import type { Command } from '../cli/commands.ts';
 import { parseFlags } from '../cli/flags.ts';
 import { CliError, type CliIO, say } from '../cli/io.ts';
 import type { Store } from '../store/connect.ts';
-import { verifyAuditChain } from './audit.ts';
+import { type CheckpointReport, verifyAuditChain } from './audit.ts';
 import { withSystem } from './context.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
 import { roleChange, unfitRole } from './role-grants.ts';
@@ -19,7 +19,8 @@ export const auditCommand: Command = {
     const { positionals, flags } = parseFlags(args, { flags: { json: 'boolean' }, maxPositionals: 1 }, io);
     if (positionals[0] !== 'verify')
       throw new CliError(say(io, 'gebruik: audit verify', 'usage: audit verify'));
-    const result = await verifyAuditChain((await context.store()).db);
+    // Every intact check leaves a signed checkpoint of the head outside the database (SECURITY.md, finding 8).
+    const result = await verifyAuditChain((await context.store()).db, { checkpoint: true });
     if (flags.has('json')) {
       io.stdout(`${JSON.stringify(result)}\n`);
     } else if (result.ok) {
@@ -39,9 +40,36 @@ export const auditCommand: Command = {
         ),
       );
     }
+    if (!flags.has('json')) io.stdout(checkpointLines(io, result.checkpoints));
     return result.ok ? 0 : 1;
   },
 };
+
+function checkpointLines(io: CliIO, report: CheckpointReport): string {
+  const lines = [
+    report.folder
+      ? say(io, `Controlepunten: ${report.folder}`, `Checkpoints: ${report.folder}`)
+      : say(io, 'Controlepunten: geen map ingesteld', 'Checkpoints: no folder set'),
+    say(io, `  vergeleken: ${report.compared}`, `  compared: ${report.compared}`),
+  ];
+  if (report.latest) {
+    const p = report.latest;
+    lines.push(
+      say(
+        io,
+        `  laatste: regel ${p.seq} ${p.hash} (${p.at})`,
+        `  latest: entry ${p.seq} ${p.hash} (${p.at})`,
+      ),
+    );
+  }
+  if (report.written) {
+    const p = report.written;
+    lines.push(
+      say(io, `  nieuw: regel ${p.seq} ${p.hash} (${p.at})`, `  written: entry ${p.seq} ${p.hash} (${p.at})`),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
 
 /** Bootstrap of a real deployment: the first admin of an organisation is made here, not in the UI. */
 export const userCommand: Command = {

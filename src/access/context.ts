@@ -43,6 +43,8 @@ export interface AccessTx {
 export interface AccessRequest {
   actor: Actor;
   purpose: string | undefined;
+  /** The ids the request names (route parameters), recorded when the answer is "not found". */
+  recordIds?: readonly string[];
 }
 
 export async function withAccess<T>(
@@ -52,6 +54,8 @@ export async function withAccess<T>(
 ): Promise<T> {
   const { actor } = request;
   let purpose: Purpose | undefined;
+  // The last decision asked for, so a "not found" is recorded against the resource that was looked for.
+  let asked: Decision | undefined;
   try {
     purpose = checkPurpose(actor, request.purpose);
     const chosen = purpose;
@@ -69,6 +73,7 @@ export async function withAccess<T>(
         db: trx,
         async authorize(action, resource) {
           const decision = decide(actor, chosen, resource, action);
+          asked = decision;
           // RLS keeps rows to the own organisation unless a chain-wide rule was granted in this transaction.
           if (decision.scope === 'chain' && !chainScope) {
             chainScope = true;
@@ -112,6 +117,9 @@ export async function withAccess<T>(
     if (error instanceof AccessDenied) {
       // The refused transaction rolled back; the refusal itself is still worth a record.
       await appendDenial(store, actor, purpose ?? request.purpose ?? null, error);
+    } else if (error instanceof NotFound) {
+      // Under RLS another organisation's id looks absent: a 404 on it is a probe worth recording (issue 10, Low).
+      await appendNotFound(store, actor, purpose ?? null, asked, request.recordIds ?? []);
     }
     throw error;
   }
@@ -131,6 +139,31 @@ async function appendDenial(store: Store, actor: Actor, purpose: string | null, 
         fields: [],
         result: 'denied',
         reason: error.code,
+      },
+    ]),
+  );
+}
+
+async function appendNotFound(
+  store: Store,
+  actor: Actor,
+  purpose: string | null,
+  asked: Decision | undefined,
+  recordIds: readonly string[],
+) {
+  await store.db.transaction().execute((trx) =>
+    appendAudit(trx, [
+      {
+        userId: actor.userId,
+        orgId: actor.orgId,
+        role: asked?.role ?? actor.roles.join(','),
+        purpose,
+        action: asked?.action ?? 'read',
+        resource: asked?.resource ?? 'unknown',
+        recordIds,
+        fields: [],
+        result: 'denied',
+        reason: 'not_found',
       },
     ]),
   );

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import type { Store } from '../store/connect.ts';
 import { withSystem } from './context.ts';
@@ -47,6 +47,12 @@ export class LoginError extends Error {
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const randomToken = () => randomBytes(32).toString('base64url');
+/**
+ * The CSRF token is derived from the session token (which lives only in the httpOnly cookie and is itself
+ * stored hashed), so the database keeps only a hash of it: a copy of the sessions table gives neither the
+ * session nor its CSRF token (issue 10, Low). The page gets it from login and /auth/me as before.
+ */
+const csrfFor = (token: string) => createHmac('sha256', token).update('ketenplein csrf').digest('base64url');
 
 export interface LoginInput {
   email: string;
@@ -146,7 +152,7 @@ export async function login(
   }
 
   const token = randomToken();
-  const csrfToken = randomToken();
+  const csrfToken = csrfFor(token);
   const expiresAt = new Date(now.getTime() + settings.idleMinutes * 60_000);
   await withSystem(store, async (db, audit) => {
     const updated = await db
@@ -175,7 +181,7 @@ export async function login(
       .values({
         token_hash: hashToken(token),
         user_id: user.id,
-        csrf_token: csrfToken,
+        csrf_token: hashToken(csrfToken),
         last_seen_at: now,
         expires_at: expiresAt,
       })
@@ -232,6 +238,8 @@ export async function authenticate(
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
   const now = new Date();
+  const csrfToken = csrfFor(token);
+  if (row && row.csrf_token !== hashToken(csrfToken)) return null; // not a session this code made
   if (!row || row.disabled || row.expires_at <= now) {
     if (row) await store.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
     return null;
@@ -247,7 +255,7 @@ export async function authenticate(
       .execute();
   }
   return {
-    csrfToken: row.csrf_token,
+    csrfToken,
     expiresAt,
     user: {
       userId: row.id,

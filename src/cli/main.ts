@@ -25,10 +25,13 @@ export async function runCli(argv: string[], io: CliIO, injected?: Store): Promi
       if (injected) return injected;
       if (!opened) {
         // Loaded here, not at the top: `--help` and commands without a database never pay for the drivers.
-        const [{ openStore }, { migrate }] = await Promise.all([
+        const [{ openStore }, { migrate }, { configureAuditTrust, loadAuditTrust }] = await Promise.all([
           import('../store/connect.ts'),
           import('../store/migrate.ts'),
+          import('../access/audit-trust.ts'),
         ]);
+        // The same audit key and checkpoint folder as the server on this data folder (or the env's).
+        configureAuditTrust(loadAuditTrust(process.env, process.env.KETENPLEIN_DATA_DIR ?? './data'));
         const url = process.env.DATABASE_URL;
         opened = await openStore(
           url ? { databaseUrl: url } : { dataDir: process.env.KETENPLEIN_DATA_DIR ?? './data' },

@@ -1,4 +1,5 @@
 import { load } from 'cheerio';
+import { RE2JS } from 're2js';
 import { z } from 'zod';
 
 /**
@@ -23,20 +24,30 @@ const Selector = z
   .min(1, 'selector must not be empty')
   .refine(validSelector, { message: 'not a valid CSS selector (optionally followed by @attribute)' });
 
+/**
+ * URL patterns come from whoever writes an adapter, and are matched on every crawled URL: they run on
+ * RE2 (re2js), whose matching time is linear in the input, so a pattern like `^/(a+)+$` cannot stall the
+ * server (it did on JavaScript's backtracking engine). RE2 has no backreferences or lookaround; such a
+ * pattern is refused here with RE2's reason.
+ */
+function re2Problem(value: string): string | null {
+  try {
+    RE2JS.compile(value);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 const Pattern = z
   .string()
   .min(1, 'pattern must not be empty')
-  .refine(
-    (value) => {
-      try {
-        new RegExp(value);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'not a valid regular expression' },
-  );
+  .superRefine((value, ctx) => {
+    const problem = re2Problem(value);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: `not a valid RE2 regular expression (${problem})` });
+    }
+  });
 
 export const AdapterSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and dashes'),
@@ -104,9 +115,22 @@ export function pathOf(url: URL): string {
   return `${url.pathname}${url.search}`;
 }
 
+const compiled = new Map<string, RE2JS>();
+
+/** A pattern compiled once (adapters are few and their patterns stable). */
+function re2(pattern: string): RE2JS {
+  let found = compiled.get(pattern);
+  if (!found) {
+    found = RE2JS.compile(pattern);
+    if (compiled.size > 1000) compiled.clear();
+    compiled.set(pattern, found);
+  }
+  return found;
+}
+
 export function pageKind(adapter: SiteAdapter, url: URL): 'listing' | 'ad' | undefined {
   const path = pathOf(url);
-  if (new RegExp(adapter.ad.urlPattern).test(path)) return 'ad';
-  if (new RegExp(adapter.listing.urlPattern).test(path)) return 'listing';
+  if (re2(adapter.ad.urlPattern).matcher(path).find()) return 'ad';
+  if (re2(adapter.listing.urlPattern).matcher(path).find()) return 'listing';
   return undefined;
 }

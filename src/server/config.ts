@@ -14,6 +14,8 @@ export interface Config {
   loginRateLimit: number;
   /** Login attempts per account (e-mail address) per minute before 429, whichever address they come from. */
   loginAccountRateLimit: number;
+  /** Smallest cell of a capture table from registrations shown without a warning; a server setting, never a request field. */
+  estimateMinCell: number;
   webDir: string;
   /**
    * Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     loginRateLimit: intFrom(env, 'KETENPLEIN_LOGIN_RATE_LIMIT', 10),
     loginAccountRateLimit: intFrom(env, 'KETENPLEIN_LOGIN_ACCOUNT_RATE_LIMIT', 10),
+    estimateMinCell: intFrom(env, 'KETENPLEIN_ESTIMATE_MIN_CELL', 5),
     webDir: resolve(env.KETENPLEIN_WEB_DIR ?? 'dist/web'),
     trustedProxies: (env.KETENPLEIN_TRUSTED_PROXIES ?? '')
       .split(',')

@@ -46,9 +46,13 @@ export function access<T>(
 ): Promise<T> {
   const session = requireSession(request);
   const purpose = request.headers[PURPOSE_HEADER];
+  const params = (request.params ?? {}) as Record<string, unknown>;
+  const recordIds = Object.values(params).filter(
+    (v): v is string => typeof v === 'string' && v.length <= 200,
+  );
   return withAccess(
     services.store,
-    { actor: session.user, purpose: Array.isArray(purpose) ? purpose[0] : purpose },
+    { actor: session.user, purpose: Array.isArray(purpose) ? purpose[0] : purpose, recordIds },
     work,
   );
 }

@@ -1,3 +1,4 @@
+import { auditJobHandlers } from '../access/audit-job.ts';
 import { crawlerJobHandlers } from '../crawler/service.ts';
 import { estimateJobHandlers } from '../estimate/app/jobs.ts';
 import { privacyJobHandlers } from '../privacy/retention.ts';
@@ -8,6 +9,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   ...estimateJobHandlers,
   ...crawlerJobHandlers,
   ...privacyJobHandlers,
+  ...auditJobHandlers,
 };
 
 /**

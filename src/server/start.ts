@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { scheduleAuditCheckpoints } from '../access/audit-job.ts';
+import { configureAuditTrust, loadAuditTrust } from '../access/audit-trust.ts';
 import { FieldCipher, loadDataKey } from '../access/secrets.ts';
 import { scheduleRetention } from '../crawler/service.ts';
 import { scheduleSignalRetention } from '../privacy/retention.ts';
@@ -23,6 +25,8 @@ export async function startServer(
   config: Config,
   options: { logger?: boolean; store?: Store } = {},
 ): Promise<Running> {
+  // The audit key first: not even the seed may write an entry under the wrong key.
+  configureAuditTrust(loadAuditTrust(process.env, config.dataDir));
   const store =
     options.store ??
     (await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }));
@@ -35,6 +39,7 @@ export async function startServer(
   // singletons, so N processes on one PostgreSQL run each job once (test/api/jobs-two-processes.test.ts).
   await scheduleRetention(store);
   await scheduleSignalRetention(store);
+  await scheduleAuditCheckpoints(store);
   const stopJobs = startJobWorker(store, jobHandlers, {
     intervalMs: 1000,
     concurrency: jobConcurrency(),

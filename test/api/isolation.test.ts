@@ -69,7 +69,17 @@ describe(`organisation isolation through the API on ${databaseLabel}`, () => {
           );
           const audited = await client.get(`/api/v1/audit?record=${other.id}`);
           assert.ok([200, 403].includes(audited.status), `audit by record: ${audited.status}`);
-          if (audited.status === 200) assert.deepEqual(audited.body, []);
+          if (audited.status === 200) {
+            // Nothing of the other organisation; only this organisation's own record of its probes (a 404 on a
+            // foreign id is audited as denied/not_found, issue 10).
+            const rows = audited.body as { org_id: string; result: string; reason: string | null }[];
+            assert.ok(
+              rows.every(
+                (row) => row.org_id === me.org_id && row.result === 'denied' && row.reason === 'not_found',
+              ),
+              `${demo.email}/${purpose} audit of ${other.email}: ${JSON.stringify(rows)}`,
+            );
+          }
         }
         for (const org of orgs.filter((o) => o.id !== me.org_id)) {
           const write = await client.patch(`/api/v1/organisations/${org.id}`, { name: 'Overgenomen' });

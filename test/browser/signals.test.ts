@@ -90,14 +90,22 @@ describeInBrowser(`signals`, (web) => {
     assert.equal(await melder.evaluate(() => document.activeElement?.id), 'f-persons-0-bsn');
     await assertAccessible(melder, 'signals-form-errors');
 
-    // The draft is kept locally (never sent) and survives a reload.
+    // The draft is kept in this tab only (sessionStorage, never sent), without the BSN, and survives a reload.
     const draftKey = await melder.evaluate(() =>
-      Object.keys(localStorage).find((k) => k.startsWith('ketenplein.signalDraft.')),
+      Object.keys(sessionStorage).find((k) => k.startsWith('ketenplein.signalDraft.')),
     );
-    assert.ok(draftKey, 'a draft is saved in localStorage');
+    assert.ok(draftKey, 'a draft is saved in sessionStorage');
+    assert.equal(
+      await melder.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('signalDraft')).length),
+      0,
+      'nothing of the draft in localStorage',
+    );
+    const stored = await melder.evaluate((key) => sessionStorage.getItem(key as string), draftKey);
+    assert.ok(stored?.includes('Popescu') && !stored.includes('123456789'), 'the draft keeps no BSN');
     await melder.reload();
     await melder.getByText('Uw eerder bewaarde concept is teruggezet.', { exact: false }).waitFor();
     assert.equal(await melder.locator('#f-persons-0-givenNames').inputValue(), 'Ştefan');
+    assert.equal(await melder.locator('#f-persons-0-bsn').inputValue(), '');
 
     await melder.locator('#f-location-postcode').fill('1011 AB');
     await melder.locator('#f-persons-0-bsn').fill('');
@@ -106,7 +114,7 @@ describeInBrowser(`signals`, (web) => {
     await melder.getByRole('heading', { level: 1, name: 'Signaal ontvangen' }).waitFor();
     const receiptId = (await melder.locator('strong.kp-mono').textContent())?.trim() ?? '';
     assert.match(receiptId, /^[0-9a-f-]{36}$/);
-    assert.equal(await melder.evaluate((key) => localStorage.getItem(key as string), draftKey), null);
+    assert.equal(await melder.evaluate((key) => sessionStorage.getItem(key as string), draftKey), null);
     await screenshot(melder, 'signals-form-received');
 
     // 2. A CSV with one bad row: refused whole, with line, column and reason; then only the valid rows.
@@ -217,6 +225,21 @@ describeInBrowser(`signals`, (web) => {
     assert.equal(await melder.getByRole('table', { name: 'Verloop' }).getByRole('row').count(), 5);
     assert.doesNotMatch(body, /Waarom deze score/);
     await assertAccessible(melder, 'signals-reporter-status');
+
+    // A draft does not outlive the session: logging out removes it (a shared workstation keeps no intake).
+    await openFromNav(melder, 'Signaal melden', 'Signaal melden');
+    await melder.getByLabel('Beschrijving').fill('Concept dat na uitloggen weg moet zijn.');
+    await melder.waitForFunction(() =>
+      Object.keys(sessionStorage).some((k) => k.startsWith('ketenplein.signalDraft.')),
+    );
+    await melder.getByRole('button', { name: 'Uitloggen' }).click();
+    await melder.getByLabel('E-mailadres').waitFor();
+    assert.equal(
+      await melder.evaluate(
+        () => Object.keys(sessionStorage).filter((k) => k.includes('signalDraft')).length,
+      ),
+      0,
+    );
 
     for (const page of [melder, triage, team]) await page.context().close();
   });

@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { ApiError, api, onSessionLost, type SessionInfo, setCsrfToken } from './api.ts';
 import { navigate } from './router.tsx';
+import { deleteAllDrafts } from './signals/draft.ts';
 
 type Notice = 'sessionExpired' | 'loggedOut' | null;
 
@@ -71,6 +72,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         accept(info);
       },
       logout: async () => {
+        deleteAllDrafts();
         try {
           await api('POST', '/auth/logout', { body: {} });
         } finally {

@@ -120,7 +120,7 @@ export const estimateRoutes =
       '/from-registrations',
       {
         schema: {
-          summary: `Build a capture table from Ketenplein's registrations — possible victims in signals, one list per reporting organisation (or organisation type), persons linked across signals by the linkage capability — and estimate from it (preview: only the table). Counts only; cells below min_cell are named in a warning, not suppressed. ${purposeNote}`,
+          summary: `Build a capture table from Ketenplein's registrations — possible victims in signals, one list per reporting organisation (or organisation type), persons linked across signals by the linkage capability — and estimate from it (preview: only the table). Counts only; cells below the server's minimum (KETENPLEIN_ESTIMATE_MIN_CELL) are named in a warning, not suppressed. ${purposeNote}`,
           tags: ['estimates'],
           body: z.strictObject({
             name: z.string().trim().min(1).max(200).optional(),
@@ -133,18 +133,19 @@ export const estimateRoutes =
               })
               .refine((y) => y.from <= y.to, { message: 'from ≤ to', path: ['to'] })
               .optional(),
-            min_cell: z.number().int().min(1).max(100).default(5),
             preview: z.boolean().default(false),
             settings: Settings.default({}),
           }),
         },
       },
       async (request, reply) => {
-        const { lists_by, strata, years, min_cell, preview, settings, name } = request.body;
+        const { lists_by, strata, years, preview, settings, name } = request.body;
         if (new Set(strata).size !== strata.length) {
           throw new InvalidInput('stratum dubbel genoemd / stratum named twice', 'strata');
         }
-        const options = { listsBy: lists_by, strata, years, minCell: min_cell };
+        // The small-cell threshold is the server's (KETENPLEIN_ESTIMATE_MIN_CELL): an analyst who could lower it to 1
+        // would see cells of single persons without a warning (issue 10, Low); `min_cell` in the body is refused.
+        const options = { listsBy: lists_by, strata, years, minCell: services.config.estimateMinCell };
         if (preview) {
           const table = await access(services, request, (tx) => registrationCaptureTable(tx, options));
           return reply.status(200).send({ table });

@@ -1,5 +1,6 @@
 /**
- * The intake form's state, its draft in localStorage (never sent to the server), and the payload it
+ * The intake form's state, its draft in sessionStorage (never sent to the server, without BSN, gone when
+ * the tab closes or the user logs out), and the payload it
  * becomes. Empty optional fields are left out: the API refuses empty strings.
  */
 
@@ -162,11 +163,22 @@ export function toPayload(draft: SignalDraft): Record<string, unknown> {
   return payload;
 }
 
-const draftKey = (userId: string) => `ketenplein.signalDraft.${userId}`;
+const DRAFT_PREFIX = 'ketenplein.signalDraft.';
+const draftKey = (userId: string) => `${DRAFT_PREFIX}${userId}`;
+
+/**
+ * The draft lives in sessionStorage: a shared workstation keeps no intake after the tab closes or the user
+ * logs out (deleteAllDrafts), and a BSN is never kept at all, it is typed again (issue 10, Low). Drafts an
+ * older version left in localStorage are removed on first use.
+ */
+function dropLegacyDrafts(): void {
+  for (const key of Object.keys(localStorage)) if (key.startsWith(DRAFT_PREFIX)) localStorage.removeItem(key);
+}
 
 export function loadDraft(userId: string): SignalDraft | null {
   try {
-    const text = localStorage.getItem(draftKey(userId));
+    dropLegacyDrafts();
+    const text = sessionStorage.getItem(draftKey(userId));
     return text ? { ...emptyDraft(), ...(JSON.parse(text) as Partial<SignalDraft>) } : null;
   } catch {
     return null;
@@ -175,7 +187,8 @@ export function loadDraft(userId: string): SignalDraft | null {
 
 export function saveDraft(userId: string, draft: SignalDraft): void {
   try {
-    localStorage.setItem(draftKey(userId), JSON.stringify(draft));
+    const withoutBsn = { ...draft, persons: draft.persons.map((person) => ({ ...person, bsn: '' })) };
+    sessionStorage.setItem(draftKey(userId), JSON.stringify(withoutBsn));
   } catch {
     // Storage may be full or blocked; the form still works, only without a draft.
   }
@@ -183,7 +196,16 @@ export function saveDraft(userId: string, draft: SignalDraft): void {
 
 export function deleteDraft(userId: string): void {
   try {
-    localStorage.removeItem(draftKey(userId));
+    sessionStorage.removeItem(draftKey(userId));
+  } catch {}
+}
+
+/** At logout: no draft of anyone stays in this browser. */
+export function deleteAllDrafts(): void {
+  try {
+    for (const key of Object.keys(sessionStorage))
+      if (key.startsWith(DRAFT_PREFIX)) sessionStorage.removeItem(key);
+    dropLegacyDrafts();
   } catch {}
 }
 
