@@ -29,42 +29,53 @@ const INPUTS = [
 const LOCK = join(ROOT, 'dist', '.app-build.lock');
 const STALE_LOCK_MS = 5 * 60_000;
 
-function newestMtime(path) {
+/** The newest modification time under `path`, leaving out hidden entries and those `skip` names. */
+export function newestMtime(path, skip = () => false) {
   const stat = statSync(path, { throwIfNoEntry: false });
   if (!stat) return 0;
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
   for (const name of readdirSync(path)) {
-    // Tests are not compiled, so editing one must not force a rebuild.
-    if (name.startsWith('.') || name.endsWith('.test.ts')) continue;
-    newest = Math.max(newest, newestMtime(join(path, name)));
+    if (name.startsWith('.') || skip(name)) continue;
+    newest = Math.max(newest, newestMtime(join(path, name), skip));
   }
   return newest;
 }
 
+// Tests are not compiled, so editing one must not force a rebuild.
+const notCompiled = (name) => name.endsWith('.test.ts');
+
 export function appBuildIsCurrent() {
   const built = statSync(STAMP, { throwIfNoEntry: false });
-  return built !== undefined && built.mtimeMs >= Math.max(...INPUTS.map(newestMtime));
+  return (
+    built !== undefined &&
+    built.mtimeMs >= Math.max(...INPUTS.map((input) => newestMtime(input, notCompiled)))
+  );
 }
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
-async function withBuildLock(work) {
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+/**
+ * A directory lock (mkdir is atomic), so parallel processes do not build into the same folder at once.
+ * A lock older than five minutes is taken to be left by a crashed build.
+ */
+export async function withBuildLock(lockDir, work) {
+  mkdirSync(join(lockDir, '..'), { recursive: true });
   for (;;) {
     try {
-      mkdirSync(LOCK);
+      mkdirSync(lockDir);
       break;
     } catch {
-      const held = statSync(LOCK, { throwIfNoEntry: false });
-      if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) rmSync(LOCK, { recursive: true, force: true });
+      const held = statSync(lockDir, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS)
+        rmSync(lockDir, { recursive: true, force: true });
       await sleep(200);
     }
   }
   try {
     return await work();
   } finally {
-    rmSync(LOCK, { recursive: true, force: true });
+    rmSync(lockDir, { recursive: true, force: true });
   }
 }
 
@@ -76,7 +87,7 @@ function copyAssets(out) {
 /** Returns true when it built, false when dist/app was already up to date. */
 export async function ensureAppBuild(options = {}) {
   if (appBuildIsCurrent()) return false;
-  return withBuildLock(async () => {
+  return withBuildLock(LOCK, async () => {
     if (appBuildIsCurrent()) return false; // another process built it while we waited
     options.log?.('Ketenplein wordt gecompileerd (dist/app) / Compiling Ketenplein (dist/app)…');
     // Build beside the old one and swap, so a process starting meanwhile never sees half a build.
