@@ -20,6 +20,8 @@ export interface Store {
   close(): Promise<void>;
   /** Connections of a server pool, for /metrics (PGlite has one connection and no pool). */
   poolStats?(): { total: number; idle: number; waiting: number };
+  /** PGlite only: the whole database as a file image, to start another in-memory database from (tests). */
+  dump?(): Promise<Blob>;
 }
 
 export interface StoreOptions {
@@ -27,6 +29,8 @@ export interface StoreOptions {
   databaseUrl?: string;
   /** Folder for PGlite's files; `memory` keeps everything in memory (tests). */
   dataDir?: string;
+  /** An in-memory PGlite starts from this image (made by `dump`) instead of an empty database. */
+  snapshot?: Blob;
   /** Schema on a PostgreSQL server; created when missing. Default `public`. */
   schema?: string;
   /** Pool size on a PostgreSQL server. */
@@ -50,7 +54,7 @@ async function openPGlite(options: StoreOptions): Promise<Store> {
   let pglite: PGlite;
   let unlock = () => {};
   if (dir === 'memory') {
-    pglite = new PGlite({ parsers: pgliteParsers });
+    pglite = new PGlite({ parsers: pgliteParsers, loadDataDir: options.snapshot });
   } else {
     const path = resolve(dir, 'pgdata');
     mkdirSync(path, { recursive: true });
@@ -77,6 +81,7 @@ async function openPGlite(options: StoreOptions): Promise<Store> {
       await pglite.close();
       unlock();
     },
+    dump: () => db.connection().execute(() => pglite.dumpDataDir('none')),
   };
 }
 
