@@ -15,7 +15,7 @@ import { migrate } from '../../src/store/migrate.ts';
  *
  * On PGlite, starting a database and migrating it costs ~1.5 s, and every test file needs one: the migrated
  * (and the migrated and seeded) database is made once, kept as a file image beside the build, and each test
- * file loads it (~0.3 s). The image is remade when any source file is newer than it.
+ * file loads it (~0.3 s). The image is remade when any source file is newer than it, or after an hour.
  */
 export async function openTestStore(options: { seed?: boolean; migrate?: boolean } = {}): Promise<Store> {
   const url = process.env.DATABASE_URL;
@@ -62,7 +62,11 @@ async function loadOrMakeSnapshot(seeded: boolean): Promise<Blob> {
     newestMtime(join(ROOT, 'src'), (name) => name.endsWith('.test.ts')),
     newestMtime(join(ROOT, 'package-lock.json')),
   );
-  const current = () => (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) >= sources;
+  // The demo world dates things relative to the day it was seeded: an image older than an hour is remade.
+  const current = () => {
+    const made = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    return made >= sources && Date.now() - made < 3_600_000;
+  };
   if (!current()) {
     // Parallel test files wait for the one that makes it instead of all making their own.
     await withBuildLock(join(SNAPSHOT_DIR, '.lock'), async () => {
