@@ -8,7 +8,7 @@ export async function runCli(argv: string[], io: CliIO, injected?: Store): Promi
     printHelp(io);
     return name ? 0 : 1;
   }
-  const entry = commands[name];
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {
     io.stderr(`${say(io, `Onbekend commando: ${name}`, `Unknown command: ${name}`)}\n`);
     printHelp(io);
@@ -25,18 +25,20 @@ export async function runCli(argv: string[], io: CliIO, injected?: Store): Promi
       if (injected) return injected;
       if (!opened) {
         // Loaded here, not at the top: `--help` and commands without a database never pay for the drivers.
-        const [{ openStore }, { migrate }, { configureAuditTrust, loadAuditTrust }] = await Promise.all([
-          import('../store/connect.ts'),
-          import('../store/migrate.ts'),
-          import('../access/audit-trust.ts'),
-        ]);
+        const [{ openStore }, { migrate }, { configureAuditTrust, loadAuditTrust }, { allMigrations }] =
+          await Promise.all([
+            import('../store/connect.ts'),
+            import('../store/migrate.ts'),
+            import('../access/audit-trust.ts'),
+            import('../capabilities.ts'),
+          ]);
         // The same audit key and checkpoint folder as the server on this data folder (or the env's).
         configureAuditTrust(loadAuditTrust(process.env, process.env.KETENPLEIN_DATA_DIR ?? './data'));
         const url = process.env.DATABASE_URL;
         opened = await openStore(
           url ? { databaseUrl: url } : { dataDir: process.env.KETENPLEIN_DATA_DIR ?? './data' },
         );
-        await migrate(opened);
+        await migrate(opened, await allMigrations());
       }
       return opened;
     },

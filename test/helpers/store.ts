@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Actor } from '../../src/access/policy.ts';
 import type { Role } from '../../src/access/roles.ts';
+import { allMigrations } from '../../src/capabilities.ts';
 import { openStore, type Store } from '../../src/store/connect.ts';
 import { seedDemo } from '../../src/store/demo.ts';
 import { migrate } from '../../src/store/migrate.ts';
@@ -14,7 +15,7 @@ export async function openTestStore(options: { seed?: boolean; migrate?: boolean
   const url = process.env.DATABASE_URL;
   const schema = url ? `kp_test_${randomBytes(6).toString('hex')}` : undefined;
   const store = await openStore(url ? { databaseUrl: url, schema, poolSize: 5 } : { dataDir: 'memory' });
-  if (options.migrate !== false) await migrate(store);
+  if (options.migrate !== false) await migrate(store, await allMigrations());
   if (options.seed) await seedDemo(store, {});
   if (!url) return store;
   return {
