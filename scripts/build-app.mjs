@@ -73,7 +73,9 @@ async function withBuildLock(work) {
  * capability's `src/<cap>/migrations/` folder (its manifest names it relative to itself).
  */
 function copyAssets(out) {
-  for (const name of readdirSync(SRC)) {
+  for (const entry of readdirSync(SRC, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const name = entry.name;
     const migrations = join(SRC, name, 'migrations');
     if (statSync(migrations, { throwIfNoEntry: false })?.isDirectory()) {
       cpSync(migrations, join(out, name, 'migrations'), { recursive: true });

@@ -63,15 +63,25 @@ export function importsOf(text) {
   const statement = /(^|[;\n}])\s*(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]/g;
   for (const m of code.matchAll(statement)) {
     const typeOnly = Boolean(m[3]) || (/^\{[^}]*\}$/.test(m[4].trim()) && allTypeSpecifiers(m[4]));
-    found.push({ spec: m[5], line: lineOf(m.index + m[1].length), typeOnly, dynamic: false });
+    found.push({
+      spec: m[5],
+      line: lineOf(m.index + m[0].search(/\b(import|export)\b/)),
+      typeOnly,
+      dynamic: false,
+    });
   }
   for (const m of code.matchAll(/(^|[;\n}])\s*import\s*['"]([^'"]+)['"]/g)) {
-    found.push({ spec: m[2], line: lineOf(m.index + m[1].length), typeOnly: false, dynamic: false });
+    found.push({
+      spec: m[2],
+      line: lineOf(m.index + m[0].search(/\bimport\b/)),
+      typeOnly: false,
+      dynamic: false,
+    });
   }
   for (const m of code.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) {
     found.push({ spec: m[1], line: lineOf(m.index), typeOnly: false, dynamic: true });
   }
-  return found.filter((i) => i.spec.startsWith('.'));
+  return found.filter((i) => i.spec.startsWith('.')).sort((x, y) => x.line - y.line);
 }
 
 function allTypeSpecifiers(clause) {

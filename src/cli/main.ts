@@ -1,5 +1,6 @@
+import { allCommands } from '../capabilities.ts';
 import type { Store } from '../store/connect.ts';
-import { type CliContext, commands } from './commands.ts';
+import type { CliContext } from './commands.ts';
 import { CliError, type CliIO, processIO, say } from './io.ts';
 
 export async function runCli(argv: string[], io: CliIO, injected?: Store): Promise<number> {
@@ -8,6 +9,7 @@ export async function runCli(argv: string[], io: CliIO, injected?: Store): Promi
     printHelp(io);
     return name ? 0 : 1;
   }
+  const commands = allCommands();
   const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {
     io.stderr(`${say(io, `Onbekend commando: ${name}`, `Unknown command: ${name}`)}\n`);
@@ -66,7 +68,7 @@ function printHelp(io: CliIO): void {
     '',
     say(io, 'Commando’s:', 'Commands:'),
   ];
-  for (const [name, { summary }] of Object.entries(commands)) {
+  for (const [name, { summary }] of Object.entries(allCommands())) {
     lines.push(`  ${name.padEnd(12)} ${io.lang === 'en' ? summary.en : summary.nl}`);
   }
   lines.push('', say(io, 'Meer over een commando: <commando> --help', 'More on a command: <command> --help'));
