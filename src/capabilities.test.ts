@@ -71,7 +71,7 @@ test('the CLI, the routes, the worker and the policy engine read the registry', 
     for (const entry of Object.values(capability.cli ?? {}))
       assert.equal(typeof (await entry.load()).run, 'function');
   }
-  // The manifests' grants are exactly the policy engine's rules, none missing, none twice.
+  // The policy engine's rules are the manifests' grants, none missing, none twice.
   const granted = capabilities.flatMap((c) => c.grants ?? []);
   assert.equal(new Set(granted).size, granted.length);
   assert.deepEqual(new Set(granted), new Set(allRules()));
