@@ -79,9 +79,19 @@ export async function withBuildLock(lockDir, work) {
   }
 }
 
-/** Files the compiled code reads beside itself (tsc copies the imported JSON, not these). */
+/**
+ * Files the compiled code reads beside itself (tsc copies the imported JSON, not these): every
+ * capability's `src/<cap>/migrations/` folder (its manifest names it relative to itself).
+ */
 function copyAssets(out) {
-  cpSync(join(SRC, 'store', 'migrations'), join(out, 'store', 'migrations'), { recursive: true });
+  for (const entry of readdirSync(SRC, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const name = entry.name;
+    const migrations = join(SRC, name, 'migrations');
+    if (statSync(migrations, { throwIfNoEntry: false })?.isDirectory()) {
+      cpSync(migrations, join(out, name, 'migrations'), { recursive: true });
+    }
+  }
 }
 
 /** Returns true when it built, false when dist/app was already up to date. */

@@ -1,9 +1,5 @@
+import { capabilities } from '../capabilities.ts';
 import { type Purpose, ROLE_PURPOSES, type Role } from './roles.ts';
-import { crawlerRules } from './rules/crawler.ts';
-import { estimateRules } from './rules/estimate.ts';
-import { foundationRules } from './rules/foundation.ts';
-import { privacyRules } from './rules/privacy.ts';
-import { signalRules } from './rules/signals.ts';
 
 /**
  * The policy engine: every read and write asks `decide` first. Rules are data, one list per
@@ -62,14 +58,11 @@ export class AccessDenied extends Error {
   }
 }
 
-/** Every capability's rules, listed here so no rule depends on which modules happen to be loaded. */
-const rules: readonly Rule[] = [
-  ...foundationRules,
-  ...signalRules,
-  ...estimateRules,
-  ...crawlerRules,
-  ...privacyRules,
-];
+/**
+ * Every capability's rules, from the registry (each manifest's `grants`, which it imports as data), so no
+ * rule depends on which modules happen to be loaded and a new capability brings its own.
+ */
+const rules: readonly Rule[] = capabilities.flatMap((capability) => capability.grants ?? []);
 
 export function allRules(): readonly Rule[] {
   return rules;

@@ -19,11 +19,34 @@ before(async () => {
   await ensureAppBuild();
 });
 
-test('the compiled build is current after ensureAppBuild and holds the migrations', async () => {
+test('the compiled build is current after ensureAppBuild and holds every capability’s migrations', async () => {
   assert.equal(appBuildIsCurrent(), true);
-  const { readdirSync } = await import('node:fs');
-  const sql = readdirSync(join(ROOT, 'dist', 'app', 'store', 'migrations'));
-  assert.deepEqual(sql, readdirSync(join(ROOT, 'src', 'store', 'migrations')));
+  const { existsSync, readdirSync } = await import('node:fs');
+  const folders = readdirSync(join(ROOT, 'src')).filter((name) =>
+    existsSync(join(ROOT, 'src', name, 'migrations')),
+  );
+  assert.ok(folders.includes('store') && folders.includes('signals'), folders.join(', '));
+  for (const folder of folders) {
+    const sql = readdirSync(join(ROOT, 'dist', 'app', folder, 'migrations'));
+    assert.deepEqual(sql, readdirSync(join(ROOT, 'src', folder, 'migrations')), folder);
+  }
+});
+
+test('the compiled command line migrates a new database with every capability’s migrations', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'kp-compiled-'));
+  try {
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'ketenplein.mjs'), 'migrate'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, KETENPLEIN_LANG: 'en', KETENPLEIN_DATA_DIR: dir, DATABASE_URL: '' },
+    });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /Database migrated to 0600_estimates/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('npm run ketenplein runs the compiled command line', () => {

@@ -1,5 +1,6 @@
+import { allCommands } from '../capabilities.ts';
 import type { Store } from '../store/connect.ts';
-import { type CliContext, commands } from './commands.ts';
+import type { CliContext } from './commands.ts';
 import { CliError, type CliIO, processIO, say } from './io.ts';
 
 export async function runCli(argv: string[], io: CliIO, injected?: Store): Promise<number> {
@@ -8,7 +9,8 @@ export async function runCli(argv: string[], io: CliIO, injected?: Store): Promi
     printHelp(io);
     return name ? 0 : 1;
   }
-  const entry = commands[name];
+  const commands = allCommands();
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {
     io.stderr(`${say(io, `Onbekend commando: ${name}`, `Unknown command: ${name}`)}\n`);
     printHelp(io);
@@ -25,18 +27,20 @@ export async function runCli(argv: string[], io: CliIO, injected?: Store): Promi
       if (injected) return injected;
       if (!opened) {
         // Loaded here, not at the top: `--help` and commands without a database never pay for the drivers.
-        const [{ openStore }, { migrate }, { configureAuditTrust, loadAuditTrust }] = await Promise.all([
-          import('../store/connect.ts'),
-          import('../store/migrate.ts'),
-          import('../access/audit-trust.ts'),
-        ]);
+        const [{ openStore }, { migrate }, { configureAuditTrust, loadAuditTrust }, { allMigrations }] =
+          await Promise.all([
+            import('../store/connect.ts'),
+            import('../store/migrate.ts'),
+            import('../access/audit-trust.ts'),
+            import('../capabilities.ts'),
+          ]);
         // The same audit key and checkpoint folder as the server on this data folder (or the env's).
         configureAuditTrust(loadAuditTrust(process.env, process.env.KETENPLEIN_DATA_DIR ?? './data'));
         const url = process.env.DATABASE_URL;
         opened = await openStore(
           url ? { databaseUrl: url } : { dataDir: process.env.KETENPLEIN_DATA_DIR ?? './data' },
         );
-        await migrate(opened);
+        await migrate(opened, await allMigrations());
       }
       return opened;
     },
@@ -64,7 +68,7 @@ function printHelp(io: CliIO): void {
     '',
     say(io, 'Commando’s:', 'Commands:'),
   ];
-  for (const [name, { summary }] of Object.entries(commands)) {
+  for (const [name, { summary }] of Object.entries(allCommands())) {
     lines.push(`  ${name.padEnd(12)} ${io.lang === 'en' ? summary.en : summary.nl}`);
   }
   lines.push('', say(io, 'Meer over een commando: <commando> --help', 'More on a command: <command> --help'));

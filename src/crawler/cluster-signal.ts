@@ -4,8 +4,12 @@ import { MUNICIPALITIES } from '../domain/municipalities.ts';
 import { validateEmail, validatePhone } from '../domain/validate/contact.ts';
 import { dutchDate } from '../domain/validate/date.ts';
 import { normalizeUrl } from '../domain/validate/web.ts';
-import { SIGNAL_LIMITS, type SignalSubmission } from '../signals/schema.ts';
-import { HANDLE_PLATFORMS, type HandlePlatform } from '../signals/vocabulary.ts';
+import {
+  HANDLE_PLATFORMS,
+  type HandlePlatform,
+  SIGNAL_LIMITS,
+  type SignalSubmission,
+} from '../signals/index.ts';
 import type { Assessment } from './indicators.ts';
 import type { Cluster } from './linker.ts';
 

@@ -99,3 +99,22 @@ export function denseDesign(design: Design, rows?: ArrayLike<number>): Float64Ar
   }
   return out;
 }
+
+/** Warnings where a table is too sparse for a trustworthy estimate. */
+export function sparsityWarnings(stats: TableStats, lang: 'nl' | 'en'): string[] {
+  const say = (nl: string, en: string) => (lang === 'en' ? en : nl);
+  const out: string[] = [];
+  const { lists } = stats.table;
+  if (stats.observed < 50)
+    out.push(say(`weinig waarnemingen (${stats.observed})`, `few observations (${stats.observed})`));
+  lists.forEach((list, i) => {
+    const m = stats.margins[1 << i];
+    if (m < 5)
+      out.push(say(`lijst ${list} bevat maar ${m} personen`, `list ${list} holds only ${m} persons`));
+  });
+  let overlaps = 0;
+  for (let c = 1; c < stats.table.counts.length; c++)
+    if (c & (c - 1) && stats.table.counts[c] > 0) overlaps++;
+  if (overlaps === 0) out.push(say('geen enkele overlap tussen lijsten', 'no overlap at all between lists'));
+  return out;
+}

@@ -2,7 +2,7 @@ import { estimateByMethod } from './bayes/method.ts';
 import type { BayesOptions, BayesResultParts, BayesSettings } from './bayes/types.ts';
 import { bootstrapInterval } from './bootstrap.ts';
 import type { ModelStatus } from './check.ts';
-import { type TableStats, tableStats } from './design.ts';
+import { sparsityWarnings, type TableStats, tableStats } from './design.ts';
 import { type Interval, profileInterval, waldInterval } from './intervals.ts';
 import type { FittedModel } from './model.ts';
 import { type Procedure, runProcedure } from './procedure.ts';
@@ -221,23 +221,4 @@ export function averageByBic(
   };
 }
 
-/** Warnings where a table is too sparse for a trustworthy estimate. */
-export function sparsityWarnings(stats: TableStats, lang: Lang): string[] {
-  const say = (nl: string, en: string) => (lang === 'en' ? en : nl);
-  const out: string[] = [];
-  const { lists } = stats.table;
-  if (stats.observed < 50)
-    out.push(say(`weinig waarnemingen (${stats.observed})`, `few observations (${stats.observed})`));
-  lists.forEach((list, i) => {
-    const m = stats.margins[1 << i];
-    if (m < 5)
-      out.push(say(`lijst ${list} bevat maar ${m} personen`, `list ${list} holds only ${m} persons`));
-  });
-  let overlaps = 0;
-  for (let c = 1; c < stats.table.counts.length; c++)
-    if (c & (c - 1) && stats.table.counts[c] > 0) overlaps++;
-  if (overlaps === 0) out.push(say('geen enkele overlap tussen lijsten', 'no overlap at all between lists'));
-  return out;
-}
-
-export { tableStats };
+export { sparsityWarnings, tableStats };

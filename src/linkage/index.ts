@@ -20,3 +20,4 @@ export { blockingKeys, comparePersons, type PersonMatch } from './persons.ts';
 export { ClkEncoder, type ClkSettings, defaultSettings } from './pprl/clk.ts';
 export { encodeList } from './pprl/encodeList.ts';
 export { captureCsv, linkEncodedLists, parseEncodedList } from './pprl/linkLists.ts';
+export { matchSubject, type SubjectMatch, type SubjectPerson } from './subject-match.ts';

@@ -19,13 +19,16 @@ describe('privacy CLI', () => {
   });
   after(() => store.close());
 
-  it('runs the retention and reports how many signals lost their personal data', async () => {
+  it('runs every capability’s retention and reports per capability how many records lost personal data', async () => {
     const run = captureIO();
     assert.equal(await runCli(['privacy', 'retention', '--months', '12'], run.io, store), 0);
-    assert.match(run.out(), /Bewaartermijn 12 maanden: persoonsgegevens van 0 meldingen verwijderd/);
+    assert.match(
+      run.out(),
+      /Bewaartermijn \(12 maanden\) signals: persoonsgegevens van 0 records verwijderd/,
+    );
     const json = captureIO();
     assert.equal(await runCli(['privacy', 'retention', '--json'], json.io, store), 0);
-    assert.deepEqual(JSON.parse(json.out()), { months: 60, signals: 0 });
+    assert.deepEqual(JSON.parse(json.out()), { months: null, removed: { signals: 0 } });
   });
 
   it('names a bad --months value and a missing subcommand', async () => {

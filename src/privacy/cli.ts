@@ -1,16 +1,20 @@
 import type { Command } from '../cli/commands.ts';
 import { parseFlags } from '../cli/flags.ts';
 import { CliError, say } from '../cli/io.ts';
-import { retentionMonths, runSignalRetention } from './retention.ts';
+import { runRetention } from './retention.ts';
 
-/** Operations: run the signal retention now (the server also runs it daily as a durable job). */
+/**
+ * Operations: apply every capability's retention period now (the server also runs it daily as a durable
+ * job); `--months N` applies N months instead of each capability's own period.
+ */
 export const privacyCommand: Command = {
   name: 'privacy',
   usage: [
     'npm run --silent ketenplein -- privacy retention [--months N] [--json]',
-    '  Verwijdert de persoonsgegevens van meldingen die langer dan N maanden (standaard',
-    '  KETENPLEIN_SIGNAL_RETENTION_MONTHS, anders 60) zonder vervolg zijn afgesloten; vastgelegd in de auditketen.',
-    '  Removes the personal data of signals closed without follow-up more than N months ago; audited.',
+    '  Past de bewaartermijn van elke capability met persoonsgegevens toe (meldingen: gesloten zonder vervolg,',
+    '  KETENPLEIN_SIGNAL_RETENTION_MONTHS, standaard 60 maanden); --months N geldt dan voor alle; vastgelegd in de auditketen.',
+    '  Applies the retention period of every capability holding persons (signals: closed without follow-up,',
+    '  KETENPLEIN_SIGNAL_RETENTION_MONTHS, default 60 months); --months N applies to all; audited.',
   ].join('\n'),
   async run(args, io, context) {
     const { positionals, flags } = parseFlags(
@@ -22,10 +26,8 @@ export const privacyCommand: Command = {
       throw new CliError(say(io, 'gebruik: privacy retention', 'usage: privacy retention'));
     }
     const given = flags.get('months');
-    let months: number;
-    if (given === undefined) {
-      months = retentionMonths();
-    } else {
+    let months: number | undefined;
+    if (given !== undefined) {
       months = Number(given);
       if (given === true || !Number.isInteger(months) || months < 1 || months > 600) {
         throw new CliError(
@@ -37,17 +39,24 @@ export const privacyCommand: Command = {
         );
       }
     }
-    const result = await runSignalRetention(await context.store(), { months });
+    const removed = await runRetention(await context.store(), { months });
     if (flags.has('json')) {
-      io.stdout(`${JSON.stringify({ months, signals: result.signals.length })}\n`);
+      const counts = Object.fromEntries(Object.entries(removed).map(([name, ids]) => [name, ids.length]));
+      io.stdout(`${JSON.stringify({ months: months ?? null, removed: counts })}\n`);
     } else {
-      io.stdout(
-        say(
-          io,
-          `Bewaartermijn ${months} maanden: persoonsgegevens van ${result.signals.length} meldingen verwijderd.\n`,
-          `Retention ${months} months: personal data of ${result.signals.length} signals removed.\n`,
-        ),
-      );
+      const period =
+        months === undefined
+          ? say(io, 'eigen termijnen', 'own periods')
+          : `${months} ${say(io, 'maanden', 'months')}`;
+      for (const [name, ids] of Object.entries(removed)) {
+        io.stdout(
+          say(
+            io,
+            `Bewaartermijn (${period}) ${name}: persoonsgegevens van ${ids.length} records verwijderd.\n`,
+            `Retention (${period}) ${name}: personal data of ${ids.length} records removed.\n`,
+          ),
+        );
+      }
     }
     return 0;
   },

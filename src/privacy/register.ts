@@ -1,7 +1,7 @@
 import { type AccessTx, NotFound } from '../access/context.ts';
 import { Conflict, InvalidInput } from '../access/users.ts';
+import { addMonths } from '../domain/calendar.ts';
 import { dutchDate } from '../domain/validate/date.ts';
-import { addMonths } from './dates.ts';
 import './tables.ts';
 import type { DecisionOutcome, RequestKind } from './vocabulary.ts';
 

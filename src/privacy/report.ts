@@ -1,99 +1,27 @@
-import { sql } from 'kysely';
 import type { AccessTx } from '../access/context.ts';
-import { allRules } from '../access/policy.ts';
 import type { FieldCipher } from '../access/secrets.ts';
-import { maskBsn } from '../domain/validate/identifiers.ts';
-import { heldFields, loadOwnPersons, type OwnPerson } from './persons.ts';
+import { holdingsOf } from './persons.ts';
 import { requireRequest } from './register.ts';
-import { retentionOf } from './retention.ts';
-
-/** The legal basis on which the organisation holds the signal: as its reporter, or as the team it was routed to. */
-function legalBasis(person: OwnPerson, orgId: string, orgType: string): string {
-  const rules = allRules().filter((rule) => rule.resource === 'signal');
-  if (person.reporter_org_id === orgId) {
-    return rules.find((rule) => rule.scope === 'own_org')?.legalBasis ?? '';
-  }
-  const received = rules.filter((rule) => rule.scope === 'shared');
-  return (
-    received.find((rule) => rule.orgTypes?.includes(orgType))?.legalBasis ??
-    received.find((rule) => !rule.orgTypes)?.legalBasis ??
-    ''
-  );
-}
 
 /**
- * The inzage answer (art. 15): per record the signal, the role, the fields held and their content (BSN
- * masked), the legal basis, how long it is kept, and who accessed it (from the audit log).
+ * The inzage answer (art. 15): per person record of the request, from the capability that holds it
+ * (`personalData.report`): the fields held and their content (BSN masked), the legal basis, how long it is
+ * kept, and who accessed it. `retentionMonths` overrides the capabilities' own periods (tests).
  */
 export async function accessReport(
   tx: AccessTx,
   cipher: FieldCipher,
   requestId: string,
-  options: { retentionMonths: number; now?: Date },
+  options: { retentionMonths?: number; now?: Date } = {},
 ) {
   const decision = await tx.authorize('export', 'subject_record');
   const request = await requireRequest(tx, requestId);
-  const persons = await loadOwnPersons(tx, request.person_ids);
-  const signalIds = [...new Set(persons.map((person) => person.signal_id))];
-  const accesses =
-    signalIds.length === 0
-      ? []
-      : (
-          await sql<{
-            record_id: string;
-            at: Date;
-            org_id: string | null;
-            org_name: string | null;
-            user_id: string | null;
-            user_name: string | null;
-            role: string | null;
-            purpose: string | null;
-            action: string;
-          }>`SELECT * FROM privacy_record_accesses(${signalIds}::text[])`.execute(tx.db)
-        ).rows;
-  const records = persons.map((person) => ({
-    personId: person.id,
-    signalId: person.signal_id,
-    holding: person.reporter_org_id === tx.actor.orgId ? 'reported' : 'received',
-    role: person.role,
-    fields: heldFields(person),
-    data: {
-      givenNames: person.given_names,
-      prefix: person.prefix,
-      surname: person.surname,
-      alias: person.alias,
-      dateOfBirth: person.date_of_birth,
-      birthYear: person.birth_year,
-      gender: person.gender,
-      nationality: person.nationality,
-      phones: person.phones,
-      emails: person.emails,
-      bsn: person.bsn_encrypted ? maskBsn(cipher.decrypt(person.bsn_encrypted)) : null,
-      remark: person.remark,
-      signal: {
-        receivedAt: new Date(person.received_at).toISOString(),
-        channel: person.channel,
-        forms: person.forms,
-        state: person.state,
-        // The narrative may describe others too: it is named, and released only after review.
-        hasNarrative: person.narrative.length > 0,
-      },
-    },
-    legalBasis: legalBasis(person, tx.actor.orgId, tx.actor.orgType),
-    retention: retentionOf(person, options.retentionMonths),
-    restricted: person.restricted_at !== null,
-    erased: person.erased_at !== null,
-    accesses: accesses
-      .filter((entry) => entry.record_id === person.signal_id)
-      .map((entry) => ({
-        at: new Date(entry.at).toISOString(),
-        organisation: entry.org_name,
-        user: entry.user_name,
-        role: entry.role,
-        purpose: entry.purpose,
-        action: entry.action,
-      })),
-  }));
+  const now = options.now ?? new Date();
+  const context = { decision, requestId, cipher, now, retentionMonths: options.retentionMonths };
+  const records = [];
+  for (const { personalData, ids } of await holdingsOf(tx, request.person_ids)) {
+    records.push(...(await personalData.report(tx, context, ids)));
+  }
   return {
     request: {
       id: request.id,
@@ -101,7 +29,7 @@ export async function accessReport(
       reference: request.reference,
       receivedOn: request.received_on,
     },
-    generatedAt: (options.now ?? new Date()).toISOString(),
+    generatedAt: now.toISOString(),
     controller: tx.actor.orgId,
     records: tx.disclose(decision, records, 'personId'),
   };

@@ -1,161 +1,37 @@
-import { withSystem } from '../access/context.ts';
-import { dutchDate } from '../domain/validate/date.ts';
+import { personalDataHolders } from '../capabilities.ts';
 import type { Store } from '../store/connect.ts';
 import type { JobHandler } from '../store/jobs.ts';
-import { type PeriodicJob, periodicHandlers, schedulePeriodic } from '../store/scheduler.ts';
-import { addMonths } from './dates.ts';
-import { erasedPersonFields, scrubIndicatorRemarks } from './scrub.ts';
-import './tables.ts';
-
-/** Closed without follow-up: nobody acts on the signal any more, so its personal data has no purpose left. */
-export const NO_FOLLOW_UP_OUTCOMES = [
-  'no_indication',
-  'duplicate',
-  'insufficient_information',
-  'referred_elsewhere',
-  'other',
-] as const;
-
-export const DEFAULT_RETENTION_MONTHS = 60;
-
-/** KETENPLEIN_SIGNAL_RETENTION_MONTHS, default 60; a bad value stops the job with a message naming it. */
-export function retentionMonths(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.KETENPLEIN_SIGNAL_RETENTION_MONTHS;
-  if (raw === undefined || raw === '') return DEFAULT_RETENTION_MONTHS;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 600) {
-    throw new Error(
-      `KETENPLEIN_SIGNAL_RETENTION_MONTHS must be a whole number of months (1-600), got "${raw}"`,
-    );
-  }
-  return value;
-}
-
-/** How long a signal's personal data is kept, for the inzage answer. */
-export function retentionOf(
-  signal: { state: string; outcome: string | null; state_changed_at: Date | string },
-  months: number,
-) {
-  if (signal.state !== 'closed') {
-    return {
-      until: null,
-      rule: `Bewaard zolang de melding in behandeling is; na afsluiten zonder vervolg nog ${months} maanden / kept while the signal is handled; ${months} months after closing without follow-up`,
-    };
-  }
-  if ((NO_FOLLOW_UP_OUTCOMES as readonly string[]).includes(signal.outcome ?? '')) {
-    return {
-      until: addMonths(dutchDate(new Date(signal.state_changed_at)), months),
-      rule: `${months} maanden na afsluiten zonder vervolg / ${months} months after closing without follow-up`,
-    };
-  }
-  return {
-    until: null,
-    rule: 'Afgesloten met vervolg: de bewaartermijn van het vervolg geldt (Wpg, Archiefwet) / closed with follow-up: the follow-up’s retention applies',
-  };
-}
-
-const BATCH = 500;
+import type { PeriodicJob } from '../store/scheduler.ts';
 
 /**
- * Removes the personal data of signals closed without follow-up longer than the retention period ago: the
- * persons' data, identifiers, narrative, free-text remarks, address, vehicles, URLs, handles and notes. What
- * remains (forms, indicator codes, municipality, dates, outcome) serves statistics. Audited per batch, by id.
+ * Applies every capability's retention period (the registry's `personalData.retention`): each removes what
+ * is past its own period, audited by itself. `months` overrides every capability's period (operations).
  */
-export async function runSignalRetention(
+export async function runRetention(
   store: Store,
-  options: { months: number; now?: Date },
-): Promise<{ signals: string[] }> {
-  const cutoff = new Date(`${addMonths(dutchDate(options.now ?? new Date()), -options.months)}T00:00:00Z`);
-  const done: string[] = [];
-  for (;;) {
-    const batch = await withSystem(store, async (db, audit) => {
-      const due = await db
-        .selectFrom('signals')
-        .select(['id', 'reporter_org_id', 'indicators', 'location'])
-        .where('state', '=', 'closed')
-        .where('outcome', 'in', [...NO_FOLLOW_UP_OUTCOMES])
-        .where('personal_data_removed_at', 'is', null)
-        .where('state_changed_at', '<', cutoff)
-        .orderBy('state_changed_at')
-        .limit(BATCH)
-        .forUpdate()
-        .skipLocked()
-        .execute();
-      if (due.length === 0) return [];
-      const ids = due.map((row) => row.id);
-      await db
-        .updateTable('signal_persons')
-        .set(erasedPersonFields())
-        .where('signal_id', 'in', ids)
-        .execute();
-      await db
-        .deleteFrom('signal_identifiers')
-        .where('signal_id', 'in', ids)
-        .where('kind', '<>', 'kvk')
-        .execute();
-      await db
-        .updateTable('signal_companies')
-        .set({ address: null, remark: null })
-        .where('signal_id', 'in', ids)
-        .execute();
-      await db.updateTable('signal_transitions').set({ note: null }).where('signal_id', 'in', ids).execute();
-      for (const row of due) {
-        const location = row.location as { municipality?: string; country?: string } | null;
-        await db
-          .updateTable('signals')
-          .set({
-            narrative: '',
-            external_reference: null,
-            indicators: JSON.stringify(scrubIndicatorRemarks(row.indicators, null)),
-            location: location
-              ? JSON.stringify({ municipality: location.municipality, country: location.country })
-              : null,
-            vehicles: '[]',
-            urls: '[]',
-            handles: '[]',
-            personal_data_removed_at: new Date(),
-          })
-          .where('id', '=', row.id)
-          .execute();
-      }
-      const byOrg = new Map<string, string[]>();
-      for (const row of due)
-        byOrg.set(row.reporter_org_id, [...(byOrg.get(row.reporter_org_id) ?? []), row.id]);
-      for (const [orgId, recordIds] of byOrg) {
-        audit({
-          userId: null,
-          orgId,
-          role: null,
-          purpose: null,
-          action: 'anonymise',
-          resource: 'signal',
-          recordIds,
-          fields: ['persons', 'identifiers', 'narrative', 'location', 'vehicles', 'urls', 'handles', 'notes'],
-          result: 'allowed',
-          reason: `retention ${options.months} months`,
-        });
-      }
-      return ids;
-    });
-    done.push(...batch);
-    if (batch.length < BATCH) return { signals: done };
+  options: { now?: Date; months?: number } = {},
+): Promise<Record<string, string[]>> {
+  const removed: Record<string, string[]> = {};
+  for (const { name, personalData } of await personalDataHolders()) {
+    removed[name] = (await personalData.retention(store, options)).records;
   }
+  return removed;
 }
 
-export const SIGNAL_RETENTION_JOB = 'privacy.signal_retention';
+export const RETENTION_JOB = 'privacy.retention';
 
 /** The daily retention run (scheduled through store/scheduler: one queued run, whatever the processes). */
-export const signalRetentionJob: PeriodicJob = {
-  kind: SIGNAL_RETENTION_JOB,
+export const retentionJob: PeriodicJob = {
+  kind: RETENTION_JOB,
   everyMs: 86_400_000,
   run: async (store) => {
-    await runSignalRetention(store, { months: retentionMonths() });
+    await runRetention(store);
   },
 };
 
-export const privacyJobHandlers: Record<string, JobHandler> = periodicHandlers([signalRetentionJob]);
-
-/** Makes sure the daily job is queued once (idempotent, also across processes; called at server start). */
-export async function scheduleSignalRetention(store: Store): Promise<void> {
-  await schedulePeriodic(store, [signalRetentionJob]);
-}
+/** A run queued under the kind used before retention went over the registry runs once, and is not re-queued. */
+export const legacyRetentionHandlers: Record<string, JobHandler> = {
+  'privacy.signal_retention': async (_job, store) => {
+    await runRetention(store);
+  },
+};

@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import type { DateColumn } from '../store/schema.ts';
 
-/** The register of data-subject requests (migration 0010) and the privacy columns of 0190, as Kysely sees them. */
+/** The register of data-subject requests (migration 0010), as Kysely sees it. */
 export interface DataSubjectRequestTable {
   id: Generated<string>;
   org_id: string;
@@ -25,15 +25,5 @@ export interface DataSubjectRequestTable {
 declare module '../store/schema.ts' {
   interface Database {
     data_subject_requests: DataSubjectRequestTable;
-  }
-}
-
-declare module '../signals/store/tables.ts' {
-  interface SignalPersonTable {
-    restricted_at: Date | string | null;
-    erased_at: Date | string | null;
-  }
-  interface SignalTable {
-    personal_data_removed_at: Date | string | null;
   }
 }

@@ -1,16 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { scheduleAuditCheckpoints } from '../access/audit-job.ts';
 import { configureAuditTrust, loadAuditTrust } from '../access/audit-trust.ts';
 import { FieldCipher, loadDataKey } from '../access/secrets.ts';
-import { scheduleRetention } from '../crawler/service.ts';
-import { scheduleSignalRetention } from '../privacy/retention.ts';
+import { allJobHandlers, allMigrations, scheduleAll } from '../capabilities.ts';
 import { openStore, type Store } from '../store/connect.ts';
 import { seedDemo } from '../store/demo.ts';
 import { startJobWorker } from '../store/jobs.ts';
 import { migrate } from '../store/migrate.ts';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
-import { jobConcurrency, jobHandlers } from './jobs.ts';
+import { jobConcurrency } from './jobs.ts';
 import { metricsFor } from './metrics.ts';
 
 export interface Running {
@@ -30,17 +28,16 @@ export async function startServer(
   const store =
     options.store ??
     (await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }));
-  await migrate(store);
+  await migrate(store, await allMigrations());
   const seeded = config.production ? false : await seedDemo(store);
   const cipher = new FieldCipher(loadDataKey(process.env, config.databaseUrl ? null : config.dataDir));
   const app = await buildApp({ store, cipher, config }, { logger: options.logger });
   // Durable jobs (crawls, retention, long bootstraps, linking estimation rounds) run beside the requests and
   // survive restarts. Every process runs a worker: leases are renewed while a job runs and daily jobs are
   // singletons, so N processes on one PostgreSQL run each job once (test/api/jobs-two-processes.test.ts).
-  await scheduleRetention(store);
-  await scheduleSignalRetention(store);
-  await scheduleAuditCheckpoints(store);
-  const stopJobs = startJobWorker(store, jobHandlers, {
+  // The handlers and periodic jobs come from the registry (src/capabilities.ts).
+  await scheduleAll(store);
+  const stopJobs = startJobWorker(store, allJobHandlers(), {
     intervalMs: 1000,
     concurrency: jobConcurrency(),
     onFinished: (job, outcome, ms) => metricsFor(store).jobFinished(job.kind, outcome, ms),

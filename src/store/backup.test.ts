@@ -5,6 +5,7 @@ import { after, describe, test } from 'node:test';
 import pg from 'pg';
 import { databaseLabel, openTestStore } from '../../test/helpers/store.ts';
 import { appendAudit, verifyAuditChain } from '../access/audit.ts';
+import { allMigrations } from '../capabilities.ts';
 import { BackupError, backup, restore } from './backup.ts';
 import { openStore, type Store } from './connect.ts';
 import { seedDemo } from './demo.ts';
@@ -67,7 +68,7 @@ describe(`backup and restore on ${databaseLabel}`, () => {
       };
     } else {
       const original = await openStore({ dataDir: join(work, 'a') });
-      await migrate(original);
+      await migrate(original, await allMigrations());
       await seedDemo(original, {});
       await someHistory(original);
       before = await snapshot(original);
@@ -86,7 +87,7 @@ describe(`backup and restore on ${databaseLabel}`, () => {
       assert.ok(before.chain.checked >= 2);
       assert.deepEqual(await snapshot(restored), before);
       // The restored system is a working one: migrations are current and the chain grows on.
-      assert.deepEqual((await migrate(restored)).applied, []);
+      assert.deepEqual((await migrate(restored, await allMigrations())).applied, []);
       await someHistory(restored);
       assert.equal((await verifyAuditChain(restored.db)).ok, true);
     } finally {

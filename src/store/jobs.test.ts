@@ -115,10 +115,11 @@ describe(`durable jobs on ${databaseLabel}`, () => {
     if (process.env.DATABASE_URL) return; // a server keeps its data by nature; this checks the embedded files
     const { openStore } = await import('./connect.ts');
     const { migrate } = await import('./migrate.ts');
+    const { allMigrations } = await import('../capabilities.ts');
     const { rmSync } = await import('node:fs');
     rmSync(dir, { recursive: true, force: true });
     const first = await openStore({ dataDir: dir });
-    await migrate(first);
+    await migrate(first, await allMigrations());
     await enqueueJob(first, 'test.durable', { keep: true });
     await first.close();
     const second = await openStore({ dataDir: dir });

@@ -1,25 +1,28 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { databaseLabel, openTestStore } from '../../test/helpers/store.ts';
+import { allMigrations } from '../capabilities.ts';
 import type { Store } from './connect.ts';
-import { currentMigration, loadMigrations, MigrationError, migrate, splitSql } from './migrate.ts';
+import { currentMigration, type Migration, MigrationError, migrate, splitSql } from './migrate.ts';
 
 describe(`migrations on ${databaseLabel}`, () => {
   let store: Store;
+  let migrations: Migration[];
   before(async () => {
     store = await openTestStore({ migrate: false });
+    migrations = await allMigrations();
   });
   after(() => store.close());
 
   test('apply from empty, then are idempotent', async () => {
-    const first = await migrate(store);
+    const first = await migrate(store, migrations);
     assert.deepEqual(
       first.applied,
-      loadMigrations().map((m) => m.name),
+      migrations.map((m) => m.name),
     );
-    const second = await migrate(store);
+    const second = await migrate(store, migrations);
     assert.deepEqual(second.applied, []);
-    assert.equal(await currentMigration(store), loadMigrations().at(-1)?.name);
+    assert.equal(await currentMigration(store), migrations.at(-1)?.name);
   });
 
   test('refuse a database newer than the code', async () => {
@@ -28,7 +31,7 @@ describe(`migrations on ${databaseLabel}`, () => {
       .values({ name: '9999_from_the_future', checksum: 'x' })
       .execute();
     await assert.rejects(
-      () => migrate(store),
+      () => migrate(store, migrations),
       (error: Error) => {
         assert.ok(error instanceof MigrationError);
         assert.match(error.message, /9999_from_the_future/);
@@ -40,13 +43,13 @@ describe(`migrations on ${databaseLabel}`, () => {
   });
 
   test('refuse a migration changed after it was applied', async () => {
-    const changed = loadMigrations().map((m, i) => (i === 0 ? { ...m, checksum: 'edited' } : m));
+    const changed = migrations.map((m, i) => (i === 0 ? { ...m, checksum: 'edited' } : m));
     await assert.rejects(() => migrate(store, changed), /was changed after it was applied/);
   });
 
   test('a failing migration leaves nothing behind', async () => {
     const broken = [
-      ...loadMigrations(),
+      ...migrations,
       {
         name: '9998_broken',
         checksum: 'b',
@@ -60,7 +63,7 @@ describe(`migrations on ${databaseLabel}`, () => {
       .where('table_name' as never, '=', 'half_done' as never)
       .execute();
     assert.equal(tables.length, 0);
-    assert.equal(await currentMigration(store), loadMigrations().at(-1)?.name);
+    assert.equal(await currentMigration(store), migrations.at(-1)?.name);
   });
 });
 

@@ -5,21 +5,23 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Store } from './connect.ts';
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
-
 export interface Migration {
   name: string;
   script: string;
   checksum: string;
 }
 
-/** Versioned SQL files `NNNN_name.sql`; capabilities take their own number range (see README). */
-export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
+/**
+ * The versioned SQL files `NNNN_name.sql` of one folder. Each capability has its own folder and number range
+ * (its manifest); `allMigrations()` in src/capabilities.ts collects them all for `migrate`.
+ */
+export function loadMigrations(dir: URL | string): Migration[] {
+  const path = typeof dir === 'string' ? dir : fileURLToPath(dir);
+  return readdirSync(path)
     .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
     .sort()
     .map((file) => {
-      const script = readFileSync(join(dir, file), 'utf8');
+      const script = readFileSync(join(path, file), 'utf8');
       return {
         name: file.replace(/\.sql$/, ''),
         script,
@@ -40,7 +42,7 @@ export interface MigrationResult {
  * lock so two processes starting together do not race. Refuses a database that knows a
  * migration this code does not (it is newer) or whose applied script was changed since.
  */
-export async function migrate(store: Store, migrations = loadMigrations()): Promise<MigrationResult> {
+export async function migrate(store: Store, migrations: readonly Migration[]): Promise<MigrationResult> {
   await store.exec(`CREATE TABLE IF NOT EXISTS ketenplein_migrations (
     name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   return store.db.connection().execute(async (conn) => {

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { newestMtime, withBuildLock } from '../../scripts/build-app.mjs';
 import type { Actor } from '../../src/access/policy.ts';
 import type { Role } from '../../src/access/roles.ts';
+import { allMigrations } from '../../src/capabilities.ts';
 import { openStore, type Store } from '../../src/store/connect.ts';
 import { seedDemo } from '../../src/store/demo.ts';
 import { migrate } from '../../src/store/migrate.ts';
@@ -24,7 +25,7 @@ export async function openTestStore(options: { seed?: boolean; migrate?: boolean
   }
   const schema = url ? `kp_test_${randomBytes(6).toString('hex')}` : undefined;
   const store = await openStore(url ? { databaseUrl: url, schema, poolSize: 5 } : { dataDir: 'memory' });
-  if (options.migrate !== false) await migrate(store);
+  if (options.migrate !== false) await migrate(store, await allMigrations());
   if (options.seed) await seedDemo(store, {});
   if (!url) return store;
   return {
@@ -73,7 +74,7 @@ async function loadOrMakeSnapshot(seeded: boolean): Promise<Blob> {
       if (current()) return;
       const store = await openStore({ dataDir: 'memory' });
       try {
-        await migrate(store);
+        await migrate(store, await allMigrations());
         if (seeded) await seedDemo(store, {});
         const image = Buffer.from(await (await (store.dump as () => Promise<Blob>)()).arrayBuffer());
         mkdirSync(SNAPSHOT_DIR, { recursive: true });

@@ -1,6 +1,6 @@
 import type { AccessTx } from '../../access/context.ts';
 import { InvalidInput } from '../../access/users.ts';
-import '../../signals/store/tables.ts';
+import { registeredVictims } from '../../signals/index.ts';
 import {
   type ListsBy,
   RegistrationError,
@@ -32,46 +32,8 @@ export async function registrationCaptureTable(
   request: Pick<RegistrationRequest, 'listsBy' | 'strata' | 'years' | 'minCell'>,
 ): Promise<RegistrationTable> {
   const decision = await tx.authorize('aggregate', 'signal_registrations');
-  let query = tx.db
-    .selectFrom('signal_persons as p')
-    .innerJoin('signals as s', 's.id', 'p.signal_id')
-    .innerJoin('organisations as o', 'o.id', 's.reporter_org_id')
-    .select([
-      's.id as signal_id',
-      's.reporter_org_id',
-      'o.name as org_name',
-      'o.type as org_type',
-      's.received_at',
-      's.forms',
-      'p.given_names',
-      'p.prefix',
-      'p.surname',
-      'p.date_of_birth',
-      'p.birth_year',
-      'p.gender',
-      'p.bsn_fingerprint',
-    ])
-    .where('p.role', '=', 'possible_victim');
-  if (request.years) {
-    query = query
-      .where('s.received_at', '>=', new Date(Date.UTC(request.years.from, 0, 1)))
-      .where('s.received_at', '<', new Date(Date.UTC(request.years.to + 1, 0, 1)));
-  }
-  const rows = await query.execute();
-  const records: RegistrationRecord[] = rows.map((row) => ({
-    orgId: row.reporter_org_id,
-    orgName: row.org_name,
-    orgType: row.org_type,
-    receivedAt: new Date(row.received_at).toISOString(),
-    forms: row.forms,
-    givenNames: row.given_names,
-    prefix: row.prefix,
-    surname: row.surname,
-    dateOfBirth: row.date_of_birth,
-    birthYear: row.birth_year,
-    gender: row.gender,
-    bsnFingerprint: row.bsn_fingerprint,
-  }));
+  const victims = await registeredVictims(tx, { years: request.years });
+  const records: RegistrationRecord[] = victims.map(({ signalId: _signal, ...record }) => record);
   let table: RegistrationTable;
   try {
     table = registrationTable(records, request);
@@ -81,7 +43,7 @@ export async function registrationCaptureTable(
   }
   tx.record(
     decision,
-    [...new Set(rows.map((row) => row.signal_id))],
+    [...new Set(victims.map((victim) => victim.signalId))],
     ['persons (aggregated)'],
     `capture table: ${table.persons} persons on ${table.lists.length} lists`,
   );

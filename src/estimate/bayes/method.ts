@@ -1,5 +1,5 @@
-import { tableStats } from '../design.ts';
-import { type EstimateOptions, type EstimateResult, type Lang, sparsityWarnings } from '../estimate.ts';
+import { sparsityWarnings, tableStats } from '../design.ts';
+import type { EstimateOptions, EstimateResult, Lang } from '../estimate.ts';
 import { type CaptureTable, EstimateInputError } from '../table.ts';
 import { checkDgaOptions, checkNoEmptyList, dgaEstimate } from './dga.ts';
 import { checkLcmOptions, type LcmOptions, lcmEstimate } from './lcm.ts';

@@ -1,23 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { allRoutes } from '../../capabilities.ts';
 import type { Services } from '../context.ts';
-import { adminRoutes } from './admin.ts';
-import { auditRoutes } from './audit.ts';
-import { authRoutes } from './auth.ts';
-import { crawlerRoutes } from './crawler.ts';
-import { estimateRoutes, estimationRoundRoutes } from './estimate.ts';
-import { healthRoutes } from './health.ts';
-import { privacyRoutes } from './privacy.ts';
-import { signalRoutes } from './signals.ts';
 
-/** Each capability adds one line here. */
+/** Every capability's routes, from the registry (src/capabilities.ts), under their prefixes. */
 export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  await app.register(healthRoutes(services));
-  await app.register(authRoutes(services), { prefix: '/api/v1/auth' });
-  await app.register(adminRoutes(services), { prefix: '/api/v1' });
-  await app.register(auditRoutes(services), { prefix: '/api/v1/audit' });
-  await app.register(estimateRoutes(services), { prefix: '/api/v1/estimates' });
-  await app.register(estimationRoundRoutes(services), { prefix: '/api/v1/estimation-rounds' });
-  await app.register(crawlerRoutes(services), { prefix: '/api/v1/crawler' });
-  await app.register(signalRoutes(services), { prefix: '/api/v1' });
-  await app.register(privacyRoutes(services), { prefix: '/api/v1/privacy' });
+  for (const route of allRoutes()) {
+    const plugin = await route.load();
+    await app.register(plugin(services), route.prefix ? { prefix: route.prefix } : {});
+  }
 }

@@ -18,7 +18,6 @@ import {
   REQUEST_KINDS,
 } from '../../privacy/register.ts';
 import { accessReport } from '../../privacy/report.ts';
-import { retentionMonths } from '../../privacy/retention.ts';
 import { SUBJECT_SEARCH_RATE_LIMIT, type SubjectQuery, searchSubject } from '../../privacy/search.ts';
 import { GENDERS } from '../../signals/vocabulary.ts';
 import { access, type Services } from '../context.ts';
@@ -198,7 +197,7 @@ export const privacyRoutes =
       },
       async (request, reply) => {
         const report = await access(services, request, (tx) =>
-          accessReport(tx, services.cipher, request.params.id, { retentionMonths: retentionMonths() }),
+          accessReport(tx, services.cipher, request.params.id),
         );
         return reply
           .header('content-disposition', `attachment; filename="inzage-${request.params.id}.json"`)

@@ -12,6 +12,8 @@ export interface TriageRuleSetTable {
 
 export interface SignalTable {
   id: Generated<string>;
+  /** When the retention removed its personal data (migration 0190). */
+  personal_data_removed_at: Date | string | null;
   reporter_org_id: string;
   reporter_user_id: string;
   idempotency_key: string | null;
@@ -61,6 +63,9 @@ export interface SignalPersonTable {
   bsn_fingerprint: string | null;
   minor: string;
   remark: string | null;
+  /** Data-subject rights (migration 0190): restricted (art. 18) and erased (art. 17 or retention). */
+  restricted_at: Date | string | null;
+  erased_at: Date | string | null;
 }
 
 export interface SignalCompanyTable {

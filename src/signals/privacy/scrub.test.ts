@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addMonths } from './dates.ts';
+import { addMonths } from '../../domain/calendar.ts';
 import { ERASED_MARK, scrubIndicatorRemarks, scrubText, traceValues } from './scrub.ts';
 
 test('scrubText removes whole names, phones and e-mails, longest first, and leaves other words', () => {

@@ -1,4 +1,6 @@
-import { comparePersons, DEFAULT_MODEL, preparePerson } from '../linkage/index.ts';
+import { DEFAULT_MODEL } from './defaultModel.ts';
+import { preparePerson } from './person.ts';
+import { comparePersons } from './persons.ts';
 
 /** A person as a data subject names themself or as a signal holds them; dates as `YYYY-MM-DD`. */
 export interface SubjectPerson {

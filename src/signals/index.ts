@@ -1,0 +1,9 @@
+/**
+ * Signals' published interface: what other capabilities may use (the import-boundary check refuses any
+ * other path into src/signals from outside it). Add here, deliberately, what another capability needs.
+ */
+export { parseSignal } from './parse.ts';
+export { SIGNAL_LIMITS, type SignalSubmission } from './schema.ts';
+export { submitSignal } from './store/index.ts';
+export { type RegisteredVictim, registeredVictims } from './store/registrations.ts';
+export { HANDLE_PLATFORMS, type HandlePlatform } from './vocabulary.ts';
