@@ -166,7 +166,7 @@ export class Variates {
     // (1 − p)^n ≥ 1 − n·p (Bernoulli's inequality): below that the draw is 0 without computing the power. Most
     // binomials of the sampler are of this kind (a rare class in a cell).
     if (u <= 1 - n * p) return 0;
-    let f = (1 - p) ** n;
+    let f = powInt(1 - p, n);
     let k = 0;
     while (u > f && k < n) {
       u -= f;
@@ -337,6 +337,17 @@ const SMALL_TAILS = Array.from({ length: 10 }, (_, k) => {
   for (let i = 2; i <= k; i++) logFactorial += Math.log(i);
   return logFactorial - ((k + 0.5) * Math.log(k + 1) - (k + 1) + LOG_SQRT_2PI);
 });
+
+/** x^n for a whole n ≥ 0 by repeated squaring: a few multiplications instead of Math.pow's logarithm. */
+function powInt(x: number, n: number): number {
+  let result = 1;
+  let base = x;
+  for (let e = n; e > 0; e >>>= 1) {
+    if (e & 1) result *= base;
+    base *= base;
+  }
+  return result;
+}
 
 /** log k!, exact below 10, by Stirling's series above (relative error below 10^-12). */
 function logFactorial(k: number): number {

@@ -113,8 +113,8 @@ export function runChain(
 
   // Class counts per pattern: a multinomial split of the pattern's persons (LCMCR's "Freq" sampler), tallied
   // at once into the class sizes and the per-list ones that the λ update needs.
+  // The weights need λ and ν as sampleUnseen left them at the end of the previous iteration: prepared there.
   const sampleClasses = () => {
-    prepareWeights();
     ones.fill(0);
     countK.set(count0);
     for (let m = 0; m < M; m++) {
@@ -226,8 +226,10 @@ export function runChain(
     if (withAlpha) sampleAlpha();
   };
 
+  prepareWeights();
   for (let i = 0; i < WARMUP; i++) step(false);
   sortClassesByWeight(K, J, nu, lambda, count0);
+  prepareWeights();
   const totals = new Float64Array(settings.samples);
   let occupied = 0;
   const iterations = settings.burnin + settings.samples * settings.thin;
