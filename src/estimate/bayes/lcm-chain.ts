@@ -184,22 +184,22 @@ export function runChain(
         continue;
       }
       // Nothing after this class: b = α < 1, 1 − V_k can underflow, so in logs.
-      let logV: number;
-      let log1mV: number;
+      if (rest !== 1) {
+        logScale += Math.log(rest);
+        rest = 1;
+      }
       if (c === 0) {
-        log1mV = Math.log(rng.open()) / b;
-        logV = Math.log(-Math.expm1(log1mV));
+        // V_k ~ Beta(1, α): log(1 − V_k) = log(U)/α.
+        const log1mV = Math.log(rng.open()) / b;
+        nu[k] = Math.exp(logScale) * -Math.expm1(log1mV);
+        logScale += log1mV;
       } else {
         const g1 = rng.logGamma(1 + c);
         const g2 = rng.logGamma(b);
         const sum = g1 > g2 ? g1 + Math.log1p(Math.exp(g2 - g1)) : g2 + Math.log1p(Math.exp(g1 - g2));
-        logV = g1 - sum;
-        log1mV = g2 - sum;
+        nu[k] = Math.exp(logScale + g1 - sum);
+        logScale += g2 - sum;
       }
-      const logRest = rest === 1 ? logScale : logScale + Math.log(rest);
-      nu[k] = Math.exp(logRest + logV);
-      logScale = logRest + log1mV;
-      rest = 1;
     }
     state[LOG_TAIL] = logScale + Math.log(rest);
     nu[K - 1] = Math.exp(state[LOG_TAIL]);
