@@ -94,12 +94,18 @@ function main() {
       .map((x) => x.toFixed(2))
       .join(' ')} (2 cores)\n`,
   );
-  if (!hasR) console.log('NOTICE: R not found (apt-get install r-base-core): all R columns skipped.\n');
+  if (!hasR)
+    console.log(
+      args.includes('--no-r')
+        ? 'NOTICE: --no-r: all R columns skipped.\n'
+        : 'NOTICE: R not found (apt-get install r-base-core): all R columns skipped.\n',
+    );
   else if (!hasPackages)
     console.log(
       'NOTICE: R packages dga and LCMCR are not installed (not in Debian, CRAN not reachable here): the\n' +
-        'columns for dga::bma.cr and LCMCR are skipped. Baseline instead: the hand-written R references in\n' +
-        'bench/estimate/r (an R loop, far slower than LCMCR’s C++: not the issue’s comparison).\n',
+        'columns for dga::bma.cr and LCMCR are skipped. Baselines instead: for lcm the same sampler in C with\n' +
+        'GSL’s variates (bench/estimate/c, LCMCR’s C++ core without its R interface: the stand-in for LCMCR),\n' +
+        'and the hand-written R references in bench/estimate/r (R loops, far slower than the packages).\n',
     );
 
   decomposableGraphs(5);
