@@ -10,7 +10,8 @@
  *
  * Build: cc -O2 -o lcm-gsl lcm-gsl.c -lgsl -lgslcblas -lm   (Debian: apt-get install libgsl-dev)
  * Usage: lcm-gsl table.csv K iterations seed
- *   table.csv as test/data/mse (0/1 columns, then count); prints JSON: seconds (CPU), median N of the second half.
+ *   table.csv as test/data/mse (0/1 columns, then count); prints JSON: seconds (CPU), median and 2.5 % / 97.5 %
+ *   quantiles of N over the second half of the iterations (every iteration kept).
  */
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
@@ -138,8 +139,10 @@ int main(int argc, char **argv) {
   }
   double secs = (double)(clock() - start) / CLOCKS_PER_SEC;
   qsort(N + kept / 2, kept - kept / 2, sizeof(double), cmp);
-  printf("{\"iterations\":%ld,\"seconds\":%.4f,\"secondsPerMillion\":%.3f,\"median\":%.1f}\n", iterations, secs,
-         secs / total_iter * 1e6, N[kept / 2 + (kept - kept / 2) / 2]);
+  long h = kept / 2, len = kept - kept / 2;
+  printf("{\"iterations\":%ld,\"seconds\":%.4f,\"secondsPerMillion\":%.3f,\"median\":%.1f,\"q025\":%.1f,\"q975\":%.1f}\n",
+         iterations, secs, secs / total_iter * 1e6, N[h + len / 2], N[h + (long)(0.025 * (len - 1))],
+         N[h + (long)(0.975 * (len - 1))]);
   gsl_rng_free(r);
   return 0;
 }
