@@ -31,116 +31,178 @@ export const WARMUP = 500;
 export function runChain(
   table: CaptureTable,
   settings: ChainSettings,
-  uniform: () => number,
+  seed: number,
   onProgress?: (iterations: number) => void,
 ): ChainOutput {
-  const rng = new Variates(uniform);
+  const rng = new Variates(seed);
   const J = table.lists.length;
   const { K } = settings;
-  const cells: number[] = [];
-  const freq: number[] = [];
+  // The distinct observed capture patterns with their multiplicities; per pattern the lists it is on.
+  const cellList: number[] = [];
+  const freqList: number[] = [];
   for (let c = 1; c < table.counts.length; c++)
     if (table.counts[c] > 0) {
-      cells.push(c);
-      freq.push(table.counts[c]);
+      cellList.push(c);
+      freqList.push(table.counts[c]);
     }
-  const M = cells.length;
+  const M = cellList.length;
+  const cells = Int32Array.from(cellList);
+  const freq = Int32Array.from(freqList);
+  const onStart = new Int32Array(M + 1);
+  const onLists: number[] = [];
+  for (let m = 0; m < M; m++) {
+    for (let j = 0; j < J; j++) if (cells[m] & (1 << j)) onLists.push(j);
+    onStart[m + 1] = onLists.length;
+  }
+  const on = Int32Array.from(onLists);
   let n = 0;
-  for (const f of freq) n += f;
+  for (let m = 0; m < M; m++) n += freq[m];
 
   // State. lambda[j*K + k]: probability that a person of class k is on list j.
   const lambda = new Float64Array(J * K);
   const nu = new Float64Array(K);
-  const logNu = new Float64Array(K);
   const countZ = new Int32Array(M * K);
   const count0 = new Int32Array(K);
   const countK = new Int32Array(K);
   const ones = new Int32Array(J * K);
   const weights = new Float64Array(K);
+  // The classes by decreasing ν: the multinomials visit them in this order (largest classes first, so that
+  // they are done after a few binomials), sorted once per iteration instead of once per pattern.
+  const order = new Int32Array(K);
   // α and the number unseen in a typed array: scalars that closures write would otherwise be boxed each time.
-  const state = new Float64Array(2);
+  const state = new Float64Array(3);
   const ALPHA = 0;
   const N0 = 1;
+  /** log ν_K, the last stick: α's full conditional depends on it. */
+  const LOG_TAIL = 2;
   state[ALPHA] = 0.3 / K;
 
   for (let j = 0; j < J; j++) {
-    let on = 0;
-    for (let m = 0; m < M; m++) if (cells[m] & (1 << j)) on += freq[m];
-    lambda.fill(on / n, j * K, (j + 1) * K);
+    let seen = 0;
+    for (let m = 0; m < M; m++) if (cells[m] & (1 << j)) seen += freq[m];
+    lambda.fill(seen / n, j * K, (j + 1) * K);
   }
   const lead = Math.min(4, K);
   for (let k = 0; k < K; k++) nu[k] = K <= 4 ? 1 / K : k < lead ? 0.9 / lead : 0.1 / (K - lead);
 
-  // Per class: ν_k·Π_j(1 − λ_jk) (the weight of the all-absent pattern) and the odds λ/(1 − λ) per list, so a
-  // cell's weight is one product over the lists it is on.
+  // Per class: ν_k·Π_j(1 − λ_jk) (the weight of the all-absent pattern) and the odds λ/(1 − λ) per list
+  // (list-major, so a cell's weights are products of rows), so a cell's weight is one product over its lists.
   const absent = new Float64Array(K);
   const odds = new Float64Array(J * K);
   const prepareWeights = () => {
-    for (let k = 0; k < K; k++) {
-      let w = nu[k];
-      for (let j = 0; j < J; j++) {
+    absent.set(nu);
+    for (let j = 0; j < J; j++) {
+      const row = j * K;
+      for (let k = 0; k < K; k++) {
         // A Beta draw can round to exactly 1; keep the odds finite.
-        const l = Math.min(lambda[j * K + k], 1 - 2 ** -52);
-        w *= 1 - l;
-        odds[j * K + k] = l / (1 - l);
+        const l = Math.min(lambda[row + k], 1 - 2 ** -52);
+        absent[k] *= 1 - l;
+        odds[row + k] = l / (1 - l);
       }
-      absent[k] = w;
+    }
+    for (let i = 0; i < K; i++) {
+      const w = nu[i];
+      let r = i - 1;
+      while (r >= 0 && nu[order[r]] < w) {
+        order[r + 1] = order[r];
+        r--;
+      }
+      order[r + 1] = i;
     }
   };
 
+  // Class counts per pattern: a multinomial split of the pattern's persons (LCMCR's "Freq" sampler), tallied
+  // at once into the class sizes and the per-list ones that the λ update needs.
+  // The weights need λ and ν as sampleUnseen left them at the end of the previous iteration: prepared there.
   const sampleClasses = () => {
-    prepareWeights();
+    ones.fill(0);
+    countK.set(count0);
     for (let m = 0; m < M; m++) {
-      const cell = cells[m];
-      for (let k = 0; k < K; k++) {
-        let w = absent[k];
-        for (let bits = cell; bits !== 0; bits &= bits - 1)
-          w *= odds[(31 - Math.clz32(bits & -bits)) * K + k];
-        weights[k] = w;
+      for (let k = 0; k < K; k++) weights[k] = absent[k];
+      const from = onStart[m];
+      const to = onStart[m + 1];
+      for (let i = from; i < to; i++) {
+        const row = on[i] * K;
+        for (let k = 0; k < K; k++) weights[k] *= odds[row + k];
       }
+      const base = m * K;
       if (freq[m] === 1) {
-        countZ.fill(0, m * K, (m + 1) * K);
-        countZ[m * K + rng.categorical(weights)] = 1;
-      } else rng.multinomial(freq[m], weights, countZ, m * K);
+        for (let k = 0; k < K; k++) countZ[base + k] = 0;
+        countZ[base + rng.categorical(weights)] = 1;
+      } else rng.multinomial(freq[m], weights, countZ, base, order);
+      for (let k = 0; k < K; k++) {
+        const z = countZ[base + k];
+        if (z === 0) continue;
+        countK[k] += z;
+        for (let i = from; i < to; i++) ones[on[i] * K + k] += z;
+      }
     }
   };
 
   const sampleLambda = () => {
-    ones.fill(0);
-    countK.set(count0);
-    for (let m = 0; m < M; m++) {
-      const cell = cells[m];
+    for (let j = 0; j < J; j++) {
+      const row = j * K;
       for (let k = 0; k < K; k++) {
-        const z = countZ[m * K + k];
-        if (z === 0) continue;
-        countK[k] += z;
-        for (let j = 0; j < J; j++) if (cell & (1 << j)) ones[j * K + k] += z;
+        const yes = ones[row + k];
+        // Beta(1 + on, 1 + off): for an empty class a plain uniform (most of the K classes are empty).
+        lambda[row + k] = rng.beta(1 + yes, 1 + countK[k] - yes);
       }
     }
-    for (let j = 0; j < J; j++)
-      for (let k = 0; k < K; k++) {
-        const on = ones[j * K + k];
-        const off = countK[k] - on;
-        // Beta(1, 1) for an empty class is a plain uniform: most of the K classes are empty most of the time.
-        lambda[j * K + k] = on === 0 && off === 0 ? rng.open() : rng.beta(1 + on, 1 + off);
-      }
   };
 
-  // Stick-breaking weights given the class sizes (observed and imputed), in logs so tiny sticks do not vanish.
+  // Stick-breaking weights given the class sizes (observed and imputed): V_k ~ Beta(1 + n_k, α + n_{>k}),
+  // ν_k = V_k·Π_{i<k}(1 − V_i). The remaining stick is kept as rest·e^logScale. For an empty class V_k is
+  // Beta(1, b), so 1 − V_k = U^(1/b) (one uniform); otherwise V_k = G1/(G1 + G2) from two gammas, in logs only
+  // where the second shape is below 1 (the classes after the last occupied one, where sticks can underflow).
   const sampleNu = () => {
     let remaining = n + state[N0];
-    let logRest = 0;
+    let rest = 1;
+    let logScale = 0;
     for (let k = 0; k < K - 1; k++) {
-      remaining -= countK[k];
-      const g1 = rng.logGamma(1 + countK[k]);
-      const g2 = rng.logGamma(state[ALPHA] + remaining);
-      const sum = g1 > g2 ? g1 + Math.log1p(Math.exp(g2 - g1)) : g2 + Math.log1p(Math.exp(g1 - g2));
-      logNu[k] = g1 - sum + logRest;
-      logRest += g2 - sum;
-      nu[k] = Math.exp(logNu[k]);
+      const c = countK[k];
+      remaining -= c;
+      const b = state[ALPHA] + remaining;
+      if (remaining > 0) {
+        // Both shapes ≥ 1: no underflow, plain products.
+        let v: number;
+        let w: number;
+        if (c === 0) {
+          w = rng.open() ** (1 / b);
+          v = 1 - w;
+        } else {
+          const g1 = rng.gamma(1 + c);
+          const g2 = rng.gamma(b);
+          v = g1 / (g1 + g2);
+          w = g2 / (g1 + g2);
+        }
+        nu[k] = logScale === 0 ? rest * v : rest * v * Math.exp(logScale);
+        rest *= w;
+        if (rest < 1e-200) {
+          logScale += Math.log(rest);
+          rest = 1;
+        }
+        continue;
+      }
+      // Nothing after this class: b = α < 1, 1 − V_k can underflow, so in logs.
+      if (rest !== 1) {
+        logScale += Math.log(rest);
+        rest = 1;
+      }
+      if (c === 0) {
+        // V_k ~ Beta(1, α): log(1 − V_k) = log(U)/α.
+        const log1mV = Math.log(rng.open()) / b;
+        nu[k] = Math.exp(logScale) * -Math.expm1(log1mV);
+        logScale += log1mV;
+      } else {
+        const g1 = rng.logGamma(1 + c);
+        const g2 = rng.logGamma(b);
+        const sum = g1 > g2 ? g1 + Math.log1p(Math.exp(g2 - g1)) : g2 + Math.log1p(Math.exp(g1 - g2));
+        nu[k] = Math.exp(logScale + g1 - sum);
+        logScale += g2 - sum;
+      }
     }
-    logNu[K - 1] = logRest;
-    nu[K - 1] = Math.exp(logRest);
+    state[LOG_TAIL] = logScale + Math.log(rest);
+    nu[K - 1] = Math.exp(state[LOG_TAIL]);
   };
 
   // Unseen persons: n0 ~ NegBin(n, 1 − P(unseen)), then their classes ~ Multinomial(n0, ν_k·Π_j(1 − λ_jk)).
@@ -149,11 +211,11 @@ export function runChain(
     let zero = 0;
     for (let k = 0; k < K; k++) zero += absent[k];
     state[N0] = rng.negativeBinomial(n, 1 - zero);
-    rng.multinomial(state[N0], absent, count0);
+    rng.multinomial(state[N0], absent, count0, 0, order);
   };
 
   const sampleAlpha = () => {
-    state[ALPHA] = rng.gamma(settings.aAlpha + K - 1) / (settings.bAlpha - logNu[K - 1]);
+    state[ALPHA] = rng.gamma(settings.aAlpha + K - 1) / (settings.bAlpha - state[LOG_TAIL]);
   };
 
   const step = (withAlpha: boolean) => {
@@ -164,8 +226,10 @@ export function runChain(
     if (withAlpha) sampleAlpha();
   };
 
+  prepareWeights();
   for (let i = 0; i < WARMUP; i++) step(false);
-  sortClassesByWeight(K, J, nu, logNu, lambda, count0);
+  sortClassesByWeight(K, J, nu, lambda, count0);
+  prepareWeights();
   const totals = new Float64Array(settings.samples);
   let occupied = 0;
   const iterations = settings.burnin + settings.samples * settings.thin;
@@ -193,18 +257,15 @@ function sortClassesByWeight(
   K: number,
   J: number,
   nu: Float64Array,
-  logNu: Float64Array,
   lambda: Float64Array,
   count0: Int32Array,
 ): void {
   const order = Array.from({ length: K }, (_, k) => k).sort((a, b) => nu[b] - nu[a]);
   const nu2 = order.map((k) => nu[k]);
-  const logNu2 = order.map((k) => logNu[k]);
   const count2 = order.map((k) => count0[k]);
   const lambda2 = Float64Array.from(lambda);
   for (let j = 0; j < J; j++) for (let i = 0; i < K; i++) lambda2[j * K + i] = lambda[j * K + order[i]];
   nu.set(nu2);
-  logNu.set(logNu2);
   count0.set(count2);
   lambda.set(lambda2);
 }

@@ -1,5 +1,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { mulberry32Unboxed } from './distributions.ts';
 import { type ChainSettings, runChain } from './lcm-chain.ts';
 
 interface Job {
@@ -11,10 +10,7 @@ interface Job {
 }
 
 const job = workerData as Job;
-const out = runChain(
-  { lists: job.lists, counts: Float64Array.from(job.counts) },
-  job.chain,
-  mulberry32Unboxed(job.seed),
-  (n) => parentPort?.postMessage({ progress: n }),
+const out = runChain({ lists: job.lists, counts: Float64Array.from(job.counts) }, job.chain, job.seed, (n) =>
+  parentPort?.postMessage({ progress: n }),
 );
 parentPort?.postMessage({ totals: Array.from(out.totals), occupied: out.occupied });

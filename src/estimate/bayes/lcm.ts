@@ -3,7 +3,6 @@ import { mixSeed } from '../random.ts';
 import { type CaptureTable, EstimateInputError, observedTotal } from '../table.ts';
 import { checkNoEmptyList } from './dga.ts';
 import { effectiveSize, splitRhat } from './diagnostics.ts';
-import { mulberry32Unboxed } from './distributions.ts';
 import { type ChainOutput, type ChainSettings, runChain, WARMUP } from './lcm-chain.ts';
 import {
   type BayesInterval,
@@ -127,9 +126,7 @@ export async function lcmEstimate(table: CaptureTable, options: LcmOptions = {})
     ? await Promise.all(
         Array.from({ length: chains }, (_, c) => runWorker(table, chain, settings.seed, c, tick)),
       )
-    : Array.from({ length: chains }, (_, c) =>
-        runChain(table, chain, mulberry32Unboxed(mixSeed(settings.seed, c)), tick),
-      );
+    : Array.from({ length: chains }, (_, c) => runChain(table, chain, mixSeed(settings.seed, c), tick));
   return summarise(table, outputs, settings, options.level ?? 0.95);
 }
 
