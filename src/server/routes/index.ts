@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import { crawlerRoutes } from '../../crawler/http.ts';
+import { estimateRoutes, estimationRoundRoutes } from '../../estimate/app/http.ts';
+import { privacyRoutes } from '../../privacy/http.ts';
+import { signalRoutes } from '../../signals/http.ts';
 import type { Services } from '../context.ts';
 import { adminRoutes } from './admin.ts';
 import { auditRoutes } from './audit.ts';
 import { authRoutes } from './auth.ts';
-import { crawlerRoutes } from './crawler.ts';
-import { estimateRoutes, estimationRoundRoutes } from './estimate.ts';
 import { healthRoutes } from './health.ts';
-import { privacyRoutes } from './privacy.ts';
-import { signalRoutes } from './signals.ts';
 
 /** Each capability adds one line here. */
 export async function registerRoutes(app: FastifyInstance, services: Services): Promise<void> {

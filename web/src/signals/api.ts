@@ -1,7 +1,7 @@
 import type { Label } from '../../../src/domain/label.ts';
 import type { SessionInfo } from '../api.ts';
 
-/** What the signals API answers (src/server/routes/signals.ts), as far as the pages use it. */
+/** What the signals API answers (src/signals/http.ts), as far as the pages use it. */
 
 export interface Sla {
   clock: 'first_assessment' | 'acceptance';

@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ValidationError } from '../../domain/validate/result.ts';
-import { ImportFileError } from '../../signals/import/read.ts';
-import { templateCsv, templateXlsx } from '../../signals/import/template.ts';
-import { validateImport } from '../../signals/import/validate.ts';
-import { DECLINE_REASONS, OUTCOMES } from '../../signals/lifecycle.ts';
-import { parseSignal } from '../../signals/parse.ts';
-import { ROUTE_CODES } from '../../signals/routes.ts';
+import type { ValidationError } from '../domain/validate/result.ts';
+import { access, type Services } from '../server/context.ts';
+import { ImportFileError } from './import/read.ts';
+import { templateCsv, templateXlsx } from './import/template.ts';
+import { validateImport } from './import/validate.ts';
+import { DECLINE_REASONS, OUTCOMES } from './lifecycle.ts';
+import { parseSignal } from './parse.ts';
+import { ROUTE_CODES } from './routes.ts';
 import {
   createRuleSet,
   decideLink,
@@ -20,8 +21,7 @@ import {
   MAX_NETWORK_SIGNALS,
   submitSignal,
   transitionSignal,
-} from '../../signals/store/index.ts';
-import { access, type Services } from '../context.ts';
+} from './store/index.ts';
 
 const Id = z.strictObject({ id: z.uuid() });
 const IMPORT_MAX_BYTES = 10 * 1024 * 1024;

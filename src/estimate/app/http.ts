@@ -2,21 +2,12 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InvalidInput } from '../../access/users.ts';
-import { estimateChart, estimateCsv, estimateJson } from '../../estimate/app/export.ts';
-import {
-  estimateFromRegistrations,
-  registrationCaptureTable,
-} from '../../estimate/app/from-registrations.ts';
-import { REGISTRATION_STRATA } from '../../estimate/app/registrations.ts';
-import {
-  getRound,
-  LINK_JOB,
-  LIST_NAME,
-  listRounds,
-  openRound,
-  requestLink,
-  uploadList,
-} from '../../estimate/app/rounds.ts';
+import { access, type Services } from '../../server/context.ts';
+import { enqueueJob } from '../../store/jobs.ts';
+import { estimateChart, estimateCsv, estimateJson } from './export.ts';
+import { estimateFromRegistrations, registrationCaptureTable } from './from-registrations.ts';
+import { REGISTRATION_STRATA } from './registrations.ts';
+import { getRound, LINK_JOB, LIST_NAME, listRounds, openRound, requestLink, uploadList } from './rounds.ts';
 import {
   createEstimate,
   type EstimateContext,
@@ -25,9 +16,7 @@ import {
   type Lang,
   listEstimates,
   rerunEstimate,
-} from '../../estimate/app/service.ts';
-import { enqueueJob } from '../../store/jobs.ts';
-import { access, type Services } from '../context.ts';
+} from './service.ts';
 
 const purposeNote = 'Header X-Ketenplein-Purpose: statistics (role analyst).';
 const Id = z.strictObject({ id: z.uuid() });

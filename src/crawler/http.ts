@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { decideIdentifier, listDecisions, withdrawDecision } from '../../crawler/identifier-decisions.ts';
+import { access, noContent, type Services } from '../server/context.ts';
+import { decideIdentifier, listDecisions, withdrawDecision } from './identifier-decisions.ts';
 import {
   closeInvestigation,
   clusterSignal,
@@ -13,8 +14,7 @@ import {
   queueCrawl,
   saveAdapter,
   startCrawl,
-} from '../../crawler/service.ts';
-import { access, noContent, type Services } from '../context.ts';
+} from './service.ts';
 
 const Id = z.strictObject({ id: z.uuid() });
 const purposeNote = 'Header X-Ketenplein-Purpose: criminal_investigation; role investigator.';

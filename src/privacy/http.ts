@@ -1,11 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { InvalidInput } from '../../access/users.ts';
-import { validateBsn } from '../../domain/validate/identifiers.ts';
-import { erasePersons, restrictPersons } from '../../privacy/erase.ts';
-import { requireOwnPersons } from '../../privacy/persons.ts';
-import { rectifyPerson } from '../../privacy/rectify.ts';
+import { InvalidInput } from '../access/users.ts';
+import { validateBsn } from '../domain/validate/identifiers.ts';
+import { access, type Services } from '../server/context.ts';
+import { GENDERS } from '../signals/vocabulary.ts';
+import { erasePersons, restrictPersons } from './erase.ts';
+import { requireOwnPersons } from './persons.ts';
+import { rectifyPerson } from './rectify.ts';
 import {
   addPersons,
   createRequest,
@@ -16,12 +18,10 @@ import {
   LEGAL_GROUNDS,
   listRequests,
   REQUEST_KINDS,
-} from '../../privacy/register.ts';
-import { accessReport } from '../../privacy/report.ts';
-import { retentionMonths } from '../../privacy/retention.ts';
-import { SUBJECT_SEARCH_RATE_LIMIT, type SubjectQuery, searchSubject } from '../../privacy/search.ts';
-import { GENDERS } from '../../signals/vocabulary.ts';
-import { access, type Services } from '../context.ts';
+} from './register.ts';
+import { accessReport } from './report.ts';
+import { retentionMonths } from './retention.ts';
+import { SUBJECT_SEARCH_RATE_LIMIT, type SubjectQuery, searchSubject } from './search.ts';
 
 const Id = z.strictObject({ id: z.uuid() });
 const purposeNote = 'Privacy officer, header X-Ketenplein-Purpose: data_subject_request.';
