@@ -29,40 +29,50 @@ import './schema.ts';
  */
 
 export interface InvestigationInput {
-  case_ref: string;
-  legal_basis: string;
-  ends_on: string;
+  caseRef: string;
+  legalBasis: string;
+  endsOn: string;
   sites: string[];
   terms?: string[];
-  retention_months?: number;
+  retentionMonths?: number;
 }
+
+/** The columns a new mandate writes, as the audit names them. */
+const INVESTIGATION_INPUT_FIELDS = [
+  'case_ref',
+  'legal_basis',
+  'ends_on',
+  'sites',
+  'terms',
+  'retention_months',
+];
 
 // A mandate ends at the end of its day in the Netherlands, not at midnight UTC.
 const today = () => dutchDate(new Date());
 
 export async function createInvestigation(tx: AccessTx, input: InvestigationInput) {
   const decision = await tx.authorize('create', 'crawl_investigation');
-  if (input.ends_on <= today()) {
+  if (input.endsOn <= today()) {
     throw new InvalidInput(
       'De einddatum moet in de toekomst liggen / The end date must lie in the future',
-      'ends_on',
+      'endsOn',
     );
   }
   const row = await tx.db
     .insertInto('crawl_investigations')
     .values({
       org_id: tx.actor.orgId,
-      case_ref: input.case_ref,
-      legal_basis: input.legal_basis,
-      ends_on: input.ends_on,
+      case_ref: input.caseRef,
+      legal_basis: input.legalBasis,
+      ends_on: input.endsOn,
       sites: input.sites,
       terms: input.terms ?? [],
-      retention_months: input.retention_months ?? 6,
+      retention_months: input.retentionMonths ?? 6,
       created_by: tx.actor.userId,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  tx.record(decision, [row.id], Object.keys(input));
+  tx.record(decision, [row.id], INVESTIGATION_INPUT_FIELDS);
   return tx.disclose(decision, [row])[0];
 }
 
@@ -164,18 +174,18 @@ function mandateProblem(
  */
 export async function startCrawl(
   tx: AccessTx,
-  input: { investigation_id: string; site: string; max_pages?: number; resume?: boolean },
+  input: { investigationId: string; site: string; maxPages?: number; resume?: boolean },
 ) {
   const decision = await tx.authorize('create', 'crawl');
   const investigation = await tx.db
     .selectFrom('crawl_investigations')
     .selectAll()
-    .where('id', '=', input.investigation_id)
+    .where('id', '=', input.investigationId)
     .executeTakeFirst();
   if (!investigation) {
     refuse(
-      `geen onderzoek ${input.investigation_id} in uw organisatie; crawlen mag alleen binnen een vastgelegd onderzoek`,
-      `no investigation ${input.investigation_id} in your organisation; crawling is only allowed inside a recorded investigation`,
+      `geen onderzoek ${input.investigationId} in uw organisatie; crawlen mag alleen binnen een vastgelegd onderzoek`,
+      `no investigation ${input.investigationId} in your organisation; crawling is only allowed inside a recorded investigation`,
     );
   }
   const problem = mandateProblem(investigation, input.site);
@@ -215,7 +225,7 @@ export async function startCrawl(
       org_id: tx.actor.orgId,
       adapter_id: config.id,
       adapter: JSON.stringify(withTerms(config, investigation.terms)),
-      max_pages: input.max_pages ?? null,
+      max_pages: input.maxPages ?? null,
       started_by: tx.actor.userId,
     })
     .returningAll()

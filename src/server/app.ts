@@ -13,8 +13,9 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { authenticate, csrfMatches } from '../access/sessions.ts';
+import { MESSAGES } from '../domain/problem.ts';
 import { CSRF_HEADER, SESSION_COOKIE, type Services, Unauthenticated } from './context.ts';
-import { errorHandler } from './errors.ts';
+import { errorBody, errorHandler } from './errors.ts';
 import { metricsFor, registerMetrics, requestId } from './metrics.ts';
 import { refuseNulBytes } from './nul-bytes.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -96,13 +97,7 @@ export async function buildApp(
       // Synchronizer token: a cross-site form cannot read it, so it cannot forge the header.
       const given = request.headers[CSRF_HEADER];
       if (!csrfMatches(request.session.csrfToken, Array.isArray(given) ? given[0] : given)) {
-        return reply.status(403).send({
-          error: {
-            code: 'csrf',
-            message: 'Ontbrekend of onjuist CSRF-token / Missing or invalid CSRF token',
-            requestId: request.id,
-          },
-        });
+        return reply.status(403).send(errorBody({ code: 'csrf', message: MESSAGES.csrf }, request));
       }
     }
   });
@@ -118,13 +113,15 @@ export async function buildApp(
     const path = request.url.split('?')[0];
     const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && path !== '/health';
     if (wantsPage && existsSync(`${config.webDir}/index.html`)) return reply.sendFile('index.html');
-    return reply.status(404).send({
-      error: {
-        code: 'not_found',
-        message: `Niet gevonden: ${request.method} ${path}`,
-        requestId: request.id,
-      },
-    });
+    const what = `${request.method} ${path}`;
+    return reply
+      .status(404)
+      .send(
+        errorBody(
+          { code: 'not_found', message: { nl: `Niet gevonden: ${what}`, en: `Not found: ${what}` } },
+          request,
+        ),
+      );
   });
   return app;
 }

@@ -12,6 +12,7 @@ import {
   type Session,
 } from '../../access/sessions.ts';
 import { InvalidInput } from '../../access/users.ts';
+import { MESSAGES, Problem } from '../../domain/problem.ts';
 import { noContent, requireSession, SESSION_COOKIE, type Services } from '../context.ts';
 
 const sessionView = (session: Session) => ({
@@ -42,10 +43,9 @@ const SessionView = z.object({
   expiresAt: z.string(),
 });
 
-class TooManyAttempts extends Error {
-  readonly statusCode = 429;
+class TooManyAttempts extends Problem {
   constructor() {
-    super('Te veel pogingen; probeer het later opnieuw / Too many attempts; try again later');
+    super(429, 'rate_limited', MESSAGES.rateLimited);
   }
 }
 
