@@ -53,11 +53,11 @@ describe(`DATE columns keep their day on Dutch time on ${databaseLabel}`, () => 
       receivedOn: '2026-01-09',
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    const read = await officer.get<{ received_on: string; deadline: string }>(
+    const read = await officer.get<{ receivedOn: string; deadline: string }>(
       `/api/v1/privacy/requests/${created.body.id}`,
     );
     assert.equal(read.status, 200, JSON.stringify(read.body));
-    assert.equal(read.body.received_on, '2026-01-09');
+    assert.equal(read.body.receivedOn, '2026-01-09');
     assert.equal(read.body.deadline, '2026-02-09');
   });
 

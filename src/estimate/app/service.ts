@@ -6,6 +6,7 @@ import type { Store } from '../../store/connect.ts';
 import { enqueueJob } from '../../store/jobs.ts';
 import type { Database } from '../../store/schema.ts';
 import { EstimateInputError } from '../index.ts';
+import type { StoredEstimate } from './export.ts';
 import { type ApiInput, normaliseInput, type StoredInput } from './input.ts';
 import {
   bootstrapWork,
@@ -240,5 +241,13 @@ export async function estimateForExport(tx: AccessTx, id: string, format: string
   if (row.status !== 'done')
     throw new Conflict('De schatting is nog niet klaar / The estimate is not finished yet');
   tx.record(decision, [id], ['result'], `export ${format}`);
-  return row;
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at,
+    source: row.source,
+    input: row.input,
+    settings: row.settings,
+    result: row.result,
+  } satisfies StoredEstimate;
 }

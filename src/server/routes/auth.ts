@@ -14,6 +14,7 @@ import {
 import { InvalidInput } from '../../access/users.ts';
 import { MESSAGES, Problem } from '../../domain/problem.ts';
 import { noContent, requireSession, SESSION_COOKIE, type Services } from '../context.ts';
+import { NoContent } from '../wire.ts';
 
 const sessionView = (session: Session) => ({
   user: {
@@ -116,7 +117,7 @@ export const authRoutes =
 
     app.post(
       '/logout',
-      { schema: { summary: 'End the session', tags: ['auth'] } },
+      { schema: { summary: 'End the session', tags: ['auth'], response: { 204: NoContent } } },
       async (request, reply) => {
         const token = request.cookies[SESSION_COOKIE];
         if (token) await logout(store, token);
@@ -127,7 +128,13 @@ export const authRoutes =
 
     app.post(
       '/logout-everywhere',
-      { schema: { summary: 'End every session of this user, this one included', tags: ['auth'] } },
+      {
+        schema: {
+          summary: 'End every session of this user, this one included',
+          tags: ['auth'],
+          response: { 204: NoContent },
+        },
+      },
       async (request, reply) => {
         const { user } = requireSession(request);
         await endSessions(store, user.userId);
@@ -155,6 +162,7 @@ export const authRoutes =
           summary: 'Change one’s own password',
           tags: ['auth'],
           body: z.strictObject({ current: z.string().min(1), next: z.string().min(1).max(1000) }),
+          response: { 204: NoContent },
         },
       },
       async (request, reply) => {
@@ -207,6 +215,7 @@ export const authRoutes =
             // A session alone (perhaps a stolen one) must not set up a second factor the owner does not have.
             password: z.string().min(1).max(1000),
           }),
+          response: { 204: NoContent },
         },
       },
       async (request, reply) => {

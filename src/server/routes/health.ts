@@ -9,20 +9,38 @@ export const healthRoutes =
   async (app) => {
     // Liveness: the process answers (restart it when not). Readiness: it can serve (database reachable,
     // migrations applied), so a load balancer sends it requests only then.
-    app.get('/health/live', { schema: { summary: 'Liveness', tags: ['system'] } }, async () => ({
-      status: 'ok',
-    }));
+    app.get(
+      '/health/live',
+      {
+        schema: {
+          summary: 'Liveness',
+          tags: ['system'],
+          response: { 200: z.strictObject({ status: z.literal('ok') }) },
+        },
+      },
+      async () => ({ status: 'ok' as const }),
+    );
     app.get(
       '/health/ready',
-      { schema: { summary: 'Readiness: database reachable and migrated', tags: ['system'] } },
+      {
+        schema: {
+          summary: 'Readiness: database reachable and migrated',
+          tags: ['system'],
+          response: {
+            200: z.strictObject({ status: z.literal('ok'), migration: z.string() }),
+            503: z.strictObject({ status: z.literal('unavailable'), reason: z.string() }),
+          },
+        },
+      },
       async (_request, reply) => {
         try {
           await sql`SELECT 1`.execute(services.store.db);
           const migration = await currentMigration(services.store);
-          if (!migration) return reply.status(503).send({ status: 'unavailable', reason: 'not migrated' });
-          return { status: 'ok', migration };
+          if (!migration)
+            return reply.status(503).send({ status: 'unavailable' as const, reason: 'not migrated' });
+          return { status: 'ok' as const, migration };
         } catch {
-          return reply.status(503).send({ status: 'unavailable', reason: 'database unreachable' });
+          return reply.status(503).send({ status: 'unavailable' as const, reason: 'database unreachable' });
         }
       },
     );
