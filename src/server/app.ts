@@ -15,12 +15,26 @@ import {
 import { authenticate, csrfMatches } from '../access/sessions.ts';
 import { MESSAGES } from '../domain/problem.ts';
 import { CSRF_HEADER, SESSION_COOKIE, type Services, Unauthenticated } from './context.ts';
-import { errorBody, errorHandler } from './errors.ts';
+import { ERROR_RESPONSES, errorBody, errorHandler } from './errors.ts';
 import { metricsFor, registerMetrics, requestId } from './metrics.ts';
 import { refuseNulBytes } from './nul-bytes.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export type App = FastifyInstance;
+
+/** A registered route as the schema test sees it. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  responses: string[];
+}
+
+const routeTables = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
+/** Every route the app registered, with the status codes its response schema names (test/api/openapi). */
+export function registeredRoutes(app: FastifyInstance): readonly RegisteredRoute[] {
+  return routeTables.get(app) ?? [];
+}
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes reachable before login; everything else under /api/v1 needs a session. */
@@ -82,6 +96,20 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // Every API route answers errors in the one error shape: its schema says so, for the OpenAPI document.
+  const routes: RegisteredRoute[] = [];
+  routeTables.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1') && !route.url.startsWith('/health')) return;
+    const schema = route.schema as { response?: Record<string, unknown>; hide?: boolean } | undefined;
+    if (schema?.response) schema.response = { ...ERROR_RESPONSES, ...schema.response };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, responses: Object.keys(schema?.response ?? {}) });
+    }
+  });
 
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request, reply) => {

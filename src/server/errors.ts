@@ -8,7 +8,7 @@ import { describeIssue } from '../signals/errors.ts';
 /** The one error shape of the API: `{ error: { code, message, field?, details?, line?, requestId } }`. */
 export const ErrorBody = z
   .strictObject({
-    error: z.strictObject({
+    error: z.looseObject({
       code: z.string().describe('stable code a program can act on'),
       message: z.string().describe("the reason, in the request's language (Accept-Language)"),
       field: z.string().optional().describe('the field the problem is about'),
