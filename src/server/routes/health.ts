@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { currentMigration } from '../../store/migrate.ts';
+import { databaseState } from '../account.ts';
 import type { Services } from '../context.ts';
 
 export const healthRoutes =
@@ -33,15 +32,12 @@ export const healthRoutes =
         },
       },
       async (_request, reply) => {
-        try {
-          await sql`SELECT 1`.execute(services.store.db);
-          const migration = await currentMigration(services.store);
-          if (!migration)
-            return reply.status(503).send({ status: 'unavailable' as const, reason: 'not migrated' });
-          return { status: 'ok' as const, migration };
-        } catch {
-          return reply.status(503).send({ status: 'unavailable' as const, reason: 'database unreachable' });
-        }
+        const state = await databaseState(services.store);
+        if (!state.ok)
+          return reply.status(503).send({ status: 'unavailable' as const, reason: state.reason });
+        if (!state.migration)
+          return reply.status(503).send({ status: 'unavailable' as const, reason: 'not migrated' });
+        return { status: 'ok' as const, migration: state.migration };
       },
     );
     app.get(
@@ -62,15 +58,18 @@ export const healthRoutes =
         },
       },
       async (_request, reply) => {
-        try {
-          await sql`SELECT 1`.execute(services.store.db);
-          const migration = (await currentMigration(services.store)) ?? 'none';
-          return { status: 'ok' as const, database: 'reachable', kind: services.store.kind, migration };
-        } catch {
+        const state = await databaseState(services.store);
+        if (!state.ok) {
           return reply
             .status(503)
             .send({ status: 'unavailable' as const, database: 'unreachable', kind: services.store.kind });
         }
+        return {
+          status: 'ok' as const,
+          database: 'reachable',
+          kind: services.store.kind,
+          migration: state.migration ?? 'none',
+        };
       },
     );
   };
