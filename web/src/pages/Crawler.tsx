@@ -9,7 +9,7 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api } from '../api.ts';
+import { type Answer, ApiError, api } from '../api.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem, Success } from '../components/Problem.tsx';
@@ -49,16 +49,8 @@ interface Ad {
   city?: string;
   assessment: { score: number; indicators: Hit[]; information: Hit[] };
 }
-interface Clusters {
-  clusters: {
-    id: string;
-    ads: string[];
-    evidence: { a: string; b: string; kind: string; detail: string; score: number }[];
-    timeline: { ad: string; postedAt: string | null; city: string | null }[];
-    cities: { city: string; ads: number }[];
-  }[];
-  guarded: { kind: string; value: string; reason: { nl: string; en: string } }[];
-}
+/** Operator clusters as the API answers them (generated from the OpenAPI document). */
+type Clusters = Answer<'/api/v1/crawler/investigations/{id}/clusters', 'get'>;
 
 const list = (text: string) =>
   text

@@ -1,5 +1,5 @@
 import type { Label } from '../../../src/domain/label.ts';
-import type { SessionInfo } from '../api.ts';
+import type { Answer, SessionInfo } from '../api.ts';
 
 /** What the signals API answers (src/signals/http.ts), as far as the pages use it. */
 
@@ -95,24 +95,8 @@ export interface SignalView extends QueueRow {
 /** A confirmed link as the network view shows it. */
 export type NetworkLink = Pick<LinkSuggestion, 'id' | 'kind' | 'reasons'>;
 
-export interface LinkSuggestion {
-  id: string;
-  kind: string;
-  score: number;
-  reasons: {
-    kind: string;
-    match?: string;
-    comparison?: string;
-    level?: string;
-    weight?: number;
-    label?: Label;
-  }[];
-  status: 'suggested' | 'confirmed' | 'rejected';
-  linkedSignalId: string;
-  linkedState: string;
-  linkedReceivedAt: string;
-  linkedReporter: string;
-}
+/** A link suggestion as the API answers it (generated from the OpenAPI document). */
+export type LinkSuggestion = Answer<'/api/v1/signals/{id}/links', 'get'>[number];
 
 export interface Organisation {
   id: string;
