@@ -4,7 +4,7 @@ import type { SynthAd } from '../../bench/crawler/generator.ts';
 import { type RunningSite, startSite, syntheticAdapter } from '../../bench/crawler/site.ts';
 import { actorOf, databaseLabel, openTestStore } from '../../test/helpers/store.ts';
 import { type AccessTx, withAccess } from '../access/context.ts';
-import { InvalidInput } from '../access/users.ts';
+import { Problem } from '../domain/problem.ts';
 import type { Store } from '../store/connect.ts';
 import { decideIdentifier, listDecisions, withdrawDecision } from './identifier-decisions.ts';
 import {
@@ -154,7 +154,8 @@ describe(`an investigator's decisions about shared identifiers on ${databaseLabe
           reason: 'test',
         }),
       ),
-      (error: unknown) => error instanceof InvalidInput && error.field === 'value',
+      (error: unknown) =>
+        error instanceof Problem && error.code === 'invalid_input' && error.field === 'value',
     );
     const decisions = await as((tx) => listDecisions(tx, investigationId));
     assert.ok(!decisions.some((d) => d.value?.includes('geen')));

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { type AccessTx, NotFound, withSystem } from '../access/context.ts';
 import { AccessDenied } from '../access/policy.ts';
 import type { FieldCipher } from '../access/secrets.ts';
-import { InvalidInput } from '../access/users.ts';
+import { invalidInput, label } from '../domain/problem.ts';
 import { dutchDate } from '../domain/validate/date.ts';
 import { parseSignal } from '../signals/parse.ts';
 import { submitSignal } from '../signals/store/index.ts';
@@ -53,9 +53,9 @@ const today = () => dutchDate(new Date());
 export async function createInvestigation(tx: AccessTx, input: InvestigationInput) {
   const decision = await tx.authorize('create', 'crawl_investigation');
   if (input.endsOn <= today()) {
-    throw new InvalidInput(
-      'De einddatum moet in de toekomst liggen / The end date must lie in the future',
+    throw invalidInput(
       'endsOn',
+      label('De einddatum moet in de toekomst liggen', 'The end date must lie in the future'),
     );
   }
   const row = await tx.db
@@ -108,9 +108,12 @@ export async function saveAdapter(tx: AccessTx, config: unknown) {
   } catch (error) {
     if (error instanceof AdapterError) {
       const field = error.problems[0].split(':')[0];
-      throw new InvalidInput(
-        `Ongeldige site-adapter: ${error.problems.join('; ')} / Invalid site adapter: ${error.problems.join('; ')}`,
+      throw invalidInput(
         field,
+        label(
+          `Ongeldige site-adapter: ${error.problems.join('; ')}`,
+          `Invalid site adapter: ${error.problems.join('; ')}`,
+        ),
       );
     }
     throw error;
@@ -196,7 +199,7 @@ export async function startCrawl(
     .where('id', '=', input.site)
     .executeTakeFirst();
   if (!adapter)
-    throw new InvalidInput(`Onbekende site-adapter / Unknown site adapter: ${input.site}`, 'site');
+    throw invalidInput('site', label(`Onbekende site-adapter`, `Unknown site adapter: ${input.site}`));
   const config = parseAdapter(adapter.config);
   const unresolved = config.startPaths.some((p) => p.includes('{term}')) && investigation.terms.length === 0;
   if (unresolved)
@@ -536,7 +539,7 @@ export async function clusterSignal(
   const parsed = parseSignal(built.submission);
   if (!parsed.ok) {
     const first = parsed.errors[0];
-    throw new InvalidInput(`${first.message.nl} / ${first.message.en}`, first.field);
+    throw invalidInput(first.field, first.message);
   }
   const payloadHash = createHash('sha256').update(JSON.stringify(built.submission)).digest('hex');
   const receipt = await submitSignal(tx, cipher, parsed.signal, {
