@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AccessTx } from '../../access/context.ts';
-import { invalidInput, label } from '../../domain/problem.ts';
+import { invalidInput } from '../../domain/problem.ts';
 import type { Database } from '../../store/schema.ts';
 import { parseRuleSet, type RuleSet, ruleSetSchema } from '../ruleset.ts';
 import { DEFAULT_RULE_SET } from '../rulesets/index.ts';
