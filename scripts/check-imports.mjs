@@ -18,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 
 const BASE = { domain: ['domain'], store: ['domain', 'store'], access: ['domain', 'store', 'access'] };
 const WIRING = new Set(['server', 'cli']);
-/** Wiring modules a capability may use: CLI helpers and the request context for its route handlers. */
+/** Wiring modules a capability may use: CLI helpers, the request context and wire style for its route handlers. */
 const FRAMEWORK = new Set([
   'capability.ts',
   'cli/commands.ts',
@@ -26,6 +26,8 @@ const FRAMEWORK = new Set([
   'cli/io.ts',
   'server/context.ts',
   'server/errors.ts',
+  // The API's wire style (camelCase, timestamps, mappers' helpers) that every capability's routes answer in.
+  'server/wire.ts',
 ]);
 /**
  * Route handlers still live in src/server/routes until they move into their capability's folder; a

@@ -9,6 +9,7 @@ import { CliError, type CliIO, say } from '../cli/io.ts';
 import type { Store } from '../store/connect.ts';
 import type { CrawlProgress } from './crawl-store.ts';
 import { createInvestigation, executeCrawl, saveAdapter, startCrawl } from './service.ts';
+import { toInvestigation } from './wire.ts';
 
 const USAGE = `ketenplein crawl --investigation <id> --site <adapter> [--max-pages N] --user <e-mail> [--min-delay-ms 1000] [--json]
 ketenplein crawl mandate --case-ref <ref> --legal-basis <text> --ends-on <YYYY-MM-DD> --sites a,b [--terms x,y] --user <e-mail>
@@ -109,14 +110,14 @@ export const crawlCommand: Command = {
           .filter(Boolean) ?? [];
       const created = await as((tx) =>
         createInvestigation(tx, {
-          case_ref: required(flags, 'case-ref', io),
-          legal_basis: required(flags, 'legal-basis', io),
-          ends_on: required(flags, 'ends-on', io),
+          caseRef: required(flags, 'case-ref', io),
+          legalBasis: required(flags, 'legal-basis', io),
+          endsOn: required(flags, 'ends-on', io),
           sites: list('sites'),
           terms: list('terms'),
         }),
       );
-      io.stdout(`${JSON.stringify(created)}\n`);
+      io.stdout(`${JSON.stringify(toInvestigation(created))}\n`);
       return 0;
     }
     if (positionals[0] === 'adapter') {
@@ -153,9 +154,9 @@ export const crawlCommand: Command = {
     if (!(Number.isFinite(minDelay) && minDelay >= 0)) throw new CliError('--min-delay-ms: ≥ 0');
     const run = await as((tx) =>
       startCrawl(tx, {
-        investigation_id: required(flags, 'investigation', io),
+        investigationId: required(flags, 'investigation', io),
         site: required(flags, 'site', io),
-        max_pages: maxPages,
+        maxPages: maxPages,
         resume: true,
       }),
     );
@@ -192,7 +193,7 @@ export const crawlCommand: Command = {
         maxPages: maxPages ?? Number.POSITIVE_INFINITY,
       });
       bar?.stop();
-      if (flags.get('json')) io.stdout(`${JSON.stringify({ crawl_id: run.id, ...result })}\n`);
+      if (flags.get('json')) io.stdout(`${JSON.stringify({ crawlId: run.id, ...result })}\n`);
       else {
         io.stdout(
           `${say(io, 'crawl', 'crawl')} ${run.id}: ${result.stoppedBy}${result.reason ? ` (${result.reason})` : ''}; ` +

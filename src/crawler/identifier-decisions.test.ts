@@ -4,7 +4,7 @@ import type { SynthAd } from '../../bench/crawler/generator.ts';
 import { type RunningSite, startSite, syntheticAdapter } from '../../bench/crawler/site.ts';
 import { actorOf, databaseLabel, openTestStore } from '../../test/helpers/store.ts';
 import { type AccessTx, withAccess } from '../access/context.ts';
-import { InvalidInput } from '../access/users.ts';
+import { Problem } from '../domain/problem.ts';
 import type { Store } from '../store/connect.ts';
 import { decideIdentifier, listDecisions, withdrawDecision } from './identifier-decisions.ts';
 import {
@@ -53,16 +53,16 @@ describe(`an investigator's decisions about shared identifiers on ${databaseLabe
     site = await startSite({ seed: 3, ads, perPage: 20, crawlDelay: 0, traps: false });
     const investigation = await as((tx) =>
       createInvestigation(tx, {
-        case_ref: 'ON-2026-0013',
-        legal_basis: 'Wpg art. 9, bevel OvJ 2026-13',
-        ends_on: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+        caseRef: 'ON-2026-0013',
+        legalBasis: 'Wpg art. 9, bevel OvJ 2026-13',
+        endsOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
         sites: ['synthetic-escort'],
       }),
     );
     investigationId = investigation.id as string;
     await as((tx) => saveAdapter(tx, syntheticAdapter(site.baseUrl)));
     const run = await as((tx) =>
-      startCrawl(tx, { investigation_id: investigationId, site: 'synthetic-escort' }),
+      startCrawl(tx, { investigationId: investigationId, site: 'synthetic-escort' }),
     );
     await executeCrawl(store, run.id, { fetcher: FAST });
   });
@@ -154,7 +154,8 @@ describe(`an investigator's decisions about shared identifiers on ${databaseLabe
           reason: 'test',
         }),
       ),
-      (error: unknown) => error instanceof InvalidInput && error.field === 'value',
+      (error: unknown) =>
+        error instanceof Problem && error.code === 'invalid_input' && error.field === 'value',
     );
     const decisions = await as((tx) => listDecisions(tx, investigationId));
     assert.ok(!decisions.some((d) => d.value?.includes('geen')));

@@ -1,5 +1,5 @@
 import { type AccessTx, NotFound } from '../access/context.ts';
-import { InvalidInput } from '../access/users.ts';
+import { invalidInput, label } from '../domain/problem.ts';
 import { normaliseEmail, parseHandleField } from './identifiers.ts';
 import type { LinkOptions } from './linker.ts';
 import { normalisePhone } from './phones.ts';
@@ -41,7 +41,7 @@ export function canonicalIdentifier(kind: IdentifierKind, value: string): string
       handle: ['geen account in de vorm dienst:naam', 'not a handle of the form service:name'],
       image: ['geen beeld-hash van 16 hex-cijfers', 'not an image hash of 16 hex digits'],
     }[kind];
-    throw new InvalidInput(`"${value}" is ${what[0]} / "${value}" is ${what[1]}`, 'value');
+    throw invalidInput('value', label(`"${value}" is ${what[0]}`, `"${value}" is ${what[1]}`));
   }
   return canonical;
 }

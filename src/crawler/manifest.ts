@@ -10,7 +10,7 @@ export const crawlerCapability = defineCapability({
   routes: [
     {
       prefix: '/api/v1/crawler',
-      load: async () => (await import('../server/routes/crawler.ts')).crawlerRoutes,
+      load: async () => (await import('./http.ts')).crawlerRoutes,
     },
   ],
   cli: {

@@ -44,9 +44,9 @@ describe(`crawler service with access control on ${databaseLabel}`, () => {
   async function mandate(sites = ['synthetic-escort']) {
     const investigation = await as(investigator, crime, (tx) =>
       createInvestigation(tx, {
-        case_ref: 'ON-2026-0042',
-        legal_basis: 'Wpg art. 9, bevel OvJ 2026-17',
-        ends_on: inFuture(30),
+        caseRef: 'ON-2026-0042',
+        legalBasis: 'Wpg art. 9, bevel OvJ 2026-17',
+        endsOn: inFuture(30),
         sites,
       }),
     );
@@ -57,7 +57,7 @@ describe(`crawler service with access control on ${databaseLabel}`, () => {
   test('an investigator crawls inside a mandate; the crawl resumes; ads, indicators and clusters come back audited', async () => {
     const investigationId = await mandate();
     const run = await as(investigator, crime, (tx) =>
-      startCrawl(tx, { investigation_id: investigationId, site: 'synthetic-escort' }),
+      startCrawl(tx, { investigationId: investigationId, site: 'synthetic-escort' }),
     );
     const first = await executeCrawl(store, run.id, { fetcher: FAST, maxPages: 25 });
     assert.equal(first.stoppedBy, 'max-pages');
@@ -101,7 +101,7 @@ describe(`crawler service with access control on ${databaseLabel}`, () => {
     const refused = async (
       email: string,
       purpose: string,
-      input: { investigation_id: string; site: string },
+      input: { investigationId: string; site: string },
       reason: RegExp,
     ) => {
       await assert.rejects(
@@ -114,7 +114,7 @@ describe(`crawler service with access control on ${databaseLabel}`, () => {
         },
       );
     };
-    const input = { investigation_id: investigationId, site: 'synthetic-escort' };
+    const input = { investigationId: investigationId, site: 'synthetic-escort' };
     await refused(investigator, crime, input, /niet onder het mandaat.*not covered by the mandate/);
     await refused(investigator, 'signal_intake', input, /may not "create" "crawl"/);
     await refused('triage@politie-le.example', 'signal_assessment', input, /may not "create" "crawl"/);
@@ -122,7 +122,7 @@ describe(`crawler service with access control on ${databaseLabel}`, () => {
     await refused(
       investigator,
       crime,
-      { ...input, investigation_id: '00000000-0000-4000-8000-000000000000' },
+      { ...input, investigationId: '00000000-0000-4000-8000-000000000000' },
       /only allowed inside a recorded investigation/,
     );
 
@@ -135,7 +135,7 @@ describe(`crawler service with access control on ${databaseLabel}`, () => {
     await refused(
       investigator,
       crime,
-      { investigation_id: open, site: 'synthetic-escort' },
+      { investigationId: open, site: 'synthetic-escort' },
       /mandate ended on 2020-01-01/,
     );
     const closed = await mandate();
@@ -143,7 +143,7 @@ describe(`crawler service with access control on ${databaseLabel}`, () => {
     await refused(
       investigator,
       crime,
-      { investigation_id: closed, site: 'synthetic-escort' },
+      { investigationId: closed, site: 'synthetic-escort' },
       /investigation is closed/,
     );
 
@@ -156,9 +156,9 @@ describe(`crawler service with access control on ${databaseLabel}`, () => {
     await assert.rejects(
       as(investigator, crime, (tx) =>
         createInvestigation(tx, {
-          case_ref: 'X-1',
-          legal_basis: 'Wpg art. 9',
-          ends_on: '2020-01-01',
+          caseRef: 'X-1',
+          legalBasis: 'Wpg art. 9',
+          endsOn: '2020-01-01',
           sites: ['a'],
         }),
       ),
@@ -169,7 +169,7 @@ describe(`crawler service with access control on ${databaseLabel}`, () => {
   test('a queued crawl whose mandate ended meanwhile does not fetch', async () => {
     const investigationId = await mandate();
     const run = await as(investigator, crime, (tx) =>
-      startCrawl(tx, { investigation_id: investigationId, site: 'synthetic-escort' }),
+      startCrawl(tx, { investigationId: investigationId, site: 'synthetic-escort' }),
     );
     await store.db
       .updateTable('crawl_investigations')
@@ -187,7 +187,7 @@ describe(`crawler service with access control on ${databaseLabel}`, () => {
     const expire = await mandate();
     for (const id of [keep, expire]) {
       const run = await as(investigator, crime, (tx) =>
-        startCrawl(tx, { investigation_id: id, site: 'synthetic-escort' }),
+        startCrawl(tx, { investigationId: id, site: 'synthetic-escort' }),
       );
       await executeCrawl(store, run.id, { fetcher: FAST, maxPages: 3 });
       await as(investigator, crime, (tx) => closeInvestigation(tx, id));

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { type AccessTx, NotFound, withSystem } from '../access/context.ts';
 import { AccessDenied } from '../access/policy.ts';
 import type { FieldCipher } from '../access/secrets.ts';
-import { InvalidInput } from '../access/users.ts';
+import { invalidInput, label } from '../domain/problem.ts';
 import { dutchDate } from '../domain/validate/date.ts';
 import { parseSignal, submitSignal } from '../signals/index.ts';
 import type { Store } from '../store/connect.ts';
@@ -28,40 +28,50 @@ import './schema.ts';
  */
 
 export interface InvestigationInput {
-  case_ref: string;
-  legal_basis: string;
-  ends_on: string;
+  caseRef: string;
+  legalBasis: string;
+  endsOn: string;
   sites: string[];
   terms?: string[];
-  retention_months?: number;
+  retentionMonths?: number;
 }
+
+/** The columns a new mandate writes, as the audit names them. */
+const INVESTIGATION_INPUT_FIELDS = [
+  'case_ref',
+  'legal_basis',
+  'ends_on',
+  'sites',
+  'terms',
+  'retention_months',
+];
 
 // A mandate ends at the end of its day in the Netherlands, not at midnight UTC.
 const today = () => dutchDate(new Date());
 
 export async function createInvestigation(tx: AccessTx, input: InvestigationInput) {
   const decision = await tx.authorize('create', 'crawl_investigation');
-  if (input.ends_on <= today()) {
-    throw new InvalidInput(
-      'De einddatum moet in de toekomst liggen / The end date must lie in the future',
-      'ends_on',
+  if (input.endsOn <= today()) {
+    throw invalidInput(
+      'endsOn',
+      label('De einddatum moet in de toekomst liggen', 'The end date must lie in the future'),
     );
   }
   const row = await tx.db
     .insertInto('crawl_investigations')
     .values({
       org_id: tx.actor.orgId,
-      case_ref: input.case_ref,
-      legal_basis: input.legal_basis,
-      ends_on: input.ends_on,
+      case_ref: input.caseRef,
+      legal_basis: input.legalBasis,
+      ends_on: input.endsOn,
       sites: input.sites,
       terms: input.terms ?? [],
-      retention_months: input.retention_months ?? 6,
+      retention_months: input.retentionMonths ?? 6,
       created_by: tx.actor.userId,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  tx.record(decision, [row.id], Object.keys(input));
+  tx.record(decision, [row.id], INVESTIGATION_INPUT_FIELDS);
   return tx.disclose(decision, [row])[0];
 }
 
@@ -97,9 +107,12 @@ export async function saveAdapter(tx: AccessTx, config: unknown) {
   } catch (error) {
     if (error instanceof AdapterError) {
       const field = error.problems[0].split(':')[0];
-      throw new InvalidInput(
-        `Ongeldige site-adapter: ${error.problems.join('; ')} / Invalid site adapter: ${error.problems.join('; ')}`,
+      throw invalidInput(
         field,
+        label(
+          `Ongeldige site-adapter: ${error.problems.join('; ')}`,
+          `Invalid site adapter: ${error.problems.join('; ')}`,
+        ),
       );
     }
     throw error;
@@ -163,18 +176,18 @@ function mandateProblem(
  */
 export async function startCrawl(
   tx: AccessTx,
-  input: { investigation_id: string; site: string; max_pages?: number; resume?: boolean },
+  input: { investigationId: string; site: string; maxPages?: number; resume?: boolean },
 ) {
   const decision = await tx.authorize('create', 'crawl');
   const investigation = await tx.db
     .selectFrom('crawl_investigations')
     .selectAll()
-    .where('id', '=', input.investigation_id)
+    .where('id', '=', input.investigationId)
     .executeTakeFirst();
   if (!investigation) {
     refuse(
-      `geen onderzoek ${input.investigation_id} in uw organisatie; crawlen mag alleen binnen een vastgelegd onderzoek`,
-      `no investigation ${input.investigation_id} in your organisation; crawling is only allowed inside a recorded investigation`,
+      `geen onderzoek ${input.investigationId} in uw organisatie; crawlen mag alleen binnen een vastgelegd onderzoek`,
+      `no investigation ${input.investigationId} in your organisation; crawling is only allowed inside a recorded investigation`,
     );
   }
   const problem = mandateProblem(investigation, input.site);
@@ -185,7 +198,7 @@ export async function startCrawl(
     .where('id', '=', input.site)
     .executeTakeFirst();
   if (!adapter)
-    throw new InvalidInput(`Onbekende site-adapter / Unknown site adapter: ${input.site}`, 'site');
+    throw invalidInput('site', label(`Onbekende site-adapter`, `Unknown site adapter: ${input.site}`));
   const config = parseAdapter(adapter.config);
   const unresolved = config.startPaths.some((p) => p.includes('{term}')) && investigation.terms.length === 0;
   if (unresolved)
@@ -214,7 +227,7 @@ export async function startCrawl(
       org_id: tx.actor.orgId,
       adapter_id: config.id,
       adapter: JSON.stringify(withTerms(config, investigation.terms)),
-      max_pages: input.max_pages ?? null,
+      max_pages: input.maxPages ?? null,
       started_by: tx.actor.userId,
     })
     .returningAll()
@@ -525,7 +538,7 @@ export async function clusterSignal(
   const parsed = parseSignal(built.submission);
   if (!parsed.ok) {
     const first = parsed.errors[0];
-    throw new InvalidInput(`${first.message.nl} / ${first.message.en}`, first.field);
+    throw invalidInput(first.field, first.message);
   }
   const payloadHash = createHash('sha256').update(JSON.stringify(built.submission)).digest('hex');
   const receipt = await submitSignal(tx, cipher, parsed.signal, {

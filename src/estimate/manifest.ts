@@ -10,11 +10,11 @@ export const estimateCapability = defineCapability({
   routes: [
     {
       prefix: '/api/v1/estimates',
-      load: async () => (await import('../server/routes/estimate.ts')).estimateRoutes,
+      load: async () => (await import('./app/http.ts')).estimateRoutes,
     },
     {
       prefix: '/api/v1/estimation-rounds',
-      load: async () => (await import('../server/routes/estimate.ts')).estimationRoundRoutes,
+      load: async () => (await import('./app/http.ts')).estimationRoundRoutes,
     },
   ],
   cli: {

@@ -14,7 +14,7 @@ export const privacyCapability = defineCapability({
   routes: [
     {
       prefix: '/api/v1/privacy',
-      load: async () => (await import('../server/routes/privacy.ts')).privacyRoutes,
+      load: async () => (await import('./http.ts')).privacyRoutes,
     },
   ],
   cli: {

@@ -13,13 +13,28 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { authenticate, csrfMatches } from '../access/sessions.ts';
+import { MESSAGES } from '../domain/problem.ts';
 import { CSRF_HEADER, SESSION_COOKIE, type Services, Unauthenticated } from './context.ts';
-import { errorHandler } from './errors.ts';
+import { ERROR_RESPONSES, errorBody, errorHandler } from './errors.ts';
 import { metricsFor, registerMetrics, requestId } from './metrics.ts';
 import { refuseNulBytes } from './nul-bytes.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export type App = FastifyInstance;
+
+/** A registered route as the schema test sees it. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  responses: string[];
+}
+
+const routeTables = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
+/** Every route the app registered, with the status codes its response schema names (test/api/openapi). */
+export function registeredRoutes(app: FastifyInstance): readonly RegisteredRoute[] {
+  return routeTables.get(app) ?? [];
+}
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes reachable before login; everything else under /api/v1 needs a session. */
@@ -82,6 +97,20 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  // Every API route answers errors in the one error shape: its schema says so, for the OpenAPI document.
+  const routes: RegisteredRoute[] = [];
+  routeTables.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1') && !route.url.startsWith('/health')) return;
+    const schema = route.schema as { response?: Record<string, unknown>; hide?: boolean } | undefined;
+    if (schema?.response) schema.response = { ...ERROR_RESPONSES, ...schema.response };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, responses: Object.keys(schema?.response ?? {}) });
+    }
+  });
+
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0];
@@ -96,13 +125,7 @@ export async function buildApp(
       // Synchronizer token: a cross-site form cannot read it, so it cannot forge the header.
       const given = request.headers[CSRF_HEADER];
       if (!csrfMatches(request.session.csrfToken, Array.isArray(given) ? given[0] : given)) {
-        return reply.status(403).send({
-          error: {
-            code: 'csrf',
-            message: 'Ontbrekend of onjuist CSRF-token / Missing or invalid CSRF token',
-            requestId: request.id,
-          },
-        });
+        return reply.status(403).send(errorBody({ code: 'csrf', message: MESSAGES.csrf }, request));
       }
     }
   });
@@ -118,13 +141,15 @@ export async function buildApp(
     const path = request.url.split('?')[0];
     const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && path !== '/health';
     if (wantsPage && existsSync(`${config.webDir}/index.html`)) return reply.sendFile('index.html');
-    return reply.status(404).send({
-      error: {
-        code: 'not_found',
-        message: `Niet gevonden: ${request.method} ${path}`,
-        requestId: request.id,
-      },
-    });
+    const what = `${request.method} ${path}`;
+    return reply
+      .status(404)
+      .send(
+        errorBody(
+          { code: 'not_found', message: { nl: `Niet gevonden: ${what}`, en: `Not found: ${what}` } },
+          request,
+        ),
+      );
   });
   return app;
 }

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type AccessTx, withAccess } from '../access/context.ts';
 import type { FieldCipher } from '../access/secrets.ts';
 import type { Session } from '../access/sessions.ts';
+import { MESSAGES, Problem } from '../domain/problem.ts';
 import type { Store } from '../store/connect.ts';
 import type { Config } from './config.ts';
 
@@ -22,11 +23,9 @@ export const SESSION_COOKIE = 'kp_session';
 export const PURPOSE_HEADER = 'x-ketenplein-purpose';
 export const CSRF_HEADER = 'x-csrf-token';
 
-export class Unauthenticated extends Error {
-  readonly statusCode = 401;
-  readonly code = 'unauthenticated';
+export class Unauthenticated extends Problem {
   constructor() {
-    super('Niet ingelogd of sessie verlopen / Not logged in or session expired');
+    super(401, 'unauthenticated', MESSAGES.unauthenticated);
   }
 }
 

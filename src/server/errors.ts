@@ -1,20 +1,62 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Label } from '../domain/label.ts';
+import { labelOf, langOf, MESSAGES, Problem, type ProblemDetail } from '../domain/problem.ts';
 import { describeIssue } from '../signals/errors.ts';
 
-/** The one error shape of the API: `{ error: { code, message, field? } }`. */
-export interface ApiError {
+/** The one error shape of the API: `{ error: { code, message, field?, details?, line?, requestId } }`. */
+export const ErrorBody = z
+  .strictObject({
+    error: z.looseObject({
+      code: z.string().describe('stable code a program can act on'),
+      message: z.string().describe("the reason, in the request's language (Accept-Language)"),
+      field: z.string().optional().describe('the field the problem is about'),
+      line: z.number().int().optional(),
+      details: z
+        .array(
+          z.strictObject({
+            code: z.string(),
+            message: z.string(),
+            field: z.string().optional(),
+            line: z.number().int().optional(),
+            column: z.string().optional(),
+          }),
+        )
+        .optional()
+        .describe('every problem, when there are several'),
+      requestId: z.string(),
+    }),
+  })
+  .describe('An error');
+
+/** Error answers every route may give; merged into each route's response schema (routes-schema test). */
+export const ERROR_RESPONSES = { '4xx': ErrorBody, '5xx': ErrorBody } as const;
+
+interface ApiError {
   code: string;
-  message: string;
+  message: Label;
   field?: string;
+  line?: number;
+  details?: readonly ProblemDetail[];
 }
 
-/** Bilingual messages are written "Nederlands / English"; the request's language picks one. */
-export function localize(message: string, request: FastifyRequest): string {
-  const parts = message.split(' / ');
-  if (parts.length !== 2) return message;
-  const english = (request.headers['accept-language'] ?? '').toLowerCase().startsWith('en');
-  return english ? parts[1] : parts[0];
+/** The body of an error answer in one language. */
+export function errorBody(problem: ApiError, request: FastifyRequest) {
+  const lang = langOf(request.headers['accept-language']);
+  const details = problem.details?.length
+    ? problem.details.map((d) => ({ ...d, message: d.message[lang] }))
+    : undefined;
+  return {
+    error: {
+      code: problem.code,
+      message: problem.message[lang],
+      ...(problem.field ? { field: problem.field } : {}),
+      ...(problem.line !== undefined ? { line: problem.line } : {}),
+      ...(details ? { details } : {}),
+      requestId: request.id,
+    },
+  };
 }
 
 interface Coded {
@@ -23,26 +65,14 @@ interface Coded {
   field?: string;
 }
 
-const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: {
-    status: 400,
-    code: 'malformed_json',
-    message: 'De body is geen geldige JSON / The body is not valid JSON',
-  },
-  FST_ERR_CTP_EMPTY_JSON_BODY: {
-    status: 400,
-    code: 'malformed_json',
-    message: 'Lege JSON-body / Empty JSON body',
-  },
-  FST_ERR_CTP_BODY_TOO_LARGE: {
-    status: 413,
-    code: 'payload_too_large',
-    message: 'De aanvraag is te groot / The request body is too large',
-  },
+const FASTIFY_CODES: Record<string, { status: number; code: string; message: Label }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed_json', message: MESSAGES.malformedJson },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'malformed_json', message: MESSAGES.emptyJson },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'payload_too_large', message: MESSAGES.tooLarge },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
     code: 'unsupported_media_type',
-    message: 'Dit inhoudstype wordt niet ondersteund / Unsupported content type',
+    message: MESSAGES.mediaType,
   },
 };
 
@@ -63,31 +93,27 @@ export function errorHandler(error: FastifyError & Coded, request: FastifyReques
       message: first.message,
     };
     const reason = unknownKey
-      ? { nl: 'Onbekend veld', en: 'Unknown field' }
+      ? MESSAGES.unknownField
       : describeIssue(issue as unknown as Parameters<typeof describeIssue>[0], inputOf(request, error))
           .message;
-    return send(reply, request, 400, {
-      code: 'invalid_input',
-      field,
-      message: `${reason.nl} / ${reason.en}`,
-    });
+    return send(reply, request, 400, { code: 'invalid_input', field, message: reason });
   }
   if (error.code && FASTIFY_CODES[error.code]) {
     const known = FASTIFY_CODES[error.code];
     return send(reply, request, known.status, { code: known.code, message: known.message });
   }
   if (error.statusCode === 429) {
-    return send(reply, request, 429, {
-      code: 'rate_limited',
-      message: 'Te veel pogingen; probeer het later opnieuw / Too many attempts; try again later',
-    });
+    return send(reply, request, 429, { code: 'rate_limited', message: MESSAGES.rateLimited });
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
+    const problem = error instanceof Problem ? error : undefined;
     return send(reply, request, status, {
       code: typeof error.code === 'string' && !error.code.startsWith('FST_') ? error.code : 'bad_request',
-      message: error.message,
+      message: labelOf(error),
       ...(error.field ? { field: error.field } : {}),
+      ...(problem?.line !== undefined ? { line: problem.line } : {}),
+      ...(problem?.details.length ? { details: problem.details } : {}),
     });
   }
   // Only the error itself is logged, never the request body (it may hold personal data).
@@ -95,10 +121,7 @@ export function errorHandler(error: FastifyError & Coded, request: FastifyReques
     { err: { message: error.message, stack: error.stack, code: error.code } },
     'request failed',
   );
-  return send(reply, request, 500, {
-    code: 'internal',
-    message: 'Er ging iets mis aan onze kant / Something went wrong on our side',
-  });
+  return send(reply, request, 500, { code: 'internal', message: MESSAGES.internal });
 }
 
 /** The part of the request that failed validation, to tell a missing value from a wrong one. */
@@ -111,7 +134,5 @@ function inputOf(request: FastifyRequest, error: FastifyError): unknown {
 
 function send(reply: FastifyReply, request: FastifyRequest, status: number, body: ApiError) {
   // The request id lets a user's report be matched with the log lines of that request.
-  return reply
-    .status(status)
-    .send({ error: { ...body, message: localize(body.message, request), requestId: request.id } });
+  return reply.status(status).send(errorBody(body, request));
 }

@@ -7,9 +7,7 @@ export const signalsCapability = defineCapability({
   label: { nl: 'Signalen', en: 'Signals' },
   migrations: { dir: new URL('./migrations/', import.meta.url), range: [100, 199] },
   grants: signalRules,
-  routes: [
-    { prefix: '/api/v1', load: async () => (await import('../server/routes/signals.ts')).signalRoutes },
-  ],
+  routes: [{ prefix: '/api/v1', load: async () => (await import('./http.ts')).signalRoutes }],
   cli: {
     signals: {
       summary: {

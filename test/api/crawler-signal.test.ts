@@ -31,14 +31,14 @@ describe(`crawler cluster to signal through the API on ${databaseLabel}`, () => 
     investigator = await loginAs(server, 'rechercheur@politie-amsterdam.example', 'criminal_investigation');
     await investigator.post('/api/v1/crawler/adapters', { config: syntheticAdapter(site.baseUrl) });
     const mandate = await investigator.post<{ id: string }>('/api/v1/crawler/investigations', {
-      case_ref: 'ON-2026-7',
-      legal_basis: 'Wpg art. 9, bevel OvJ 2026-7',
-      ends_on: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      caseRef: 'ON-2026-7',
+      legalBasis: 'Wpg art. 9, bevel OvJ 2026-7',
+      endsOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
       sites: ['synthetic-escort'],
     });
     investigationId = mandate.body.id;
     const crawl = await investigator.post<{ id: string }>('/api/v1/crawler/crawls', {
-      investigation_id: investigationId,
+      investigationId: investigationId,
       site: 'synthetic-escort',
     });
     await executeCrawl(server.store, crawl.body.id, { fetcher: { minDelayMs: 0 } });
@@ -58,10 +58,10 @@ describe(`crawler cluster to signal through the API on ${databaseLabel}`, () => 
     const members = ads.body.filter((ad) => cluster.ads.includes(ad.id));
 
     const path = `/api/v1/crawler/investigations/${investigationId}/cluster-signals`;
-    const made = await investigator.post<Result>(path, { cluster_id: cluster.id });
+    const made = await investigator.post<Result>(path, { clusterId: cluster.id });
     assert.equal(made.status, 201, JSON.stringify(made.body));
     assert.equal(made.body.ads, cluster.ads.length);
-    const again = await investigator.post<Result>(path, { cluster_id: cluster.id });
+    const again = await investigator.post<Result>(path, { clusterId: cluster.id });
     assert.equal(again.status, 200, 'the same cluster twice gives the first signal');
     assert.equal(again.body.signal.id, made.body.signal.id);
 
@@ -80,11 +80,11 @@ describe(`crawler cluster to signal through the API on ${databaseLabel}`, () => 
       persons: { phones: string[] }[];
       urls: { key: string }[];
       triage: { reasons: unknown[] };
-      ruleset_version: number;
+      rulesetVersion: number;
     }>(`/api/v1/signals/${made.body.signal.id}`);
     assert.equal(view.status, 200);
     assert.deepEqual(view.body.forms, ['sexual']);
-    assert.ok(view.body.ruleset_version >= 1 && Array.isArray(view.body.triage.reasons));
+    assert.ok(view.body.rulesetVersion >= 1 && Array.isArray(view.body.triage.reasons));
     // The scored indicators of the ads travel as indicators with the facts that scored them, and
     // triage weighs them (they were only in the narrative before: indicators [] and score 10).
     const scored = new Map<string, number>();
@@ -142,18 +142,18 @@ describe(`crawler cluster to signal through the API on ${databaseLabel}`, () => 
     );
     const cluster = clusters.body.clusters[0];
     const path = `/api/v1/crawler/investigations/${investigationId}/cluster-signals`;
-    const unknown = await investigator.post(path, { cluster_id: 'cl-none' });
+    const unknown = await investigator.post(path, { clusterId: 'cl-none' });
     assert.equal(unknown.status, 404);
     const triage = await loginAs(server, 'triage@politie-le.example', 'signal_assessment');
-    assert.equal((await triage.post(path, { cluster_id: cluster.id })).status, 403);
+    assert.equal((await triage.post(path, { clusterId: cluster.id })).status, 403);
     const intake = await loginAs(server, 'rechercheur@politie-amsterdam.example', 'signal_intake');
-    assert.equal((await intake.post(path, { cluster_id: cluster.id })).status, 403);
+    assert.equal((await intake.post(path, { clusterId: cluster.id })).status, 403);
     const other = await loginAs(server, 'inspecteur@inspectie-szw.example', 'criminal_investigation');
-    assert.equal((await other.post(path, { cluster_id: cluster.id })).status, 404);
+    assert.equal((await other.post(path, { clusterId: cluster.id })).status, 404);
 
     const before = await server.store.db.selectFrom('signals').select('id').execute();
     await investigator.post(`/api/v1/crawler/investigations/${investigationId}/close`);
-    const closed = await investigator.post<{ error: { message: string } }>(path, { cluster_id: cluster.id });
+    const closed = await investigator.post<{ error: { message: string } }>(path, { clusterId: cluster.id });
     assert.equal(closed.status, 403);
     assert.match(closed.body.error.message, /buiten het mandaat: het onderzoek is gesloten/);
     const after = await server.store.db.selectFrom('signals').select('id').execute();

@@ -36,32 +36,32 @@ describe(`crawler API on ${databaseLabel}`, () => {
         .status,
       201,
     );
-    const mandate = await investigator.post<{ id: string; ends_on: string }>(
+    const mandate = await investigator.post<{ id: string; endsOn: string }>(
       '/api/v1/crawler/investigations',
       {
-        case_ref: 'ON-2026-1',
-        legal_basis: 'Wpg art. 9, bevel OvJ 2026-3',
-        ends_on: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+        caseRef: 'ON-2026-1',
+        legalBasis: 'Wpg art. 9, bevel OvJ 2026-3',
+        endsOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
         sites: ['synthetic-escort'],
       },
     );
     assert.equal(mandate.status, 201);
 
     const wrongSite = await investigator.post<{ error: { message: string } }>('/api/v1/crawler/crawls', {
-      investigation_id: mandate.body.id,
+      investigationId: mandate.body.id,
       site: 'elders',
     });
     assert.equal(wrongSite.status, 403);
     assert.match(wrongSite.body.error.message, /valt niet onder het mandaat/);
     const triage = await loginAs(server, 'triage@politie-le.example', 'signal_assessment');
     const refused = await triage.post<{ error: { message: string } }>('/api/v1/crawler/crawls', {
-      investigation_id: mandate.body.id,
+      investigationId: mandate.body.id,
       site: 'synthetic-escort',
     });
     assert.equal(refused.status, 403);
 
     const started = await investigator.post<{ id: string; status: string }>('/api/v1/crawler/crawls', {
-      investigation_id: mandate.body.id,
+      investigationId: mandate.body.id,
       site: 'synthetic-escort',
     });
     assert.equal(started.status, 202);
@@ -86,11 +86,11 @@ describe(`crawler API on ${databaseLabel}`, () => {
     assert.equal(clusters.body.clusters.flatMap((c) => c.ads).length, ads.length);
     const biggest = clusters.body.clusters.sort((a, b) => b.ads.length - a.ads.length)[0] as unknown as {
       ads: string[];
-      timeline: { posted_at: string }[];
+      timeline: { postedAt: string }[];
       cities: { city: string; ads: number }[];
     };
     assert.equal(biggest.timeline.length, biggest.ads.length, 'a timeline entry per ad');
-    assert.ok(biggest.timeline.every((e, i) => i === 0 || e.posted_at >= biggest.timeline[i - 1].posted_at));
+    assert.ok(biggest.timeline.every((e, i) => i === 0 || e.postedAt >= biggest.timeline[i - 1].postedAt));
     assert.equal(
       biggest.cities.reduce((n, c) => n + c.ads, 0),
       biggest.ads.length,

@@ -37,11 +37,11 @@ describe(`DATE columns keep their day on Dutch time on ${databaseLabel}`, () => 
     body.persons = [{ ...person, dateOfBirth: '1990-03-01' }];
     const created = await reporter.post<{ id: string }>('/api/v1/signals', body);
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    const view = await triage.get<{ observed_at: string; persons: { dateOfBirth: string }[] }>(
+    const view = await triage.get<{ observedAt: string; persons: { dateOfBirth: string }[] }>(
       `/api/v1/signals/${created.body.id}`,
     );
     assert.equal(view.status, 200, JSON.stringify(view.body));
-    assert.equal(view.body.observed_at, '2026-01-09');
+    assert.equal(view.body.observedAt, '2026-01-09');
     assert.equal(view.body.persons[0].dateOfBirth, '1990-03-01');
   });
 
@@ -53,11 +53,11 @@ describe(`DATE columns keep their day on Dutch time on ${databaseLabel}`, () => 
       receivedOn: '2026-01-09',
     });
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    const read = await officer.get<{ received_on: string; deadline: string }>(
+    const read = await officer.get<{ receivedOn: string; deadline: string }>(
       `/api/v1/privacy/requests/${created.body.id}`,
     );
     assert.equal(read.status, 200, JSON.stringify(read.body));
-    assert.equal(read.body.received_on, '2026-01-09');
+    assert.equal(read.body.receivedOn, '2026-01-09');
     assert.equal(read.body.deadline, '2026-02-09');
   });
 
@@ -68,15 +68,13 @@ describe(`DATE columns keep their day on Dutch time on ${databaseLabel}`, () => 
       'criminal_investigation',
     );
     const endsOn = `${new Date().getUTCFullYear() + 1}-01-09`;
-    const created = await investigator.post<{ id: string; ends_on: string }>(
+    const created = await investigator.post<{ id: string; endsOn: string }>(
       '/api/v1/crawler/investigations',
-      { case_ref: 'ON-dates-1', legal_basis: 'Wpg art. 9', ends_on: endsOn, sites: ['synthetic-escort'] },
+      { caseRef: 'ON-dates-1', legalBasis: 'Wpg art. 9', endsOn: endsOn, sites: ['synthetic-escort'] },
     );
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    assert.equal(created.body.ends_on, endsOn);
-    const listed = await investigator.get<{ id: string; ends_on: string }[]>(
-      '/api/v1/crawler/investigations',
-    );
-    assert.equal(listed.body.find((row) => row.id === created.body.id)?.ends_on, endsOn);
+    assert.equal(created.body.endsOn, endsOn);
+    const listed = await investigator.get<{ id: string; endsOn: string }[]>('/api/v1/crawler/investigations');
+    assert.equal(listed.body.find((row) => row.id === created.body.id)?.endsOn, endsOn);
   });
 });

@@ -187,7 +187,7 @@ describe(`estimate from Ketenplein's registrations through the API on ${database
     );
     const byType = await analyst.post<{ table: Table }>(path, {
       preview: true,
-      lists_by: 'organisation_type',
+      listsBy: 'organisation_type',
     });
     assert.deepEqual(byType.body.table.lists.map((l) => l.name).sort(), ['kmar', 'municipality', 'shelter']);
     assert.equal(byType.body.table.persons, table.persons);

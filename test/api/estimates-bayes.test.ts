@@ -14,8 +14,8 @@ const SMALL = 'A,B,C,count\n1,0,0,40\n0,1,0,30\n0,0,1,20\n1,1,0,6\n1,0,1,5\n0,1,
 interface Estimate {
   id: string;
   status: string;
-  progress_done: number;
-  progress_total: number;
+  progressDone: number;
+  progressTotal: number;
   settings: Record<string, unknown>;
   result: EstimateDocument;
   reproduces?: boolean;
@@ -67,11 +67,11 @@ describe(`Bayesian estimates over HTTP on ${databaseLabel}`, () => {
       settings: { method: 'lcm', burnin: 1000, samples: 100, thin: 1000, seed: 9 },
     });
     assert.equal(created.status, 202, JSON.stringify(created.body));
-    assert.equal(created.body.progress_total, 2 * (1000 + 100 * 1000));
+    assert.equal(created.body.progressTotal, 2 * (1000 + 100 * 1000));
     assert.equal(await runDueJobs(server.store, jobHandlers), 1);
     const done = await analyst.get<Estimate>(`/api/v1/estimates/${created.body.id}`);
     assert.equal(done.body.status, 'done');
-    assert.equal(done.body.progress_done, done.body.progress_total);
+    assert.equal(done.body.progressDone, done.body.progressTotal);
     assert.equal(done.body.result.overall.estimate?.ci?.method, 'posterior');
     const rerun = await analyst.post<Estimate>(`/api/v1/estimates/${created.body.id}/rerun`);
     assert.equal(rerun.status, 202);

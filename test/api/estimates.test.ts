@@ -15,8 +15,8 @@ interface Estimate {
   id: string;
   status: string;
   source: string;
-  progress_done: number;
-  progress_total: number;
+  progressDone: number;
+  progressTotal: number;
   settings: Record<string, unknown>;
   input: { lists: string[]; strata: string[]; rows: Array<{ pattern: string; count: number }> };
   result: EstimateDocument;
@@ -230,12 +230,12 @@ describe(`estimates over HTTP on ${databaseLabel}`, () => {
     });
     assert.equal(created.status, 202);
     assert.equal(created.body.status, 'queued');
-    assert.equal(created.body.progress_total, 300);
+    assert.equal(created.body.progressTotal, 300);
     assert.equal((await analyst.get(`/api/v1/estimates/${created.body.id}/export.csv`)).status, 409);
     assert.equal(await runDueJobs(server.store, jobHandlers), 1);
     const done = await analyst.get<Estimate>(`/api/v1/estimates/${created.body.id}`);
     assert.equal(done.body.status, 'done');
-    assert.equal(done.body.progress_done, 300);
+    assert.equal(done.body.progressDone, 300);
     const ci = done.body.result.overall.estimate?.ci;
     assert.equal(ci?.method, 'bootstrap');
     assert.ok(ci && ci.lower < (done.body.result.overall.estimate?.total ?? 0) && (ci.upper ?? 0) > ci.lower);

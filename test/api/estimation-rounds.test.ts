@@ -58,12 +58,12 @@ interface Round {
   status: string;
   owner: boolean;
   lists: Array<{ list: string; uploaded: boolean; records?: number; mine: boolean }>;
-  capture_table?: {
+  captureTable?: {
     lists: string[];
     strata: string[];
     rows: Array<{ pattern: string; count: number; stratum: { year: string } }>;
   };
-  estimate_id?: string;
+  estimateId?: string;
   clusters?: number;
 }
 
@@ -207,7 +207,7 @@ describe(`PPRL estimation rounds over HTTP on ${databaseLabel}`, () => {
 
     const round = await analyst.get<Round>(`/api/v1/estimation-rounds/${roundId}`);
     assert.equal(round.body.status, 'linked', JSON.stringify(round.body));
-    const table = round.body.capture_table;
+    const table = round.body.captureTable;
     assert.ok(table);
     assert.deepEqual(table.lists, ['P', 'G', 'C']);
     const linked = new Map(table.rows.map((r) => [`${r.stratum.year}:${r.pattern}`, r.count]));
@@ -218,12 +218,12 @@ describe(`PPRL estimation rounds over HTTP on ${databaseLabel}`, () => {
       assert.ok(!text.includes(secretish));
     assert.equal(await encodingRows(), 0, 'encodings are deleted once linked');
 
-    assert.ok(round.body.estimate_id);
+    assert.ok(round.body.estimateId);
     const estimate = await analyst.get<{
       status: string;
       source: string;
       result: { overall: { estimate: { total: number } }; years: unknown[] };
-    }>(`/api/v1/estimates/${round.body.estimate_id}`);
+    }>(`/api/v1/estimates/${round.body.estimateId}`);
     assert.equal(estimate.body.status, 'done');
     assert.equal(estimate.body.source, 'round');
     assert.ok(estimate.body.result.overall.estimate.total >= persons.length);
@@ -240,10 +240,10 @@ describe(`PPRL estimation rounds over HTTP on ${databaseLabel}`, () => {
     // Partners see the status only; the estimate is not theirs.
     const partner = await police.get<Round>(`/api/v1/estimation-rounds/${roundId}`);
     assert.equal(partner.body.status, 'linked');
-    assert.equal(partner.body.capture_table, undefined);
-    assert.equal(partner.body.estimate_id, undefined);
+    assert.equal(partner.body.captureTable, undefined);
+    assert.equal(partner.body.estimateId, undefined);
     assert.equal(partner.body.lists.find((l) => l.list === 'G')?.records, undefined);
-    assert.equal((await police.get(`/api/v1/estimates/${round.body.estimate_id}`)).status, 404);
+    assert.equal((await police.get(`/api/v1/estimates/${round.body.estimateId}`)).status, 404);
     assert.equal((await upload(municipality, 'G', encoded('G', MEMBERS.G))).status, 409);
   });
 

@@ -5,7 +5,7 @@ import { DEMO_USERS } from '../../src/store/demo.ts';
 import { loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
 import { databaseLabel } from '../helpers/store.ts';
 
-type Row = { id: string; org_id?: string; email?: string };
+type Row = { id: string; orgId?: string; email?: string };
 
 /**
  * The matrix: every demo user, under every purpose their roles allow and one they do not,
@@ -39,15 +39,15 @@ describe(`organisation isolation through the API on ${databaseLabel}`, () => {
         assert.ok([200, 403].includes(list.status), `list users: ${list.status}`);
         if (list.status === 200) {
           assert.ok(
-            list.body.every((row) => row.org_id === me.org_id),
+            list.body.every((row) => row.orgId === me.org_id),
             `${demo.email}/${purpose} listed users of another organisation`,
           );
         }
-        const audit = await client.get<{ org_id: string }[]>('/api/v1/audit?limit=500');
+        const audit = await client.get<{ orgId: string }[]>('/api/v1/audit?limit=500');
         assert.ok([200, 403].includes(audit.status), `list audit: ${audit.status}`);
         if (audit.status === 200) {
           assert.ok(
-            audit.body.every((row) => row.org_id === me.org_id),
+            audit.body.every((row) => row.orgId === me.org_id),
             `${demo.email}/${purpose} saw foreign audit`,
           );
         }
@@ -72,10 +72,10 @@ describe(`organisation isolation through the API on ${databaseLabel}`, () => {
           if (audited.status === 200) {
             // Nothing of the other organisation; only this organisation's own record of its probes (a 404 on a
             // foreign id is audited as denied/not_found, issue 10).
-            const rows = audited.body as { org_id: string; result: string; reason: string | null }[];
+            const rows = audited.body as { orgId: string; result: string; reason: string | null }[];
             assert.ok(
               rows.every(
-                (row) => row.org_id === me.org_id && row.result === 'denied' && row.reason === 'not_found',
+                (row) => row.orgId === me.org_id && row.result === 'denied' && row.reason === 'not_found',
               ),
               `${demo.email}/${purpose} audit of ${other.email}: ${JSON.stringify(rows)}`,
             );

@@ -15,9 +15,9 @@ type RequestView = {
   id: string;
   kind: string;
   deadline: string;
-  extended_until: string | null;
+  extendedUntil: string | null;
   status: string;
-  person_ids: string[];
+  personIds: string[];
   overdue: boolean;
 };
 type Found = {
@@ -119,7 +119,7 @@ describe(`data-subject requests through the API on ${databaseLabel}`, () => {
       reason: 'Gegevens bij drie ketenpartners; complex verzoek',
     });
     assert.equal(extended.status, 200, JSON.stringify(extended.body));
-    assert.equal(extended.body.extended_until, '2026-04-28');
+    assert.equal(extended.body.extendedUntil, '2026-04-28');
     assert.equal(extended.body.status, 'extended');
     const again = await officer.post<ErrorBody>(`/api/v1/privacy/requests/${request}/extend`, {
       months: 1,
@@ -271,7 +271,7 @@ describe(`data-subject requests through the API on ${databaseLabel}`, () => {
       personIds: [bergId],
     });
     assert.equal(attached.status, 200, JSON.stringify(attached.body));
-    assert.deepEqual(attached.body.person_ids, [bergId]);
+    assert.deepEqual(attached.body.personIds, [bergId]);
     const response = await officer.get<Report>(`/api/v1/privacy/requests/${request}/report`);
     assert.equal(response.status, 200, JSON.stringify(response.body));
     assert.match(response.headers.get('content-disposition') ?? '', /attachment; filename="inzage-/);
@@ -281,7 +281,7 @@ describe(`data-subject requests through the API on ${databaseLabel}`, () => {
     assert.equal(record.role, 'possible_suspect');
     assert.equal(record.data.bsn, '******782');
     assert.ok(!JSON.stringify(response.body).includes('123456782'));
-    for (const field of ['given_names', 'surname', 'date_of_birth', 'phones', 'emails', 'bsn']) {
+    for (const field of ['givenNames', 'surname', 'dateOfBirth', 'phones', 'emails', 'bsn']) {
       assert.ok(record.fields.includes(field), field);
     }
     assert.match(record.legalBasis, /own reports/);

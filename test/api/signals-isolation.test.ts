@@ -220,7 +220,7 @@ describe(`signals isolation through the API on ${databaseLabel}`, () => {
               `${who} listed ${row.id} in ${queue}`,
             );
             if (signal.routedOrg !== orgOf.get(demo.email)!.id && !demo.roles.includes('triage')) {
-              assert.equal((row as Record<string, unknown>).routed_org_id, undefined, `${who} saw the route`);
+              assert.equal((row as Record<string, unknown>).routedOrgId, undefined, `${who} saw the route`);
             }
           }
         }
@@ -295,7 +295,7 @@ describe(`signals isolation through the API on ${databaseLabel}`, () => {
       const client = await loginAs(server, email);
       for (const purpose of purposes) {
         client.purpose = purpose;
-        const view = await client.get<{ state?: string; status_history?: unknown[] }>(
+        const view = await client.get<{ state?: string; statusHistory?: unknown[] }>(
           `/api/v1/signals/${municipal.id}`,
         );
         assert.ok(!JSON.stringify(view.body).includes(municipal.note!), `${email}/${purpose} saw the note`);
@@ -306,7 +306,7 @@ describe(`signals isolation through the API on ${databaseLabel}`, () => {
         if (purpose === 'signal_intake') {
           assert.equal(view.status, 200);
           assert.equal(view.body.state, 'accepted');
-          assert.ok(view.body.status_history && view.body.status_history.length >= 3);
+          assert.ok(view.body.statusHistory && view.body.statusHistory.length >= 3);
         }
       }
     }

@@ -7,8 +7,8 @@ type Reason = { code: string; points: number; label: { nl: string } };
 type View = {
   score: number;
   priority: string;
-  recommended_route: string;
-  ruleset_version: number;
+  recommendedRoute: string;
+  rulesetVersion: number;
   triage: {
     reasons: Reason[];
     ruleSetVersion: number;
@@ -20,7 +20,7 @@ type View = {
     };
   };
 };
-type Link = { id: string; kind: string; linked_signal_id: string };
+type Link = { id: string; kind: string; linkedSignalId: string };
 
 /** Person matches count at intake; deciding a link scores both signals again with the active rule set. */
 describe(`signal re-scoring on link decisions through the API on ${databaseLabel}`, () => {
@@ -108,7 +108,7 @@ describe(`signal re-scoring on link decisions through the API on ${databaseLabel
     });
     assert.equal(saved.status, 201, JSON.stringify(saved.body));
     const before = await view(second);
-    assert.notEqual(before.ruleset_version, saved.body.version, 'scored with the older version at intake');
+    assert.notEqual(before.rulesetVersion, saved.body.version, 'scored with the older version at intake');
 
     const links = await triage.get<Link[]>(`/api/v1/signals/${second}/links`);
     const person = links.body.find((l) => l.kind === 'person')!;
@@ -120,14 +120,14 @@ describe(`signal re-scoring on link decisions through the API on ${databaseLabel
     assert.deepEqual(confirmed.body.rescored.map((r) => r.id).sort(), [first, second].sort());
 
     const after = await view(second);
-    assert.equal(after.ruleset_version, saved.body.version);
+    assert.equal(after.rulesetVersion, saved.body.version);
     assert.equal(after.triage.ruleSetVersion, saved.body.version);
     assert.equal(points(after, 'link.person'), 25);
     assert.equal(after.score, before.score + 10);
     assert.equal(after.triage.rescored?.previousScore, before.score);
     // What it was before is kept, so the page can show old → new (issue 19, item 6).
     assert.equal(after.triage.rescored?.previousPriority, before.priority);
-    assert.equal(after.triage.rescored?.previousRoute, before.recommended_route);
+    assert.equal(after.triage.rescored?.previousRoute, before.recommendedRoute);
     assert.doesNotMatch(after.triage.rescored?.cause.en ?? '', /[0-9a-f]{8}-/, 'no ids in the words');
     assert.match(after.triage.rescored?.cause.en ?? '', /confirmed/);
     // The earlier signal now knows of the later one too.

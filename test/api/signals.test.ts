@@ -26,7 +26,7 @@ type SignalView = Record<string, unknown> & {
   triage?: { reasons: { code: string; points: number; label: { nl: string } }[]; route: { code: string } };
   persons: { bsn: string | null; phones: string[] }[];
   history?: { note: string | null; action: string }[];
-  status_history?: { state: string }[];
+  statusHistory?: { state: string }[];
 };
 
 /** The signal journey over HTTP: report, score, link, route, accept or decline, and what each party sees. */
@@ -140,12 +140,12 @@ describe(`signals through the API on ${databaseLabel}`, () => {
     });
     assert.equal(response.status, 201);
     secondId = response.body.id;
-    const links = await triage.get<{ kind: string; linked_signal_id: string; status: string; id: string }[]>(
+    const links = await triage.get<{ kind: string; linkedSignalId: string; status: string; id: string }[]>(
       `/api/v1/signals/${secondId}/links`,
     );
     assert.equal(links.status, 200);
     assert.deepEqual(
-      links.body.map((link) => [link.kind, link.linked_signal_id]),
+      links.body.map((link) => [link.kind, link.linkedSignalId]),
       [['phone', firstId]],
     );
     const view = await triage.get<SignalView>(`/api/v1/signals/${secondId}`);
@@ -214,11 +214,11 @@ describe(`signals through the API on ${databaseLabel}`, () => {
     });
     assert.equal(response.status, 201);
     const links = await triage.get<
-      { kind: string; linked_signal_id: string; score: number; reasons: { comparison: string }[] }[]
+      { kind: string; linkedSignalId: string; score: number; reasons: { comparison: string }[] }[]
     >(`/api/v1/signals/${response.body.id}/links`);
     const person = links.body.filter((link) => link.kind === 'person');
     assert.deepEqual(
-      person.map((link) => link.linked_signal_id),
+      person.map((link) => link.linkedSignalId),
       [firstId],
     );
     assert.ok(person[0].score > 0.9);
@@ -303,7 +303,7 @@ describe(`signals through the API on ${databaseLabel}`, () => {
     assert.equal(own.status, 200);
     assert.equal(own.body.state, 'accepted');
     assert.deepEqual(
-      own.body.status_history?.map((step) => step.state),
+      own.body.statusHistory?.map((step) => step.state),
       ['in_triage', 'routed', 'accepted'],
     );
     assert.equal(own.body.history, undefined);
@@ -313,14 +313,14 @@ describe(`signals through the API on ${databaseLabel}`, () => {
     const full = await investigator.get<SignalView>(`/api/v1/signals/${firstId}`);
     assert.equal(full.body.history?.at(-1)?.note, 'Opgepakt door team mensenhandel');
     // Match, then talk: the team learns who else knows something (the contact point), not what.
-    assert.deepEqual(full.body.link_notices, [
+    assert.deepEqual(full.body.linkNotices, [
       {
         organisationId: orgs.get('Gemeente Amsterdam'),
         organisation: 'Gemeente Amsterdam',
         kinds: ['person', 'phone'],
       },
     ]);
-    assert.equal(own.body.link_notices, undefined);
+    assert.equal(own.body.linkNotices, undefined);
   });
 
   test('a declined signal returns to triage instead of disappearing', async () => {
@@ -430,10 +430,10 @@ describe(`signals through the API on ${databaseLabel}`, () => {
     });
     assert.equal(broken.status, 400);
     const created = await reporter.post<Receipt>('/api/v1/signals', exampleSubmission());
-    const view = await triage.get<SignalView & { ruleset_version: number }>(
+    const view = await triage.get<SignalView & { rulesetVersion: number }>(
       `/api/v1/signals/${created.body.id}`,
     );
-    assert.equal(view.body.ruleset_version, 2);
+    assert.equal(view.body.rulesetVersion, 2);
     assert.ok(view.body.triage?.reasons.some((r) => r.code === 'minor' && r.points === 60));
     assert.equal((await reporter.post('/api/v1/triage/rulesets', current)).status, 403);
   });

@@ -1,20 +1,26 @@
 /** The browser's client for the Ketenplein API: JSON, the session cookie, CSRF token, purpose and language. */
+import type { ApiErrorBody, paths } from './api-types.ts';
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  roles: string[];
-  totpEnabled: boolean;
-  organisation: { id: string; name: string; type: string };
+/** An API path as the generated types name it (with the /api/v1 prefix). */
+export type ApiPath = keyof paths;
+type Responses<P extends ApiPath, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R }
+  ? R
+  : never;
+/** What one operation answers with one status, from the types generated from the OpenAPI document. */
+export type Answer<
+  P extends ApiPath,
+  M extends keyof paths[P],
+  S extends string = '200',
+> = S extends keyof Responses<P, M> ? Responses<P, M>[S] : never;
+/** What one operation takes as its JSON body. */
+export type RequestBody<P extends ApiPath, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody: infer B;
 }
+  ? B
+  : never;
 
-export interface SessionInfo {
-  user: SessionUser;
-  purposes: string[];
-  csrfToken: string;
-  expiresAt: string;
-}
+export type SessionInfo = Answer<'/api/v1/auth/me', 'get'>;
+export type SessionUser = SessionInfo['user'];
 
 /** An error the API answered with (`{error:{code,message,field?}}`), or a network failure (status 0). */
 export class ApiError extends Error {
@@ -96,11 +102,7 @@ export async function api<T>(method: string, path: string, options: RequestOptio
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : null;
   if (!response.ok) {
-    const error = (
-      parsed as {
-        error?: { code?: string; message?: string; field?: string; details?: ApiErrorDetail[] };
-      } | null
-    )?.error;
+    const error = (parsed as Partial<ApiErrorBody> | null)?.error;
     const failure = new ApiError(
       response.status,
       error?.code ?? 'http_error',

@@ -7,7 +7,7 @@ import type { EstimateDocument } from './run.ts';
 export interface StoredEstimate {
   id: string;
   name: string;
-  created_at: Date | string;
+  createdAt: Date | string;
   source: string;
   input: unknown;
   settings: unknown;
@@ -105,7 +105,7 @@ export function estimateJson(row: StoredEstimate) {
   return {
     id: row.id,
     name: row.name,
-    created_at: row.created_at,
+    createdAt: row.createdAt,
     source: row.source,
     engine: 'ketenplein-estimate/1',
     input: row.input,

@@ -50,7 +50,7 @@ test('one person reported by two organisations is one person in pattern 11', () 
 test('fewer than two or more than ten lists are refused, naming the field', () => {
   assert.throws(
     () => registrationTable([record(1, 'A')], { listsBy: 'organisation', strata: [], minCell: 5 }),
-    (e: Error & { field?: string }) => e.field === 'lists_by' && /ten minste 2/.test(e.message),
+    (e: Error & { field?: string }) => e.field === 'listsBy' && /ten minste 2/.test(e.message),
   );
   const many = Array.from({ length: 11 }, (_, i) => record(i, `Naam${i}`));
   assert.throws(

@@ -179,14 +179,14 @@ export function registrationTable(
     throw new RegistrationError(
       `er zijn registraties van ${keys.size} lijst(en); een schatting vraagt er ten minste 2`,
       `there are registrations of ${keys.size} list(s); an estimate needs at least 2`,
-      'lists_by',
+      'listsBy',
     );
   }
   if (keys.size > MAX_LISTS) {
     throw new RegistrationError(
       `${keys.size} organisaties melden; maximaal ${MAX_LISTS} lijsten — kies lijsten per organisatietype`,
       `${keys.size} organisations report; at most ${MAX_LISTS} lists — choose lists by organisation type`,
-      'lists_by',
+      'listsBy',
     );
   }
   // Lists in a stable order (by label), so the same registrations always give the same table.

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type AccessTx, NotFound } from '../../access/context.ts';
 import { ROUND_STRATA } from '../../access/rules/estimate.ts';
 import { Conflict, InvalidInput } from '../../access/users.ts';
+import { conflict, invalidInput, label } from '../../domain/problem.ts';
 import { parseEncodedList } from '../../linkage/index.ts';
 import { EstimateInputError } from '../index.ts';
 import { checkStrata } from './input.ts';
@@ -31,19 +32,22 @@ export async function openRound(tx: AccessTx, input: NewRound) {
     checkStrata(strata, ROUND_STRATA);
   } catch (error) {
     const e = error as EstimateInputError;
-    throw new InvalidInput(`${e.nl} / ${e.en}`, 'strata');
+    throw invalidInput('strata', label(e.nl, e.en));
   }
   const names = input.lists.map((l) => l.name);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
   if (twice)
-    throw new InvalidInput(`Lijst "${twice}" komt twee keer voor / List "${twice}" appears twice`, 'lists');
+    throw invalidInput(
+      'lists',
+      label(`Lijst "${twice}" komt twee keer voor`, `List "${twice}" appears twice`),
+    );
   const orgIds = [...new Set(input.lists.map((l) => l.organisationId))];
   const known = await tx.db.selectFrom('organisations').select('id').where('id', 'in', orgIds).execute();
   const unknown = orgIds.find((id) => !known.some((k) => k.id === id));
   if (unknown)
-    throw new InvalidInput(
-      `Onbekende organisatie ${unknown} / Unknown organisation ${unknown}`,
+    throw invalidInput(
       'lists.organisationId',
+      label(`Onbekende organisatie ${unknown}`, `Unknown organisation ${unknown}`),
     );
   const round = await tx.db
     .insertInto('estimation_rounds')
@@ -202,15 +206,21 @@ export async function uploadList(tx: AccessTx, roundId: string, list: string, te
       `Lijst "${list}" hoort niet bij deze ronde / List "${list}" is not part of this round`,
     );
   if (slot.org_id !== tx.actor.orgId)
-    throw new InvalidInput(
-      `Lijst "${list}" wordt door een andere organisatie aangeleverd / List "${list}" is supplied by another organisation`,
+    throw invalidInput(
       'list',
+      label(
+        `Lijst "${list}" wordt door een andere organisatie aangeleverd`,
+        `List "${list}" is supplied by another organisation`,
+      ),
     );
   if (round.status !== 'open')
-    throw new Conflict('De ronde neemt geen lijsten meer aan / The round no longer accepts lists');
+    throw conflict(label('De ronde neemt geen lijsten meer aan', 'The round no longer accepts lists'));
   if (slot.uploaded_at)
-    throw new Conflict(
-      `Lijst "${list}" is al aangeleverd; een lijst kan maar één keer worden aangeleverd / List "${list}" was already uploaded; a list can be uploaded only once`,
+    throw conflict(
+      label(
+        `Lijst "${list}" is al aangeleverd; een lijst kan maar één keer worden aangeleverd`,
+        `List "${list}" was already uploaded; a list can be uploaded only once`,
+      ),
       'list',
     );
   let parsed: ReturnType<typeof parseEncodedList>;
@@ -218,9 +228,9 @@ export async function uploadList(tx: AccessTx, roundId: string, list: string, te
     parsed = parseEncodedList(text, list);
   } catch (error) {
     const message = (error as Error).message;
-    throw new InvalidInput(
-      `Versleutelde lijst geweigerd: ${message} / Encoded list refused: ${message}`,
+    throw invalidInput(
       'file',
+      label(`Versleutelde lijst geweigerd: ${message}`, `Encoded list refused: ${message}`),
     );
   }
   if (parsed.name !== list)
@@ -238,9 +248,12 @@ export async function uploadList(tx: AccessTx, roundId: string, list: string, te
   parsed.strata.forEach((values, i) => {
     for (const s of round.strata) {
       if (!STRATUM_VALUE.test(values[s] ?? ''))
-        throw new InvalidInput(
-          `Regel ${i + 2}: stratum "${s}" moet een korte categorie zijn / Line ${i + 2}: stratum "${s}" must be a short category`,
+        throw invalidInput(
           'file',
+          label(
+            `Regel ${i + 2}: stratum "${s}" moet een korte categorie zijn`,
+            `Line ${i + 2}: stratum "${s}" must be a short category`,
+          ),
         );
     }
   });
@@ -289,7 +302,7 @@ export async function uploadList(tx: AccessTx, roundId: string, list: string, te
     .executeTakeFirst();
   // A concurrent upload of the same slot lost the race.
   if (Number(updated.numUpdatedRows) !== 1)
-    throw new Conflict(`Lijst "${list}" is al aangeleverd / List "${list}" was already uploaded`, 'list');
+    throw conflict(label(`Lijst "${list}" is al aangeleverd`, `List "${list}" was already uploaded`), 'list');
   await tx.db
     .insertInto('estimation_round_encodings')
     .values({ round_id: roundId, list, org_id: tx.actor.orgId, data: text })
@@ -316,10 +329,14 @@ export async function requestLink(tx: AccessTx, roundId: string) {
     .where('uploaded_at', 'is', null)
     .execute();
   if (missing.length > 0)
-    throw new Conflict(
-      `Nog niet aangeleverd: ${missing.map((m) => m.list).join(', ')} / Not uploaded yet: ${missing.map((m) => m.list).join(', ')}`,
+    throw conflict(
+      label(
+        `Nog niet aangeleverd: ${missing.map((m) => m.list).join(', ')}`,
+        `Not uploaded yet: ${missing.map((m) => m.list).join(', ')}`,
+      ),
     );
-  if (round.status === 'linked') throw new Conflict('De ronde is al gekoppeld / The round is already linked');
+  if (round.status === 'linked')
+    throw conflict(label('De ronde is al gekoppeld', 'The round is already linked'));
 }
 
 export { EstimateInputError };

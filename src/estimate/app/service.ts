@@ -1,11 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import { type AccessTx, NotFound } from '../../access/context.ts';
 import { ESTIMATE_STRATA } from '../../access/rules/estimate.ts';
-import { Conflict, InvalidInput } from '../../access/users.ts';
+import { conflict, invalidInput, label } from '../../domain/problem.ts';
 import type { Store } from '../../store/connect.ts';
 import { enqueueJob } from '../../store/jobs.ts';
 import type { Database } from '../../store/schema.ts';
 import { EstimateInputError } from '../index.ts';
+import type { StoredEstimate } from './export.ts';
 import { type ApiInput, normaliseInput, type StoredInput } from './input.ts';
 import {
   bootstrapWork,
@@ -37,10 +38,10 @@ export interface NewEstimate {
   settings: EstimateSettings;
 }
 
-/** Bad input as an HTTP 400 naming the field, in the "Nederlands / English" form the API localises. */
+/** Bad input as an HTTP 400 naming the field, with its Dutch and English reason. */
 export function badInput(error: unknown, field: string): unknown {
   if (!(error instanceof EstimateInputError)) return error;
-  return new InvalidInput(`${error.nl} / ${error.en}`, field);
+  return invalidInput(field, label(error.nl, error.en));
 }
 
 const notFound = () => new NotFound('Schatting niet gevonden / Estimate not found');
@@ -202,8 +203,11 @@ export async function rerunEstimate(ctx: EstimateContext, id: string) {
     await tx.authorize('create', 'estimate');
     const row = await loadEstimate(tx, id);
     if (row.status !== 'done')
-      throw new Conflict(
-        'Alleen een afgeronde schatting kan opnieuw worden gedraaid / Only a finished estimate can be re-run',
+      throw conflict(
+        label(
+          'Alleen een afgeronde schatting kan opnieuw worden gedraaid',
+          'Only a finished estimate can be re-run',
+        ),
       );
     return {
       name: row.name,
@@ -227,8 +231,11 @@ async function linkedRoundTable(tx: AccessTx, roundId: string): Promise<StoredIn
     .executeTakeFirst();
   if (!round) throw new NotFound('Schattingsronde niet gevonden / Estimation round not found');
   if (round.status !== 'linked' || !round.capture_table)
-    throw new Conflict(
-      'De ronde is nog niet gekoppeld; er is nog geen tabel / The round is not linked yet; there is no table',
+    throw conflict(
+      label(
+        'De ronde is nog niet gekoppeld; er is nog geen tabel',
+        'The round is not linked yet; there is no table',
+      ),
     );
   return round.capture_table as StoredInput;
 }
@@ -238,7 +245,15 @@ export async function estimateForExport(tx: AccessTx, id: string, format: string
   const decision = await tx.authorize('export', 'estimate');
   const row = await loadEstimate(tx, id);
   if (row.status !== 'done')
-    throw new Conflict('De schatting is nog niet klaar / The estimate is not finished yet');
+    throw conflict(label('De schatting is nog niet klaar', 'The estimate is not finished yet'));
   tx.record(decision, [id], ['result'], `export ${format}`);
-  return row;
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at,
+    source: row.source,
+    input: row.input,
+    settings: row.settings,
+    result: row.result,
+  } satisfies StoredEstimate;
 }

@@ -11,6 +11,7 @@ import {
   updateUser,
 } from '../../access/users.ts';
 import { access, type Services } from '../context.ts';
+import { CreatedUser, Organisation, toOrganisation, toUser, User } from './wire.ts';
 
 const Id = z.strictObject({ id: z.uuid() });
 const Role = z.enum(ROLES);
@@ -22,13 +23,27 @@ export const adminRoutes =
   async (app) => {
     app.get(
       '/organisations',
-      { schema: { summary: 'Directory of chain partners', tags: ['organisations'] } },
-      (request) => access(services, request, (tx) => listOrganisations(tx)),
+      {
+        schema: {
+          summary: 'Directory of chain partners',
+          tags: ['organisations'],
+          response: { 200: z.array(Organisation) },
+        },
+      },
+      async (request) => (await access(services, request, (tx) => listOrganisations(tx))).map(toOrganisation),
     );
     app.get(
       '/organisations/:id',
-      { schema: { summary: 'One organisation', tags: ['organisations'], params: Id } },
-      (request) => access(services, request, (tx) => getOrganisation(tx, request.params.id)),
+      {
+        schema: {
+          summary: 'One organisation',
+          tags: ['organisations'],
+          params: Id,
+          response: { 200: Organisation },
+        },
+      },
+      async (request) =>
+        toOrganisation(await access(services, request, (tx) => getOrganisation(tx, request.params.id))),
     );
     app.patch(
       '/organisations/:id',
@@ -41,15 +56,25 @@ export const adminRoutes =
             name: z.string().min(2).max(200).optional(),
             region: z.string().max(100).nullable().optional(),
           }),
+          response: { 200: Organisation },
         },
       },
-      (request) => access(services, request, (tx) => updateOrganisation(tx, request.params.id, request.body)),
+      async (request) =>
+        toOrganisation(
+          await access(services, request, (tx) => updateOrganisation(tx, request.params.id, request.body)),
+        ),
     );
 
     app.get(
       '/users',
-      { schema: { summary: `Users of one's own organisation (admin). ${purposeNote}`, tags: ['users'] } },
-      (request) => access(services, request, (tx) => listUsers(tx)),
+      {
+        schema: {
+          summary: `Users of one's own organisation (admin). ${purposeNote}`,
+          tags: ['users'],
+          response: { 200: z.array(User) },
+        },
+      },
+      async (request) => (await access(services, request, (tx) => listUsers(tx))).map(toUser),
     );
     app.get(
       '/users/:id',
@@ -58,9 +83,10 @@ export const adminRoutes =
           summary: `One user of one's own organisation. ${purposeNote}`,
           tags: ['users'],
           params: Id,
+          response: { 200: User },
         },
       },
-      (request) => access(services, request, (tx) => getUser(tx, request.params.id)),
+      async (request) => toUser(await access(services, request, (tx) => getUser(tx, request.params.id))),
     );
     app.post(
       '/users',
@@ -74,11 +100,12 @@ export const adminRoutes =
             roles: z.array(Role).min(1).max(ROLES.length),
             password: z.string().max(1000).optional(),
           }),
+          response: { 201: CreatedUser },
         },
       },
       async (request, reply) => {
         const created = await access(services, request, (tx) => createUser(tx, request.body));
-        return reply.status(201).send(created);
+        return reply.status(201).send({ ...created, user: toUser(created.user) });
       },
     );
     app.patch(
@@ -94,8 +121,10 @@ export const adminRoutes =
             disabled: z.boolean().optional(),
             unlock: z.literal(true).optional(),
           }),
+          response: { 200: User },
         },
       },
-      (request) => access(services, request, (tx) => updateUser(tx, request.params.id, request.body)),
+      async (request) =>
+        toUser(await access(services, request, (tx) => updateUser(tx, request.params.id, request.body))),
     );
   };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAudit, verifyAudit } from '../../access/audit-view.ts';
 import { access, type Services } from '../context.ts';
+import { AuditEntry, AuditVerification, toAuditEntry } from './wire.ts';
 
 /** The privacy officer's audit view. Header X-Ketenplein-Purpose: audit_control. */
 export const auditRoutes =
@@ -25,22 +26,31 @@ export const auditRoutes =
             resource: z.string().max(64).optional(),
             record: z.string().max(64).optional(),
           }),
+          response: { 200: z.array(AuditEntry) },
         },
       },
-      (request) =>
-        access(services, request, (tx) =>
-          listAudit(tx, {
-            limit: request.query.limit,
-            before: request.query.before,
-            userId: request.query.user,
-            resource: request.query.resource,
-            recordId: request.query.record,
-          }),
-        ),
+      async (request) =>
+        (
+          await access(services, request, (tx) =>
+            listAudit(tx, {
+              limit: request.query.limit,
+              before: request.query.before,
+              userId: request.query.user,
+              resource: request.query.resource,
+              recordId: request.query.record,
+            }),
+          )
+        ).map(toAuditEntry),
     );
     app.get(
       '/verify',
-      { schema: { summary: 'Verify the whole hash chain; names the first broken entry', tags: ['audit'] } },
+      {
+        schema: {
+          summary: 'Verify the whole hash chain; names the first broken entry',
+          tags: ['audit'],
+          response: { 200: AuditVerification },
+        },
+      },
       (request) => access(services, request, (tx) => verifyAudit(tx)),
     );
   };

@@ -1,18 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { withSystem } from '../../access/context.ts';
-import { hashPassword, passwordProblem, verifyPassword } from '../../access/passwords.ts';
 import { allowedPurposes } from '../../access/policy.ts';
-import {
-  enableTotp,
-  endSessions,
-  login,
-  logout,
-  newTotpSecret,
-  type Session,
-} from '../../access/sessions.ts';
-import { InvalidInput } from '../../access/users.ts';
+import { endSessions, login, logout, newTotpSecret, type Session } from '../../access/sessions.ts';
+import { MESSAGES, Problem } from '../../domain/problem.ts';
+import { changePassword, confirmTotp } from '../account.ts';
 import { noContent, requireSession, SESSION_COOKIE, type Services } from '../context.ts';
+import { NoContent } from '../wire.ts';
 
 const sessionView = (session: Session) => ({
   user: {
@@ -42,10 +35,9 @@ const SessionView = z.object({
   expiresAt: z.string(),
 });
 
-class TooManyAttempts extends Error {
-  readonly statusCode = 429;
+class TooManyAttempts extends Problem {
   constructor() {
-    super('Te veel pogingen; probeer het later opnieuw / Too many attempts; try again later');
+    super(429, 'rate_limited', MESSAGES.rateLimited);
   }
 }
 
@@ -70,17 +62,6 @@ export const authRoutes =
           .trim()
           .toLowerCase()}`,
     });
-    async function requirePassword(userId: string, password: string, field: string): Promise<void> {
-      const row = await store.db
-        .selectFrom('users')
-        .select('password_hash')
-        .where('id', '=', userId)
-        .executeTakeFirstOrThrow();
-      if (!(await verifyPassword(row.password_hash, password))) {
-        throw new InvalidInput('Huidig wachtwoord klopt niet / Current password is incorrect', field);
-      }
-    }
-
     app.post(
       '/login',
       {
@@ -116,7 +97,7 @@ export const authRoutes =
 
     app.post(
       '/logout',
-      { schema: { summary: 'End the session', tags: ['auth'] } },
+      { schema: { summary: 'End the session', tags: ['auth'], response: { 204: NoContent } } },
       async (request, reply) => {
         const token = request.cookies[SESSION_COOKIE];
         if (token) await logout(store, token);
@@ -127,7 +108,13 @@ export const authRoutes =
 
     app.post(
       '/logout-everywhere',
-      { schema: { summary: 'End every session of this user, this one included', tags: ['auth'] } },
+      {
+        schema: {
+          summary: 'End every session of this user, this one included',
+          tags: ['auth'],
+          response: { 204: NoContent },
+        },
+      },
       async (request, reply) => {
         const { user } = requireSession(request);
         await endSessions(store, user.userId);
@@ -155,30 +142,12 @@ export const authRoutes =
           summary: 'Change one’s own password',
           tags: ['auth'],
           body: z.strictObject({ current: z.string().min(1), next: z.string().min(1).max(1000) }),
+          response: { 204: NoContent },
         },
       },
       async (request, reply) => {
         const { user } = requireSession(request);
-        const problem = passwordProblem(request.body.next);
-        if (problem) throw new InvalidInput(`Nieuw wachtwoord: ${problem}`, 'next');
-        await requirePassword(user.userId, request.body.current, 'current');
-        const hash = await hashPassword(request.body.next);
-        await withSystem(store, async (db, audit) => {
-          await db.updateTable('users').set({ password_hash: hash }).where('id', '=', user.userId).execute();
-          audit({
-            userId: user.userId,
-            orgId: user.orgId,
-            role: null,
-            purpose: 'authentication',
-            action: 'change_password',
-            resource: 'user',
-            recordIds: [user.userId],
-            fields: ['password_hash'],
-            result: 'allowed',
-          });
-        });
-        // Whoever else held a session (perhaps the reason for the change) loses it; this one stays.
-        await endSessions(store, user.userId, request.cookies[SESSION_COOKIE]);
+        await changePassword(store, user, request.body, request.cookies[SESSION_COOKIE]);
         return noContent(reply);
       },
     );
@@ -207,13 +176,12 @@ export const authRoutes =
             // A session alone (perhaps a stolen one) must not set up a second factor the owner does not have.
             password: z.string().min(1).max(1000),
           }),
+          response: { 204: NoContent },
         },
       },
       async (request, reply) => {
         const { user } = requireSession(request);
-        await requirePassword(user.userId, request.body.password, 'password');
-        const ok = await enableTotp(store, cipher, user.userId, request.body.secret, request.body.code);
-        if (!ok) throw new InvalidInput('Onjuiste code / Incorrect code', 'code');
+        await confirmTotp(store, cipher, user.userId, request.body);
         return noContent(reply);
       },
     );

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { currentMigration } from '../../store/migrate.ts';
+import { databaseState } from '../account.ts';
 import type { Services } from '../context.ts';
 
 export const healthRoutes =
@@ -9,21 +8,36 @@ export const healthRoutes =
   async (app) => {
     // Liveness: the process answers (restart it when not). Readiness: it can serve (database reachable,
     // migrations applied), so a load balancer sends it requests only then.
-    app.get('/health/live', { schema: { summary: 'Liveness', tags: ['system'] } }, async () => ({
-      status: 'ok',
-    }));
+    app.get(
+      '/health/live',
+      {
+        schema: {
+          summary: 'Liveness',
+          tags: ['system'],
+          response: { 200: z.strictObject({ status: z.literal('ok') }) },
+        },
+      },
+      async () => ({ status: 'ok' as const }),
+    );
     app.get(
       '/health/ready',
-      { schema: { summary: 'Readiness: database reachable and migrated', tags: ['system'] } },
+      {
+        schema: {
+          summary: 'Readiness: database reachable and migrated',
+          tags: ['system'],
+          response: {
+            200: z.strictObject({ status: z.literal('ok'), migration: z.string() }),
+            503: z.strictObject({ status: z.literal('unavailable'), reason: z.string() }),
+          },
+        },
+      },
       async (_request, reply) => {
-        try {
-          await sql`SELECT 1`.execute(services.store.db);
-          const migration = await currentMigration(services.store);
-          if (!migration) return reply.status(503).send({ status: 'unavailable', reason: 'not migrated' });
-          return { status: 'ok', migration };
-        } catch {
-          return reply.status(503).send({ status: 'unavailable', reason: 'database unreachable' });
-        }
+        const state = await databaseState(services.store);
+        if (!state.ok)
+          return reply.status(503).send({ status: 'unavailable' as const, reason: state.reason });
+        if (!state.migration)
+          return reply.status(503).send({ status: 'unavailable' as const, reason: 'not migrated' });
+        return { status: 'ok' as const, migration: state.migration };
       },
     );
     app.get(
@@ -44,15 +58,18 @@ export const healthRoutes =
         },
       },
       async (_request, reply) => {
-        try {
-          await sql`SELECT 1`.execute(services.store.db);
-          const migration = (await currentMigration(services.store)) ?? 'none';
-          return { status: 'ok' as const, database: 'reachable', kind: services.store.kind, migration };
-        } catch {
+        const state = await databaseState(services.store);
+        if (!state.ok) {
           return reply
             .status(503)
             .send({ status: 'unavailable' as const, database: 'unreachable', kind: services.store.kind });
         }
+        return {
+          status: 'ok' as const,
+          database: 'reachable',
+          kind: services.store.kind,
+          migration: state.migration ?? 'none',
+        };
       },
     );
   };

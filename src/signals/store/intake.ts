@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AccessTx } from '../../access/context.ts';
 import type { FieldCipher } from '../../access/secrets.ts';
-import { Conflict } from '../../access/users.ts';
+import { conflict, label } from '../../domain/problem.ts';
 import type { SignalInput } from '../schema.ts';
 import { type RepeatLink, triage } from '../triage.ts';
 import { type Identifier, identifiersOf, LINK_KIND_OF } from './identifiers.ts';
@@ -43,8 +43,11 @@ async function existingByKey(
     .executeTakeFirst();
   if (!row) return undefined;
   if (row.payload_hash !== payloadHash) {
-    throw new Conflict(
-      'Deze Idempotency-Key is al gebruikt voor een andere melding / This Idempotency-Key was already used for a different signal',
+    throw conflict(
+      label(
+        'Deze Idempotency-Key is al gebruikt voor een andere melding',
+        'This Idempotency-Key was already used for a different signal',
+      ),
       'Idempotency-Key',
     );
   }

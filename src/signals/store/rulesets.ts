@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AccessTx } from '../../access/context.ts';
-import { InvalidInput } from '../../access/users.ts';
+import { invalidInput } from '../../domain/problem.ts';
 import type { Database } from '../../store/schema.ts';
 import { parseRuleSet, type RuleSet, ruleSetSchema } from '../ruleset.ts';
 import { DEFAULT_RULE_SET } from '../rulesets/index.ts';
@@ -62,7 +62,7 @@ export async function createRuleSet(tx: AccessTx, input: unknown) {
   const parsed = parseRuleSet({ ...(input as object), version });
   if (!parsed.ok) {
     const first = parsed.errors[0];
-    throw new InvalidInput(`${first.message.nl} / ${first.message.en}`, `rules.${first.field}`);
+    throw invalidInput(`rules.${first.field}`, first.message);
   }
   await tx.db
     .insertInto('triage_rulesets')

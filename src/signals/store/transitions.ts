@@ -1,17 +1,15 @@
 import type { AccessTx } from '../../access/context.ts';
 import { NotFound } from '../../access/context.ts';
-import { Conflict, InvalidInput } from '../../access/users.ts';
+import type { Label } from '../../domain/label.ts';
+import { conflict, invalidInput, label, Problem } from '../../domain/problem.ts';
 import { type SignalState, type TransitionAction, transition } from '../lifecycle.ts';
 import { ROUTE_ORG_TYPES } from '../routes.ts';
 import { NOT_FOUND_MESSAGE, scoped } from './read.ts';
 
-export class TransitionRefused extends Error {
-  readonly statusCode = 409;
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
+/** A lifecycle step the actor's role may not take (409, with the state machine's code). */
+export class TransitionRefused extends Problem {
+  constructor(code: string, text: Label) {
+    super(409, code, text);
   }
 }
 
@@ -41,12 +39,15 @@ export async function transitionSignal(
       .select(['id', 'type'])
       .where('id', '=', request.team)
       .executeTakeFirst();
-    if (!team) throw new InvalidInput('Onbekende organisatie / Unknown organisation', 'team');
+    if (!team) throw invalidInput('team', label('Onbekende organisatie', 'Unknown organisation'));
     const allowed = ROUTE_ORG_TYPES[request.route];
     if (allowed !== 'any' && !allowed.includes(team.type)) {
-      throw new InvalidInput(
-        `Route ${request.route} kan niet naar een organisatie van type ${team.type} / Route ${request.route} cannot go to an organisation of type ${team.type}`,
+      throw invalidInput(
         'team',
+        label(
+          `Route ${request.route} kan niet naar een organisatie van type ${team.type}`,
+          `Route ${request.route} cannot go to an organisation of type ${team.type}`,
+        ),
       );
     }
   }
@@ -58,9 +59,9 @@ export async function transitionSignal(
   });
   if (!result.ok) {
     const { code, message } = result.error;
-    if (code === 'note_required') throw new InvalidInput(`${message.nl} / ${message.en}`, 'note');
-    if (code === 'role_not_allowed') throw new TransitionRefused(code, `${message.nl} / ${message.en}`);
-    throw new Conflict(`${message.nl} / ${message.en}`, 'action');
+    if (code === 'note_required') throw invalidInput('note', message);
+    if (code === 'role_not_allowed') throw new TransitionRefused(code, message);
+    throw conflict(message, 'action');
   }
   const step = result.transition;
   const { action, ...detail } = step.action;

@@ -126,7 +126,7 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
           purpose,
           body: {
             ...named,
-            lists_by: listsBy,
+            listsBy: listsBy,
             strata: strata.filter((s) => strataOffered.includes(s)),
             settings,
           },
@@ -314,7 +314,7 @@ function History({ estimates, onShow }: { estimates: EstimateSummary[]; onShow(i
         rowKey={(e) => e.id}
         columns={[
           { header: t('estimate.name'), cell: (e) => e.name, rowHeader: true },
-          { header: t('estimate.date'), cell: (e) => dateTime(e.created_at) },
+          { header: t('estimate.date'), cell: (e) => dateTime(e.createdAt) },
           { header: t('estimate.lists'), cell: (e) => e.lists.join(', ') },
           {
             header: t('estimate.total'),

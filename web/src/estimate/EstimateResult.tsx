@@ -78,14 +78,10 @@ export function EstimateResult(props: {
       {(estimate.status === 'queued' || estimate.status === 'running') && (
         <div role="status">
           <label htmlFor={`progress-${estimate.id}`}>{t('estimate.progress')}</label>{' '}
-          <progress
-            id={`progress-${estimate.id}`}
-            max={estimate.progress_total}
-            value={estimate.progress_done}
-          >
-            {estimate.progress_done} / {estimate.progress_total}
+          <progress id={`progress-${estimate.id}`} max={estimate.progressTotal} value={estimate.progressDone}>
+            {estimate.progressDone} / {estimate.progressTotal}
           </progress>{' '}
-          {t('estimate.progressCount', { done: estimate.progress_done, total: estimate.progress_total })}
+          {t('estimate.progressCount', { done: estimate.progressDone, total: estimate.progressTotal })}
         </div>
       )}
       {estimate.status === 'failed' && (

@@ -55,7 +55,7 @@ function RoundTable({ rounds, onShow }: { rounds: RoundSummary[]; onShow(id: str
       columns={[
         { header: t('rounds.name'), cell: (r) => r.name, rowHeader: true },
         { header: t('rounds.openedBy'), cell: (r) => r.organisation },
-        { header: t('estimate.date'), cell: (r) => dateTime(r.created_at) },
+        { header: t('estimate.date'), cell: (r) => dateTime(r.createdAt) },
         { header: t('rounds.status'), cell: (r) => t(`rounds.status.${r.status}` as MessageKey) },
         {
           header: t('rounds.uploaded'),
@@ -83,7 +83,7 @@ function RoundDetail({ id, onChanged }: { id: string; onChanged(): void }) {
   const [estimate, setEstimate] = useState<StoredEstimate | null>(null);
   const round = useLoad(async () => {
     const loaded = await api<Round>('GET', `/estimation-rounds/${id}`, { purpose });
-    if (loaded.estimate_id) setEstimate(await getEstimate(loaded.estimate_id));
+    if (loaded.estimateId) setEstimate(await getEstimate(loaded.estimateId));
     // Keep the round list above in step (uploads, linking).
     onChanged();
     // A round being linked is followed until it is done.
@@ -144,8 +144,8 @@ function RoundDetail({ id, onChanged }: { id: string; onChanged(): void }) {
               {
                 header: t('rounds.uploaded'),
                 cell: (l) =>
-                  l.uploaded_at ? (
-                    <span className="kp-badge-ok">{dateTime(l.uploaded_at)}</span>
+                  l.uploadedAt ? (
+                    <span className="kp-badge-ok">{dateTime(l.uploadedAt)}</span>
                   ) : (
                     <span className="kp-badge-soon">{t('rounds.waiting')}</span>
                   ),
@@ -172,7 +172,7 @@ function RoundDetail({ id, onChanged }: { id: string; onChanged(): void }) {
                   }}
                 />
               ))}
-          {r.capture_table && <CaptureTable table={r.capture_table} />}
+          {r.captureTable && <CaptureTable table={r.captureTable} />}
           {estimate && <EstimateResult estimate={estimate} />}
         </>
       )}
@@ -180,9 +180,9 @@ function RoundDetail({ id, onChanged }: { id: string; onChanged(): void }) {
   );
 }
 
-type Row = NonNullable<Round['capture_table']>['rows'][number];
+type Row = NonNullable<Round['captureTable']>['rows'][number];
 
-function CaptureTable({ table }: { table: NonNullable<Round['capture_table']> }) {
+function CaptureTable({ table }: { table: NonNullable<Round['captureTable']> }) {
   const { t } = useI18n();
   const n = useNumber();
   return (

@@ -7,13 +7,13 @@ export const purpose = 'statistics';
 export interface StoredEstimate {
   id: string;
   name: string;
-  created_at: string;
+  createdAt: string;
   source: 'table' | 'records' | 'round';
-  round_id: string | null;
-  rerun_of: string | null;
+  roundId: string | null;
+  rerunOf: string | null;
   status: 'queued' | 'running' | 'done' | 'failed';
-  progress_done: number;
-  progress_total: number;
+  progressDone: number;
+  progressTotal: number;
   input: { lists: string[]; strata: string[]; rows: unknown[]; skipped?: number };
   settings: EstimateSettings;
   result: EstimateDocument | null;
@@ -24,7 +24,7 @@ export interface StoredEstimate {
 export interface EstimateSummary {
   id: string;
   name: string;
-  created_at: string;
+  createdAt: string;
   source: string;
   status: StoredEstimate['status'];
   settings: EstimateSettings;
@@ -38,7 +38,7 @@ export interface RoundList {
   organisation: { id: string; name: string };
   mine: boolean;
   uploaded: boolean;
-  uploaded_at: string | null;
+  uploadedAt: string | null;
   records?: number | null;
 }
 
@@ -47,19 +47,19 @@ export interface Round {
   name: string;
   organisation: string;
   owner: boolean;
-  created_at: string;
+  createdAt: string;
   threshold: number | null;
   strata: string[];
   status: 'open' | 'linking' | 'linked' | 'failed';
   error: string | null;
   lists: RoundList[];
-  capture_table?: {
+  captureTable?: {
     lists: string[];
     strata: string[];
     rows: Array<{ pattern: string; count: number; stratum?: Record<string, string> }>;
   } | null;
   clusters?: number | null;
-  estimate_id?: string | null;
+  estimateId?: string | null;
 }
 
 export interface RoundSummary {
@@ -67,7 +67,7 @@ export interface RoundSummary {
   name: string;
   organisation: string;
   owner: boolean;
-  created_at: string;
+  createdAt: string;
   status: Round['status'];
   lists: { expected: number; uploaded: number };
 }

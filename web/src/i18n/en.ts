@@ -466,9 +466,9 @@ export const en: Record<keyof typeof nl, string> = {
   'crawler.newMandate': 'New mandate',
   'crawler.newMandateHelp':
     'Crawling is only allowed inside an investigation: give the legal basis, the end date, the sites (adapter names, comma-separated) and any search terms.',
-  'crawler.field.case_ref': 'Investigation number',
-  'crawler.field.legal_basis': 'Legal basis (e.g. Wpg art. 9, prosecutor’s order)',
-  'crawler.field.ends_on': 'End date',
+  'crawler.field.caseRef': 'Investigation number',
+  'crawler.field.legalBasis': 'Legal basis (e.g. Wpg art. 9, prosecutor’s order)',
+  'crawler.field.endsOn': 'End date',
   'crawler.field.sites': 'Sites (comma-separated)',
   'crawler.field.terms': 'Search terms (comma-separated, optional)',
   'crawler.saveMandate': 'Record mandate',

@@ -472,9 +472,9 @@ export const nl = {
   'crawler.newMandate': 'Nieuw mandaat',
   'crawler.newMandateHelp':
     'Crawlen mag alleen binnen een onderzoek: noem de rechtsgrond, de einddatum, de sites (adapter-namen, met komma’s) en eventuele zoektermen.',
-  'crawler.field.case_ref': 'Onderzoeksnummer',
-  'crawler.field.legal_basis': 'Rechtsgrond (bijv. Wpg art. 9, bevel OvJ)',
-  'crawler.field.ends_on': 'Einddatum',
+  'crawler.field.caseRef': 'Onderzoeksnummer',
+  'crawler.field.legalBasis': 'Rechtsgrond (bijv. Wpg art. 9, bevel OvJ)',
+  'crawler.field.endsOn': 'Einddatum',
   'crawler.field.sites': 'Sites (met komma’s)',
   'crawler.field.terms': 'Zoektermen (met komma’s, optioneel)',
   'crawler.saveMandate': 'Mandaat vastleggen',

@@ -14,12 +14,12 @@ import { auditAction, auditResource, RESOURCES } from './audit-labels.ts';
 interface AuditEntry {
   seq: string;
   at: string;
-  user_id: string | null;
+  userId: string | null;
   role: string | null;
   purpose: string | null;
   action: string;
   resource: string;
-  record_ids: string[];
+  recordIds: string[];
   fields: string[];
   result: 'allowed' | 'denied' | 'failed';
   reason: string | null;
@@ -159,7 +159,7 @@ function AuditTable({ entries, before }: { entries: AuditEntry[]; before: string
           header: t('audit.user'),
           cell: (entry) => (
             <>
-              {entry.user_id ? <span className="kp-mono">{entry.user_id}</span> : t('audit.system')}
+              {entry.userId ? <span className="kp-mono">{entry.userId}</span> : t('audit.system')}
               {entry.role && <div>{t(roleLabel(entry.role))}</div>}
             </>
           ),
@@ -181,7 +181,7 @@ function AuditTable({ entries, before }: { entries: AuditEntry[]; before: string
             </>
           ),
         },
-        { header: t('audit.records'), cell: (entry) => entry.record_ids.length },
+        { header: t('audit.records'), cell: (entry) => entry.recordIds.length },
         {
           header: t('audit.result'),
           cell: (entry) => (

@@ -9,7 +9,7 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
-import { ApiError, api } from '../api.ts';
+import { type Answer, ApiError, api } from '../api.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem, Success } from '../components/Problem.tsx';
@@ -22,9 +22,9 @@ const purpose = 'criminal_investigation';
 
 interface Investigation {
   id: string;
-  case_ref: string;
-  legal_basis: string;
-  ends_on: string;
+  caseRef: string;
+  legalBasis: string;
+  endsOn: string;
   sites: string[];
   terms: string[];
   status: 'open' | 'closed';
@@ -49,16 +49,8 @@ interface Ad {
   city?: string;
   assessment: { score: number; indicators: Hit[]; information: Hit[] };
 }
-interface Clusters {
-  clusters: {
-    id: string;
-    ads: string[];
-    evidence: { a: string; b: string; kind: string; detail: string; score: number }[];
-    timeline: { ad: string; posted_at: string | null; city: string | null }[];
-    cities: { city: string; ads: number }[];
-  }[];
-  guarded: { kind: string; value: string; reason: { nl: string; en: string } }[];
-}
+/** Operator clusters as the API answers them (generated from the OpenAPI document). */
+type Clusters = Answer<'/api/v1/crawler/investigations/{id}/clusters', 'get'>;
 
 const list = (text: string) =>
   text
@@ -97,13 +89,13 @@ export function CrawlerPage() {
                     onClick={() => setSelected(i.id)}
                     aria-pressed={selected === i.id}
                   >
-                    {i.case_ref}
+                    {i.caseRef}
                   </Button>
                 ),
                 rowHeader: true,
               },
-              { header: t('crawler.legalBasis'), cell: (i) => i.legal_basis },
-              { header: t('crawler.endsOn'), cell: (i) => i.ends_on },
+              { header: t('crawler.legalBasis'), cell: (i) => i.legalBasis },
+              { header: t('crawler.endsOn'), cell: (i) => i.endsOn },
               { header: t('crawler.sites'), cell: (i) => i.sites.join(', ') },
               {
                 header: t('crawler.status'),
@@ -122,7 +114,7 @@ export function CrawlerPage() {
 
 function NewMandate({ onCreated }: { onCreated: () => void }) {
   const { t } = useI18n();
-  const [form, setForm] = useState({ case_ref: '', legal_basis: '', ends_on: '', sites: '', terms: '' });
+  const [form, setForm] = useState({ caseRef: '', legalBasis: '', endsOn: '', sites: '', terms: '' });
   const [failure, setFailure] = useState<unknown>(null);
   const [done, setDone] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -147,11 +139,11 @@ function NewMandate({ onCreated }: { onCreated: () => void }) {
       <Heading2 id="crawler-new-mandate">{t('crawler.newMandate')}</Heading2>
       <Paragraph>{t('crawler.newMandateHelp')}</Paragraph>
       <form noValidate onSubmit={(event) => void submit(event)}>
-        {(['case_ref', 'legal_basis', 'ends_on', 'sites', 'terms'] as const).map((name) => (
+        {(['caseRef', 'legalBasis', 'endsOn', 'sites', 'terms'] as const).map((name) => (
           <TextField
             key={name}
             name={name}
-            type={name === 'ends_on' ? 'date' : 'text'}
+            type={name === 'endsOn' ? 'date' : 'text'}
             label={t(`crawler.field.${name}`)}
             error={field(name)}
             value={form[name]}
@@ -231,9 +223,9 @@ function InvestigationView({ investigation }: { investigation: Investigation }) 
       const run = await api<{ id: string }>('POST', '/crawler/crawls', {
         purpose,
         body: {
-          investigation_id: investigation.id,
+          investigationId: investigation.id,
           site,
-          ...(maxPages ? { max_pages: Number(maxPages) } : {}),
+          ...(maxPages ? { maxPages: Number(maxPages) } : {}),
         },
       });
       setCrawlId(run.id);
@@ -244,13 +236,13 @@ function InvestigationView({ investigation }: { investigation: Investigation }) 
   return (
     <section className="kp-panel" aria-labelledby="crawler-investigation">
       <Heading2 id="crawler-investigation">
-        {t('crawler.investigation', { ref: investigation.case_ref })}
+        {t('crawler.investigation', { ref: investigation.caseRef })}
       </Heading2>
       <form noValidate onSubmit={(event) => void start(event)}>
         <div className="kp-filters">
           <TextField name="site" label={t('crawler.site')} value={site} onValue={setSite} />
           <TextField
-            name="max_pages"
+            name="maxPages"
             type="number"
             label={t('crawler.maxPages')}
             value={maxPages}
@@ -388,8 +380,8 @@ function Findings({ investigationId }: { investigationId: string }) {
                 <Paragraph>
                   {t('crawler.clusterWhereWhen', {
                     cities: cluster.cities.map((c) => `${c.city} (${c.ads})`).join(', ') || '–',
-                    from: cluster.timeline[0]?.posted_at?.slice(0, 10) ?? '–',
-                    to: cluster.timeline.at(-1)?.posted_at?.slice(0, 10) ?? '–',
+                    from: cluster.timeline[0]?.postedAt?.slice(0, 10) ?? '–',
+                    to: cluster.timeline.at(-1)?.postedAt?.slice(0, 10) ?? '–',
                   })}
                 </Paragraph>
                 <UnorderedList>
@@ -420,7 +412,7 @@ function ClusterToSignal({ investigationId, clusterId }: { investigationId: stri
       const result = await api<{ signal: { id: string } }>(
         'POST',
         `/crawler/investigations/${investigationId}/cluster-signals`,
-        { purpose, body: { cluster_id: clusterId } },
+        { purpose, body: { clusterId: clusterId } },
       );
       setMade(result.signal.id);
     } catch (caught) {

@@ -21,7 +21,7 @@ interface Organisation {
   id: string;
   name: string;
   type: OrgType;
-  cbs_code: string | null;
+  cbsCode: string | null;
   region: string | null;
 }
 
@@ -99,7 +99,7 @@ export function OrganisationPage() {
               </DataListItem>
               <DataListItem>
                 <DataListKey>{t('org.cbs')}</DataListKey>
-                <DataListValue>{org.cbs_code ?? t('org.none')}</DataListValue>
+                <DataListValue>{org.cbsCode ?? t('org.none')}</DataListValue>
               </DataListItem>
               <DataListItem>
                 <DataListKey>{t('org.region')}</DataListKey>

@@ -17,13 +17,12 @@ export interface ManagedUser {
   name: string;
   roles: string[];
   disabled: boolean;
-  locked_until: string | null;
-  totp_enabled: boolean;
+  lockedUntil: string | null;
+  totpEnabled: boolean;
 }
 
 const purpose = 'administration';
-const isLocked = (user: ManagedUser) =>
-  user.locked_until !== null && new Date(user.locked_until) > new Date();
+const isLocked = (user: ManagedUser) => user.lockedUntil !== null && new Date(user.lockedUntil) > new Date();
 
 export function UsersPage() {
   const { t } = useI18n();
@@ -76,12 +75,12 @@ function UserTable(props: { users: ManagedUser[]; organisation: string; onEdit(i
                 <span className="kp-badge-bad">{t('users.disabled')}</span>
               ) : isLocked(user) ? (
                 <span className="kp-badge-bad">
-                  {t('users.lockedUntil', { time: dateTime(user.locked_until!) })}
+                  {t('users.lockedUntil', { time: dateTime(user.lockedUntil!) })}
                 </span>
               ) : (
                 <span className="kp-badge-ok">{t('users.active')}</span>
               )}
-              {user.totp_enabled && <div>{t('users.totp')}</div>}
+              {user.totpEnabled && <div>{t('users.totp')}</div>}
             </>
           ),
         },

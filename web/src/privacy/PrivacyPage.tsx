@@ -55,14 +55,14 @@ export function PrivacyPage() {
           columns={[
             { header: p('reference'), rowHeader: true, cell: (request) => request.reference },
             { header: p('kind'), cell: (request) => p(`kind.${request.kind}`) },
-            { header: p('receivedOn'), cell: (request) => dateOnly(request.received_on) },
+            { header: p('receivedOn'), cell: (request) => dateOnly(request.receivedOn) },
             {
               header: p('deadline'),
               cell: (request) => (
                 <>
                   {dateOnly(request.deadline)}
-                  {request.extended_until
-                    ? ` (${p('extendedTo', { date: dateOnly(request.extended_until) })})`
+                  {request.extendedUntil
+                    ? ` (${p('extendedTo', { date: dateOnly(request.extendedUntil) })})`
                     : ''}
                   {request.overdue ? <strong className="kp-overdue"> – {p('overdue')}</strong> : null}
                 </>

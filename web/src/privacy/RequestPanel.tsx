@@ -98,7 +98,7 @@ export function RequestPanel({ request, onChanged }: { request: SubjectRequest; 
     {
       header: <span className="kp-visually-hidden">{p('attach')}</span>,
       cell: (person) =>
-        request.person_ids.includes(person.personId) ? (
+        request.personIds.includes(person.personId) ? (
           p('attached')
         ) : (
           <Button
@@ -190,14 +190,14 @@ export function RequestPanel({ request, onChanged }: { request: SubjectRequest; 
       ) : null}
 
       <Heading3>{p('actions')}</Heading3>
-      <Paragraph>{p('persons', { count: request.person_ids.length })}</Paragraph>
+      <Paragraph>{p('persons', { count: request.personIds.length })}</Paragraph>
       <ButtonGroup>
         <Button appearance="secondary-action-button" onClick={() => void run(download)}>
           {p('report')}
         </Button>
         <Button
           appearance="secondary-action-button"
-          disabled={request.person_ids.length === 0}
+          disabled={request.personIds.length === 0}
           onClick={() =>
             void run(async () => {
               await privacyApi.restrict(request.id, false);
@@ -209,7 +209,7 @@ export function RequestPanel({ request, onChanged }: { request: SubjectRequest; 
         </Button>
         <Button
           appearance="secondary-action-button"
-          disabled={request.person_ids.length === 0}
+          disabled={request.personIds.length === 0}
           onClick={() =>
             void run(async () => {
               await privacyApi.restrict(request.id, true);
@@ -221,7 +221,7 @@ export function RequestPanel({ request, onChanged }: { request: SubjectRequest; 
         </Button>
         <Button
           appearance="secondary-action-button"
-          disabled={request.person_ids.length === 0}
+          disabled={request.personIds.length === 0}
           onClick={() => {
             if (!window.confirm(p('confirmErase'))) return;
             void run(async () => {
@@ -255,7 +255,7 @@ function Decide({
   const [legalGround, setLegalGround] = useState('');
   return (
     <>
-      {request.extended_until ? null : (
+      {request.extendedUntil ? null : (
         <form
           noValidate
           aria-labelledby="extend-heading"

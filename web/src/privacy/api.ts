@@ -10,12 +10,12 @@ export interface SubjectRequest {
   id: string;
   kind: (typeof KINDS)[number];
   reference: string;
-  received_on: string;
+  receivedOn: string;
   deadline: string;
-  extended_until: string | null;
+  extendedUntil: string | null;
   status: 'open' | 'extended' | 'decided';
   decision: (typeof DECISIONS)[number] | null;
-  person_ids: string[];
+  personIds: string[];
   overdue: boolean;
 }
 

@@ -62,12 +62,12 @@ export function LinkSuggestions({ signalId, onDecided }: { signalId: string; onD
               header: t('signals.links.other'),
               cell: (link) => (
                 <>
-                  <RouterLink className="utrecht-link" href={signalPath(link.linked_signal_id, 'triage')}>
-                    {dateTime(link.linked_received_at)}
+                  <RouterLink className="utrecht-link" href={signalPath(link.linkedSignalId, 'triage')}>
+                    {dateTime(link.linkedReceivedAt)}
                   </RouterLink>
                   <br />
                   <small>
-                    {link.linked_reporter} · {labels.state(link.linked_state)}
+                    {link.linkedReporter} · {labels.state(link.linkedState)}
                   </small>
                 </>
               ),

@@ -163,7 +163,7 @@ export function NetworkPage({ id }: { id: string }) {
                         {byId.get(`s:${s.id}`)?.label}
                       </RouterLink>
                       <br />
-                      <small>{dateTime(s.received_at)}</small>
+                      <small>{dateTime(s.receivedAt)}</small>
                     </>
                   ),
                   rowHeader: true,

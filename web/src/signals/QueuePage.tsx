@@ -48,9 +48,9 @@ export function QueuePage({ viewer }: { viewer: Viewer }) {
               cell: (row) => (
                 <>
                   <RouterLink className="utrecht-link" href={signalPath(row.id, viewer)}>
-                    {dateTime(row.received_at)}
+                    {dateTime(row.receivedAt)}
                   </RouterLink>
-                  {row.involves_minor && (
+                  {row.involvesMinor && (
                     <>
                       {' '}
                       <span className="kp-badge-bad">{t('signals.minor')}</span>
@@ -86,7 +86,7 @@ export function QueuePage({ viewer }: { viewer: Viewer }) {
                     cell: (row: QueueRow) =>
                       row.route
                         ? labels.route(row.route)
-                        : `${t('signals.recommended')}: ${labels.route(row.recommended_route)}`,
+                        : `${t('signals.recommended')}: ${labels.route(row.recommendedRoute)}`,
                   },
                   { header: t('signals.col.sla'), cell: (row: QueueRow) => <SlaBadge sla={row.sla} /> },
                 ]

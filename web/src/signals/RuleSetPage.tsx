@@ -28,7 +28,7 @@ interface Version {
   version: number;
   name: string;
   rules: RuleSet;
-  created_at: string | null;
+  createdAt: string | null;
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -150,7 +150,7 @@ export function RuleSetPage() {
               { header: t('signals.rules.name'), cell: (v) => v.name },
               {
                 header: t('signals.rules.savedAt'),
-                cell: (v) => (v.created_at ? dateTime(v.created_at) : t('signals.rules.shipped')),
+                cell: (v) => (v.createdAt ? dateTime(v.createdAt) : t('signals.rules.shipped')),
               },
             ]}
           />

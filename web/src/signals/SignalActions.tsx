@@ -116,8 +116,8 @@ function RouteForm({ signal, act }: { signal: SignalView; act: Act }) {
   // A route that re-scoring changed is not preselected: triage chooses it knowingly (the page says why).
   const changed =
     signal.triage?.rescored?.previousRoute != null &&
-    signal.triage.rescored.previousRoute !== signal.recommended_route;
-  const [route, setRoute] = useState(changed ? '' : (signal.recommended_route ?? ROUTE_CODES[0]));
+    signal.triage.rescored.previousRoute !== signal.recommendedRoute;
+  const [route, setRoute] = useState(changed ? '' : (signal.recommendedRoute ?? ROUTE_CODES[0]));
   const [team, setTeam] = useState('');
   const [note, setNote] = useState('');
   const { data: organisations } = useLoad(
@@ -138,7 +138,7 @@ function RouteForm({ signal, act }: { signal: SignalView; act: Act }) {
     ROUTE_CODES.filter((code) => ROUTES[code].track === track).map((code) => ({
       value: code,
       label: `${TRACK_LABELS[track][language]} – ${ROUTES[code].label[language]}${
-        code === signal.recommended_route ? ` (${t('signals.recommended').toLowerCase()})` : ''
+        code === signal.recommendedRoute ? ` (${t('signals.recommended').toLowerCase()})` : ''
       }`,
     })),
   );

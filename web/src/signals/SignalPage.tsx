@@ -109,7 +109,7 @@ export function SignalPage({ id, requested }: { id: string; requested: Viewer | 
       )}
       <Paragraph className="kp-lead">
         {t('signals.detail.status')}: <strong>{labels.state(s.state)}</strong>
-        {s.involves_minor && (
+        {s.involvesMinor && (
           <>
             {' '}
             <span className="kp-badge-bad">{t('signals.minor')}</span>
@@ -130,10 +130,10 @@ export function SignalPage({ id, requested }: { id: string; requested: Viewer | 
                   score: `${s.triage.rescored.previousScore} → ${s.score}`,
                   priority: `${labels.priority(s.triage.rescored.previousPriority ?? s.priority)} → ${labels.priority(s.priority)}`,
                 })}{' '}
-                {s.triage.rescored.previousRoute && s.triage.rescored.previousRoute !== s.recommended_route
+                {s.triage.rescored.previousRoute && s.triage.rescored.previousRoute !== s.recommendedRoute
                   ? t('signals.rescoredRoute', {
                       from: labels.route(s.triage.rescored.previousRoute),
-                      to: labels.route(s.recommended_route),
+                      to: labels.route(s.recommendedRoute),
                     })
                   : t('signals.rescoredSameRoute')}
               </Paragraph>
@@ -151,12 +151,12 @@ export function SignalPage({ id, requested }: { id: string; requested: Viewer | 
             </dd>
             <dt>{t('signals.detail.recommendedRoute')}</dt>
             <dd>
-              {labels.route(s.recommended_route)} ({labels.track(s.recommended_route)}) —{' '}
+              {labels.route(s.recommendedRoute)} ({labels.track(s.recommendedRoute)}) —{' '}
               {labels.text(s.triage.routeReason)}
             </dd>
             <dt>{t('signals.detail.ruleSet')}</dt>
             <dd>
-              {t('signals.detail.ruleSetVersion', { version: s.ruleset_version ?? s.triage.ruleSetVersion })}
+              {t('signals.detail.ruleSetVersion', { version: s.rulesetVersion ?? s.triage.ruleSetVersion })}
             </dd>
             {s.route && (
               <>
@@ -202,12 +202,12 @@ export function SignalPage({ id, requested }: { id: string; requested: Viewer | 
         <SignalActions signal={s} viewer={viewer} purpose={purpose} onChanged={() => void reload()} />
       )}
 
-      {s.link_notices && s.link_notices.length > 0 && (
+      {s.linkNotices && s.linkNotices.length > 0 && (
         <section className="kp-panel" aria-labelledby="sig-notices">
           <Heading2 id="sig-notices">{t('signals.notices.title')}</Heading2>
           <Paragraph>{t('signals.notices.help')}</Paragraph>
           <UnorderedList>
-            {s.link_notices.map((notice) => (
+            {s.linkNotices.map((notice) => (
               <UnorderedListItem key={notice.organisationId}>
                 {t('signals.notices.item', {
                   organisation: notice.organisation,
@@ -225,15 +225,15 @@ export function SignalPage({ id, requested }: { id: string; requested: Viewer | 
         <Heading2 id="sig-report">{t('signals.detail.report')}</Heading2>
         <dl className="kp-facts">
           <dt>{t('signals.col.received')}</dt>
-          <dd>{dateTime(s.received_at)}</dd>
+          <dd>{dateTime(s.receivedAt)}</dd>
           <dt>{t('signals.field.observedAt')}</dt>
-          <dd>{s.observed_at ? dateOnly(s.observed_at) : '–'}</dd>
+          <dd>{s.observedAt ? dateOnly(s.observedAt) : '–'}</dd>
           <dt>{t('signals.field.channel')}</dt>
           <dd>{t(`signals.channel.${s.channel}` as MessageKey)}</dd>
-          {s.external_reference && (
+          {s.externalReference && (
             <>
               <dt>{t('signals.field.externalReference')}</dt>
-              <dd>{s.external_reference}</dd>
+              <dd>{s.externalReference}</dd>
             </>
           )}
           <dt>{t('signals.col.forms')}</dt>
@@ -352,7 +352,7 @@ export function SignalPage({ id, requested }: { id: string; requested: Viewer | 
 function History({ signal }: { signal: SignalView }) {
   const { t, dateTime } = useI18n();
   const labels = useSignalLabels();
-  const received = { key: 'received', at: signal.received_at, what: labels.state('received') };
+  const received = { key: 'received', at: signal.receivedAt, what: labels.state('received') };
   // The reporter's view has no `history`: only dates and states, so no "by" and "note" columns.
   const steps: HistoryStep[] = signal.history
     ? [
@@ -374,7 +374,7 @@ function History({ signal }: { signal: SignalView }) {
       ]
     : [
         received,
-        ...signal.status_history.map((step) => ({
+        ...signal.statusHistory.map((step) => ({
           key: `${step.at}:${step.state}`,
           at: step.at,
           what: labels.state(step.state),

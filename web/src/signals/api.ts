@@ -1,7 +1,7 @@
 import type { Label } from '../../../src/domain/label.ts';
-import type { SessionInfo } from '../api.ts';
+import type { Answer, SessionInfo } from '../api.ts';
 
-/** What the signals API answers (src/server/routes/signals.ts), as far as the pages use it. */
+/** What the signals API answers (src/signals/http.ts), as far as the pages use it. */
 
 export interface Sla {
   clock: 'first_assessment' | 'acceptance';
@@ -15,17 +15,17 @@ export interface Sla {
 export interface QueueRow {
   id: string;
   channel: string;
-  received_at: string;
+  receivedAt: string;
   forms: string[];
   location: { municipality?: string; city?: string; country?: string } | null;
-  involves_minor: boolean;
+  involvesMinor: boolean;
   state: string;
-  state_changed_at: string;
+  stateChangedAt: string;
   score?: number | null;
   priority?: string | null;
-  recommended_route?: string | null;
+  recommendedRoute?: string | null;
   route?: string | null;
-  routed_org_id?: string | null;
+  routedOrgId?: string | null;
   sla?: Sla | null;
 }
 
@@ -52,8 +52,8 @@ export interface PersonView {
 }
 
 export interface SignalView extends QueueRow {
-  external_reference: string | null;
-  observed_at: string | null;
+  externalReference: string | null;
+  observedAt: string | null;
   indicators: { code: string; remark?: string }[];
   narrative: string;
   persons: PersonView[];
@@ -61,7 +61,7 @@ export interface SignalView extends QueueRow {
   vehicles: { plate: string; country: string }[];
   urls: { display?: string; url?: string; key: string }[];
   handles: { platform: string; handle: string }[];
-  status_history: { state: string; at: string }[];
+  statusHistory: { state: string; at: string }[];
   triage?: {
     ruleSetVersion: number;
     score: number;
@@ -78,7 +78,7 @@ export interface SignalView extends QueueRow {
       previousRoute?: string | null;
     };
   };
-  ruleset_version?: number;
+  rulesetVersion?: number;
   outcome?: string | null;
   history?: {
     from: string;
@@ -89,30 +89,14 @@ export interface SignalView extends QueueRow {
     actorRole: string;
     at: string;
   }[];
-  link_notices?: { organisationId: string; organisation: string; kinds: string[] }[];
+  linkNotices?: { organisationId: string; organisation: string; kinds: string[] }[];
 }
 
 /** A confirmed link as the network view shows it. */
 export type NetworkLink = Pick<LinkSuggestion, 'id' | 'kind' | 'reasons'>;
 
-export interface LinkSuggestion {
-  id: string;
-  kind: string;
-  score: number;
-  reasons: {
-    kind: string;
-    match?: string;
-    comparison?: string;
-    level?: string;
-    weight?: number;
-    label?: Label;
-  }[];
-  status: 'suggested' | 'confirmed' | 'rejected';
-  linked_signal_id: string;
-  linked_state: string;
-  linked_received_at: string;
-  linked_reporter: string;
-}
+/** A link suggestion as the API answers it (generated from the OpenAPI document). */
+export type LinkSuggestion = Answer<'/api/v1/signals/{id}/links', 'get'>[number];
 
 export interface Organisation {
   id: string;

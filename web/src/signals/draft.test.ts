@@ -48,7 +48,7 @@ describe('network of confirmed links', () => {
   const signal = (id: string, phone: string, surname: string) =>
     ({
       id,
-      received_at: '2026-01-01T00:00:00Z',
+      receivedAt: '2026-01-01T00:00:00Z',
       persons: [
         {
           role: 'possible_victim',

@@ -1,14 +1,11 @@
-import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ValidationError } from '../../domain/validate/result.ts';
-import { ImportFileError } from '../../signals/import/read.ts';
-import { templateCsv, templateXlsx } from '../../signals/import/template.ts';
-import { validateImport } from '../../signals/import/validate.ts';
-import { DECLINE_REASONS, OUTCOMES } from '../../signals/lifecycle.ts';
-import { parseSignal } from '../../signals/parse.ts';
-import { ROUTE_CODES } from '../../signals/routes.ts';
+import { label, langOf, Problem } from '../domain/problem.ts';
+import { access, type Services } from '../server/context.ts';
+import { FileBody } from '../server/wire.ts';
+import { templateCsv, templateXlsx } from './import/template.ts';
+import { DECLINE_REASONS, OUTCOMES } from './lifecycle.ts';
+import { ROUTE_CODES } from './routes.ts';
 import {
   createRuleSet,
   decideLink,
@@ -18,29 +15,32 @@ import {
   listQueue,
   listRuleSets,
   MAX_NETWORK_SIGNALS,
-  submitSignal,
   transitionSignal,
-} from '../../signals/store/index.ts';
-import { access, type Services } from '../context.ts';
+} from './store/index.ts';
+import { IMPORT_MAX_BYTES, importSignals, reportSignal } from './submit.ts';
+import {
+  ImportResult,
+  LinkDecision,
+  LinkSuggestion,
+  Network,
+  QueueRow,
+  Receipt,
+  RuleSetVersion,
+  SignalView,
+  TransitionResult,
+  toLinkSuggestion,
+  toNetwork,
+  toQueueRow,
+  toRuleSetVersion,
+  toSignalView,
+} from './wire.ts';
 
 const Id = z.strictObject({ id: z.uuid() });
-const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 const IMPORT_TYPES = [
   'text/csv',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/octet-stream',
 ];
-
-function english(request: FastifyRequest): boolean {
-  return (request.headers['accept-language'] ?? '').toLowerCase().startsWith('en');
-}
-
-/** Every problem of a refused signal at once; the first also in the usual `code/message/field` place. */
-function refuse(request: FastifyRequest, reply: FastifyReply, errors: ValidationError[]) {
-  const lang = english(request) ? 'en' : 'nl';
-  const details = errors.map((e) => ({ code: e.code, field: e.field, message: e.message[lang] }));
-  return reply.status(400).send({ error: { ...details[0], details } });
-}
 
 const Transition = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('start_triage'), note: z.string().max(2000).optional() }),
@@ -83,17 +83,15 @@ export const signalRoutes =
           tags: ['signals'],
           headers: z.object({ 'idempotency-key': z.string().min(8).max(200).optional() }),
           body: z.looseObject({}),
+          response: { 200: Receipt, 201: Receipt },
         },
       },
       async (request, reply) => {
-        const parsed = parseSignal(request.body);
-        if (!parsed.ok) return refuse(request, reply, parsed.errors);
-        const payloadHash = createHash('sha256').update(JSON.stringify(request.body)).digest('hex');
-        const receipt = await access(services, request, (tx) =>
-          submitSignal(tx, services.cipher, parsed.signal, {
-            idempotencyKey: request.headers['idempotency-key'],
-            payloadHash,
-          }),
+        const receipt = await reportSignal(
+          request.body,
+          { idempotencyKey: request.headers['idempotency-key'] },
+          services.cipher,
+          (work) => access(services, request, work),
         );
         return reply.status(receipt.created ? 201 : 200).send(receipt);
       },
@@ -110,10 +108,15 @@ export const signalRoutes =
             queue: z.enum(['triage', 'team', 'mine']).default('mine'),
             limit: z.coerce.number().int().min(1).max(500).default(100),
           }),
+          response: { 200: z.array(QueueRow) },
         },
       },
-      (request) =>
-        access(services, request, (tx) => listQueue(tx, request.query.queue, { limit: request.query.limit })),
+      async (request) => {
+        const rows = await access(services, request, (tx) =>
+          listQueue(tx, request.query.queue, { limit: request.query.limit }),
+        );
+        return rows.map(toQueueRow);
+      },
     );
 
     app.get(
@@ -123,6 +126,7 @@ export const signalRoutes =
           summary: 'The bulk import template (CSV or XLSX)',
           tags: ['signals'],
           querystring: z.strictObject({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+          response: { 200: FileBody.describe('The template file (text/csv or XLSX)') },
         },
       },
       async (request, reply) => {
@@ -132,7 +136,7 @@ export const signalRoutes =
             .header('content-disposition', 'attachment; filename="ketenplein-meldingen.csv"')
             .send(templateCsv());
         }
-        const file = await templateXlsx(english(request) ? 'en' : 'nl');
+        const file = await templateXlsx(langOf(request.headers['accept-language']));
         return reply
           .header('content-type', IMPORT_TYPES[1])
           .header('content-disposition', 'attachment; filename="ketenplein-meldingen.xlsx"')
@@ -151,73 +155,45 @@ export const signalRoutes =
             filename: z.string().max(200).optional(),
             mode: z.enum(['all_or_nothing', 'valid_only']).default('all_or_nothing'),
           }),
+          response: { 201: ImportResult },
         },
       },
       async (request, reply) => {
-        const lang = english(request) ? 'en' : 'nl';
-        const body = request.body;
-        if (!Buffer.isBuffer(body)) {
-          return reply.status(415).send({
-            error: {
-              code: 'unsupported_media_type',
-              message:
-                lang === 'en'
-                  ? 'Send the file as text/csv or XLSX'
-                  : 'Stuur het bestand als text/csv of XLSX',
-            },
-          });
+        if (!Buffer.isBuffer(request.body)) {
+          throw new Problem(
+            415,
+            'unsupported_media_type',
+            label('Stuur het bestand als text/csv of XLSX', 'Send the file as text/csv or XLSX'),
+          );
         }
-        let report: Awaited<ReturnType<typeof validateImport>>;
-        try {
-          report = await validateImport(body, {
+        const result = await importSignals(
+          request.body,
+          {
             fileName: request.query.filename,
-            maxBytes: IMPORT_MAX_BYTES,
-          });
-        } catch (error) {
-          if (!(error instanceof ImportFileError)) throw error;
-          const status = error.code === 'file_too_large' ? 413 : 400;
-          return reply.status(status).send({
-            error: { code: error.code, field: 'file', message: error.label[lang], line: error.line },
-          });
-        }
-        const errors = report.errors.map((e) => ({
-          line: e.line,
-          column: e.column,
-          code: e.code,
-          message: e.message[lang],
-        }));
-        if (!report.ok && request.query.mode === 'all_or_nothing') {
-          return reply.status(400).send({
-            error: {
-              code: 'invalid_rows',
-              field: 'file',
-              message:
-                lang === 'en'
-                  ? `${errors.length} problem(s) in the file; nothing was imported`
-                  : `${errors.length} fout(en) in het bestand; er is niets geïmporteerd`,
-              details: errors,
-            },
-          });
-        }
-        const created = await access(services, request, async (tx) => {
-          const receipts = [];
-          for (const row of report.valid) {
-            const payloadHash = createHash('sha256').update(JSON.stringify(row.signal)).digest('hex');
-            const receipt = await submitSignal(tx, services.cipher, row.signal, { payloadHash });
-            receipts.push({ line: row.line, id: receipt.id });
-          }
-          return receipts;
-        });
-        return reply.status(201).send({ imported: created, rejected: errors });
+            mode: request.query.mode,
+            lang: langOf(request.headers['accept-language']),
+          },
+          services.cipher,
+          (work) => access(services, request, work),
+        );
+        return reply.status(201).send(result);
       },
     );
 
     app.get(
       '/signals/:id',
       {
-        schema: { summary: 'One signal, with the fields the purpose allows', tags: ['signals'], params: Id },
+        schema: {
+          summary: 'One signal, with the fields the purpose allows',
+          tags: ['signals'],
+          params: Id,
+          response: { 200: SignalView },
+        },
       },
-      (request) => access(services, request, (tx) => getSignal(tx, services.cipher, request.params.id)),
+      async (request) =>
+        toSignalView(
+          await access(services, request, (tx) => getSignal(tx, services.cipher, request.params.id)),
+        ),
     );
 
     app.post(
@@ -229,6 +205,7 @@ export const signalRoutes =
           tags: ['signals'],
           params: Id,
           body: Transition,
+          response: { 200: TransitionResult },
         },
       },
       (request) => access(services, request, (tx) => transitionSignal(tx, request.params.id, request.body)),
@@ -236,8 +213,16 @@ export const signalRoutes =
 
     app.get(
       '/signals/:id/links',
-      { schema: { summary: 'Link suggestions of a signal (triage)', tags: ['signals'], params: Id } },
-      (request) => access(services, request, (tx) => listLinks(tx, request.params.id)),
+      {
+        schema: {
+          summary: 'Link suggestions of a signal (triage)',
+          tags: ['signals'],
+          params: Id,
+          response: { 200: z.array(LinkSuggestion) },
+        },
+      },
+      async (request) =>
+        (await access(services, request, (tx) => listLinks(tx, request.params.id))).map(toLinkSuggestion),
     );
 
     app.get(
@@ -247,9 +232,13 @@ export const signalRoutes =
           summary: `The network of confirmed links around a signal, up to ${MAX_NETWORK_SIGNALS} signals (triage)`,
           tags: ['signals'],
           params: Id,
+          response: { 200: Network },
         },
       },
-      (request) => access(services, request, (tx) => getNetwork(tx, services.cipher, request.params.id)),
+      async (request) =>
+        toNetwork(
+          await access(services, request, (tx) => getNetwork(tx, services.cipher, request.params.id)),
+        ),
     );
 
     app.post(
@@ -260,6 +249,7 @@ export const signalRoutes =
           tags: ['signals'],
           params: z.strictObject({ id: z.uuid(), linkId: z.uuid() }),
           body: z.strictObject({ status: z.enum(['confirmed', 'rejected']) }),
+          response: { 200: LinkDecision },
         },
       },
       (request) =>
@@ -270,8 +260,14 @@ export const signalRoutes =
 
     app.get(
       '/triage/rulesets',
-      { schema: { summary: 'Triage rule sets, newest first (triage)', tags: ['triage'] } },
-      (request) => access(services, request, (tx) => listRuleSets(tx)),
+      {
+        schema: {
+          summary: 'Triage rule sets, newest first (triage)',
+          tags: ['triage'],
+          response: { 200: z.array(RuleSetVersion) },
+        },
+      },
+      async (request) => (await access(services, request, (tx) => listRuleSets(tx))).map(toRuleSetVersion),
     );
 
     app.post(
@@ -281,11 +277,12 @@ export const signalRoutes =
           summary: 'Save an edited rule set as the next version (triage)',
           tags: ['triage'],
           body: z.looseObject({}),
+          response: { 201: RuleSetVersion },
         },
       },
       async (request, reply) => {
         const saved = await access(services, request, (tx) => createRuleSet(tx, request.body));
-        return reply.status(201).send(saved);
+        return reply.status(201).send(toRuleSetVersion(saved));
       },
     );
   };

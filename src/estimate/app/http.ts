@@ -1,22 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { InvalidInput } from '../../access/users.ts';
-import { estimateChart, estimateCsv, estimateJson } from '../../estimate/app/export.ts';
-import {
-  estimateFromRegistrations,
-  registrationCaptureTable,
-} from '../../estimate/app/from-registrations.ts';
-import { REGISTRATION_STRATA } from '../../estimate/app/registrations.ts';
-import {
-  getRound,
-  LINK_JOB,
-  LIST_NAME,
-  listRounds,
-  openRound,
-  requestLink,
-  uploadList,
-} from '../../estimate/app/rounds.ts';
+import { invalidInput, label, langOf } from '../../domain/problem.ts';
+import { access, type Services } from '../../server/context.ts';
+import { FileBody } from '../../server/wire.ts';
+import { estimateChart, estimateCsv, estimateJson } from './export.ts';
+import { estimateFromRegistrations, registrationCaptureTable } from './from-registrations.ts';
+import { relinkRound, uploadListAndLink } from './link-queue.ts';
+import { REGISTRATION_STRATA } from './registrations.ts';
+import { getRound, LIST_NAME, listRounds, openRound } from './rounds.ts';
 import {
   createEstimate,
   type EstimateContext,
@@ -25,9 +17,20 @@ import {
   type Lang,
   listEstimates,
   rerunEstimate,
-} from '../../estimate/app/service.ts';
-import { enqueueJob } from '../../store/jobs.ts';
-import { access, type Services } from '../context.ts';
+} from './service.ts';
+import {
+  Estimate,
+  EstimateSummary,
+  RegistrationEstimate,
+  RegistrationPreview,
+  Round,
+  RoundSummary,
+  toEstimate,
+  toEstimateSummary,
+  toRound,
+  toRoundSummary,
+  Upload,
+} from './wire.ts';
 
 const purposeNote = 'Header X-Ketenplein-Purpose: statistics (role analyst).';
 const Id = z.strictObject({ id: z.uuid() });
@@ -80,12 +83,12 @@ const Settings = z.strictObject({
 const ENCODED_LIST_LIMIT = 100 * 1024 * 1024;
 const ESTIMATE_BODY_LIMIT = 25 * 1024 * 1024;
 
-function langOf(request: FastifyRequest): Lang {
-  return (request.headers['accept-language'] ?? '').toLowerCase().startsWith('en') ? 'en' : 'nl';
+function lang(request: FastifyRequest): Lang {
+  return langOf(request.headers['accept-language']);
 }
 
 function context(services: Services, request: FastifyRequest): EstimateContext {
-  return { access: (work) => access(services, request, work), store: services.store, lang: langOf(request) };
+  return { access: (work) => access(services, request, work), store: services.store, lang: lang(request) };
 }
 
 /** Zicht op omvang: estimates an analyst runs, stores, re-runs and exports. */
@@ -104,6 +107,7 @@ export const estimateRoutes =
             input: Input,
             settings: Settings.default({}),
           }),
+          response: { 201: Estimate, 202: Estimate },
         },
       },
       async (request, reply) => {
@@ -113,7 +117,7 @@ export const estimateRoutes =
             ? { kind: 'round' as const, roundId: input.roundId }
             : { kind: 'upload' as const, input };
         const created = await createEstimate(context(services, request), { name, source, settings });
-        return reply.status(created.status === 'done' ? 201 : 202).send(created);
+        return reply.status(created.status === 'done' ? 201 : 202).send(toEstimate(created));
       },
     );
     app.post(
@@ -124,7 +128,7 @@ export const estimateRoutes =
           tags: ['estimates'],
           body: z.strictObject({
             name: z.string().trim().min(1).max(200).optional(),
-            lists_by: z.enum(['organisation', 'organisation_type']).default('organisation'),
+            listsBy: z.enum(['organisation', 'organisation_type']).default('organisation'),
             strata: z.array(z.enum(REGISTRATION_STRATA)).max(4).default([]),
             years: z
               .strictObject({
@@ -136,16 +140,17 @@ export const estimateRoutes =
             preview: z.boolean().default(false),
             settings: Settings.default({}),
           }),
+          response: { 200: RegistrationPreview, 201: RegistrationEstimate, 202: RegistrationEstimate },
         },
       },
       async (request, reply) => {
-        const { lists_by, strata, years, preview, settings, name } = request.body;
+        const { listsBy, strata, years, preview, settings, name } = request.body;
         if (new Set(strata).size !== strata.length) {
-          throw new InvalidInput('stratum dubbel genoemd / stratum named twice', 'strata');
+          throw invalidInput('strata', label('stratum dubbel genoemd', 'stratum named twice'));
         }
         // The small-cell threshold is the server's (KETENPLEIN_ESTIMATE_MIN_CELL): an analyst who could lower it to 1
         // would see cells of single persons without a warning (issue 10, Low); `min_cell` in the body is refused.
-        const options = { listsBy: lists_by, strata, years, minCell: services.config.estimateMinCell };
+        const options = { listsBy, strata, years, minCell: services.config.estimateMinCell };
         if (preview) {
           const table = await access(services, request, (tx) => registrationCaptureTable(tx, options));
           return reply.status(200).send({ table });
@@ -155,7 +160,9 @@ export const estimateRoutes =
           name,
           settings,
         });
-        return reply.status(created.estimate.status === 'done' ? 201 : 202).send(created);
+        return reply
+          .status(created.estimate.status === 'done' ? 201 : 202)
+          .send({ ...created, estimate: toEstimate(created.estimate) });
       },
     );
     app.get(
@@ -164,9 +171,10 @@ export const estimateRoutes =
         schema: {
           summary: `The organisation's stored estimates, newest first. ${purposeNote}`,
           tags: ['estimates'],
+          response: { 200: z.array(EstimateSummary) },
         },
       },
-      (request) => access(services, request, (tx) => listEstimates(tx)),
+      async (request) => (await access(services, request, (tx) => listEstimates(tx))).map(toEstimateSummary),
     );
     app.get(
       '/:id',
@@ -175,9 +183,11 @@ export const estimateRoutes =
           summary: `One stored estimate with inputs, settings, progress and result. ${purposeNote}`,
           tags: ['estimates'],
           params: Id,
+          response: { 200: Estimate },
         },
       },
-      (request) => access(services, request, (tx) => getEstimate(tx, request.params.id)),
+      async (request) =>
+        toEstimate(await access(services, request, (tx) => getEstimate(tx, request.params.id))),
     );
     app.post(
       '/:id/rerun',
@@ -186,11 +196,12 @@ export const estimateRoutes =
           summary: `Run a stored estimate again from its stored input and settings; "reproduces" tells whether the numbers are the same. ${purposeNote}`,
           tags: ['estimates'],
           params: Id,
+          response: { 201: Estimate, 202: Estimate },
         },
       },
       async (request, reply) => {
         const created = await rerunEstimate(context(services, request), request.params.id);
-        return reply.status(created.status === 'done' ? 201 : 202).send(created);
+        return reply.status(created.status === 'done' ? 201 : 202).send(toEstimate(created));
       },
     );
     const download = (format: 'csv' | 'json' | 'svg', type: string) =>
@@ -201,18 +212,19 @@ export const estimateRoutes =
             summary: `Export a finished estimate as ${format.toUpperCase()}. ${purposeNote}`,
             tags: ['estimates'],
             params: Id,
+            response: { 200: FileBody.describe(`the ${format.toUpperCase()} file`) },
           },
         },
         async (request, reply) => {
           const row = await access(services, request, (tx) =>
             estimateForExport(tx, request.params.id, format),
           );
-          const lang = langOf(request);
+          const language = lang(request);
           const body =
             format === 'csv'
-              ? estimateCsv(row, lang)
+              ? estimateCsv(row, language)
               : format === 'svg'
-                ? estimateChart(row, lang)
+                ? estimateChart(row, language)
                 : JSON.stringify(estimateJson(row), null, 2);
           const file = `schatting-${row.id.slice(0, 8)}.${format}`;
           return reply.type(type).header('content-disposition', `attachment; filename="${file}"`).send(body);
@@ -254,11 +266,12 @@ export const estimationRoundRoutes =
             threshold: z.number().gt(0).max(1).optional(),
             strata: Strata,
           }),
+          response: { 201: Round },
         },
       },
       async (request, reply) => {
         const round = await access(services, request, (tx) => openRound(tx, request.body));
-        return reply.status(201).send(round);
+        return reply.status(201).send(toRound(round));
       },
     );
     app.get(
@@ -267,9 +280,10 @@ export const estimationRoundRoutes =
         schema: {
           summary: `Rounds the organisation opened or supplies a list to. ${purposeNote}`,
           tags: ['estimation rounds'],
+          response: { 200: z.array(RoundSummary) },
         },
       },
-      (request) => access(services, request, (tx) => listRounds(tx)),
+      async (request) => (await access(services, request, (tx) => listRounds(tx))).map(toRoundSummary),
     );
     app.get(
       '/:id',
@@ -278,9 +292,10 @@ export const estimationRoundRoutes =
           summary: `A round's status; the capture table and estimate only for the organisation that opened it. ${purposeNote}`,
           tags: ['estimation rounds'],
           params: Id,
+          response: { 200: Round },
         },
       },
-      (request) => access(services, request, (tx) => getRound(tx, request.params.id)),
+      async (request) => toRound(await access(services, request, (tx) => getRound(tx, request.params.id))),
     );
     app.put(
       '/:id/lists/:list',
@@ -291,16 +306,14 @@ export const estimationRoundRoutes =
           tags: ['estimation rounds'],
           params: z.strictObject({ id: z.uuid(), list: z.string().max(40) }),
           body: z.string(),
+          response: { 201: Upload },
         },
       },
       async (request, reply) => {
         const { id, list } = request.params;
-        const uploaded = await access(services, request, async (tx) => {
-          const result = await uploadList(tx, id, list, request.body);
-          // The last list and the link job commit together, so a complete round is never left unlinked.
-          if (result.complete) await enqueueJob(tx, LINK_JOB, { roundId: id, lang: langOf(request) });
-          return result;
-        });
+        const uploaded = await access(services, request, (tx) =>
+          uploadListAndLink(tx, id, list, request.body, lang(request)),
+        );
         return reply.status(201).send(uploaded);
       },
     );
@@ -311,14 +324,14 @@ export const estimationRoundRoutes =
           summary: `Link a complete round again (e.g. after a failure). ${purposeNote}`,
           tags: ['estimation rounds'],
           params: Id,
+          response: { 202: z.strictObject({ queued: z.literal(true) }) },
         },
       },
       async (request, reply) => {
-        await access(services, request, async (tx) => {
-          await requestLink(tx, request.params.id);
-          await enqueueJob(tx, LINK_JOB, { roundId: request.params.id, lang: langOf(request) });
-        });
-        return reply.status(202).send({ queued: true });
+        const queued = await access(services, request, (tx) =>
+          relinkRound(tx, request.params.id, lang(request)),
+        );
+        return reply.status(202).send(queued);
       },
     );
   };

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { decideIdentifier, listDecisions, withdrawDecision } from '../../crawler/identifier-decisions.ts';
+import { access, noContent, type Services } from '../server/context.ts';
+import { NoContent } from '../server/wire.ts';
+import { decideIdentifier, listDecisions, withdrawDecision } from './identifier-decisions.ts';
 import {
   closeInvestigation,
   clusterSignal,
@@ -13,8 +15,22 @@ import {
   queueCrawl,
   saveAdapter,
   startCrawl,
-} from '../../crawler/service.ts';
-import { access, noContent, type Services } from '../context.ts';
+} from './service.ts';
+import {
+  Ad,
+  Adapter,
+  ClusterSignalResult,
+  Clusters,
+  Crawl,
+  IdentifierDecision,
+  Investigation,
+  toAd,
+  toAdapter,
+  toClusters,
+  toCrawl,
+  toIdentifierDecision,
+  toInvestigation,
+} from './wire.ts';
 
 const Id = z.strictObject({ id: z.uuid() });
 const purposeNote = 'Header X-Ketenplein-Purpose: criminal_investigation; role investigator.';
@@ -26,8 +42,15 @@ export const crawlerRoutes =
   async (app) => {
     app.get(
       '/investigations',
-      { schema: { summary: `Crawl mandates of one's own organisation. ${purposeNote}`, tags: ['crawler'] } },
-      (request) => access(services, request, (tx) => listInvestigations(tx)),
+      {
+        schema: {
+          summary: `Crawl mandates of one's own organisation. ${purposeNote}`,
+          tags: ['crawler'],
+          response: { 200: z.array(Investigation) },
+        },
+      },
+      async (request) =>
+        (await access(services, request, (tx) => listInvestigations(tx))).map(toInvestigation),
     );
     app.post(
       '/investigations',
@@ -36,18 +59,19 @@ export const crawlerRoutes =
           summary: `Record a crawl mandate inside an investigation: legal basis, end date, sites and terms. ${purposeNote}`,
           tags: ['crawler'],
           body: z.strictObject({
-            case_ref: z.string().trim().min(2).max(100),
-            legal_basis: z.string().trim().min(5).max(1000),
-            ends_on: z.iso.date(),
+            caseRef: z.string().trim().min(2).max(100),
+            legalBasis: z.string().trim().min(5).max(1000),
+            endsOn: z.iso.date(),
             sites: z.array(Site).min(1).max(50),
             terms: z.array(z.string().trim().min(1).max(200)).max(100).optional(),
-            retention_months: z.number().int().min(0).max(120).optional(),
+            retentionMonths: z.number().int().min(0).max(120).optional(),
           }),
+          response: { 201: Investigation },
         },
       },
       async (request, reply) => {
         const created = await access(services, request, (tx) => createInvestigation(tx, request.body));
-        return reply.status(201).send(created);
+        return reply.status(201).send(toInvestigation(created));
       },
     );
     app.post(
@@ -57,9 +81,11 @@ export const crawlerRoutes =
           summary: `Close a mandate; retention starts counting. ${purposeNote}`,
           tags: ['crawler'],
           params: Id,
+          response: { 200: Investigation },
         },
       },
-      (request) => access(services, request, (tx) => closeInvestigation(tx, request.params.id)),
+      async (request) =>
+        toInvestigation(await access(services, request, (tx) => closeInvestigation(tx, request.params.id))),
     );
     app.get(
       '/investigations/:id/ads',
@@ -68,9 +94,11 @@ export const crawlerRoutes =
           summary: `Crawled ads (latest versions) with their risk indicators and evidence snippets; audited. ${purposeNote}`,
           tags: ['crawler'],
           params: Id,
+          response: { 200: z.array(Ad) },
         },
       },
-      (request) => access(services, request, (tx) => investigationAds(tx, request.params.id)),
+      async (request) =>
+        (await access(services, request, (tx) => investigationAds(tx, request.params.id))).map(toAd),
     );
     app.get(
       '/investigations/:id/clusters',
@@ -79,9 +107,11 @@ export const crawlerRoutes =
           summary: `Operator clusters with evidence per link and the identifiers cut as shared; audited. ${purposeNote}`,
           tags: ['crawler'],
           params: Id,
+          response: { 200: Clusters },
         },
       },
-      (request) => access(services, request, (tx) => investigationClusters(tx, request.params.id)),
+      async (request) =>
+        toClusters(await access(services, request, (tx) => investigationClusters(tx, request.params.id))),
     );
     const IdentifierKind = z.enum(['phone', 'email', 'handle', 'image']);
     app.get(
@@ -91,9 +121,13 @@ export const crawlerRoutes =
           summary: `The investigation's list of shared identifiers and overruled cuts, with who decided and why; audited. ${purposeNote}`,
           tags: ['crawler'],
           params: Id,
+          response: { 200: z.array(IdentifierDecision) },
         },
       },
-      (request) => access(services, request, (tx) => listDecisions(tx, request.params.id)),
+      async (request) =>
+        (await access(services, request, (tx) => listDecisions(tx, request.params.id))).map(
+          toIdentifierDecision,
+        ),
     );
     app.put(
       '/investigations/:id/identifier-decisions',
@@ -108,9 +142,13 @@ export const crawlerRoutes =
             decision: z.enum(['shared', 'not_shared']),
             reason: z.string().trim().min(3).max(1000),
           }),
+          response: { 200: IdentifierDecision },
         },
       },
-      (request) => access(services, request, (tx) => decideIdentifier(tx, request.params.id, request.body)),
+      async (request) =>
+        toIdentifierDecision(
+          await access(services, request, (tx) => decideIdentifier(tx, request.params.id, request.body)),
+        ),
     );
     app.delete(
       '/investigations/:id/identifier-decisions',
@@ -120,6 +158,7 @@ export const crawlerRoutes =
           tags: ['crawler'],
           params: Id,
           querystring: z.strictObject({ kind: IdentifierKind, value: z.string().trim().min(1).max(320) }),
+          response: { 204: NoContent },
         },
       },
       async (request, reply) => {
@@ -136,20 +175,27 @@ export const crawlerRoutes =
           summary: `Turn an operator cluster into a signal for triage (channel crawler: identifiers, cities, indicator evidence; no ad text or images); refused with 403 outside an open mandate. ${purposeNote}`,
           tags: ['crawler'],
           params: Id,
-          body: z.strictObject({ cluster_id: z.string().min(1).max(2_100) }),
+          body: z.strictObject({ clusterId: z.string().min(1).max(2_100) }),
+          response: { 200: ClusterSignalResult, 201: ClusterSignalResult },
         },
       },
       async (request, reply) => {
         const result = await access(services, request, (tx) =>
-          clusterSignal(tx, services.cipher, request.params.id, request.body.cluster_id),
+          clusterSignal(tx, services.cipher, request.params.id, request.body.clusterId),
         );
         return reply.status(result.signal.created ? 201 : 200).send(result);
       },
     );
     app.get(
       '/adapters',
-      { schema: { summary: `Site adapters of one's own organisation. ${purposeNote}`, tags: ['crawler'] } },
-      (request) => access(services, request, (tx) => listAdapters(tx)),
+      {
+        schema: {
+          summary: `Site adapters of one's own organisation. ${purposeNote}`,
+          tags: ['crawler'],
+          response: { 200: z.array(Adapter) },
+        },
+      },
+      async (request) => (await access(services, request, (tx) => listAdapters(tx))).map(toAdapter),
     );
     app.post(
       '/adapters',
@@ -158,11 +204,12 @@ export const crawlerRoutes =
           summary: `Add or replace a site adapter (configuration, validated field by field). ${purposeNote}`,
           tags: ['crawler'],
           body: z.strictObject({ config: z.record(z.string(), z.unknown()) }),
+          response: { 201: z.record(z.string(), z.unknown()).describe('The adapter as parsed') },
         },
       },
       async (request, reply) => {
         const adapter = await access(services, request, (tx) => saveAdapter(tx, request.body.config));
-        return reply.status(201).send(adapter);
+        return reply.status(201).send({ ...adapter });
       },
     );
     app.post(
@@ -172,16 +219,17 @@ export const crawlerRoutes =
           summary: `Start a crawl; refused with 403 and the reason outside an open mandate covering the site. ${purposeNote}`,
           tags: ['crawler'],
           body: z.strictObject({
-            investigation_id: z.uuid(),
+            investigationId: z.uuid(),
             site: Site,
-            max_pages: z.number().int().min(1).max(1_000_000).optional(),
+            maxPages: z.number().int().min(1).max(1_000_000).optional(),
           }),
+          response: { 202: Crawl },
         },
       },
       async (request, reply) => {
         const run = await access(services, request, (tx) => startCrawl(tx, request.body));
         await queueCrawl(services.store, run.id);
-        return reply.status(202).send(run);
+        return reply.status(202).send(toCrawl(run));
       },
     );
     app.get(
@@ -191,8 +239,9 @@ export const crawlerRoutes =
           summary: `A crawl's status and progress (pages, ads, errors with causes). ${purposeNote}`,
           tags: ['crawler'],
           params: Id,
+          response: { 200: Crawl },
         },
       },
-      (request) => access(services, request, (tx) => getCrawl(tx, request.params.id)),
+      async (request) => toCrawl(await access(services, request, (tx) => getCrawl(tx, request.params.id))),
     );
   };

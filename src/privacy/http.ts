@@ -1,13 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { InvalidInput } from '../../access/users.ts';
-import { validateBsn } from '../../domain/validate/identifiers.ts';
-import { erasePersons, restrictPersons } from '../../privacy/erase.ts';
-import { requireOwnPersons } from '../../privacy/persons.ts';
-import { rectifyPerson } from '../../privacy/rectify.ts';
+import { access, type Services } from '../server/context.ts';
+import { GENDERS } from '../signals/index.ts';
+import { erasePersons, restrictPersons } from './erase.ts';
+import { rectifyPerson } from './rectify.ts';
 import {
-  addPersons,
   createRequest,
   DECISIONS,
   decideRequest,
@@ -16,44 +14,25 @@ import {
   LEGAL_GROUNDS,
   listRequests,
   REQUEST_KINDS,
-} from '../../privacy/register.ts';
-import { accessReport } from '../../privacy/report.ts';
-import { SUBJECT_SEARCH_RATE_LIMIT, type SubjectQuery, searchSubject } from '../../privacy/search.ts';
-import { GENDERS } from '../../signals/vocabulary.ts';
-import { access, type Services } from '../context.ts';
+} from './register.ts';
+import { accessReport } from './report.ts';
+import { attachPersons, subjectQuery } from './requests.ts';
+import { SUBJECT_SEARCH_RATE_LIMIT, searchSubject } from './search.ts';
+import {
+  AccessReport,
+  ErasureResult,
+  RectificationResult,
+  RestrictionResult,
+  SearchResult,
+  SubjectRequest,
+  toAccessReport,
+  toSearchResult,
+  toSubjectRequest,
+} from './wire.ts';
 
 const Id = z.strictObject({ id: z.uuid() });
 const purposeNote = 'Privacy officer, header X-Ketenplein-Purpose: data_subject_request.';
 const tags = ['privacy'];
-
-function subjectQuery(body: {
-  bsn?: string;
-  givenNames?: string;
-  prefix?: string;
-  surname?: string;
-  dateOfBirth?: string;
-}): SubjectQuery {
-  if (body.bsn !== undefined) {
-    const bsn = validateBsn(body.bsn);
-    if (!bsn.ok) throw new InvalidInput(`bsn: ${bsn.error.message.nl} / ${bsn.error.message.en}`, 'bsn');
-    return { bsn: bsn.value };
-  }
-  if (!body.surname) {
-    throw new InvalidInput(
-      'surname: zoek op BSN of op achternaam en geboortedatum / search by BSN or by surname and date of birth',
-      'surname',
-    );
-  }
-  if (!body.dateOfBirth) {
-    throw new InvalidInput('dateOfBirth: geboortedatum ontbreekt / date of birth is missing', 'dateOfBirth');
-  }
-  return {
-    givenNames: body.givenNames,
-    prefix: body.prefix,
-    surname: body.surname,
-    dateOfBirth: body.dateOfBirth,
-  };
-}
 
 /**
  * The register of data-subject requests and what answers them: search the persons one's organisation holds,
@@ -73,11 +52,12 @@ export const privacyRoutes =
             reference: z.string().trim().min(1).max(200),
             receivedOn: z.iso.date(),
           }),
+          response: { 201: SubjectRequest },
         },
       },
       async (request, reply) => {
         const created = await access(services, request, (tx) => createRequest(tx, request.body));
-        return reply.status(201).send(created);
+        return reply.status(201).send(toSubjectRequest(created));
       },
     );
 
@@ -88,16 +68,27 @@ export const privacyRoutes =
           summary: `The register of one’s own organisation, newest first. ${purposeNote}`,
           tags,
           querystring: z.strictObject({ open: z.enum(['true', 'false']).optional() }),
+          response: { 200: z.array(SubjectRequest) },
         },
       },
       (request) =>
-        access(services, request, (tx) => listRequests(tx, { open: request.query.open === 'true' })),
+        access(services, request, (tx) => listRequests(tx, { open: request.query.open === 'true' })).then(
+          (rows) => rows.map(toSubjectRequest),
+        ),
     );
 
     app.get(
       '/requests/:id',
-      { schema: { summary: `One request. ${purposeNote}`, tags, params: Id } },
-      (request) => access(services, request, (tx) => getRequest(tx, request.params.id)),
+      {
+        schema: {
+          summary: `One request. ${purposeNote}`,
+          tags,
+          params: Id,
+          response: { 200: SubjectRequest },
+        },
+      },
+      (request) =>
+        access(services, request, (tx) => getRequest(tx, request.params.id)).then(toSubjectRequest),
     );
 
     app.post(
@@ -111,12 +102,13 @@ export const privacyRoutes =
             months: z.union([z.literal(1), z.literal(2)]),
             reason: z.string().trim().min(5).max(2000),
           }),
+          response: { 200: SubjectRequest },
         },
       },
       (request) =>
         access(services, request, (tx) =>
           extendRequest(tx, request.params.id, request.body.months, request.body.reason),
-        ),
+        ).then(toSubjectRequest),
     );
 
     app.post(
@@ -131,9 +123,13 @@ export const privacyRoutes =
             reason: z.string().trim().min(5).max(4000),
             legalGround: z.enum(LEGAL_GROUNDS).optional(),
           }),
+          response: { 200: SubjectRequest },
         },
       },
-      (request) => access(services, request, (tx) => decideRequest(tx, request.params.id, request.body)),
+      (request) =>
+        access(services, request, (tx) => decideRequest(tx, request.params.id, request.body)).then(
+          toSubjectRequest,
+        ),
     );
 
     app.post(
@@ -158,13 +154,14 @@ export const privacyRoutes =
             surname: z.string().trim().min(1).max(200).optional(),
             dateOfBirth: z.iso.date().optional(),
           }),
+          response: { 200: SearchResult },
         },
       },
       (request) =>
         // Validated inside the access layer, so a refused role learns nothing from the input checks.
         access(services, request, (tx) =>
           searchSubject(tx, services.cipher, request.params.id, subjectQuery(request.body)),
-        ),
+        ).then(toSearchResult),
     );
 
     app.post(
@@ -175,15 +172,13 @@ export const privacyRoutes =
           tags,
           params: Id,
           body: z.strictObject({ personIds: z.array(z.string()).min(1).max(200) }),
+          response: { 200: SubjectRequest },
         },
       },
       (request) =>
-        access(services, request, async (tx) => {
-          await tx.authorize('update', 'data_subject_request');
-          await requireOwnPersons(tx, request.body.personIds);
-          await addPersons(tx, request.params.id, request.body.personIds);
-          return getRequest(tx, request.params.id);
-        }),
+        access(services, request, (tx) => attachPersons(tx, request.params.id, request.body.personIds)).then(
+          toSubjectRequest,
+        ),
     );
 
     app.get(
@@ -193,6 +188,7 @@ export const privacyRoutes =
           summary: `The inzage answer (art. 15) as JSON: per record the signal, role, fields held, legal basis, retention and who accessed it; BSN masked. ${purposeNote}`,
           tags,
           params: Id,
+          response: { 200: AccessReport },
         },
       },
       async (request, reply) => {
@@ -201,7 +197,7 @@ export const privacyRoutes =
         );
         return reply
           .header('content-disposition', `attachment; filename="inzage-${request.params.id}.json"`)
-          .send(report);
+          .send(toAccessReport(report));
       },
     );
 
@@ -213,6 +209,7 @@ export const privacyRoutes =
           tags,
           params: Id,
           body: z.strictObject({ lift: z.boolean().default(false) }),
+          response: { 200: RestrictionResult },
         },
       },
       (request) =>
@@ -241,6 +238,7 @@ export const privacyRoutes =
               emails: z.array(z.string().max(254)).max(20).optional(),
             }),
           }),
+          response: { 200: RectificationResult },
         },
       },
       (request) =>
@@ -257,6 +255,7 @@ export const privacyRoutes =
           tags,
           params: Id,
           body: z.strictObject({}),
+          response: { 200: ErasureResult },
         },
       },
       (request) => access(services, request, (tx) => erasePersons(tx, request.params.id)),

@@ -1,0 +1,2289 @@
+/**
+ * The Ketenplein API as the web app sees it, generated from the OpenAPI document by scripts/api-types.ts.
+ * Do not edit: `npm run api-types` regenerates it, and test/api/api-types.test.ts fails when it is stale.
+ */
+export interface paths {
+  '/api/v1/audit/': {
+    get: {
+      responses: {
+        '200': {
+          seq: string;
+          /** ISO 8601 timestamp */
+          at?: string;
+          userId?: string | null;
+          orgId?: string | null;
+          role?: string | null;
+          purpose?: string | null;
+          action?: string;
+          resource?: string;
+          recordIds?: string[];
+          fields?: string[];
+          result?: string;
+          reason?: string | null;
+          prevHash?: string;
+          hash?: string;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/audit/verify': {
+    get: {
+      responses: {
+        '200':
+          | {
+              ok: true;
+              checked: number;
+              head: string;
+              legacyEntries: number;
+              checkpoints: {
+                compared: number;
+                latest: {
+                  seq: string;
+                  hash: string;
+                  at: string;
+                  mac: string;
+                } | null;
+                written: {
+                  seq: string;
+                  hash: string;
+                  at: string;
+                  mac: string;
+                } | null;
+                folder: string | null;
+              };
+            }
+          | {
+              ok: false;
+              checked: number;
+              brokenAt: string;
+              reason: string;
+              checkpoints: {
+                compared: number;
+                latest: {
+                  seq: string;
+                  hash: string;
+                  at: string;
+                  mac: string;
+                } | null;
+                written: {
+                  seq: string;
+                  hash: string;
+                  at: string;
+                  mac: string;
+                } | null;
+                folder: string | null;
+              };
+            };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/auth/login': {
+    post: {
+      requestBody: {
+        email: string;
+        password: string;
+        totp?: string;
+      };
+      responses: {
+        '200': {
+          user: {
+            id: string;
+            email: string;
+            name: string;
+            roles: string[];
+            totpEnabled: boolean;
+            organisation: {
+              id: string;
+              name: string;
+              type: string;
+            };
+          };
+          purposes: string[];
+          csrfToken: string;
+          expiresAt: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/auth/logout': {
+    post: {
+      responses: {
+        '204': null;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/auth/logout-everywhere': {
+    post: {
+      responses: {
+        '204': null;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/auth/me': {
+    get: {
+      responses: {
+        '200': {
+          user: {
+            id: string;
+            email: string;
+            name: string;
+            roles: string[];
+            totpEnabled: boolean;
+            organisation: {
+              id: string;
+              name: string;
+              type: string;
+            };
+          };
+          purposes: string[];
+          csrfToken: string;
+          expiresAt: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/auth/password': {
+    post: {
+      requestBody: {
+        current: string;
+        next: string;
+      };
+      responses: {
+        '204': null;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/auth/totp/enable': {
+    post: {
+      requestBody: {
+        secret: string;
+        code: string;
+        password: string;
+      };
+      responses: {
+        '204': null;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/auth/totp/setup': {
+    post: {
+      responses: {
+        '200': {
+          secret: string;
+          uri: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/crawler/adapters': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          config?: {
+            [key: string]: unknown;
+          };
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        config: {
+          [key: string]: unknown;
+        };
+      };
+      responses: {
+        '201': {
+          [key: string]: unknown;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/crawler/crawls': {
+    post: {
+      requestBody: {
+        investigationId: string;
+        site: string;
+        maxPages?: number;
+      };
+      responses: {
+        '202': {
+          id: string;
+          investigationId?: string;
+          adapterId?: string;
+          maxPages?: number | null;
+          status?: string;
+          pagesFetched?: number;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          /** ISO 8601 timestamp */
+          finishedAt?: string | null;
+          progress?: {
+            queued: number;
+            pending: number;
+            pagesFetched: number;
+            adsFound: number;
+            adVersions: number;
+            errors: number;
+          };
+          errors?: {
+            url: string;
+            kind: string;
+            detail: string | null;
+            /** ISO 8601 timestamp */
+            at: string;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/crawler/crawls/{id}': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          investigationId?: string;
+          adapterId?: string;
+          maxPages?: number | null;
+          status?: string;
+          pagesFetched?: number;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          /** ISO 8601 timestamp */
+          finishedAt?: string | null;
+          progress?: {
+            queued: number;
+            pending: number;
+            pagesFetched: number;
+            adsFound: number;
+            adVersions: number;
+            errors: number;
+          };
+          errors?: {
+            url: string;
+            kind: string;
+            detail: string | null;
+            /** ISO 8601 timestamp */
+            at: string;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/crawler/investigations': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          caseRef?: string;
+          purpose?: string;
+          legalBasis?: string;
+          /** date, YYYY-MM-DD */
+          endsOn?: string;
+          sites?: string[];
+          terms?: string[];
+          retentionMonths?: number;
+          status?: 'open' | 'closed';
+          /** ISO 8601 timestamp */
+          closedAt?: string | null;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        caseRef: string;
+        legalBasis: string;
+        endsOn: string;
+        sites: string[];
+        terms?: string[];
+        retentionMonths?: number;
+      };
+      responses: {
+        '201': {
+          id: string;
+          caseRef?: string;
+          purpose?: string;
+          legalBasis?: string;
+          /** date, YYYY-MM-DD */
+          endsOn?: string;
+          sites?: string[];
+          terms?: string[];
+          retentionMonths?: number;
+          status?: 'open' | 'closed';
+          /** ISO 8601 timestamp */
+          closedAt?: string | null;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/crawler/investigations/{id}/ads': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          url?: string;
+          title?: string | null;
+          text?: string;
+          city?: string | null;
+          postedAt?: string | null;
+          phones?: string[];
+          emails?: string[];
+          handles?: string[];
+          price?: number | null;
+          statedAge?: number | null;
+          images?: string[];
+          assessment?: {
+            score: number;
+            indicators: {
+              id: string;
+              version: number;
+              weight: number;
+              scored: boolean;
+              label: {
+                nl: string;
+                en: string;
+              };
+              evidence: string;
+              notScoredBecause?: {
+                nl: string;
+                en: string;
+              };
+            }[];
+            information: {
+              id: string;
+              version: number;
+              weight: number;
+              scored: boolean;
+              label: {
+                nl: string;
+                en: string;
+              };
+              evidence: string;
+              notScoredBecause?: {
+                nl: string;
+                en: string;
+              };
+            }[];
+          };
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/crawler/investigations/{id}/close': {
+    post: {
+      responses: {
+        '200': {
+          id: string;
+          caseRef?: string;
+          purpose?: string;
+          legalBasis?: string;
+          /** date, YYYY-MM-DD */
+          endsOn?: string;
+          sites?: string[];
+          terms?: string[];
+          retentionMonths?: number;
+          status?: 'open' | 'closed';
+          /** ISO 8601 timestamp */
+          closedAt?: string | null;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/crawler/investigations/{id}/cluster-signals': {
+    post: {
+      requestBody: {
+        clusterId: string;
+      };
+      responses: {
+        '200': {
+          signal: {
+            id: string;
+            state: string;
+            /** ISO 8601 timestamp */
+            receivedAt: string;
+            created: boolean;
+          };
+          cluster: string;
+          ads: number;
+          omitted: {
+            phones: number;
+            emails: number;
+            handles: number;
+            urls: number;
+          };
+        };
+        '201': {
+          signal: {
+            id: string;
+            state: string;
+            /** ISO 8601 timestamp */
+            receivedAt: string;
+            created: boolean;
+          };
+          cluster: string;
+          ads: number;
+          omitted: {
+            phones: number;
+            emails: number;
+            handles: number;
+            urls: number;
+          };
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/crawler/investigations/{id}/clusters': {
+    get: {
+      responses: {
+        '200': {
+          clusters: {
+            id: string;
+            ads: string[];
+            evidence: {
+              a: string;
+              b: string;
+              kind: 'phone' | 'email' | 'handle' | 'text' | 'image';
+              detail: string;
+              score: number;
+            }[];
+            timeline: {
+              ad: string;
+              postedAt: string | null;
+              city: string | null;
+            }[];
+            cities: {
+              city: string;
+              ads: number;
+            }[];
+          }[];
+          guarded: {
+            kind: 'phone' | 'email' | 'handle' | 'image';
+            value: string;
+            ads: number;
+            groups: number;
+            cause: string;
+            examples: string[];
+            reason: {
+              nl: string;
+              en: string;
+            };
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/crawler/investigations/{id}/identifier-decisions': {
+    delete: {
+      responses: {
+        '204': null;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    get: {
+      responses: {
+        '200': {
+          investigationId?: string;
+          kind?: 'phone' | 'email' | 'handle' | 'image';
+          value?: string;
+          decision?: 'shared' | 'not_shared';
+          reason?: string;
+          decidedBy?: string | null;
+          /** ISO 8601 timestamp */
+          decidedAt?: string;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    put: {
+      requestBody: {
+        kind: 'phone' | 'email' | 'handle' | 'image';
+        value: string;
+        decision: 'shared' | 'not_shared';
+        reason: string;
+      };
+      responses: {
+        '200': {
+          investigationId?: string;
+          kind?: 'phone' | 'email' | 'handle' | 'image';
+          value?: string;
+          decision?: 'shared' | 'not_shared';
+          reason?: string;
+          decidedBy?: string | null;
+          /** ISO 8601 timestamp */
+          decidedAt?: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/estimates/': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          name?: string;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          source?: 'table' | 'records' | 'round';
+          roundId?: string | null;
+          rerunOf?: string | null;
+          status?: 'queued' | 'running' | 'done' | 'failed';
+          settings?: {
+            [key: string]: unknown;
+          };
+          progressDone?: number;
+          progressTotal?: number;
+          error?: string | null;
+          /** ISO 8601 timestamp */
+          finishedAt?: string | null;
+          /** the headline estimate, when the result may be shown */
+          estimate?: unknown;
+          lists?: string[] | null;
+          strata?: string[] | null;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        name?: string;
+        input:
+          | {
+              format: 'table-csv';
+              text: string;
+              strata?: string[];
+            }
+          | {
+              format: 'table-json';
+              lists: string[];
+              rows: {
+                pattern: string;
+                count: number;
+                stratum?: {
+                  [key: string]: string;
+                };
+              }[];
+              strata?: string[];
+            }
+          | {
+              format: 'records-csv';
+              text: string;
+              lists: string[];
+              strata?: string[];
+            }
+          | {
+              format: 'round';
+              roundId: string;
+            };
+        settings?: {
+          model?: string;
+          select?: 'stepwise-aic' | 'stepwise-csv' | 'bic';
+          maxOrder?: number;
+          pthresh?: number;
+          ci?: 'wald' | 'profile' | 'bootstrap' | 'none';
+          level?: number;
+          bootstrap?: number;
+          seed?: number;
+          average?: boolean;
+          method?: 'loglinear' | 'dga' | 'lcm' | 'all';
+          delta?: number;
+          nPrior?: 'reciprocal' | 'uniform';
+          K?: number;
+          burnin?: number;
+          samples?: number;
+          thin?: number;
+          chains?: number;
+        };
+      };
+      responses: {
+        '201': {
+          id: string;
+          name?: string;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          createdBy?: string | null;
+          source?: 'table' | 'records' | 'round';
+          roundId?: string | null;
+          rerunOf?: string | null;
+          /** the stored capture table: lists, strata, rows */
+          input?: {
+            [key: string]: unknown;
+          };
+          settings?: {
+            [key: string]: unknown;
+          };
+          status?: 'queued' | 'running' | 'done' | 'failed';
+          progressDone?: number;
+          progressTotal?: number;
+          /** the estimate document (src/estimate/app/run.ts) */
+          result?: {
+            [key: string]: unknown;
+          } | null;
+          error?: string | null;
+          /** ISO 8601 timestamp */
+          finishedAt?: string | null;
+          /** a re-run: whether the numbers are the same as the original */
+          reproduces?: boolean;
+        };
+        '202': {
+          id: string;
+          name?: string;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          createdBy?: string | null;
+          source?: 'table' | 'records' | 'round';
+          roundId?: string | null;
+          rerunOf?: string | null;
+          /** the stored capture table: lists, strata, rows */
+          input?: {
+            [key: string]: unknown;
+          };
+          settings?: {
+            [key: string]: unknown;
+          };
+          status?: 'queued' | 'running' | 'done' | 'failed';
+          progressDone?: number;
+          progressTotal?: number;
+          /** the estimate document (src/estimate/app/run.ts) */
+          result?: {
+            [key: string]: unknown;
+          } | null;
+          error?: string | null;
+          /** ISO 8601 timestamp */
+          finishedAt?: string | null;
+          /** a re-run: whether the numbers are the same as the original */
+          reproduces?: boolean;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/estimates/from-registrations': {
+    post: {
+      requestBody: {
+        name?: string;
+        listsBy?: 'organisation' | 'organisation_type';
+        strata?: ('year' | 'form' | 'gender' | 'age_group')[];
+        years?: {
+          from: number;
+          to: number;
+        };
+        preview?: boolean;
+        settings?: {
+          model?: string;
+          select?: 'stepwise-aic' | 'stepwise-csv' | 'bic';
+          maxOrder?: number;
+          pthresh?: number;
+          ci?: 'wald' | 'profile' | 'bootstrap' | 'none';
+          level?: number;
+          bootstrap?: number;
+          seed?: number;
+          average?: boolean;
+          method?: 'loglinear' | 'dga' | 'lcm' | 'all';
+          delta?: number;
+          nPrior?: 'reciprocal' | 'uniform';
+          K?: number;
+          burnin?: number;
+          samples?: number;
+          thin?: number;
+          chains?: number;
+        };
+      };
+      responses: {
+        '200': {
+          table: {
+            lists: {
+              name: string;
+              label: string;
+              organisations: number;
+            }[];
+            strata: string[];
+            rows: {
+              pattern: string;
+              count: number;
+              stratum?: {
+                [key: string]: string;
+              };
+            }[];
+            registrations: number;
+            persons: number;
+            overlapping: number;
+            warnings: {
+              nl: string;
+              en: string;
+            }[];
+          };
+        };
+        '201': {
+          estimate: {
+            id: string;
+            name?: string;
+            /** ISO 8601 timestamp */
+            createdAt?: string;
+            createdBy?: string | null;
+            source?: 'table' | 'records' | 'round';
+            roundId?: string | null;
+            rerunOf?: string | null;
+            /** the stored capture table: lists, strata, rows */
+            input?: {
+              [key: string]: unknown;
+            };
+            settings?: {
+              [key: string]: unknown;
+            };
+            status?: 'queued' | 'running' | 'done' | 'failed';
+            progressDone?: number;
+            progressTotal?: number;
+            /** the estimate document (src/estimate/app/run.ts) */
+            result?: {
+              [key: string]: unknown;
+            } | null;
+            error?: string | null;
+            /** ISO 8601 timestamp */
+            finishedAt?: string | null;
+            /** a re-run: whether the numbers are the same as the original */
+            reproduces?: boolean;
+          };
+          table: {
+            lists: {
+              name: string;
+              label: string;
+              organisations: number;
+            }[];
+            strata: string[];
+            rows: {
+              pattern: string;
+              count: number;
+              stratum?: {
+                [key: string]: string;
+              };
+            }[];
+            registrations: number;
+            persons: number;
+            overlapping: number;
+            warnings: {
+              nl: string;
+              en: string;
+            }[];
+          };
+        };
+        '202': {
+          estimate: {
+            id: string;
+            name?: string;
+            /** ISO 8601 timestamp */
+            createdAt?: string;
+            createdBy?: string | null;
+            source?: 'table' | 'records' | 'round';
+            roundId?: string | null;
+            rerunOf?: string | null;
+            /** the stored capture table: lists, strata, rows */
+            input?: {
+              [key: string]: unknown;
+            };
+            settings?: {
+              [key: string]: unknown;
+            };
+            status?: 'queued' | 'running' | 'done' | 'failed';
+            progressDone?: number;
+            progressTotal?: number;
+            /** the estimate document (src/estimate/app/run.ts) */
+            result?: {
+              [key: string]: unknown;
+            } | null;
+            error?: string | null;
+            /** ISO 8601 timestamp */
+            finishedAt?: string | null;
+            /** a re-run: whether the numbers are the same as the original */
+            reproduces?: boolean;
+          };
+          table: {
+            lists: {
+              name: string;
+              label: string;
+              organisations: number;
+            }[];
+            strata: string[];
+            rows: {
+              pattern: string;
+              count: number;
+              stratum?: {
+                [key: string]: string;
+              };
+            }[];
+            registrations: number;
+            persons: number;
+            overlapping: number;
+            warnings: {
+              nl: string;
+              en: string;
+            }[];
+          };
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/estimates/{id}': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          name?: string;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          createdBy?: string | null;
+          source?: 'table' | 'records' | 'round';
+          roundId?: string | null;
+          rerunOf?: string | null;
+          /** the stored capture table: lists, strata, rows */
+          input?: {
+            [key: string]: unknown;
+          };
+          settings?: {
+            [key: string]: unknown;
+          };
+          status?: 'queued' | 'running' | 'done' | 'failed';
+          progressDone?: number;
+          progressTotal?: number;
+          /** the estimate document (src/estimate/app/run.ts) */
+          result?: {
+            [key: string]: unknown;
+          } | null;
+          error?: string | null;
+          /** ISO 8601 timestamp */
+          finishedAt?: string | null;
+          /** a re-run: whether the numbers are the same as the original */
+          reproduces?: boolean;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/estimates/{id}/chart.svg': {
+    get: {
+      responses: {
+        '200': string | Blob;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/estimates/{id}/export.csv': {
+    get: {
+      responses: {
+        '200': string | Blob;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/estimates/{id}/export.json': {
+    get: {
+      responses: {
+        '200': string | Blob;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/estimates/{id}/rerun': {
+    post: {
+      responses: {
+        '201': {
+          id: string;
+          name?: string;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          createdBy?: string | null;
+          source?: 'table' | 'records' | 'round';
+          roundId?: string | null;
+          rerunOf?: string | null;
+          /** the stored capture table: lists, strata, rows */
+          input?: {
+            [key: string]: unknown;
+          };
+          settings?: {
+            [key: string]: unknown;
+          };
+          status?: 'queued' | 'running' | 'done' | 'failed';
+          progressDone?: number;
+          progressTotal?: number;
+          /** the estimate document (src/estimate/app/run.ts) */
+          result?: {
+            [key: string]: unknown;
+          } | null;
+          error?: string | null;
+          /** ISO 8601 timestamp */
+          finishedAt?: string | null;
+          /** a re-run: whether the numbers are the same as the original */
+          reproduces?: boolean;
+        };
+        '202': {
+          id: string;
+          name?: string;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          createdBy?: string | null;
+          source?: 'table' | 'records' | 'round';
+          roundId?: string | null;
+          rerunOf?: string | null;
+          /** the stored capture table: lists, strata, rows */
+          input?: {
+            [key: string]: unknown;
+          };
+          settings?: {
+            [key: string]: unknown;
+          };
+          status?: 'queued' | 'running' | 'done' | 'failed';
+          progressDone?: number;
+          progressTotal?: number;
+          /** the estimate document (src/estimate/app/run.ts) */
+          result?: {
+            [key: string]: unknown;
+          } | null;
+          error?: string | null;
+          /** ISO 8601 timestamp */
+          finishedAt?: string | null;
+          /** a re-run: whether the numbers are the same as the original */
+          reproduces?: boolean;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/estimation-rounds/': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          name?: string;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          status?: string;
+          strata?: string[];
+          organisation?: string;
+          owner?: boolean;
+          lists?: {
+            expected: number;
+            uploaded: number;
+          };
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        name: string;
+        lists: {
+          name: string;
+          organisationId: string;
+        }[];
+        threshold?: number;
+        strata?: string[];
+      };
+      responses: {
+        '201': {
+          id: string;
+          name?: string;
+          organisation?: string;
+          owner?: boolean;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          threshold?: number | null;
+          strata?: string[];
+          status?: string;
+          lists?: {
+            list: string;
+            organisation: {
+              id: string;
+              name: string;
+            };
+            mine: boolean;
+            uploaded: boolean;
+            /** ISO 8601 timestamp */
+            uploadedAt: string | null;
+            records?: number | null;
+          }[];
+          /** only for the organisation that opened the round */
+          captureTable?: {
+            [key: string]: unknown;
+          } | null;
+          clusters?: number | null;
+          error?: string | null;
+          /** ISO 8601 timestamp */
+          linkedAt?: string | null;
+          estimateId?: string | null;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/estimation-rounds/{id}': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          name?: string;
+          organisation?: string;
+          owner?: boolean;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          threshold?: number | null;
+          strata?: string[];
+          status?: string;
+          lists?: {
+            list: string;
+            organisation: {
+              id: string;
+              name: string;
+            };
+            mine: boolean;
+            uploaded: boolean;
+            /** ISO 8601 timestamp */
+            uploadedAt: string | null;
+            records?: number | null;
+          }[];
+          /** only for the organisation that opened the round */
+          captureTable?: {
+            [key: string]: unknown;
+          } | null;
+          clusters?: number | null;
+          error?: string | null;
+          /** ISO 8601 timestamp */
+          linkedAt?: string | null;
+          estimateId?: string | null;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/estimation-rounds/{id}/link': {
+    post: {
+      responses: {
+        '202': {
+          queued: true;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/estimation-rounds/{id}/lists/{list}': {
+    put: {
+      requestBody: string;
+      responses: {
+        '201': {
+          list: string;
+          records: number;
+          complete: boolean;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/organisations': {
+    get: {
+      responses: {
+        '200': {
+          id?: string;
+          name?: string;
+          type?: string;
+          cbsCode?: string | null;
+          region?: string | null;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/organisations/{id}': {
+    get: {
+      responses: {
+        '200': {
+          id?: string;
+          name?: string;
+          type?: string;
+          cbsCode?: string | null;
+          region?: string | null;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    patch: {
+      requestBody: {
+        name?: string;
+        region?: string | null;
+      };
+      responses: {
+        '200': {
+          id?: string;
+          name?: string;
+          type?: string;
+          cbsCode?: string | null;
+          region?: string | null;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/privacy/requests': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          kind?: 'access' | 'rectification' | 'restriction' | 'erasure' | 'objection';
+          reference?: string;
+          /** date, YYYY-MM-DD */
+          receivedOn?: string;
+          /** date, YYYY-MM-DD */
+          deadline?: string;
+          /** date, YYYY-MM-DD */
+          extendedUntil?: string | null;
+          extensionReason?: string | null;
+          status?: 'open' | 'extended' | 'decided';
+          decision?: 'granted' | 'partially_granted' | 'refused' | null;
+          decisionReason?: string | null;
+          legalGround?:
+            | 'avg_23_criminal_investigation'
+            | 'wpg_27_investigation_interest'
+            | 'avg_17_3_legal_obligation'
+            | 'avg_17_3_legal_claims'
+            | 'avg_12_5_manifestly_unfounded'
+            | 'identity_not_established'
+            | 'no_data_held'
+            | null;
+          personIds?: string[];
+          createdBy?: string;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          decidedBy?: string | null;
+          /** ISO 8601 timestamp */
+          decidedAt?: string | null;
+          overdue?: boolean;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        kind: 'access' | 'rectification' | 'restriction' | 'erasure' | 'objection';
+        reference: string;
+        receivedOn: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+          kind?: 'access' | 'rectification' | 'restriction' | 'erasure' | 'objection';
+          reference?: string;
+          /** date, YYYY-MM-DD */
+          receivedOn?: string;
+          /** date, YYYY-MM-DD */
+          deadline?: string;
+          /** date, YYYY-MM-DD */
+          extendedUntil?: string | null;
+          extensionReason?: string | null;
+          status?: 'open' | 'extended' | 'decided';
+          decision?: 'granted' | 'partially_granted' | 'refused' | null;
+          decisionReason?: string | null;
+          legalGround?:
+            | 'avg_23_criminal_investigation'
+            | 'wpg_27_investigation_interest'
+            | 'avg_17_3_legal_obligation'
+            | 'avg_17_3_legal_claims'
+            | 'avg_12_5_manifestly_unfounded'
+            | 'identity_not_established'
+            | 'no_data_held'
+            | null;
+          personIds?: string[];
+          createdBy?: string;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          decidedBy?: string | null;
+          /** ISO 8601 timestamp */
+          decidedAt?: string | null;
+          overdue?: boolean;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/privacy/requests/{id}': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          kind?: 'access' | 'rectification' | 'restriction' | 'erasure' | 'objection';
+          reference?: string;
+          /** date, YYYY-MM-DD */
+          receivedOn?: string;
+          /** date, YYYY-MM-DD */
+          deadline?: string;
+          /** date, YYYY-MM-DD */
+          extendedUntil?: string | null;
+          extensionReason?: string | null;
+          status?: 'open' | 'extended' | 'decided';
+          decision?: 'granted' | 'partially_granted' | 'refused' | null;
+          decisionReason?: string | null;
+          legalGround?:
+            | 'avg_23_criminal_investigation'
+            | 'wpg_27_investigation_interest'
+            | 'avg_17_3_legal_obligation'
+            | 'avg_17_3_legal_claims'
+            | 'avg_12_5_manifestly_unfounded'
+            | 'identity_not_established'
+            | 'no_data_held'
+            | null;
+          personIds?: string[];
+          createdBy?: string;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          decidedBy?: string | null;
+          /** ISO 8601 timestamp */
+          decidedAt?: string | null;
+          overdue?: boolean;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/privacy/requests/{id}/decision': {
+    post: {
+      requestBody: {
+        decision: 'granted' | 'partially_granted' | 'refused';
+        reason: string;
+        legalGround?:
+          | 'avg_23_criminal_investigation'
+          | 'wpg_27_investigation_interest'
+          | 'avg_17_3_legal_obligation'
+          | 'avg_17_3_legal_claims'
+          | 'avg_12_5_manifestly_unfounded'
+          | 'identity_not_established'
+          | 'no_data_held';
+      };
+      responses: {
+        '200': {
+          id: string;
+          kind?: 'access' | 'rectification' | 'restriction' | 'erasure' | 'objection';
+          reference?: string;
+          /** date, YYYY-MM-DD */
+          receivedOn?: string;
+          /** date, YYYY-MM-DD */
+          deadline?: string;
+          /** date, YYYY-MM-DD */
+          extendedUntil?: string | null;
+          extensionReason?: string | null;
+          status?: 'open' | 'extended' | 'decided';
+          decision?: 'granted' | 'partially_granted' | 'refused' | null;
+          decisionReason?: string | null;
+          legalGround?:
+            | 'avg_23_criminal_investigation'
+            | 'wpg_27_investigation_interest'
+            | 'avg_17_3_legal_obligation'
+            | 'avg_17_3_legal_claims'
+            | 'avg_12_5_manifestly_unfounded'
+            | 'identity_not_established'
+            | 'no_data_held'
+            | null;
+          personIds?: string[];
+          createdBy?: string;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          decidedBy?: string | null;
+          /** ISO 8601 timestamp */
+          decidedAt?: string | null;
+          overdue?: boolean;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/privacy/requests/{id}/erasure': {
+    post: {
+      requestBody: Record<string, never>;
+      responses: {
+        '200': {
+          requestId: string;
+          erased: string[];
+          refused: {
+            personId: string;
+            legalGround: string;
+            signalId?: string;
+            [key: string]: unknown;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/privacy/requests/{id}/extend': {
+    post: {
+      requestBody: {
+        months: 1 | 2;
+        reason: string;
+      };
+      responses: {
+        '200': {
+          id: string;
+          kind?: 'access' | 'rectification' | 'restriction' | 'erasure' | 'objection';
+          reference?: string;
+          /** date, YYYY-MM-DD */
+          receivedOn?: string;
+          /** date, YYYY-MM-DD */
+          deadline?: string;
+          /** date, YYYY-MM-DD */
+          extendedUntil?: string | null;
+          extensionReason?: string | null;
+          status?: 'open' | 'extended' | 'decided';
+          decision?: 'granted' | 'partially_granted' | 'refused' | null;
+          decisionReason?: string | null;
+          legalGround?:
+            | 'avg_23_criminal_investigation'
+            | 'wpg_27_investigation_interest'
+            | 'avg_17_3_legal_obligation'
+            | 'avg_17_3_legal_claims'
+            | 'avg_12_5_manifestly_unfounded'
+            | 'identity_not_established'
+            | 'no_data_held'
+            | null;
+          personIds?: string[];
+          createdBy?: string;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          decidedBy?: string | null;
+          /** ISO 8601 timestamp */
+          decidedAt?: string | null;
+          overdue?: boolean;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/privacy/requests/{id}/persons': {
+    post: {
+      requestBody: {
+        personIds: string[];
+      };
+      responses: {
+        '200': {
+          id: string;
+          kind?: 'access' | 'rectification' | 'restriction' | 'erasure' | 'objection';
+          reference?: string;
+          /** date, YYYY-MM-DD */
+          receivedOn?: string;
+          /** date, YYYY-MM-DD */
+          deadline?: string;
+          /** date, YYYY-MM-DD */
+          extendedUntil?: string | null;
+          extensionReason?: string | null;
+          status?: 'open' | 'extended' | 'decided';
+          decision?: 'granted' | 'partially_granted' | 'refused' | null;
+          decisionReason?: string | null;
+          legalGround?:
+            | 'avg_23_criminal_investigation'
+            | 'wpg_27_investigation_interest'
+            | 'avg_17_3_legal_obligation'
+            | 'avg_17_3_legal_claims'
+            | 'avg_12_5_manifestly_unfounded'
+            | 'identity_not_established'
+            | 'no_data_held'
+            | null;
+          personIds?: string[];
+          createdBy?: string;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          decidedBy?: string | null;
+          /** ISO 8601 timestamp */
+          decidedAt?: string | null;
+          overdue?: boolean;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/privacy/requests/{id}/rectification': {
+    post: {
+      requestBody: {
+        personId: string;
+        changes: {
+          givenNames?: string | null;
+          prefix?: string | null;
+          surname?: string | null;
+          alias?: string | null;
+          dateOfBirth?: string | null;
+          gender?: 'female' | 'male' | 'x' | 'unknown' | null;
+          nationality?: string | null;
+          phones?: string[];
+          emails?: string[];
+        };
+      };
+      responses: {
+        '200': {
+          requestId: string;
+          personId: string;
+          /** the fields changed */
+          fields: string[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/privacy/requests/{id}/report': {
+    get: {
+      responses: {
+        '200': {
+          request: {
+            id: string;
+            kind: string;
+            reference: string;
+            /** date, YYYY-MM-DD */
+            receivedOn: string;
+          };
+          /** ISO 8601 timestamp */
+          generatedAt: string;
+          controller: string;
+          records: {
+            personId: string;
+            /** the person fields held, camelCase */
+            fields?: string[];
+            [key: string]: unknown;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/privacy/requests/{id}/restriction': {
+    post: {
+      requestBody: {
+        lift?: boolean;
+      };
+      responses: {
+        '200': {
+          requestId: string;
+          persons: string[];
+          restricted: boolean;
+          refused: {
+            personId: string;
+            legalGround: string;
+            signalId?: string;
+            [key: string]: unknown;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/privacy/requests/{id}/search': {
+    post: {
+      requestBody: {
+        bsn?: string;
+        givenNames?: string;
+        prefix?: string;
+        surname?: string;
+        dateOfBirth?: string;
+      };
+      responses: {
+        '200': {
+          persons: {
+            personId?: string;
+            signalId?: string;
+            holding?: 'reported' | 'received';
+            role?: string;
+            /** how the person matched: by, certainty, score, reasons */
+            match?: unknown;
+            data?: {
+              givenNames: string | null;
+              prefix: string | null;
+              surname: string | null;
+              /** date, YYYY-MM-DD */
+              dateOfBirth: string | null;
+              /** masked */
+              bsn: string | null;
+              [key: string]: unknown;
+            };
+            restricted?: boolean;
+          }[];
+          otherOrganisations: {
+            organisationId: string;
+            organisation: string;
+            matchedOn: string;
+            contacts: unknown;
+            note: {
+              nl: string;
+              en: string;
+            };
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/signals': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          channel?: string;
+          /** ISO 8601 timestamp */
+          receivedAt?: string;
+          forms?: string[];
+          location?: {
+            [key: string]: unknown;
+          } | null;
+          involvesMinor?: boolean;
+          state?: string;
+          /** ISO 8601 timestamp */
+          stateChangedAt?: string;
+          score?: number | null;
+          priority?: string | null;
+          recommendedRoute?: string | null;
+          route?: string | null;
+          routedOrgId?: string | null;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          sla?: {
+            clock: 'first_assessment' | 'acceptance';
+            elapsedWorkingDays: number;
+            remainingWorkingDays: number;
+            status: 'green' | 'amber' | 'red';
+            /** date, YYYY-MM-DD */
+            dueDate: string;
+          } | null;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        [key: string]: unknown;
+      };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
+          /** ISO 8601 timestamp */
+          receivedAt: string;
+          created: boolean;
+        };
+        '201': {
+          id: string;
+          state: string;
+          /** ISO 8601 timestamp */
+          receivedAt: string;
+          created: boolean;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/signals/import': {
+    post: {
+      responses: {
+        '201': {
+          imported: {
+            line: number;
+            id: string;
+          }[];
+          rejected: {
+            line: number;
+            column?: string;
+            code: string;
+            message: string;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/signals/import/template': {
+    get: {
+      responses: {
+        '200': string | Blob;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/signals/{id}': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          channel?: string;
+          /** ISO 8601 timestamp */
+          receivedAt?: string;
+          forms?: string[];
+          location?: {
+            [key: string]: unknown;
+          } | null;
+          involvesMinor?: boolean;
+          state?: string;
+          /** ISO 8601 timestamp */
+          stateChangedAt?: string;
+          score?: number | null;
+          priority?: string | null;
+          recommendedRoute?: string | null;
+          route?: string | null;
+          routedOrgId?: string | null;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          sla?: {
+            clock: 'first_assessment' | 'acceptance';
+            elapsedWorkingDays: number;
+            remainingWorkingDays: number;
+            status: 'green' | 'amber' | 'red';
+            /** date, YYYY-MM-DD */
+            dueDate: string;
+          } | null;
+          externalReference?: string | null;
+          /** date, YYYY-MM-DD */
+          observedAt?: string | null;
+          indicators?: {
+            code: string;
+            [key: string]: unknown;
+          }[];
+          narrative?: string;
+          persons?: {
+            role: string;
+            givenNames: string | null;
+            prefix: string | null;
+            surname: string | null;
+            alias: string | null;
+            /** date, YYYY-MM-DD */
+            dateOfBirth: string | null;
+            birthYear: number | null;
+            gender: string | null;
+            nationality: string | null;
+            phones: string[];
+            emails: string[];
+            /** masked */
+            bsn: string | null;
+            minor: string;
+            remark: string | null;
+          }[];
+          companies?: {
+            name: string | null;
+            kvk: string | null;
+            address: string | null;
+            remark: string | null;
+          }[];
+          vehicles?: {
+            [key: string]: unknown;
+          }[];
+          urls?: {
+            [key: string]: unknown;
+          }[];
+          handles?: {
+            [key: string]: unknown;
+          }[];
+          statusHistory?: {
+            state: string;
+            /** ISO 8601 timestamp */
+            at: string;
+          }[];
+          reporterOrgId?: string;
+          triage?: {
+            ruleSetVersion: number;
+            score: number;
+            priority: string;
+            [key: string]: unknown;
+          } | null;
+          rulesetVersion?: number | null;
+          outcome?: string | null;
+          history?: {
+            from: string;
+            to: string;
+            action: string;
+            detail: unknown;
+            note: string | null;
+            actorUserId: string | null;
+            actorOrgId: string | null;
+            actorRole: string | null;
+            /** ISO 8601 timestamp */
+            at: string;
+          }[];
+          linkNotices?: {
+            organisationId: string;
+            organisation: string;
+            kinds: string[];
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/signals/{id}/links': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          kind: string;
+          score: number;
+          reasons: {
+            kind: string;
+            label?: {
+              nl: string;
+              en: string;
+            };
+            [key: string]: unknown;
+          }[];
+          status: 'suggested' | 'confirmed' | 'rejected';
+          /** ISO 8601 timestamp */
+          decidedAt: string | null;
+          linkedSignalId: string;
+          linkedState: string;
+          /** ISO 8601 timestamp */
+          linkedReceivedAt: string;
+          linkedReporter: string;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/signals/{id}/links/{linkId}': {
+    post: {
+      requestBody: {
+        status: 'confirmed' | 'rejected';
+      };
+      responses: {
+        '200': {
+          id: string;
+          status: string;
+          rescored: {
+            [key: string]: unknown;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/signals/{id}/network': {
+    get: {
+      responses: {
+        '200': {
+          signals: {
+            id: string;
+            channel?: string;
+            /** ISO 8601 timestamp */
+            receivedAt?: string;
+            forms?: string[];
+            location?: {
+              [key: string]: unknown;
+            } | null;
+            involvesMinor?: boolean;
+            state?: string;
+            /** ISO 8601 timestamp */
+            stateChangedAt?: string;
+            score?: number | null;
+            priority?: string | null;
+            recommendedRoute?: string | null;
+            route?: string | null;
+            routedOrgId?: string | null;
+            /** ISO 8601 timestamp */
+            createdAt?: string;
+            sla?: {
+              clock: 'first_assessment' | 'acceptance';
+              elapsedWorkingDays: number;
+              remainingWorkingDays: number;
+              status: 'green' | 'amber' | 'red';
+              /** date, YYYY-MM-DD */
+              dueDate: string;
+            } | null;
+            externalReference?: string | null;
+            /** date, YYYY-MM-DD */
+            observedAt?: string | null;
+            indicators?: {
+              code: string;
+              [key: string]: unknown;
+            }[];
+            narrative?: string;
+            persons?: {
+              role: string;
+              givenNames: string | null;
+              prefix: string | null;
+              surname: string | null;
+              alias: string | null;
+              /** date, YYYY-MM-DD */
+              dateOfBirth: string | null;
+              birthYear: number | null;
+              gender: string | null;
+              nationality: string | null;
+              phones: string[];
+              emails: string[];
+              /** masked */
+              bsn: string | null;
+              minor: string;
+              remark: string | null;
+            }[];
+            companies?: {
+              name: string | null;
+              kvk: string | null;
+              address: string | null;
+              remark: string | null;
+            }[];
+            vehicles?: {
+              [key: string]: unknown;
+            }[];
+            urls?: {
+              [key: string]: unknown;
+            }[];
+            handles?: {
+              [key: string]: unknown;
+            }[];
+            statusHistory?: {
+              state: string;
+              /** ISO 8601 timestamp */
+              at: string;
+            }[];
+            reporterOrgId?: string;
+            triage?: {
+              ruleSetVersion: number;
+              score: number;
+              priority: string;
+              [key: string]: unknown;
+            } | null;
+            rulesetVersion?: number | null;
+            outcome?: string | null;
+            history?: {
+              from: string;
+              to: string;
+              action: string;
+              detail: unknown;
+              note: string | null;
+              actorUserId: string | null;
+              actorOrgId: string | null;
+              actorRole: string | null;
+              /** ISO 8601 timestamp */
+              at: string;
+            }[];
+            linkNotices?: {
+              organisationId: string;
+              organisation: string;
+              kinds: string[];
+            }[];
+          }[];
+          links: {
+            from: string;
+            to: string;
+            link: {
+              id: string;
+              kind: string;
+              score: number;
+              reasons: {
+                kind: string;
+                label?: {
+                  nl: string;
+                  en: string;
+                };
+                [key: string]: unknown;
+              }[];
+            };
+          }[];
+          truncated: boolean;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/signals/{id}/transitions': {
+    post: {
+      requestBody:
+        | {
+            action: 'start_triage';
+            note?: string;
+          }
+        | {
+            action: 'route';
+            route:
+              | 'police_avim'
+              | 'inspectie_szw_opsporing'
+              | 'kmar'
+              | 'inspectie_szw_toezicht'
+              | 'municipality'
+              | 'riec'
+              | 'care_coordinator';
+            team: string;
+            note?: string;
+          }
+        | {
+            action: 'accept';
+            note?: string;
+          }
+        | {
+            action: 'decline';
+            reason: 'not_competent' | 'insufficient_information' | 'no_capacity' | 'other';
+            note: string;
+          }
+        | {
+            action: 'retriage';
+            note?: string;
+          }
+        | {
+            action: 'close';
+            outcome:
+              | 'investigation_started'
+              | 'administrative_action'
+              | 'care_provided'
+              | 'referred_elsewhere'
+              | 'no_indication'
+              | 'duplicate'
+              | 'insufficient_information'
+              | 'other';
+            note: string;
+          }
+        | {
+            action: 'note';
+            note: string;
+          };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
+          transition: {
+            from: string;
+            to: string;
+            at: string;
+            [key: string]: unknown;
+          };
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/triage/rulesets': {
+    get: {
+      responses: {
+        '200': {
+          version: number;
+          name?: string;
+          rules?: {
+            [key: string]: unknown;
+          };
+          createdBy?: string | null;
+          /** ISO 8601 timestamp */
+          createdAt?: string | null;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        [key: string]: unknown;
+      };
+      responses: {
+        '201': {
+          version: number;
+          name?: string;
+          rules?: {
+            [key: string]: unknown;
+          };
+          createdBy?: string | null;
+          /** ISO 8601 timestamp */
+          createdAt?: string | null;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/users': {
+    get: {
+      responses: {
+        '200': {
+          id?: string;
+          orgId?: string;
+          email?: string;
+          name?: string;
+          roles?: (
+            | 'intake'
+            | 'triage'
+            | 'investigator'
+            | 'care_coordinator'
+            | 'municipal_coordinator'
+            | 'analyst'
+            | 'privacy_officer'
+            | 'admin'
+          )[];
+          disabled?: boolean;
+          /** ISO 8601 timestamp */
+          lockedUntil?: string | null;
+          totpEnabled?: boolean;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        email: string;
+        name: string;
+        roles: (
+          | 'intake'
+          | 'triage'
+          | 'investigator'
+          | 'care_coordinator'
+          | 'municipal_coordinator'
+          | 'analyst'
+          | 'privacy_officer'
+          | 'admin'
+        )[];
+        password?: string;
+      };
+      responses: {
+        '201': {
+          user: {
+            id?: string;
+            orgId?: string;
+            email?: string;
+            name?: string;
+            roles?: (
+              | 'intake'
+              | 'triage'
+              | 'investigator'
+              | 'care_coordinator'
+              | 'municipal_coordinator'
+              | 'analyst'
+              | 'privacy_officer'
+              | 'admin'
+            )[];
+            disabled?: boolean;
+            /** ISO 8601 timestamp */
+            lockedUntil?: string | null;
+            totpEnabled?: boolean;
+            /** ISO 8601 timestamp */
+            createdAt?: string;
+          };
+          /** only when none was given; shown once */
+          initialPassword?: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/users/{id}': {
+    get: {
+      responses: {
+        '200': {
+          id?: string;
+          orgId?: string;
+          email?: string;
+          name?: string;
+          roles?: (
+            | 'intake'
+            | 'triage'
+            | 'investigator'
+            | 'care_coordinator'
+            | 'municipal_coordinator'
+            | 'analyst'
+            | 'privacy_officer'
+            | 'admin'
+          )[];
+          disabled?: boolean;
+          /** ISO 8601 timestamp */
+          lockedUntil?: string | null;
+          totpEnabled?: boolean;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    patch: {
+      requestBody: {
+        name?: string;
+        roles?: (
+          | 'intake'
+          | 'triage'
+          | 'investigator'
+          | 'care_coordinator'
+          | 'municipal_coordinator'
+          | 'analyst'
+          | 'privacy_officer'
+          | 'admin'
+        )[];
+        disabled?: boolean;
+        unlock?: true;
+      };
+      responses: {
+        '200': {
+          id?: string;
+          orgId?: string;
+          email?: string;
+          name?: string;
+          roles?: (
+            | 'intake'
+            | 'triage'
+            | 'investigator'
+            | 'care_coordinator'
+            | 'municipal_coordinator'
+            | 'analyst'
+            | 'privacy_officer'
+            | 'admin'
+          )[];
+          disabled?: boolean;
+          /** ISO 8601 timestamp */
+          lockedUntil?: string | null;
+          totpEnabled?: boolean;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/health': {
+    get: {
+      responses: {
+        '200': {
+          status: 'ok';
+          database: string;
+          kind: string;
+          migration: string;
+        };
+        '4XX': ApiErrorBody;
+        '503': {
+          status: 'unavailable';
+          database: string;
+          kind: string;
+        };
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/health/live': {
+    get: {
+      responses: {
+        '200': {
+          status: 'ok';
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/health/ready': {
+    get: {
+      responses: {
+        '200': {
+          status: 'ok';
+          migration: string;
+        };
+        '4XX': ApiErrorBody;
+        '503': {
+          status: 'unavailable';
+          reason: string;
+        };
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+}
+
+/** The one error shape of the API (src/server/errors.ts). */
+export type ApiErrorBody = {
+  error: {
+    /** stable code a program can act on */
+    code: string;
+    /** the reason, in the request's language (Accept-Language) */
+    message: string;
+    /** the field the problem is about */
+    field?: string;
+    line?: number;
+    /** every problem, when there are several */
+    details?: {
+      code: string;
+      message: string;
+      field?: string;
+      line?: number;
+      column?: string;
+    }[];
+    requestId: string;
+    [key: string]: unknown;
+  };
+};
