@@ -95,7 +95,7 @@ test('privacy reaches the persons of every capability that holds some, and only 
       const target = relative(SRC, resolve(dirname(path), spec));
       assert.match(
         target,
-        /^(privacy|domain|store|access|cli|server\/routes)\/|^capabilit(y|ies)\.ts$/,
+        /^((privacy|domain|store|access|cli)\/|server\/(routes\/|context\.ts$|wire\.ts$))|^capabilit(y|ies)\.ts$/,
         `${file} imports ${target}`,
       );
     }

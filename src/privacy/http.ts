@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { GENDERS } from '../domain/genders.ts';
 import { access, type Services } from '../server/context.ts';
-import { GENDERS } from '../signals/index.ts';
 import { erasePersons, restrictPersons } from './erase.ts';
 import { rectifyPerson } from './rectify.ts';
 import {

@@ -31,12 +31,13 @@ export function toSubjectRequest(row: object) {
   return wire(SubjectRequest, rest);
 }
 
+/** What a capability shows of a found person (its personal-data interface decides which of these it holds). */
 const PersonData = z.looseObject({
-  givenNames: z.string().nullable(),
-  prefix: z.string().nullable(),
-  surname: z.string().nullable(),
-  dateOfBirth: DateOnly.nullable(),
-  bsn: z.string().nullable().describe('masked'),
+  givenNames: z.string().nullable().optional(),
+  prefix: z.string().nullable().optional(),
+  surname: z.string().nullable().optional(),
+  dateOfBirth: DateOnly.nullable().optional(),
+  bsn: z.string().nullable().optional().describe('masked'),
 });
 
 export const SearchResult = z.strictObject({
@@ -44,7 +45,12 @@ export const SearchResult = z.strictObject({
     z.strictObject({
       personId: z.string().optional(),
       signalId: z.string().optional(),
-      holding: z.enum(['reported', 'received']).optional(),
+      holding: z
+        .string()
+        .optional()
+        .describe(
+          'how the organisation holds the person, in the words of the capability (e.g. reported, received)',
+        ),
       role: z.string().optional(),
       match: z.unknown().optional().describe('how the person matched: by, certainty, score, reasons'),
       data: PersonData.optional(),

@@ -28,8 +28,7 @@ export const PERSON_ROLE_LABELS: Record<PersonRole, Label> = {
   other: { nl: 'Anders', en: 'Other' },
 };
 
-export const GENDERS = ['female', 'male', 'x', 'unknown'] as const;
-export type Gender = (typeof GENDERS)[number];
+export { GENDERS, type Gender } from '../domain/genders.ts';
 
 export const HANDLE_PLATFORMS = [
   'instagram',

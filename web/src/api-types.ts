@@ -1558,18 +1558,19 @@ export interface paths {
           persons: {
             personId?: string;
             signalId?: string;
-            holding?: 'reported' | 'received';
+            /** how the organisation holds the person, in the words of the capability (e.g. reported, received) */
+            holding?: string;
             role?: string;
             /** how the person matched: by, certainty, score, reasons */
             match?: unknown;
             data?: {
-              givenNames: string | null;
-              prefix: string | null;
-              surname: string | null;
+              givenNames?: string | null;
+              prefix?: string | null;
+              surname?: string | null;
               /** date, YYYY-MM-DD */
-              dateOfBirth: string | null;
+              dateOfBirth?: string | null;
               /** masked */
-              bsn: string | null;
+              bsn?: string | null;
               [key: string]: unknown;
             };
             restricted?: boolean;
