@@ -106,6 +106,12 @@ export const YEAR_LAST_DIGIT = 3;
 /** Graded agreement of two dates of birth, best level first. */
 export function compareDates(a: ParsedDate, b: ParsedDate): DateLevel {
   if (a.digits === b.digits) return 'exact';
+  // An estimated date (1 January, 1 July) says nothing by its day and month: only the years are
+  // compared, before "a year off" and "one digit" (1 January 1978 against 1 January 1998 differs in
+  // one digit, 1 January 1982 against 1 January 1981 has the same day and month a year apart, but
+  // neither is evidence that a date was mistyped). How often the same estimated date is shared is
+  // left to the term-frequency adjustment of the exact level.
+  if (isEstimatedDate(a) || isEstimatedDate(b)) return compareYears(a.year, b.year);
   // Before "one digit": 1994 and 1995 differ in one digit, but a year one off is its own error.
   if (a.month === b.month && a.day === b.day && Math.abs(a.year - b.year) === 1) return 'year_off_one';
   // One digit off, but not the year's last: 1994 against 1996 is two years apart, as likely
@@ -118,10 +124,6 @@ export function compareDates(a: ParsedDate, b: ParsedDate): DateLevel {
   for (let i = 0; i < 7; i++) {
     const swapped = a.digits.slice(0, i) + a.digits[i + 1] + a.digits[i] + a.digits.slice(i + 2);
     if (swapped === b.digits) return 'one_digit';
-  }
-  if (isEstimatedDate(a) || isEstimatedDate(b)) {
-    if (a.year === b.year) return 'estimated';
-    if (Math.abs(a.year - b.year) === 1) return 'estimated_year_off';
   }
   if (a.year === b.year && a.month === b.month) return 'same_year_month';
   if (a.year === b.year) return 'same_year';

@@ -78,16 +78,14 @@ export function dateLevel(
   const yearOff = A[ao + NEXT_Y] === yb || B[bo + NEXT_Y] === ya;
   if (fa === 0 || fb === 0) return ya === yb ? ESTIMATED : yearOff ? ESTIMATED_YEAR_OFF : ELSE;
   if (fa === fb) return EXACT;
+  // As in clear text: an estimated date is compared by its year alone (see compareDates).
+  if (estimatedA || estimatedB) return ya === yb ? ESTIMATED : yearOff ? ESTIMATED_YEAR_OFF : ELSE;
   if (A[ao + NEXT] === fb || B[bo + NEXT] === fa) return YEAR_OFF;
   for (let i = MASK; i < MASK + 8; i++) {
     // As in clear text, the year's last digit off is not a one-digit error (see compareDates).
     if (i !== MASK + YEAR_LAST_DIGIT && A[ao + i] === B[bo + i]) return ONE_DIGIT;
   }
   if (A[ao + SWAP] === fb) return SWAPPED;
-  if (estimatedA || estimatedB) {
-    if (ya === yb) return ESTIMATED;
-    if (yearOff) return ESTIMATED_YEAR_OFF;
-  }
   if (A[ao + YM] === B[bo + YM]) return SAME_YM;
   return ya === yb ? SAME_Y : ELSE;
 }
