@@ -75,7 +75,8 @@ export function parseDate(raw: string, lenient = false): ParsedDate | undefined 
  * same day and month, the year one off (an age guessed or counted wrong). `estimated`: one side
  * is a date registrations use when the real one is unknown (1 January, 1 July, the year alone) in
  * the same year: uncertain, not a mismatch; `estimated_year_off` the same a year apart (an age
- * guessed, then counted into a year). How much each level says is estimated from the data.
+ * guessed, then counted into a year). `year_off_and_other`: a year off and one digit of day or month
+ * off, or day and month swapped (two errors). How much each level says is estimated from the data.
  */
 export const DATE_LEVELS = [
   'exact',
@@ -84,6 +85,7 @@ export const DATE_LEVELS = [
   'year_off_one',
   'estimated',
   'estimated_year_off',
+  'year_off_and_other',
   'same_year_month',
   'same_year',
   'else',
@@ -124,6 +126,14 @@ export function compareDates(a: ParsedDate, b: ParsedDate): DateLevel {
   for (let i = 0; i < 7; i++) {
     const swapped = a.digits.slice(0, i) + a.digits[i + 1] + a.digits[i] + a.digits.slice(i + 2);
     if (swapped === b.digits) return 'one_digit';
+  }
+  // Two errors at once: the year one off and one digit of day or month mistyped, or day and month
+  // the other way round (2000-04-24 / 1999-05-24, 1979-04-10 / 1980-10-04). Two years apart is not
+  // here: as likely another person with that name.
+  if (Math.abs(a.year - b.year) === 1) {
+    let differing = 0;
+    for (let i = 4; i < 8; i++) if (a.digits[i] !== b.digits[i]) differing++;
+    if (differing === 1 || (a.day === b.month && a.month === b.day)) return 'year_off_and_other';
   }
   if (a.year === b.year && a.month === b.month) return 'same_year_month';
   if (a.year === b.year) return 'same_year';

@@ -51,7 +51,7 @@ export function parseEncodedList(text: string, source: string): ParsedList {
   if (header?.type !== 'header' || header.settings?.format !== 'ketenplein-clk') {
     throw new InputError(`${source}: not an encoded list (first line must be the header from "pprl encode")`);
   }
-  if (header.settings.version !== 4 || !Array.isArray(header.settings.segments)) {
+  if (header.settings.version !== 5 || !Array.isArray(header.settings.segments)) {
     throw new InputError(
       `${source}: encoding version ${String(header.settings.version)} is not supported; encode again with this version`,
     );
