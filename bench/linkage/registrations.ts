@@ -4,7 +4,8 @@
  * the capture-pattern table (sum of absolute cell errors / observed persons). One threshold for
  * every setting (the defaults); nothing here is tuned per setting.
  *
- *   node --import tsx bench/linkage/registrations.ts [--only name,...] [--persons 4000] [--no-estimated]
+ *   node --import tsx bench/linkage/registrations.ts [--only name,...] [--persons 4000] [--seed 11]
+ *     [--no-estimated] [--threshold P | --target-precision P]
  */
 import { parse } from 'csv-parse/sync';
 import { correctForLinkageError } from '../../src/estimate/linkage-error.ts';
@@ -21,6 +22,16 @@ const arg = (name: string) => {
 };
 const only = arg('only')?.split(',');
 const persons = Number(arg('persons') ?? BASE_SETTINGS.persons);
+// --seed: another population and other registrations from the same settings.
+const seed = Number(arg('seed') ?? BASE_SETTINGS.seed);
+// --target-precision P: both linkages choose their threshold from the fitted model (floor 0.5).
+const target = arg('target-precision');
+const fixed = arg('threshold');
+const LINK_OPTIONS = target
+  ? { threshold: 0.5, targetPrecision: Number(target) }
+  : fixed
+    ? { threshold: Number(fixed) }
+    : {};
 const secret = new TextEncoder().encode('registrations-bench-'.padEnd(40, 'k'));
 
 type Variant = [string, (s: PopulationSettings) => PopulationSettings];
@@ -146,7 +157,7 @@ function clearText(lists: PersonInput[][]): Int32Array {
   const edges: Edge[] = [];
   for (let x = 0; x < lists.length; x++)
     for (let y = x + 1; y < lists.length; y++) {
-      const r = linkPersons(lists[x], lists[y], { lenientDates: true });
+      const r = linkPersons(lists[x], lists[y], { lenientDates: true, ...LINK_OPTIONS });
       for (const l of r.links) edges.push({ i: offsets[x] + l.a, j: offsets[y] + l.b, weight: l.weight });
     }
   const group = new Int32Array(total);
@@ -160,7 +171,7 @@ function pprl(csvs: { name: string; csv: string }[]) {
   const parsed = csvs.map(({ name, csv }) =>
     parseEncodedList(encodeList(csv, secret, { list: name, lenientDates: true }).join('\n'), name),
   );
-  return linkEncodedLists(parsed);
+  return linkEncodedLists(parsed, LINK_OPTIONS);
 }
 
 const f = (x: number) => x.toFixed(4);
@@ -172,7 +183,7 @@ console.log('| --- | ---: | --- | ---: | --- | ---: | --- | ---: |');
 let worst = { clear: 0, pprl: 0, precision: 1 };
 for (const [label, change] of VARIANTS) {
   if (only && !only.some((o) => label.includes(o))) continue;
-  const changed = change({ ...BASE_SETTINGS, persons });
+  const changed = change({ ...BASE_SETTINGS, persons, seed });
   // --no-estimated: every setting without estimated dates (what the code before graded dates could read).
   const settings = process.argv.includes('--no-estimated')
     ? { ...changed, errors: { ...changed.errors, estimated: 0 } }
@@ -213,6 +224,4 @@ for (const [label, change] of VARIANTS) {
 console.log(
   `\nworst table error: clear text ${pct(worst.clear)}, PPRL ${pct(worst.pprl)} (target ≤ 3 %); lowest pair precision ${f(worst.precision)} (target ≥ 0.99)`,
 );
-console.log(
-  `rerun: node --import tsx bench/linkage/registrations.ts${persons !== BASE_SETTINGS.persons ? ` --persons ${persons}` : ''}`,
-);
+console.log(`rerun: node --import tsx bench/linkage/registrations.ts ${process.argv.slice(2).join(' ')}`);

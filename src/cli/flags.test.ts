@@ -75,6 +75,12 @@ const CASES: Record<string, [args: string[], message: RegExp][]> = {
     [['encode', '--lst', 'A', 'p.csv'], /onbekende optie --lst; bedoelt u --list\?/],
     [['encode', '--hardening', 'xor'], /--hardening xor: kies uit balance, xor-fold, none/],
     [['link', '--threshold', '0,8', 'a.jsonl'], /--threshold 0,8: geen getal \(gebruik een punt: 0\.8\)/],
+    [
+      ['link', '--target-precison', '0.99', 'a.jsonl'],
+      /onbekende optie --target-precison; bedoelt u --target-precision\?/,
+    ],
+    [['link', '--target-precision', 'hoog', 'a.jsonl'], /--target-precision hoog: geen getal/],
+    [['link', '--target-precision', '1', 'a.jsonl'], /--target-precision 1: moet tussen 0 en 1 liggen/],
   ],
   ads: [[['cluster', '--inptu', 'ads.jsonl'], /onbekende optie --inptu; bedoelt u --input\?/]],
   crawl: [

@@ -21,8 +21,8 @@ import {
 const USAGE = `pprl encode --secret <file> --list <name> [--strata col,...] [--extra-fields col,...]
             [--salt <text>] [--hardening balance|xor-fold|none] [--lenient-dates] <persons.csv>
      > <name>.clk.jsonl
-pprl link <a.clk.jsonl> <b.clk.jsonl> [...more] [--threshold ${DEFAULT_THRESHOLD}] [--json | --records]
-          [--qc --role privacy-officer]
+pprl link <a.clk.jsonl> <b.clk.jsonl> [...more] [--threshold ${DEFAULT_THRESHOLD}] [--target-precision 0.99]
+          [--json | --records] [--qc --role privacy-officer]
 
 encode: versleutelt een personenlijst lokaal tot Bloom-filters (CLK) met een geheime sleutel
         (bestand, minstens ${MIN_SECRET_BYTES} bytes, bij alle organisaties gelijk).
@@ -31,7 +31,9 @@ encode: versleutelt een personenlijst lokaal tot Bloom-filters (CLK) met een geh
         onversleuteld meegaan (jaar, vorm, geslacht, leeftijdsgroep), alleen als het doel dat toestaat.
         --extra-fields: extra kolommen die mee versleuteld worden (bv. postcode); alle partijen gelijk.
 link:   koppelt de lijsten (Fellegi-Sunter per segment; --threshold = minimale kans op een match)
-        en drukt de tabel van vangstpatronen af, precies de invoer van "estimate <tabel.csv>":
+        --target-precision P: de drempel gekozen uit het geschatte model, de laagste (niet onder
+        --threshold, standaard dan 0.5) waarbij de verwachte precisie van de koppelingen P haalt.
+        Drukt de tabel van vangstpatronen af, precies de invoer van "estimate <tabel.csv>":
         één 0/1-kolom per lijst in de gegeven volgorde, en count (strata opgeteld).
         --records: één regel per persoon met de strata-kolommen, voor
         "estimate <bestand> --lists a,b,... --by <strata>". --json: ook per stratum, en de
@@ -41,7 +43,9 @@ link:   koppelt de lijsten (Fellegi-Sunter per segment; --threshold = minimale k
 
 encode: encodes a person list locally into Bloom filters (CLK) with a secret key file
         (at least ${MIN_SECRET_BYTES} bytes, the same at every organisation).
-link:   links the lists and prints the capture-pattern table, exactly the input of
+link:   links the lists (--target-precision P: the lowest threshold, not below --threshold,
+        default then 0.5, at which the fitted model expects precision P) and prints the
+        capture-pattern table, exactly the input of
         "estimate <table.csv>" (one 0/1 column per list in the order given, count; strata summed).
         --records: one row per person with the strata, for "estimate --lists ... --by ...".
         --json: also per stratum, and the linkage's precision and recall as estimated by the
@@ -132,17 +136,42 @@ async function encode(args: string[], io: CliIO): Promise<number> {
 }
 
 const PARALLEL_FROM = 50_000;
+/** The floor of a threshold chosen for --target-precision. */
+const TARGET_FLOOR = 0.5;
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 async function link(args: string[], io: CliIO): Promise<number> {
   const { positionals, flags } = parseFlags(
     args,
     {
-      flags: { threshold: 'number', json: 'boolean', records: 'boolean', qc: 'boolean', role: 'string' },
+      flags: {
+        threshold: 'number',
+        'target-precision': 'number',
+        json: 'boolean',
+        records: 'boolean',
+        qc: 'boolean',
+        role: 'string',
+      },
     },
     io,
   );
-  const threshold = flags.has('threshold') ? Number(flags.get('threshold')) : DEFAULT_THRESHOLD;
+  const target = flags.has('target-precision') ? Number(flags.get('target-precision')) : undefined;
+  if (target !== undefined && !(target > 0 && target < 1))
+    throw new CliError(
+      say(
+        io,
+        `--target-precision ${target}: moet tussen 0 en 1 liggen (bijvoorbeeld 0.99)`,
+        `--target-precision ${target}: must be between 0 and 1 (for example 0.99)`,
+      ),
+    );
+  // With a precision target, --threshold is the floor the chosen threshold never goes below
+  // (default 0.5: a pair less likely a match than not is never linked).
+  const threshold = flags.has('threshold')
+    ? Number(flags.get('threshold'))
+    : target !== undefined
+      ? TARGET_FLOOR
+      : DEFAULT_THRESHOLD;
+  const options = { threshold, ...(target !== undefined ? { targetPrecision: target } : {}) };
   const qc = flags.has('qc');
   if (qc && flags.get('role') !== 'privacy-officer') {
     throw new CliError(
@@ -158,8 +187,8 @@ async function link(args: string[], io: CliIO): Promise<number> {
   const records = lists.reduce((n, l) => n + l.empty.length, 0);
   const outcome =
     records >= PARALLEL_FROM
-      ? await linkEncodedListsParallel(lists, { threshold })
-      : linkEncodedLists(lists, { threshold });
+      ? await linkEncodedListsParallel(lists, options)
+      : linkEncodedLists(lists, options);
   if (flags.has('json')) {
     const table = outcome.table.map((row) => ({
       pattern: row.pattern,
@@ -168,7 +197,13 @@ async function link(args: string[], io: CliIO): Promise<number> {
     }));
     const { precision, recall } = outcome.quality;
     // Estimated by the fitted model, never from the truth: the input of `estimate --linkage`.
-    const linkage = { precision: round(precision), recall: round(recall), source: 'fitted-model' };
+    const linkage = {
+      precision: round(precision),
+      recall: round(recall),
+      // The minimum match probability of the links: --threshold, or chosen for --target-precision.
+      threshold: round(outcome.quality.threshold ?? threshold),
+      source: 'fitted-model',
+    };
     io.stdout(`${JSON.stringify({ lists: outcome.lists, table, clusters: outcome.clusters, linkage })}\n`);
   } else if (flags.has('records')) io.stdout(captureRecordsCsv(outcome));
   else io.stdout(captureCsv(outcome));

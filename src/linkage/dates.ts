@@ -75,7 +75,8 @@ export function parseDate(raw: string, lenient = false): ParsedDate | undefined 
  * same day and month, the year one off (an age guessed or counted wrong). `estimated`: one side
  * is a date registrations use when the real one is unknown (1 January, 1 July, the year alone) in
  * the same year: uncertain, not a mismatch; `estimated_year_off` the same a year apart (an age
- * guessed, then counted into a year). How much each level says is estimated from the data.
+ * guessed, then counted into a year). `year_off_and_other`: a year off and one digit of day or month
+ * off, or day and month swapped (two errors). How much each level says is estimated from the data.
  */
 export const DATE_LEVELS = [
   'exact',
@@ -84,6 +85,7 @@ export const DATE_LEVELS = [
   'year_off_one',
   'estimated',
   'estimated_year_off',
+  'year_off_and_other',
   'same_year_month',
   'same_year',
   'else',
@@ -106,6 +108,12 @@ export const YEAR_LAST_DIGIT = 3;
 /** Graded agreement of two dates of birth, best level first. */
 export function compareDates(a: ParsedDate, b: ParsedDate): DateLevel {
   if (a.digits === b.digits) return 'exact';
+  // An estimated date (1 January, 1 July) says nothing by its day and month: only the years are
+  // compared, before "a year off" and "one digit" (1 January 1978 against 1 January 1998 differs in
+  // one digit, 1 January 1982 against 1 January 1981 has the same day and month a year apart, but
+  // neither is evidence that a date was mistyped). How often the same estimated date is shared is
+  // left to the term-frequency adjustment of the exact level.
+  if (isEstimatedDate(a) || isEstimatedDate(b)) return compareYears(a.year, b.year);
   // Before "one digit": 1994 and 1995 differ in one digit, but a year one off is its own error.
   if (a.month === b.month && a.day === b.day && Math.abs(a.year - b.year) === 1) return 'year_off_one';
   // One digit off, but not the year's last: 1994 against 1996 is two years apart, as likely
@@ -119,9 +127,13 @@ export function compareDates(a: ParsedDate, b: ParsedDate): DateLevel {
     const swapped = a.digits.slice(0, i) + a.digits[i + 1] + a.digits[i] + a.digits.slice(i + 2);
     if (swapped === b.digits) return 'one_digit';
   }
-  if (isEstimatedDate(a) || isEstimatedDate(b)) {
-    if (a.year === b.year) return 'estimated';
-    if (Math.abs(a.year - b.year) === 1) return 'estimated_year_off';
+  // Two errors at once: the year one off and one digit of day or month mistyped, or day and month
+  // the other way round (2000-04-24 / 1999-05-24, 1979-04-10 / 1980-10-04). Two years apart is not
+  // here: as likely another person with that name.
+  if (Math.abs(a.year - b.year) === 1) {
+    let differing = 0;
+    for (let i = 4; i < 8; i++) if (a.digits[i] !== b.digits[i]) differing++;
+    if (differing === 1 || (a.day === b.month && a.month === b.day)) return 'year_off_and_other';
   }
   if (a.year === b.year && a.month === b.month) return 'same_year_month';
   if (a.year === b.year) return 'same_year';

@@ -22,8 +22,8 @@ const MU: Record<string, [number[], number[]]> = {
   // exact, one digit, day/month swapped, year one off, estimated (same year, a year off), same
   // year and month, same year, else
   date_of_birth: [
-    [0.8, 0.05, 0.03, 0.04, 0.03, 0.01, 0.015, 0.015, 0.01],
-    [0.00004, 0.0015, 0.00005, 0.0001, 0.001, 0.002, 0.0008, 0.011, 0.9835],
+    [0.8, 0.05, 0.03, 0.04, 0.03, 0.01, 0.005, 0.015, 0.015, 0.01],
+    [0.00004, 0.0015, 0.00005, 0.0001, 0.001, 0.002, 0.002, 0.0008, 0.011, 0.9815],
   ],
   gender: [
     [0.97, 0.03],

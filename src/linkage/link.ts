@@ -6,6 +6,7 @@
 import { blockingKeysOf, candidatePairs, WEAK_MAX_BLOCK, weakNameDateKeys } from './blocking.ts';
 import { clusterLinks, type Edge } from './cluster.ts';
 import { type Comparison, comparisonVector, PERSON_COMPARISONS } from './comparisons.ts';
+import { Competition, weightForPrecision } from './competition.ts';
 import {
   distinctPatterns,
   estimateModelFromPatterns,
@@ -20,8 +21,13 @@ import { type PersonInput, type PreparedPerson, preparePerson } from './person.t
 import { EXACT_VALUES, estimateNonMatchU, fitPersonModel, termFrequencyBonus } from './priorModel.ts';
 
 export interface LinkOptions {
-  /** Minimum match probability for a link (default 0.5). */
+  /** Minimum match probability for a link (default 0.5; the floor with targetPrecision). */
   threshold?: number;
+  /**
+   * Choose the threshold from the fitted model: the lowest at or above `threshold` at which the
+   * links' expected precision (their mean match probability) is at least this.
+   */
+  targetPrecision?: number;
   /** Blocks with more records than this in list A are skipped. */
   maxBlock?: number;
   /** Random within-list pairs used to estimate u. */
@@ -48,6 +54,8 @@ export interface PersonLink {
 
 export interface LinkResult {
   model: FsModel;
+  /** The minimum match probability of the links: as given, or chosen for targetPrecision. */
+  threshold: number;
   candidatePairs: number;
   links: PersonLink[];
   /** Why a link was made: its comparison levels and their weights. */
@@ -92,21 +100,47 @@ export function linkPersons(
   const scores = scoreVectors(model, vectors, weights);
   adjustForNameFrequency(comparisons, model, A, B, pairs, vectors, scores);
 
+  // Each pair's probability against the other candidates of both records (competition.ts): what
+  // a precision target counts.
+  const competition = new Competition(A.length, B.length);
+  for (let p = 0; p < scores.length; p++) competition.add(pairs.a[p], pairs.b[p], scores[p]);
+  const competing = (e: Edge) => probability(competition.adjust(e.i, e.j - A.length, e.weight));
+
   const minWeight = Math.log2(threshold / (1 - threshold));
-  const edges: Edge[] = [];
+  let edges: Edge[] = [];
   for (let p = 0; p < scores.length; p++) {
     if (scores[p] >= minWeight) edges.push({ i: pairs.a[p], j: A.length + pairs.b[p], weight: scores[p] });
   }
   // One-to-one: a cluster holds at most one record of each list.
   const group = new Uint8Array(A.length + B.length).fill(1, A.length);
-  const roots = clusterLinks(A.length + B.length, edges, { group });
-  const links: PersonLink[] = [];
-  for (const e of edges) {
-    if (roots[e.i] === roots[e.j]) {
-      links.push({ a: e.i, b: e.j - A.length, weight: e.weight, probability: probability(e.weight) });
+  const linksOf = (candidates: Edge[]) => {
+    const roots = clusterLinks(A.length + B.length, candidates, { group });
+    return candidates.filter((e) => roots[e.i] === roots[e.j]);
+  };
+  let kept = linksOf(edges);
+  let chosen = threshold;
+  if (options.targetPrecision !== undefined) {
+    // The threshold from the fitted model (competition.ts): the least likely links go until the
+    // rest reach the target precision.
+    const cut = weightForPrecision(
+      kept.map((e) => e.weight),
+      kept.map(competing),
+      options.targetPrecision,
+    );
+    if (cut !== undefined) {
+      edges = edges.filter((e) => e.weight > cut);
+      kept = linksOf(edges);
+      chosen = probability(cut);
     }
   }
+  const links: PersonLink[] = kept.map((e) => ({
+    a: e.i,
+    b: e.j - A.length,
+    weight: e.weight,
+    probability: probability(e.weight),
+  }));
   return {
+    threshold: chosen,
     model,
     candidatePairs: pairs.a.length,
     links,
@@ -116,8 +150,8 @@ export function linkPersons(
 
 /**
  * Term-frequency adjustment (as Splink's): agreeing on a common name ("Mohamed Yılmaz") is weaker
- * evidence than agreeing on a rare one. For exact name agreement, u is replaced by the name's own
- * frequency (of the more common side).
+ * evidence than agreeing on a rare one. For exact agreement of a name or the date of birth, u is
+ * replaced by the value's own frequency (of the more common side).
  */
 function adjustForNameFrequency(
   comparisons: readonly Comparison[],
@@ -130,7 +164,8 @@ function adjustForNameFrequency(
 ): void {
   const C = comparisons.length;
   const bonus: Record<string, [Float32Array, Float32Array]> = {};
-  for (const name of ['given_name', 'family_name']) {
+  // The date too, as PPRL does: an estimated 1 January 2008 shared by many says less.
+  for (const name of ['given_name', 'family_name', 'date_of_birth']) {
     const c = comparisons.findIndex((x) => x.name === name);
     if (c < 0) continue;
     const bonusA = termFrequencyBonus(A, EXACT_VALUES[name], model.u[c][0]);

@@ -137,3 +137,45 @@ test('names the other way round with the prefix in the given-name field ("van Be
   assert.ok(clear.has(pair), 'clear text');
   assert.ok(pprl.has(pair), 'PPRL');
 });
+
+test('an estimated date is compared by its year: 1 January 1978 and 1 January 1998 do not link', () => {
+  // One digit apart, but 1 January is what a registration writes when the date is not known:
+  // its day and month are no evidence, and the years are twenty apart.
+  const [a, b] = population(
+    [{ givenName: 'Hiwet', familyName: 'Haile', dateOfBirth: '1978-01-01' }],
+    [{ givenName: 'HIWET', familyName: 'HAILE', dateOfBirth: '01-01-1998' }],
+  );
+  const pair = `${a.length - 1},${b.length - 1}`;
+  const { clear, pprl } = linked(a, b);
+  assert.ok(!clear.has(pair), 'clear text does not link');
+  assert.ok(!pprl.has(pair), 'PPRL does not link');
+});
+
+test('a shared estimated date says less than a shared real date (term frequency of the date)', () => {
+  // Thirty persons of list A and of list B registered on 1 January 2008 (dates not known).
+  const random = mulberry32(7);
+  const estimated = (i: number): PersonInput => ({
+    givenName: GIVEN[i % GIVEN.length],
+    familyName: FAMILY[Math.floor(random() * FAMILY.length)],
+    dateOfBirth: '2008-01-01',
+  });
+  const [a, b] = population(
+    [
+      ...Array.from({ length: 30 }, (_, i) => estimated(i)),
+      { givenName: 'Joy', familyName: 'Okafor', dateOfBirth: '2008-01-01' },
+      { givenName: 'Joy', familyName: 'Okafor', dateOfBirth: '1990-05-17' },
+    ],
+    [
+      ...Array.from({ length: 30 }, (_, i) => estimated(i + 3)),
+      { givenName: 'JOY', familyName: 'OKAFOR', dateOfBirth: '01-01-2008' },
+      { givenName: 'JOY', familyName: 'OKAFOR', dateOfBirth: '17-05-1990' },
+    ],
+  );
+  const links = linkPersons(a, b).links;
+  const weight = (i: number, j: number) =>
+    links.find((l) => l.a === a.length - i && l.b === b.length - j)?.weight;
+  const onEstimated = weight(2, 2);
+  const onReal = weight(1, 1);
+  assert.ok(onEstimated !== undefined && onReal !== undefined, 'both pairs link');
+  assert.ok(onReal - onEstimated > 1, `real date ${onReal} against estimated ${onEstimated}`);
+});

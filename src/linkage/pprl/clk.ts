@@ -34,9 +34,10 @@ export interface ClkSettings {
   format: 'ketenplein-clk';
   /**
    * 4: the date of birth as keyed date tokens (dateTokens.ts) instead of in the birth filter, and
-   * an estimated-date flag (files of earlier versions are refused).
+   * an estimated-date flag; 5: five more date tokens (a year off with a second error). Files of
+   * earlier versions are refused.
    */
-  version: 4;
+  version: 5;
   hardening: Hardening;
   /** Public per-round salt mixed into every key. */
   salt: string;
@@ -46,7 +47,7 @@ export interface ClkSettings {
 export function defaultSettings(overrides: Partial<ClkSettings> = {}): ClkSettings {
   return {
     format: 'ketenplein-clk',
-    version: 4,
+    version: 5,
     hardening: 'balance',
     salt: '',
     segments: [GIVEN_SEGMENT, FAMILY_SEGMENT, BIRTH_SEGMENT, INITIAL_SEGMENT],

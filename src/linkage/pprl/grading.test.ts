@@ -69,6 +69,18 @@ test('encoded dates are graded as registration errors happen, the same levels as
     ['1994', '00-00-1994', 'estimated'],
     ['1994-03-18', '1995', 'estimated_year_off'],
     ['1994-07-01', '1995-03-18', 'estimated_year_off'],
+    // An estimated date is compared by its year only: its day and month are no evidence of a
+    // mistyped date (1 January 1978/1998 differ in one digit, 1 January 1981/1982 only in the year).
+    ['1982-01-01', '01-01-1981', 'estimated_year_off'],
+    ['1978-01-01', '1998-01-01', 'else'],
+    ['1994-07-01', '1994-07-02', 'estimated'],
+    ['1994-01-01', '1994-10-01', 'estimated'],
+    // Two errors: a year off and one digit of day or month, or a year off and day/month swapped.
+    ['2000-04-24', '24-05-1999', 'year_off_and_other'],
+    ['1990-06-18', '19910619', 'year_off_and_other'],
+    ['1979-04-10', '1980-10-04', 'year_off_and_other'],
+    ['1990-06-18', '1991-07-19', 'else'],
+    ['1990-06-18', '1992-06-19', 'else'],
     ['1994-03-18', '1996', 'else'],
     ['1988-10-22', '1988-10-14', 'same_year_month'],
     ['1988-10-22', '1988-03-17', 'same_year'],

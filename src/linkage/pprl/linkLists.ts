@@ -51,7 +51,7 @@ export function parseEncodedList(text: string, source: string): ParsedList {
   if (header?.type !== 'header' || header.settings?.format !== 'ketenplein-clk') {
     throw new InputError(`${source}: not an encoded list (first line must be the header from "pprl encode")`);
   }
-  if (header.settings.version !== 4 || !Array.isArray(header.settings.segments)) {
+  if (header.settings.version !== 5 || !Array.isArray(header.settings.segments)) {
     throw new InputError(
       `${source}: encoding version ${String(header.settings.version)} is not supported; encode again with this version`,
     );
@@ -139,12 +139,13 @@ export const DEFAULT_THRESHOLD = 0.8;
 
 export interface LinkOptions {
   threshold?: number;
+  /** Choose the threshold from the fitted model for this expected precision (see MatchOptions). */
+  targetPrecision?: number;
   maxBlock?: number;
 }
 
 export function linkEncodedLists(lists: ParsedList[], options: LinkOptions = {}): LinkOutcome {
-  const { threshold, maxBlock } = checkLists(lists, options);
-  return outcomeOf(lists, matchLists(lists, lists[0].settings, { threshold, maxBlock }));
+  return outcomeOf(lists, matchLists(lists, lists[0].settings, checkLists(lists, options)));
 }
 
 /** linkEncodedLists with the candidate scoring on worker threads (large lists; Node only). */
@@ -152,16 +153,16 @@ export async function linkEncodedListsParallel(
   lists: ParsedList[],
   options: LinkOptions = {},
 ): Promise<LinkOutcome> {
-  const { threshold, maxBlock } = checkLists(lists, options);
+  const checked = checkLists(lists, options);
   const { matchParallel } = await import('./parallel.ts');
-  return outcomeOf(lists, await matchParallel(lists, lists[0].settings, { threshold, maxBlock }));
+  return outcomeOf(lists, await matchParallel(lists, lists[0].settings, checked));
 }
 
 /** Refuses, before linking anything, what cannot be linked; returns the options with defaults. */
 function checkLists(
   lists: ParsedList[],
-  { threshold = DEFAULT_THRESHOLD, maxBlock = MAX_BLOCK }: LinkOptions,
-): { threshold: number; maxBlock: number } {
+  { threshold = DEFAULT_THRESHOLD, targetPrecision, maxBlock = MAX_BLOCK }: LinkOptions,
+): { threshold: number; targetPrecision?: number; maxBlock: number } {
   if (lists.length < 2) throw new InputError('give at least two encoded lists');
   // The capture-pattern table goes to the estimate capability, which takes 2 to 10 lists.
   if (lists.length > MAX_LISTS)
@@ -169,6 +170,8 @@ function checkLists(
       `${lists.length} lists: the estimate takes at most ${MAX_LISTS}; link fewer at once`,
     );
   if (!(threshold > 0 && threshold < 1)) throw new InputError(`--threshold ${threshold}: must be in (0, 1)`);
+  if (targetPrecision !== undefined && !(targetPrecision > 0 && targetPrecision < 1))
+    throw new InputError(`--target-precision ${targetPrecision}: must be in (0, 1)`);
   const names = new Set<string>();
   const contents = new Map<string, string>();
   for (const list of lists) {
@@ -197,7 +200,7 @@ function checkLists(
       throw new InputError(`lists "${first.name}" and "${list.name}" have different strata columns`);
     }
   }
-  return { threshold, maxBlock };
+  return { threshold, ...(targetPrecision !== undefined ? { targetPrecision } : {}), maxBlock };
 }
 
 function outcomeOf(lists: ParsedList[], result: ClusterResult): LinkOutcome {

@@ -5,6 +5,7 @@
  */
 import { forEachCandidatePair, WEAK_MAX_BLOCK } from '../blocking.ts';
 import { clusterLinks, type Edge } from '../cluster.ts';
+import { Competition, weightForPrecision } from '../competition.ts';
 import type { FsModel } from '../fellegiSunter.ts';
 import type { ClkSettings } from './clk.ts';
 import { nonMatchModel } from './nonMatch.ts';
@@ -13,8 +14,13 @@ import { type EncodedList, PairScorer } from './score.ts';
 export type { EncodedList } from './score.ts';
 
 export interface MatchOptions {
-  /** Minimum match probability of a link. */
+  /** Minimum match probability of a link (the floor when targetPrecision is given). */
   threshold: number;
+  /**
+   * Choose the threshold from the fitted model: the lowest at or above `threshold` at which the
+   * links' expected precision (their mean match probability) is at least this.
+   */
+  targetPrecision?: number;
   /** Blocks with more records than this in one list are skipped (keeps huge lists tractable). */
   maxBlock?: number;
 }
@@ -46,6 +52,8 @@ export interface LinkageQuality {
   links: number;
   expectedTrueLinks: number;
   expectedMatches: number;
+  /** The minimum match probability of the links: as given, or chosen for a target precision. */
+  threshold?: number;
 }
 
 /** Candidate pairs of two lists with their pattern codes, in growable typed arrays. */
@@ -163,9 +171,24 @@ export function finishMatch(
 
   // Pass 2: links above the threshold, and each record's expected matches per other list.
   const minWeight = Math.log2(options.threshold / (1 - options.threshold));
-  const edges: Edge[] = [];
+  // A link's weight decides (the model's evidence for the pair); its probability against the
+  // competing candidates (below) is what the quality estimate counts.
+  const edges: (Edge & { probability: number })[] = [];
   const massOf = new Map<string, [Float64Array, Float64Array]>();
+  // One-to-one evidence (competition.ts): each pair's odds against the other candidates of both
+  // records. The stores of one pair of lists (worker shares) add up into one Competition.
+  const competitionOf = new Map<string, Competition>();
   for (const { x, y, pairs } of stores) {
+    let competition = competitionOf.get(`${x},${y}`);
+    if (!competition) {
+      competition = new Competition(lists[x].empty.length, lists[y].empty.length);
+      competitionOf.set(`${x},${y}`, competition);
+    }
+    for (let p = 0; p < pairs.length; p++)
+      competition.add(pairs.a[p], pairs.b[p], weightOf(x, pairs.a[p], y, pairs.b[p], pairs.code[p]));
+  }
+  for (const { x, y, pairs } of stores) {
+    const competition = competitionOf.get(`${x},${y}`) as Competition;
     let mass = massOf.get(`${x},${y}`);
     if (!mass) {
       mass = [new Float64Array(lists[x].empty.length), new Float64Array(lists[y].empty.length)];
@@ -173,10 +196,11 @@ export function finishMatch(
     }
     for (let p = 0; p < pairs.length; p++) {
       const w = weightOf(x, pairs.a[p], y, pairs.b[p], pairs.code[p]);
-      const probability = 1 / (1 + 2 ** -w);
+      const probability = 1 / (1 + 2 ** -competition.adjust(pairs.a[p], pairs.b[p], w));
       mass[0][pairs.a[p]] += probability;
       mass[1][pairs.b[p]] += probability;
-      if (w >= minWeight) edges.push({ i: offsets[x] + pairs.a[p], j: offsets[y] + pairs.b[p], weight: w });
+      if (w >= minWeight)
+        edges.push({ i: offsets[x] + pairs.a[p], j: offsets[y] + pairs.b[p], weight: w, probability });
     }
   }
   const group = new Int32Array(total);
@@ -189,22 +213,45 @@ export function finishMatch(
     return weightOf(li, a, lj, b, scorer.code(lists[li], a, lists[lj], b));
   };
   // Guard against chaining: clusters merge only when their cross-list pairs match on average.
-  const clusterOf = clusterLinks(total, edges, { group, pairWeight, minMeanWeight: minWeight });
-  const links = edges
-    .filter((e) => clusterOf[e.i] === clusterOf[e.j])
-    .map((e) => ({ ...e, weight: 1 / (1 + 2 ** -e.weight) }));
+  const clusterAbove = (cut: number, strict: boolean) => {
+    const kept = strict ? edges.filter((e) => e.weight > cut) : edges;
+    const clusterOf = clusterLinks(total, kept, { group, pairWeight, minMeanWeight: cut });
+    return { clusterOf, kept: kept.filter((e) => clusterOf[e.i] === clusterOf[e.j]) };
+  };
+  let { clusterOf, kept } = clusterAbove(minWeight, false);
+  let threshold = options.threshold;
+  if (options.targetPrecision !== undefined) {
+    // The threshold from the fitted model: the least likely links go until the rest reach the
+    // target precision (competition.ts), then the records are clustered again above it.
+    const cut = weightForPrecision(
+      kept.map((e) => e.weight),
+      kept.map((e) => e.probability),
+      options.targetPrecision,
+    );
+    if (cut !== undefined) {
+      ({ clusterOf, kept } = clusterAbove(cut, true));
+      threshold = 1 / (1 + 2 ** -cut);
+    }
+  }
+  const links = kept.map((e) => ({ i: e.i, j: e.j, weight: 1 / (1 + 2 ** -e.weight) }));
   return {
     clusterOf,
     offsets,
     links,
     candidatePairs: candidates,
     model,
-    quality: estimatedQuality(links, [...massOf.values()]),
+    quality: {
+      ...estimatedQuality(
+        kept.map((e) => e.probability),
+        [...massOf.values()],
+      ),
+      threshold,
+    },
   };
 }
 
-function estimatedQuality(links: Edge[], masses: [Float64Array, Float64Array][]): LinkageQuality {
-  const expectedTrueLinks = links.reduce((sum, e) => sum + e.weight, 0);
+function estimatedQuality(links: number[], masses: [Float64Array, Float64Array][]): LinkageQuality {
+  const expectedTrueLinks = links.reduce((sum, p) => sum + p, 0);
   let expectedMatches = 0;
   const capped = (mass: Float64Array) => mass.reduce((sum, m) => sum + Math.min(1, m), 0);
   for (const [a, b] of masses) expectedMatches += Math.min(capped(a), capped(b));
