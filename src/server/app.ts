@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -34,6 +35,15 @@ const routeTables = new WeakMap<FastifyInstance, RegisteredRoute[]>();
 /** Every route the app registered, with the status codes its response schema names (test/api/openapi). */
 export function registeredRoutes(app: FastifyInstance): readonly RegisteredRoute[] {
   return routeTables.get(app) ?? [];
+}
+
+/**
+ * Cache policy of the web app's files: Vite names every file under assets/ by its content hash, so a browser may keep
+ * it for a year without asking; index.html (and so every SPA route, which answers index.html) names the current
+ * assets and must be revalidated on every load, or a deploy would leave users on old code.
+ */
+export function webCacheControl(filePath: string): string {
+  return /[/\\]assets[/\\]/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -78,6 +88,15 @@ export async function buildApp(
       },
     },
   });
+  // API answers compressed (br, else gzip) above 1 kB. Not the login/session answers under /api/v1/auth: they carry
+  // the CSRF token, and compressing a secret beside attacker-influenced text would open it to BREACH. The web app's
+  // own files are precompressed at build time (web/build-plugins.ts) and served as such by @fastify/static.
+  // Request bodies are not decompressed (globalDecompression: false): the body limit keeps meaning what it says.
+  // (This hook is added before the plugin's own onRoute hook, so the plugin sees `compress: false`.)
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1/auth')) route.compress = false;
+  });
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -135,7 +154,15 @@ export async function buildApp(
   await registerRoutes(app, services);
 
   if (existsSync(config.webDir)) {
-    await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: config.webDir,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply: FastifyReply, filePath: string) => {
+        reply.header('cache-control', webCacheControl(filePath));
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
