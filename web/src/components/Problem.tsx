@@ -26,7 +26,8 @@ export function Problem({ error, title }: { error: unknown; title?: string }) {
   const text = useProblemText();
   if (!error) return null;
   return (
-    <Alert type="error" role="alert">
+    // data-error-summary: where focus goes after a refused submit (focusError.ts).
+    <Alert type="error" role="alert" data-error-summary="">
       <Paragraph>
         <strong>{title ?? t('error.title')}: </strong>
         {text(error)}

@@ -15,6 +15,7 @@ import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { useErrorFocus } from '../focusError.ts';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
 import { useLoad } from '../useLoad.ts';
 import { downloadExport, type EstimateSummary, getEstimate, purpose, type StoredEstimate } from './api.ts';
@@ -78,6 +79,7 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
   const [busy, setBusy] = useState(false);
   const [listsBy, setListsBy] = useState<'organisation' | 'organisation_type'>('organisation');
   const [warnings, setWarnings] = useState<string[]>([]);
+  const errorFocus = useErrorFocus();
   const fromRegistrations = format === 'registrations';
   const sampling = bayes.family === 'lcm' || bayes.family === 'all';
   const strataOffered: readonly string[] = fromRegistrations ? REGISTRATION_STRATA : ESTIMATE_STRATA;
@@ -92,7 +94,7 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
     if (format === 'records-csv' && !lists.trim()) problems.lists = t('estimate.listsRequired');
     setErrors(problems);
     setFailure(null);
-    if (Object.keys(problems).length > 0) return;
+    if (Object.keys(problems).length > 0) return errorFocus.refused();
     const settings: Record<string, unknown> = { ci, average };
     if (method === 'fixed') settings.model = model;
     else settings.select = method;
@@ -141,6 +143,7 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
     } catch (error) {
       if (error instanceof ApiError && error.field === 'input') setErrors({ text: error.message });
       else setFailure(error);
+      errorFocus.refused();
     } finally {
       setBusy(false);
     }
@@ -148,7 +151,7 @@ function NewEstimate({ onCreated }: { onCreated(estimate: StoredEstimate): void 
 
   const option = (value: string, key: MessageKey) => ({ value, label: t(key) });
   return (
-    <section className="kp-panel" aria-labelledby="new-estimate">
+    <section ref={errorFocus.ref} className="kp-panel" aria-labelledby="new-estimate">
       <Heading2 id="new-estimate">{t('estimate.new')}</Heading2>
       <Problem error={failure} />
       <form noValidate onSubmit={(event) => void submit(event)}>

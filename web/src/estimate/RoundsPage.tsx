@@ -13,6 +13,7 @@ import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem, Success } from '../components/Problem.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { useErrorFocus } from '../focusError.ts';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
 import { useLoad } from '../useLoad.ts';
 import { getEstimate, purpose, type Round, type RoundSummary, type StoredEstimate } from './api.ts';
@@ -229,6 +230,7 @@ function OpenRound({ onOpened }: { onOpened(round: Round): void }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
+  const errorFocus = useErrorFocus();
   const orgs = organisations.data ?? [];
   const change = (i: number, patch: Partial<Draft>) =>
     setLists(lists.map((l, j) => (i === j ? { ...l, ...patch } : l)));
@@ -243,7 +245,7 @@ function OpenRound({ onOpened }: { onOpened(round: Round): void }) {
     setErrors(problems);
     setFailure(null);
     setDone(null);
-    if (Object.keys(problems).length > 0) return;
+    if (Object.keys(problems).length > 0) return errorFocus.refused();
     try {
       const round = await api<Round>('POST', '/estimation-rounds', {
         purpose,
@@ -259,11 +261,12 @@ function OpenRound({ onOpened }: { onOpened(round: Round): void }) {
     } catch (error) {
       if (error instanceof ApiError && error.field === 'strata') setErrors({ strata: error.message });
       else setFailure(error);
+      errorFocus.refused();
     }
   };
 
   return (
-    <section className="kp-panel" aria-labelledby="open-round">
+    <section ref={errorFocus.ref} className="kp-panel" aria-labelledby="open-round">
       <Heading2 id="open-round">{t('rounds.open')}</Heading2>
       <Problem error={failure ?? organisations.error} />
       {done && <Success>{done}</Success>}

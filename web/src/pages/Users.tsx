@@ -6,6 +6,7 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem, Success } from '../components/Problem.tsx';
 import { RoleCheckboxes } from '../components/RoleCheckboxes.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { useErrorFocus } from '../focusError.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { roleLabel } from '../modules.ts';
 import { useAuthenticated } from '../session.tsx';
@@ -209,6 +210,7 @@ function CreateUser({ onCreated }: { onCreated(): Promise<void> }) {
   const nameRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const createdRef = useRef<HTMLDivElement>(null);
+  const errorFocus = useErrorFocus();
 
   useEffect(() => {
     if (created) createdRef.current?.focus();
@@ -225,7 +227,7 @@ function CreateUser({ onCreated }: { onCreated(): Promise<void> }) {
     setErrors(found);
     if (found.name) return nameRef.current?.focus();
     if (found.email) return emailRef.current?.focus();
-    if (found.roles) return;
+    if (found.roles) return errorFocus.refused();
     setBusy(true);
     try {
       const result = await api<{ user: ManagedUser; initialPassword?: string }>('POST', '/users', {
@@ -241,14 +243,17 @@ function CreateUser({ onCreated }: { onCreated(): Promise<void> }) {
       if (error instanceof ApiError && (error.field === 'email' || error.field === 'name')) {
         setErrors({ [error.field]: error.message });
         (error.field === 'email' ? emailRef : nameRef).current?.focus();
-      } else setFailure(error);
+      } else {
+        setFailure(error);
+        errorFocus.refused();
+      }
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <section className="kp-panel" aria-labelledby="create-user">
+    <section ref={errorFocus.ref} className="kp-panel" aria-labelledby="create-user">
       <Heading2 id="create-user">{t('users.create')}</Heading2>
       {created && (
         <div ref={createdRef} tabIndex={-1}>

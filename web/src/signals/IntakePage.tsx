@@ -19,6 +19,7 @@ import { CHANNELS, GENDERS, HANDLE_PLATFORMS, PERSON_ROLE_LABELS } from '../../.
 import { ApiError, api } from '../api.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
+import { useErrorFocus } from '../focusError.ts';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
 import { RouterLink } from '../router.tsx';
 import { useAuthenticated } from '../session.tsx';
@@ -77,7 +78,8 @@ export function IntakePage() {
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [draftDeleted, setDraftDeleted] = useState(false);
   const idempotencyKey = useRef<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  // The error summary sits above the form and the other failure inside it: the page is the container.
+  const errorFocus = useErrorFocus<HTMLDivElement>();
   // A second click arrives before React re-renders the disabled button: guard with a ref.
   const inFlight = useRef(false);
 
@@ -124,11 +126,11 @@ export function IntakePage() {
     } catch (error) {
       if (error instanceof ApiError && error.details.some((d) => d.field)) {
         setErrors(error.details.map((d) => ({ field: d.field ?? '', message: d.message })));
-        requestAnimationFrame(() => summaryRef.current?.focus());
       } else {
         setErrors([]);
         setFailure(error);
       }
+      errorFocus.refused();
     } finally {
       inFlight.current = false;
       setSending(false);
@@ -183,7 +185,7 @@ export function IntakePage() {
 
   const label = (value: { nl: string; en: string }) => value[language];
   return (
-    <>
+    <div ref={errorFocus.ref}>
       <PageHeading title={t('signals.intake.title')}>{t('signals.intake.title')}</PageHeading>
       <Paragraph className="kp-lead">{t('signals.intake.lead')}</Paragraph>
       <Alert type="info">
@@ -209,8 +211,8 @@ export function IntakePage() {
 
       {errors.length > 0 && (
         <div
-          ref={summaryRef}
           tabIndex={-1}
+          data-error-summary=""
           className="kp-error-summary"
           role="alert"
           aria-labelledby="signal-error-summary"
@@ -662,6 +664,6 @@ export function IntakePage() {
           </Button>
         </ButtonGroup>
       </form>
-    </>
+    </div>
   );
 }

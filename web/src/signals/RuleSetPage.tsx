@@ -17,6 +17,7 @@ import { api } from '../api.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem, Success } from '../components/Problem.tsx';
+import { useErrorFocus } from '../focusError.ts';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
 import { useLoad } from '../useLoad.ts';
 import { fieldId, Text } from './fields.tsx';
@@ -88,6 +89,7 @@ export function RuleSetPage() {
   const [editing, setEditing] = useState<{ base: RuleSet; weights: Weights } | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState<number | null>(null);
+  const errorFocus = useErrorFocus();
   const current = data?.[0];
   const state = editing ?? (current ? { base: current.rules, weights: flatten(current.rules) } : null);
   const set = (key: string, value: string) =>
@@ -112,6 +114,7 @@ export function RuleSetPage() {
       await reload();
     } catch (problem) {
       setFailure(problem);
+      errorFocus.refused();
     }
   };
 
@@ -158,7 +161,7 @@ export function RuleSetPage() {
       )}
       {state && current && (
         <form noValidate onSubmit={(event) => void save(event)}>
-          <section className="kp-panel" aria-labelledby="rules-edit">
+          <section ref={errorFocus.ref} className="kp-panel" aria-labelledby="rules-edit">
             <Heading2 id="rules-edit">{t('signals.rules.edit', { version: current.version })}</Heading2>
             <Paragraph>{t('signals.rules.editHelp')}</Paragraph>
             <Text
