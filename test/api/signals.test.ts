@@ -19,7 +19,7 @@ type QueueRow = {
   state: string;
   priority: string;
   score: number;
-  sla: { status: string } | null;
+  sla: { status: string; clock?: string; dueDate?: string; remainingWorkingDays?: number } | null;
 };
 type SignalView = Record<string, unknown> & {
   state: string;
@@ -285,6 +285,12 @@ describe(`signals through the API on ${databaseLabel}`, () => {
       note: 'Opgepakt door team mensenhandel',
     });
     assert.equal(accepted.body.state, 'accepted');
+    // Item 8: a clock only while it applies: the acceptance clock while routed, none once accepted.
+    assert.equal(team.body[0].sla?.clock, 'acceptance');
+    assert.match(team.body[0].sla?.dueDate ?? '', /^\d{4}-\d{2}-\d{2}$/);
+    const afterAccept = await investigator.get<SignalView>(`/api/v1/signals/${firstId}`);
+    assert.equal(afterAccept.status, 200);
+    assert.equal(afterAccept.body.sla ?? null, null);
 
     const other = await loginAs(server, 'inspecteur@inspectie-szw.example', 'criminal_investigation');
     assert.equal((await other.get(`/api/v1/signals/${firstId}`)).status, 404);
