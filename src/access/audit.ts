@@ -79,8 +79,25 @@ export function plainEntryHash(entry: ChainedFields): string {
  * together with the work they describe. The head row lock orders concurrent appenders; callers
  * append last so the lock is held only for the final moments of the transaction.
  */
+/** Told how long each append took (seconds, from taking the chain head to writing it back), e.g. by `/metrics`. */
+export type AuditAppendListener = (seconds: number, entries: number) => void;
+const appendListeners = new Set<AuditAppendListener>();
+
+/** Listens to every audit append of this process; returns the function that stops listening. */
+export function onAuditAppend(listener: AuditAppendListener): () => void {
+  appendListeners.add(listener);
+  return () => appendListeners.delete(listener);
+}
+
 export async function appendAudit(conn: Kysely<Database>, entries: readonly AuditInput[]): Promise<void> {
   if (entries.length === 0) return;
+  const started = performance.now();
+  await appendChained(conn, entries);
+  const seconds = (performance.now() - started) / 1000;
+  for (const listener of appendListeners) listener(seconds, entries.length);
+}
+
+async function appendChained(conn: Kysely<Database>, entries: readonly AuditInput[]): Promise<void> {
   const head = await conn
     .selectFrom('audit_head')
     .select(['seq', 'hash'])

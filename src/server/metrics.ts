@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { onAuditAppend } from '../access/audit.ts';
 import type { Store } from '../store/connect.ts';
 
 /**
  * Observability for operators: `/metrics` in Prometheus text format (request latency per route,
- * job queue depth and age per kind, job outcomes, database pool use, the process's own figures),
+ * job queue depth and age per kind, job outcomes, audit append latency, database pool use, the process's
+ * own figures),
  * and a request id on every request: taken from `X-Request-Id` when a proxy set one, else new;
  * in every log line (pino's reqId), in the `X-Request-Id` answer header and in every error body.
  * Labels carry route patterns, never URLs, so no id or name ends up in a metric.
@@ -113,6 +115,23 @@ function createMetrics(store: Store): Metrics {
       pool.set({ state: 'idle' }, stats.idle);
       pool.set({ state: 'waiting' }, stats.waiting);
     },
+  });
+  // Every append to the audit chain waits for the chain's head (one writer at a time): its latency shows
+  // contention on the chain before requests slow down.
+  const audit = new Histogram({
+    name: 'ketenplein_audit_append_duration_seconds',
+    help: 'Latency of appending entries to the audit hash chain (lock of the head, insert, head update), per append',
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [registry],
+  });
+  const auditEntries = new Counter({
+    name: 'ketenplein_audit_entries_total',
+    help: 'Audit entries appended by this process',
+    registers: [registry],
+  });
+  onAuditAppend((seconds, entries) => {
+    audit.observe(seconds);
+    auditEntries.inc(entries);
   });
   return {
     registry,

@@ -45,6 +45,74 @@ export async function reportSignal(
   );
 }
 
+/**
+ * Rows per transaction of a bulk import. Each batch commits on its own and the connection is handed back
+ * between batches, so on PGlite (one connection) other users' requests run between them instead of
+ * waiting for the whole file. `KETENPLEIN_IMPORT_BATCH_ROWS` overrides it (benchmarks).
+ */
+export const IMPORT_BATCH_ROWS = Number(process.env.KETENPLEIN_IMPORT_BATCH_ROWS) || 25;
+
+/** A refusal (no purpose, no right, a reused key) is about the whole import, not one row. */
+function refusesTheImport(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status < 500;
+}
+
+type ValidRow = Awaited<ReturnType<typeof validateImport>>['valid'][number];
+
+/**
+ * Stores the valid rows in batches. A row's key is the file's hash and its line: a signal stored once is
+ * found again (not doubled) when the same file is sent again after an interrupted import, so every row
+ * acknowledged is kept and a retry completes the rest. A batch that fails is tried row by row, so one row
+ * that cannot be written is reported (and leaves nothing) while the others are stored.
+ */
+async function storeInBatches(
+  file: Buffer,
+  rows: readonly ValidRow[],
+  cipher: FieldCipher,
+  runInTx: <T>(work: (tx: AccessTx) => Promise<T>) => Promise<T>,
+  rejected: { line: number; column: string; code: string; message: string }[],
+  lang: Lang,
+) {
+  const fileHash = createHash('sha256').update(file).digest('hex').slice(0, 32);
+  const store = (tx: AccessTx, row: ValidRow) =>
+    submitSignal(tx, cipher, row.signal, {
+      payloadHash: payloadHash(row.signal),
+      idempotencyKey: `import:${fileHash}:${row.line}`,
+    }).then((receipt) => ({ line: row.line, id: receipt.id }));
+  const imported: { line: number; id: string }[] = [];
+  for (let start = 0; start < rows.length; start += IMPORT_BATCH_ROWS) {
+    const batch = rows.slice(start, start + IMPORT_BATCH_ROWS);
+    try {
+      imported.push(
+        ...(await runInTx(async (tx) => {
+          const receipts = [];
+          for (const row of batch) receipts.push(await store(tx, row));
+          return receipts;
+        })),
+      );
+    } catch (error) {
+      if (refusesTheImport(error)) throw error;
+      for (const row of batch) {
+        try {
+          imported.push(await runInTx((tx) => store(tx, row)));
+        } catch (rowError) {
+          if (refusesTheImport(rowError)) throw rowError;
+          rejected.push({
+            line: row.line,
+            column: '',
+            code: 'not_stored',
+            message: label('Deze rij kon niet worden opgeslagen', 'This row could not be stored')[lang],
+          });
+        }
+      }
+    }
+    // Lets requests that arrived meanwhile in before the next batch asks for the connection again.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return imported;
+}
+
 export type ImportMode = 'all_or_nothing' | 'valid_only';
 
 /**
@@ -85,13 +153,6 @@ export async function importSignals(
       report.errors.map((e) => ({ line: e.line, column: e.column, code: e.code, message: e.message })),
     );
   }
-  const imported = await runInTx(async (tx) => {
-    const receipts = [];
-    for (const row of report.valid) {
-      const receipt = await submitSignal(tx, cipher, row.signal, { payloadHash: payloadHash(row.signal) });
-      receipts.push({ line: row.line, id: receipt.id });
-    }
-    return receipts;
-  });
+  const imported = await storeInBatches(file, report.valid, cipher, runInTx, rejected, options.lang);
   return { imported, rejected };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { enqueueJob } from '../../src/store/jobs.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
 import { databaseLabel } from '../helpers/store.ts';
 
 describe(`metrics, health and request ids on ${databaseLabel}`, () => {
@@ -52,5 +52,36 @@ describe(`metrics, health and request ids on ${databaseLabel}`, () => {
     if (server.store.kind === 'postgres')
       assert.match(text, /ketenplein_db_pool_connections\{state="total"\} \d+/);
     assert.doesNotMatch(text, /nothing-here/, 'unmatched URLs do not become labels');
+  });
+
+  test('/metrics: audit append latency, one observation per append of the chain', async () => {
+    const scrape = async () => {
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      const value = (pattern: RegExp) => Number(text.match(pattern)?.[1] ?? Number.NaN);
+      return {
+        text,
+        appends: value(/^ketenplein_audit_append_duration_seconds_count (\d+)$/m),
+        entries: value(/^ketenplein_audit_entries_total (\d+)$/m),
+        chain: Number(
+          (
+            await server.store.db
+              .selectFrom('audit_log')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      };
+    };
+    const before = await scrape();
+    const admin = await loginAs(server, 'beheer@politie-amsterdam.example', 'administration');
+    const users = await admin.get<{ id: string }[]>('/api/v1/users');
+    assert.equal(users.status, 200);
+    assert.equal((await admin.get(`/api/v1/users/${users.body[0].id}`)).status, 200);
+    const after = await scrape();
+    // Every entry written to the chain meanwhile was counted, in appends the histogram timed.
+    assert.equal(after.entries - before.entries, after.chain - before.chain);
+    assert.ok(after.appends - before.appends >= 2, `appends: ${before.appends} -> ${after.appends}`);
+    assert.match(after.text, /ketenplein_audit_append_duration_seconds_bucket\{le="0\.005"\} \d+/);
+    assert.match(after.text, /ketenplein_audit_append_duration_seconds_sum [\d.e-]+/);
   });
 });

@@ -4,7 +4,8 @@ import type { Store } from '../../store/connect.ts';
 import type { Job, JobHandler } from '../../store/jobs.ts';
 import type { StoredInput } from './input.ts';
 import { LINK_JOB } from './rounds.ts';
-import { completeSettings, type EstimateSettings, runEstimate } from './run.ts';
+import { completeSettings, type EstimateSettings } from './run.ts';
+import { runEstimateOffThread } from './run-thread.ts';
 import { insertEstimate, type Lang, RUN_JOB } from './service.ts';
 
 /** The estimate a linked round gets at once; the analyst can try other methods on its table afterwards. */
@@ -37,7 +38,7 @@ async function runStoredEstimate(job: Job, store: Store): Promise<void> {
     );
   };
   try {
-    const document = await runEstimate(row.input as StoredInput, row.settings as EstimateSettings, {
+    const document = await runEstimateOffThread(row.input as StoredInput, row.settings as EstimateSettings, {
       lang,
       onProgress,
     });
@@ -116,7 +117,7 @@ async function linkRound(job: Job, store: Store): Promise<void> {
     return;
   }
   const settings = completeSettings(ROUND_DEFAULT_SETTINGS);
-  const document = await runEstimate(input, settings, { lang });
+  const document = await runEstimateOffThread(input, settings, { lang });
   await withSystem(store, async (db, audit) => {
     await db
       .updateTable('estimation_rounds')

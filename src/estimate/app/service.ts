@@ -14,10 +14,10 @@ import {
   type EstimateDocument,
   type EstimateSettings,
   numbersOf,
-  runEstimate,
   runsAsJob,
   samplerWork,
 } from './run.ts';
+import { runEstimateOffThread } from './run-thread.ts';
 import './schema.ts';
 
 export type Lang = 'nl' | 'en';
@@ -105,7 +105,7 @@ async function startEstimate(ctx: EstimateContext, prepared: Prepared) {
   }
   let document: EstimateDocument;
   try {
-    document = await runEstimate(prepared.input, prepared.settings, { lang: ctx.lang });
+    document = await runEstimateOffThread(prepared.input, prepared.settings, { lang: ctx.lang });
   } catch (error) {
     throw badInput(error, 'settings');
   }

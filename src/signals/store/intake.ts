@@ -87,8 +87,8 @@ function repeatLinks(
 }
 
 /**
- * Stores a validated signal with its parties and identifiers, scores it with the active rule set, and
- * records link suggestions for identifiers seen before, all in the caller's transaction: the receipt
+ * Stores a validated signal with its parties and identifiers, scores it with the active rule set
+ * (counting earlier signals that share an identifier), and records person link suggestions, all in the caller's transaction: the receipt
  * exists only once everything is committed.
  */
 export async function submitSignal(
@@ -206,25 +206,8 @@ export async function submitSignal(
       .values([...identifiers, ...personKeyRows].map((identifier) => ({ signal_id: id, ...identifier })))
       .execute();
   }
-  const suggestions = new Map<string, { other: string; kind: string }>();
-  for (const match of matches)
-    suggestions.set(`${match.signal_id}:${match.kind}`, { other: match.signal_id, kind: match.kind });
-  if (suggestions.size > 0) {
-    await tx.db
-      .insertInto('signal_links')
-      .values(
-        [...suggestions.values()].map(({ other, kind }) => ({
-          signal_id: id,
-          other_signal_id: other,
-          kind,
-          score: 1,
-          reasons: JSON.stringify([{ kind, match: 'exact' }]),
-        })),
-      )
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-
+  // Signals sharing an identifier are linked through `signal_identifiers` (derived when read, migration
+  // 0102), not by a row per pair: rows that share a number stay linear in the number of rows.
   await storePersonLinks(tx, id, personMatches);
 
   tx.record(

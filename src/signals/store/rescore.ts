@@ -1,6 +1,7 @@
 import type { AccessTx } from '../../access/context.ts';
 import type { LinkKind } from '../ruleset.ts';
 import { type RepeatLink, type TriageFacts, triage } from '../triage.ts';
+import { derivedIdentifierLinks, pairKey } from './identifier-links.ts';
 import { type IdentifierKind, LINK_KIND_OF } from './identifiers.ts';
 import { activeRuleSet } from './rulesets.ts';
 
@@ -31,15 +32,24 @@ export async function rescoreSignal(tx: AccessTx, signalId: string, cause: { nl:
     .where('id', '=', signalId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const [persons, links] = await Promise.all([
-    tx.db.selectFrom('signal_persons').select(['role', 'minor']).where('signal_id', '=', signalId).execute(),
-    tx.db
-      .selectFrom('signal_links')
-      .select(['signal_id', 'other_signal_id', 'kind'])
-      .where('status', '<>', 'rejected')
-      .where((eb) => eb.or([eb('signal_id', '=', signalId), eb('other_signal_id', '=', signalId)]))
-      .execute(),
-  ]);
+  const persons = await tx.db
+    .selectFrom('signal_persons')
+    .select(['role', 'minor'])
+    .where('signal_id', '=', signalId)
+    .execute();
+  const stored = await tx.db
+    .selectFrom('signal_links')
+    .select(['signal_id', 'other_signal_id', 'kind', 'status'])
+    .where((eb) => eb.or([eb('signal_id', '=', signalId), eb('other_signal_id', '=', signalId)]))
+    .execute();
+  // Identifier links are derived from shared identifiers; a stored decision (a rejection) overrides one.
+  const decided = new Set(stored.map((row) => pairKey(signalId, row)));
+  const links = [
+    ...stored.filter((row) => row.status !== 'rejected'),
+    ...(await derivedIdentifierLinks(tx, signalId))
+      .map((row) => ({ ...row, signal_id: signalId }))
+      .filter((row) => !decided.has(pairKey(signalId, row))),
+  ];
   const perKind = new Map<LinkKind, Set<string>>();
   for (const link of links) {
     const kind = linkKindOf(link.kind);
