@@ -4,6 +4,7 @@
  * `sharedNumbers`, the rest have their own. Persons get generated names and birth dates. Deterministic
  * for a seed. Used by `bench/signals/import.ts` and the import tests.
  */
+import { mulberry32 } from '../../src/domain/random.ts';
 export interface ImportFileSettings {
   rows: number;
   /** Share of the rows whose phone (and company) come from the shared pool, 0–1. */
@@ -31,17 +32,8 @@ const HEADERS = [
   'bedrijf_kvk',
 ];
 
-/** A small deterministic generator (mulberry32), so two runs import the same file. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Deterministic (mulberry32 from src/domain/random.ts), so two runs import the same file.
+const random = mulberry32;
 
 const phone = (n: number) =>
   `+3161${String(1_000_000 + n)
