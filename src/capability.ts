@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AccessTx } from './access/context.ts';
-import type { Decision, Rule } from './access/policy.ts';
+import type { Grant } from './access/grant.ts';
+import type { Decision } from './access/policy.ts';
 import type { FieldCipher } from './access/secrets.ts';
 import type { Command } from './cli/commands.ts';
 import type { Services } from './server/context.ts';
@@ -23,8 +24,8 @@ export interface Capability {
   label: { nl: string; en: string };
   /** Its SQL migrations `NNNN_name.sql` in one folder, numbered inside its range (inclusive). */
   migrations?: { dir: URL; range: readonly [number, number] };
-  /** Who may do what on its resources (the policy engine's rules for it). */
-  grants?: readonly Rule[];
+  /** Who may do what on which rows of its resources (src/access/grant.ts; docs/access-matrix.md). */
+  grants?: readonly Grant[];
   /** HTTP route plugins, registered under their prefix in the order given. */
   routes?: readonly RouteEntry[];
   /** CLI commands by name; the summary is what `--help` prints without loading the command. */

@@ -16,7 +16,7 @@ export async function listAudit(tx: AccessTx, filter: AuditFilter) {
   let query = tx.db
     .selectFrom('audit_log')
     .selectAll()
-    .where('org_id', '=', tx.actor.orgId)
+    .where((eb) => decision.where(eb))
     .orderBy('seq', 'desc')
     .limit(filter.limit);
   if (filter.before) query = query.where('seq', '<', filter.before);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../store/schema.ts';
 import {
   type AuditTrust,
@@ -98,12 +98,12 @@ export async function appendAudit(conn: Kysely<Database>, entries: readonly Audi
 }
 
 async function appendChained(conn: Kysely<Database>, entries: readonly AuditInput[]): Promise<void> {
-  const head = await conn
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  // The head is locked, read and advanced only through SECURITY DEFINER functions (migration 0095): the
+  // request role cannot read or move it directly, only forward onto the entries it appended.
+  const head = (
+    await sql<{ seq: string; hash: string }>`SELECT seq, hash FROM ketenplein_audit_head()`.execute(conn)
+  ).rows[0];
+  if (!head) throw new Error('audit head missing');
   let seq = BigInt(head.seq);
   let prev = head.hash;
   const at = new Date().toISOString();
@@ -129,7 +129,7 @@ async function appendChained(conn: Kysely<Database>, entries: readonly AuditInpu
     return { ...fields, record_ids: [...fields.record_ids], fields: [...fields.fields], hash };
   });
   await conn.insertInto('audit_log').values(rows).execute();
-  await conn.updateTable('audit_head').set({ seq: seq.toString(), hash: prev }).where('id', '=', 1).execute();
+  await sql`SELECT ketenplein_audit_advance(${seq.toString()}::bigint)`.execute(conn);
 }
 
 export interface CheckpointReport {
@@ -242,7 +242,11 @@ export async function verifyAuditChain(
       `chain ends at entry ${last} but a signed checkpoint of ${latest.at} saw entry ${latest.seq}: entries were removed`,
     );
   }
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow();
+  // Through the definer function: the request role may not read audit_head itself (migration 0095).
+  const head = (
+    await sql<{ seq: string; hash: string }>`SELECT seq, hash FROM ketenplein_audit_head_now()`.execute(db)
+  ).rows[0];
+  if (!head) throw new Error('audit head missing');
   if (String(head.seq) !== String(last) || head.hash !== prev) {
     return broken(String(expectedSeq), checked, 'chain head does not match the last entry');
   }

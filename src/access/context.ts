@@ -1,7 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Store } from '../store/connect.ts';
 import type { Database } from '../store/schema.ts';
 import { type AuditInput, appendAudit } from './audit.ts';
+import { setScope } from './db-scope.ts';
+import type { Resource } from './grant.ts';
 import {
   AccessDenied,
   type Action,
@@ -29,7 +31,7 @@ export interface AccessTx {
   /** The database, as the restricted role, with RLS bound to the actor's organisation. */
   readonly db: Kysely<Database>;
   /** Asks the policy; throws AccessDenied (403) with the reason when no rule allows it. */
-  authorize(action: Action, resource: string): Promise<Decision>;
+  authorize(action: Action, resource: Resource): Promise<Decision>;
   /** Strips fields the decision does not allow and records the read of these records. */
   disclose<T extends Record<string, unknown>>(
     decision: Decision,
@@ -59,11 +61,10 @@ export async function withAccess<T>(
   try {
     purpose = checkPurpose(actor, request.purpose);
     const chosen = purpose;
-    return await store.db.transaction().execute(async (trx) => {
-      // One round trip: bind the organisation and purpose and switch to the restricted role (set_config('role') = SET LOCAL ROLE).
-      await sql`SELECT set_config('ketenplein.org_id', ${actor.orgId}, true), set_config('ketenplein.purpose', ${chosen}, true), set_config('ketenplein.chain_scope', 'off', true), set_config('role', 'ketenplein_app', true)`.execute(
-        trx,
-      );
+    // The request connections (login role that owns nothing on PostgreSQL), as the restricted role, with a
+    // signed scope: src/access/db-scope.ts.
+    return await store.requestDb.transaction().execute(async (trx) => {
+      await setScope(trx, { orgId: actor.orgId, purpose: chosen, chain: false }, store.scopeKey);
       const entries: AuditInput[] = [];
       let chainScope = false;
       const base = { userId: actor.userId, orgId: actor.orgId, purpose: chosen };
@@ -74,23 +75,24 @@ export async function withAccess<T>(
         async authorize(action, resource) {
           const decision = decide(actor, chosen, resource, action);
           asked = decision;
-          // RLS keeps rows to the own organisation unless a chain-wide rule was granted in this transaction.
-          if (decision.scope === 'chain' && !chainScope) {
-            chainScope = true;
-            await sql`SELECT set_config('ketenplein.chain_scope', 'on', true)`.execute(trx);
+          // RLS follows each decision: chain scope on for the queries of a chain-wide decision, off again for
+          // the next decision that is not (never switched on for the rest of the transaction).
+          if (decision.chain !== chainScope) {
+            chainScope = decision.chain;
+            await setScope(trx, { orgId: actor.orgId, purpose: chosen, chain: chainScope }, store.scopeKey);
           }
           return decision;
         },
         disclose(decision, rows, idField = 'id') {
           const out = rows.map((row) => project(decision, row));
-          if (rows.length > 0 && decision.fields.length > 0) {
+          if (rows.length > 0 && out.some((row) => Object.keys(row).length > 0)) {
             entries.push({
               ...base,
               role: decision.role,
               action: decision.action,
               resource: decision.resource,
               recordIds: rows.map((row) => String(row[idField])),
-              fields: decision.fields.filter((field) => rows.some((row) => field in row)),
+              fields: decision.fields.filter((field) => out.some((row) => field in row)),
               result: 'allowed',
             });
           }

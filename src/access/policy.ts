@@ -1,49 +1,39 @@
+import type { Expression, SqlBool } from 'kysely';
 import { capabilities } from '../capabilities.ts';
+import type { Label } from '../domain/label.ts';
+import type { Action, Actor, AnyEb, Grant, Resource, RowContext } from './grant.ts';
 import { type Purpose, ROLE_PURPOSES, type Role } from './roles.ts';
 
-/**
- * The policy engine: every read and write asks `decide` first. Rules are data, one list per
- * capability under ./rules, so a reader can see in one place who may do what, for which purpose,
- * on which rows and which fields, and on what legal basis.
- */
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'verify' | 'export' | (string & {});
+export type { Action, Actor, Grant, Resource } from './grant.ts';
 
 /**
- * Which rows a rule opens:
- * - own_org: rows of the actor's organisation;
- * - chain: rows of every organisation (a chain-wide function such as central triage);
- * - shared: own rows plus rows explicitly shared with the actor's organisation;
- * - own_user: only rows the actor created.
+ * The policy engine: every read and write asks `decide` first. Grants are data, declared by each
+ * capability's manifest, so a reader sees in one place who may do what, for which purpose, on which rows
+ * and which fields, and on what legal basis (docs/access-matrix.md is generated from them).
  */
-export type Scope = 'own_org' | 'chain' | 'shared' | 'own_user';
-
-export interface Rule {
-  resource: string;
-  actions: readonly Action[];
-  roles: readonly Role[] | 'any';
-  purposes: readonly Purpose[] | 'any';
-  scope: Scope;
-  /** The fields this rule lets the actor see or change; anything else is stripped. */
-  fields: readonly string[];
-  legalBasis: string;
-  /** Narrows a rule to some organisation types (e.g. only police may investigate). */
-  orgTypes?: readonly string[];
-}
-
-export interface Actor {
-  userId: string;
-  orgId: string;
-  orgType: string;
-  roles: readonly Role[];
-}
-
 export interface Decision {
-  resource: string;
+  resource: Resource;
   action: Action;
-  role: Role;
-  scope: Scope;
+  purpose: Purpose;
+  /** The actor's roles under which an allowing grant applies (recorded in the audit log). */
+  role: string;
+  roles: readonly Role[];
+  /** Whether a query of this decision may see other organisations' rows (RLS chain scope, set per query). */
+  chain: boolean;
+  /** Every field any allowing grant opens (what a query may select); per row see `fieldsFor`. */
   fields: readonly string[];
+  /** The fields any allowing grant lets the actor change. */
+  writable: readonly string[];
   legalBasis: string;
+  /** The allowing and the denying grants that apply to this actor, purpose, resource and action. */
+  grants: readonly Grant[];
+  denies: readonly Grant[];
+  /** The rows the decision opens: any allowing grant's condition, and no denying grant's. */
+  where(eb: AnyEb, alias?: string): Expression<SqlBool>;
+  /** The fields of THIS row: the union over the allowing grants whose condition it meets; none if denied. */
+  fieldsFor(row: Record<string, unknown>): readonly string[];
+  /** Why this record may not be acted on (a deny grant or a grant's own check), or null when it may. */
+  check(row: Record<string, unknown>): Label | null;
 }
 
 export class AccessDenied extends Error {
@@ -52,20 +42,26 @@ export class AccessDenied extends Error {
     readonly code: 'purpose_required' | 'purpose_not_allowed' | 'not_permitted',
     message: string,
     readonly resource?: string,
-    readonly action?: Action,
+    readonly action?: string,
   ) {
     super(message);
   }
 }
 
-/**
- * Every capability's rules, from the registry (each manifest's `grants`, which it imports as data), so no
- * rule depends on which modules happen to be loaded and a new capability brings its own.
- */
-const rules: readonly Rule[] = capabilities.flatMap((capability) => capability.grants ?? []);
+/** Every capability's grants, from the registry, so a new capability brings its own. */
+let grants: readonly Grant[] = capabilities.flatMap((capability) => capability.grants ?? []);
 
-export function allRules(): readonly Rule[] {
-  return rules;
+export function allGrants(): readonly Grant[] {
+  return grants;
+}
+
+/** For tests of the engine: decide against these grants instead of the registry's. Returns the restore. */
+export function useGrants(list: readonly Grant[]): () => void {
+  const before = grants;
+  grants = list;
+  return () => {
+    grants = before;
+  };
 }
 
 export function allowedPurposes(actor: Pick<Actor, 'roles'>): Purpose[] {
@@ -90,23 +86,39 @@ export function checkPurpose(actor: Actor, purpose: string | undefined): Purpose
   return purpose as Purpose;
 }
 
-/** The broadest rule wins when several apply: chain beats shared beats own_org beats own_user. */
-const SCOPE_RANK: Record<Scope, number> = { own_user: 0, own_org: 1, shared: 2, chain: 3 };
+/**
+ * The roles of the actor under which this grant applies for this purpose. Each of the actor's roles is
+ * checked on its own (a grant open to any role applies under every role that may act for the purpose, not
+ * only under the first role the user happens to have).
+ */
+export function rolesFor(grant: Grant, actor: Actor, purpose: Purpose): Role[] {
+  if (grant.purposes !== 'any' && !grant.purposes.includes(purpose)) return [];
+  if (grant.orgTypes && !(grant.orgTypes as readonly string[]).includes(actor.orgType)) return [];
+  return actor.roles.filter(
+    (role) => (grant.roles === 'any' || grant.roles.includes(role)) && ROLE_PURPOSES[role].includes(purpose),
+  );
+}
 
-export function decide(actor: Actor, purpose: Purpose, resource: string, action: Action): Decision {
-  let best: Decision | null = null;
-  for (const rule of rules) {
-    if (rule.resource !== resource || !rule.actions.includes(action)) continue;
-    if (rule.purposes !== 'any' && !rule.purposes.includes(purpose)) continue;
-    if (rule.orgTypes && !rule.orgTypes.includes(actor.orgType)) continue;
-    const role = rule.roles === 'any' ? actor.roles[0] : actor.roles.find((r) => rule.roles.includes(r));
-    if (!role || !ROLE_PURPOSES[role].includes(purpose)) continue;
-    if (best && SCOPE_RANK[best.scope] > SCOPE_RANK[rule.scope]) continue;
-    const fields: readonly string[] =
-      best && best.scope === rule.scope ? [...new Set([...best.fields, ...rule.fields])] : rule.fields;
-    best = { resource, action, role, scope: rule.scope, fields, legalBasis: rule.legalBasis };
+function applies(grant: Grant, resource: Resource, action: Action): boolean {
+  return grant.resource === resource && grant.actions.includes(action);
+}
+
+export function decide(actor: Actor, purpose: Purpose, resource: Resource, action: Action): Decision {
+  const allow: Grant[] = [];
+  const deny: Grant[] = [];
+  const roles = new Set<Role>();
+  for (const grant of grants) {
+    if (!applies(grant, resource, action)) continue;
+    const under = rolesFor(grant, actor, purpose);
+    if (under.length === 0) continue;
+    if (grant.effect === 'deny') {
+      deny.push(grant);
+    } else {
+      allow.push(grant);
+      for (const role of under) roles.add(role);
+    }
   }
-  if (!best) {
+  if (allow.length === 0) {
     throw new AccessDenied(
       'not_permitted',
       `Uw rol(len) ${actor.roles.join(', ')} mogen "${action}" op "${resource}" niet uitvoeren voor doel "${purpose}" / ` +
@@ -115,13 +127,77 @@ export function decide(actor: Actor, purpose: Purpose, resource: string, action:
       action,
     );
   }
-  return best;
+  return decision(actor, purpose, resource, action, allow, deny, [...roles]);
 }
 
-/** Keeps only the fields a decision allows; what is not allowed never leaves the access layer. */
+function union(lists: readonly (readonly string[])[]): string[] {
+  return [...new Set(lists.flat())];
+}
+
+function decision(
+  actor: Actor,
+  purpose: Purpose,
+  resource: Resource,
+  action: Action,
+  allow: readonly Grant[],
+  deny: readonly Grant[],
+  roles: readonly Role[],
+): Decision {
+  const context = (alias?: string): RowContext => ({
+    actor,
+    purpose,
+    ref: (column) => (alias ? `${alias}.${column}` : column),
+  });
+  const bare = context();
+  const denied = (row: Record<string, unknown>) => deny.find((grant) => grant.rows.test(row, bare));
+  return {
+    resource,
+    action,
+    purpose,
+    role: roles.join(','),
+    roles,
+    chain: allow.some((grant) => grant.rows.chain === true),
+    fields: union(allow.map((grant) => grant.fields)),
+    writable: union(allow.map((grant) => grant.writable ?? [])),
+    legalBasis: [...new Set(allow.map((grant) => grant.legalBasis))].join('; '),
+    grants: allow,
+    denies: deny,
+    where(eb, alias) {
+      const c = context(alias);
+      const open = eb.or(allow.map((grant) => grant.rows.where(eb, c)));
+      if (deny.length === 0) return open;
+      return eb.and([open, ...deny.map((grant) => eb.not(grant.rows.where(eb, c)))]);
+    },
+    fieldsFor(row) {
+      if (denied(row)) return [];
+      // One allowing grant: the query's `where` already kept the row to its condition.
+      if (allow.length === 1) return allow[0].fields;
+      return union(allow.filter((grant) => grant.rows.test(row, bare)).map((grant) => grant.fields));
+    },
+    check(row) {
+      const deniedBy = denied(row);
+      if (deniedBy) return deniedBy.rows.label;
+      // Unlike `fieldsFor`, always tested: a check is asked of a record no query's `where` has filtered yet.
+      const meeting = allow.filter((grant) => grant.rows.test(row, bare));
+      if (meeting.length === 0) {
+        return { nl: 'geen toestemming voor deze rij', en: 'no grant opens this row' };
+      }
+      // One grant that opens the row without a failing check of its own is enough.
+      let reason: Label | null = null;
+      for (const grant of meeting) {
+        const failed = grant.check?.(row, bare) ?? null;
+        if (!failed) return null;
+        reason = failed;
+      }
+      return reason;
+    },
+  };
+}
+
+/** Keeps only the fields the decision allows for this row; what is not allowed never leaves the access layer. */
 export function project<T extends Record<string, unknown>>(decision: Decision, row: T): Partial<T> {
   const out: Partial<T> = {};
-  for (const field of decision.fields) {
+  for (const field of decision.fieldsFor(row)) {
     if (field in row) out[field as keyof T] = row[field as keyof T];
   }
   return out;

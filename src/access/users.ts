@@ -37,14 +37,10 @@ const userColumns = [
   'roles',
   'disabled',
   'locked_until',
-  'totp_secret',
+  // The request role cannot read the TOTP secret (migration 0095); whether one is set is a generated column.
+  'totp_enabled',
   'created_at',
 ] as const;
-
-function presentUser(row: { totp_secret: string | null } & Record<string, unknown>) {
-  const { totp_secret, ...rest } = row;
-  return { ...rest, totp_enabled: totp_secret !== null };
-}
 
 export async function listOrganisations(tx: AccessTx) {
   const decision = await tx.authorize('read', 'organisation');
@@ -73,11 +69,16 @@ export async function updateOrganisation(
   patch: { name?: string; region?: string | null },
 ) {
   const decision = await tx.authorize('update', 'organisation');
-  // Own organisation only: a forged id of another organisation looks like a missing one.
-  if (id !== tx.actor.orgId) throw new NotFound('Organisatie niet gevonden / Organisation not found');
+  // Own organisation only (the grant's rows): a forged id of another organisation looks like a missing one.
+  if (decision.check({ id })) throw new NotFound('Organisatie niet gevonden / Organisation not found');
   const fields = Object.keys(patch).filter((field) => decision.fields.includes(field));
   if (fields.length > 0) {
-    await tx.db.updateTable('organisations').set(patch).where('id', '=', id).execute();
+    await tx.db
+      .updateTable('organisations')
+      .set(patch)
+      .where('id', '=', id)
+      .where((eb) => decision.where(eb))
+      .execute();
     tx.record(decision, [id], fields);
   }
   return getOrganisation(tx, id);
@@ -88,10 +89,10 @@ export async function listUsers(tx: AccessTx) {
   const rows = await tx.db
     .selectFrom('users')
     .select([...userColumns])
-    .where('org_id', '=', tx.actor.orgId)
+    .where((eb) => decision.where(eb))
     .orderBy('name')
     .execute();
-  return tx.disclose(decision, rows.map(presentUser));
+  return tx.disclose(decision, rows);
 }
 
 export async function getUser(tx: AccessTx, id: string) {
@@ -100,10 +101,10 @@ export async function getUser(tx: AccessTx, id: string) {
     .selectFrom('users')
     .select([...userColumns])
     .where('id', '=', id)
-    .where('org_id', '=', tx.actor.orgId)
+    .where((eb) => decision.where(eb))
     .executeTakeFirst();
   if (!row) throw new NotFound('Gebruiker niet gevonden / User not found');
-  return tx.disclose(decision, [presentUser(row)])[0];
+  return tx.disclose(decision, [row])[0];
 }
 
 export interface NewUser {
@@ -168,7 +169,7 @@ export async function updateUser(
     .selectFrom('users')
     .select(['id', 'roles'])
     .where('id', '=', id)
-    .where('org_id', '=', tx.actor.orgId)
+    .where((eb) => decision.where(eb))
     .executeTakeFirst();
   if (!existing) throw new NotFound('Gebruiker niet gevonden / User not found');
   if (id === tx.actor.userId && patch.disabled) {
@@ -187,7 +188,12 @@ export async function updateUser(
   const { unlock, ...values } = patch;
   const set = { ...values, ...(unlock ? { locked_until: null, failed_logins: 0 } : {}) };
   if (Object.keys(set).length > 0) {
-    await tx.db.updateTable('users').set(set).where('id', '=', id).execute();
+    await tx.db
+      .updateTable('users')
+      .set(set)
+      .where('id', '=', id)
+      .where((eb) => decision.where(eb))
+      .execute();
     // A role change is recorded with what it was and what it became.
     tx.record(decision, [id], Object.keys(set), patch.roles ? roleChange(before, patch.roles) : undefined);
   }

@@ -1,7 +1,8 @@
 import { pageKind, type SiteAdapter } from './adapter.ts';
 import type { CrawlProgress, CrawlStore, FrontierItem } from './crawl-store.ts';
 import { dHash } from './dhash.ts';
-import { type ExtractedAd, extractAd, extractListing } from './extract.ts';
+import type { ExtractedAd } from './extract.ts';
+import { extractAdOffThread, extractListingOffThread } from './extract-off-thread.ts';
 import type { PoliteFetcher } from './fetcher.ts';
 import { decodeToGrey } from './image-decode.ts';
 import type { LinkAd } from './linker.ts';
@@ -75,7 +76,7 @@ async function visit(run: CrawlRun, item: FrontierItem): Promise<void> {
   };
   try {
     if (item.kind === 'listing') {
-      const links = extractListing(result.text ?? '', result.finalUrl, adapter);
+      const links = await extractListingOffThread(result.text ?? '', result.finalUrl, adapter);
       await store.saveSnapshot(base);
       const depth = item.depth + 1;
       if (run.maxDepth === undefined || depth <= run.maxDepth) {
@@ -85,7 +86,7 @@ async function visit(run: CrawlRun, item: FrontierItem): Promise<void> {
         ]);
       }
     } else if (item.kind === 'ad') {
-      const ad = extractAd(result.text ?? '', result.finalUrl, adapter);
+      const ad = await extractAdOffThread(result.text ?? '', result.finalUrl, adapter);
       await store.saveSnapshot({ ...base, fields: { ...ad } });
       await store.enqueue(
         ad.imageUrls.map((url) => ({ url, kind: 'image' as const, depth: item.depth + 1 })),

@@ -47,28 +47,52 @@ function toIsoDate(texts: string[]): string | undefined {
   return undefined;
 }
 
-export function extractAd(html: string, pageUrl: string, adapter: SiteAdapter): ExtractedAd {
+/**
+ * Says which part of the adapter is being worked on (`html`, `ad.fields.title`, …), so extraction cut off
+ * by its time limit (extract-off-thread.ts) can name the field that took too long.
+ */
+export type ExtractionStep = (field: string) => void;
+const nowhere: ExtractionStep = () => {};
+
+export function extractAd(
+  html: string,
+  pageUrl: string,
+  adapter: SiteAdapter,
+  step: ExtractionStep = nowhere,
+): ExtractedAd {
+  step('html');
   const $ = load(html);
   const f = adapter.ad.fields;
-  const title = values($, f.title).join(' ');
-  const text = values($, f.text).join('\n');
+  const field = (name: keyof typeof f) => {
+    step(`ad.fields.${name}`);
+    return values($, f[name]);
+  };
+  const title = field('title').join(' ');
+  const text = field('text').join('\n');
   const region = adapter.region as CountryCode;
   // Phones, e-mails and handles are looked for in their own fields and in the free text too,
   // because advertisers hide them in the description.
-  const phoneSources = [...values($, f.phone), title, text].join('\n');
-  const emailFields = values($, f.email).map(normaliseEmail);
+  const phoneSources = [...field('phone'), title, text].join('\n');
+  const emailFields = field('email').map(normaliseEmail);
+  const city = field('city')[0];
+  const postedAt = toIsoDate(field('date'));
+  const handles = field('handles');
+  const price = firstNumber(field('price'));
+  const statedAge = firstNumber(field('statedAge'));
+  const images = field('images');
+  step('text');
   return {
     url: pageUrl,
     title,
     text,
-    city: values($, f.city)[0],
-    postedAt: toIsoDate(values($, f.date)),
+    city,
+    postedAt,
     phones: findPhones(phoneSources, region),
     emails: [...new Set([...emailFields.filter((e): e is string => Boolean(e)), ...findEmails(text)])],
-    handles: [...new Set([...values($, f.handles).flatMap((h) => findHandles(h)), ...findHandles(text)])],
-    price: firstNumber(values($, f.price)),
-    statedAge: firstNumber(values($, f.statedAge)),
-    imageUrls: [...new Set(values($, f.images).map((src) => new URL(src, pageUrl).href))],
+    handles: [...new Set([...handles.flatMap((h) => findHandles(h)), ...findHandles(text)])],
+    price,
+    statedAge,
+    imageUrls: [...new Set(images.map((src) => new URL(src, pageUrl).href))],
   };
 }
 
@@ -78,15 +102,22 @@ export interface ListingLinks {
 }
 
 /** Links on a listing page, absolute, same host only, sorted into ad pages and further listing pages. */
-export function extractListing(html: string, pageUrl: string, adapter: SiteAdapter): ListingLinks {
+export function extractListing(
+  html: string,
+  pageUrl: string,
+  adapter: SiteAdapter,
+  step: ExtractionStep = nowhere,
+): ListingLinks {
+  step('html');
   const $ = load(html);
   const base = new URL(pageUrl);
   const ads = new Set<string>();
   const listings = new Set<string>();
-  const candidates = [
-    ...values($, withHref(adapter.listing.adLinks)),
-    ...values($, withHref(adapter.listing.nextPage)),
-  ];
+  step('listing.adLinks');
+  const adLinks = values($, withHref(adapter.listing.adLinks));
+  step('listing.nextPage');
+  const candidates = [...adLinks, ...values($, withHref(adapter.listing.nextPage))];
+  step('listing.urlPattern, ad.urlPattern');
   for (const href of candidates) {
     let url: URL;
     try {

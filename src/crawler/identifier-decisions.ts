@@ -65,6 +65,7 @@ export async function listDecisions(tx: AccessTx, investigationId: string) {
     .selectFrom('crawl_identifier_decisions')
     .select(['investigation_id', 'kind', 'value', 'decision', 'reason', 'decided_by', 'decided_at'])
     .where('investigation_id', '=', investigationId)
+    .where((eb) => decision.where(eb))
     .orderBy('decided_at')
     .execute();
   return tx.disclose(
@@ -116,6 +117,7 @@ export async function withdrawDecision(
   const deleted = await tx.db
     .deleteFrom('crawl_identifier_decisions')
     .where('investigation_id', '=', investigationId)
+    .where((eb) => decision.where(eb))
     .where('kind', '=', kind)
     .where('value', '=', value)
     .executeTakeFirst();
@@ -134,6 +136,7 @@ export async function linkOptionsFor(
     .selectFrom('crawl_identifier_decisions')
     .select(['kind', 'value', 'decision'])
     .where('investigation_id', '=', investigationId)
+    .where((eb) => decision.where(eb))
     .execute();
   if (rows.length > 0)
     tx.record(

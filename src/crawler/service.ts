@@ -80,6 +80,7 @@ export async function listInvestigations(tx: AccessTx) {
   const rows = await tx.db
     .selectFrom('crawl_investigations')
     .selectAll()
+    .where((eb) => decision.where(eb))
     .orderBy('created_at', 'desc')
     .execute();
   return tx.disclose(decision, rows);
@@ -91,6 +92,7 @@ export async function closeInvestigation(tx: AccessTx, id: string) {
     .updateTable('crawl_investigations')
     .set({ status: 'closed', closed_at: new Date() })
     .where('id', '=', id)
+    .where((eb) => decision.where(eb))
     .where('status', '=', 'open')
     .returningAll()
     .executeTakeFirst();
@@ -136,6 +138,7 @@ export async function listAdapters(tx: AccessTx) {
   const rows = await tx.db
     .selectFrom('crawl_adapters')
     .select(['id', 'config', 'created_at'])
+    .where((eb) => decision.where(eb))
     .orderBy('id')
     .execute();
   return tx.disclose(decision, rows);
@@ -183,6 +186,7 @@ export async function startCrawl(
     .selectFrom('crawl_investigations')
     .selectAll()
     .where('id', '=', input.investigationId)
+    .where((eb) => decision.where(eb))
     .executeTakeFirst();
   if (!investigation) {
     refuse(
@@ -248,7 +252,12 @@ function withTerms(adapter: SiteAdapter, terms: readonly string[]): SiteAdapter 
 
 export async function getCrawl(tx: AccessTx, id: string) {
   const decision = await tx.authorize('read', 'crawl');
-  const run = await tx.db.selectFrom('crawl_runs').selectAll().where('id', '=', id).executeTakeFirst();
+  const run = await tx.db
+    .selectFrom('crawl_runs')
+    .selectAll()
+    .where('id', '=', id)
+    .where((eb) => decision.where(eb))
+    .executeTakeFirst();
   if (!run) throw new NotFound('Crawl niet gevonden / Crawl not found');
   const errors = await tx.db
     .selectFrom('crawl_errors')
@@ -500,6 +509,7 @@ export async function clusterSignal(
     .selectFrom('crawl_investigations')
     .select(['id', 'case_ref', 'status', 'ends_on'])
     .where('id', '=', investigationId)
+    .where((eb) => decision.where(eb))
     .executeTakeFirst();
   if (!investigation) throw new NotFound('Onderzoek niet gevonden / Investigation not found');
   const problem = mandateLapsed(investigation);

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
+import { installScopeKey, loadScopeKey } from './scope-key.ts';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -13,6 +14,14 @@ export type StoreKind = 'pglite' | 'postgres';
 export interface Store {
   kind: StoreKind;
   db: Kysely<Database>;
+  /**
+   * The database for request transactions (`withAccess`): on PostgreSQL a pool of the login role
+   * `ketenplein_login`, which owns nothing and may only become `ketenplein_app`; on PGlite (one user) the
+   * same connection as `db`, where every request transaction switches to `ketenplein_app` with SET ROLE.
+   */
+  requestDb: Kysely<Database>;
+  /** Signs the request scope (src/store/scope-key.ts); the database holds it too. */
+  scopeKey: Buffer;
   /** The schema every table lives in (a fresh one per test run on a shared server). */
   schema: string;
   /** Runs a multi-statement SQL script as the owner (migrations, maintenance). */
@@ -35,6 +44,11 @@ export interface StoreOptions {
   schema?: string;
   /** Pool size on a PostgreSQL server. */
   poolSize?: number;
+  /**
+   * PostgreSQL: the URL of the request connections (login role that owns nothing). Default
+   * KETENPLEIN_APP_DATABASE_URL, else `databaseUrl` with the user `ketenplein_login` and no password.
+   */
+  requestDatabaseUrl?: string;
 }
 
 // Bigint columns (sequences, counts) arrive as strings; keep them exact rather than lossy numbers.
@@ -67,9 +81,11 @@ async function openPGlite(options: StoreOptions): Promise<Store> {
     throw error;
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return {
+  const store: Store = {
     kind: 'pglite',
     db,
+    requestDb: db,
+    scopeKey: loadScopeKey(process.env, 'pglite'),
     schema: 'public',
     // Goes through Kysely's connection so it queues behind running transactions.
     exec: (script) =>
@@ -83,6 +99,9 @@ async function openPGlite(options: StoreOptions): Promise<Store> {
     },
     dump: () => db.connection().execute(() => pglite.dumpDataDir('none')),
   };
+  // One process per database: this process's key goes in (a snapshot or data folder may hold another's).
+  await installScopeKey(store);
+  return store;
 }
 
 async function openPostgres(url: string, options: StoreOptions): Promise<Store> {
@@ -101,9 +120,17 @@ async function openPostgres(url: string, options: StoreOptions): Promise<Store> 
     options: `-c search_path=${schema}`,
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const requestPool = new pg.Pool({
+    connectionString: options.requestDatabaseUrl ?? process.env.KETENPLEIN_APP_DATABASE_URL ?? loginUrl(url),
+    max: options.poolSize ?? 10,
+    options: `-c search_path=${schema}`,
+  });
+  const requestDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: requestPool }) });
   return {
     kind: 'postgres',
     db,
+    requestDb,
+    scopeKey: loadScopeKey(process.env, 'postgres'),
     schema,
     exec: async (script) => {
       const client = await pool.connect();
@@ -113,7 +140,18 @@ async function openPostgres(url: string, options: StoreOptions): Promise<Store> 
         client.release();
       }
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await requestDb.destroy();
+      await db.destroy();
+    },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
+}
+
+/** The owner's URL with the login role `ketenplein_login` instead of its user and no password (trust or .pgpass). */
+function loginUrl(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  url.username = 'ketenplein_login';
+  url.password = '';
+  return url.toString();
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Store } from './connect.ts';
+import { installScopeKey } from './scope-key.ts';
 
 export interface Migration {
   name: string;
@@ -45,7 +46,7 @@ export interface MigrationResult {
 export async function migrate(store: Store, migrations: readonly Migration[]): Promise<MigrationResult> {
   await store.exec(`CREATE TABLE IF NOT EXISTS ketenplein_migrations (
     name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-  return store.db.connection().execute(async (conn) => {
+  const result = await store.db.connection().execute(async (conn) => {
     await sql`SELECT pg_advisory_lock(hashtext(current_schema() || '.ketenplein_migrate'))`.execute(conn);
     try {
       const rows = await conn.selectFrom('ketenplein_migrations').select(['name', 'checksum']).execute();
@@ -76,6 +77,9 @@ export async function migrate(store: Store, migrations: readonly Migration[]): P
       await sql`SELECT pg_advisory_unlock(hashtext(current_schema() || '.ketenplein_migrate'))`.execute(conn);
     }
   });
+  // The owner writes the scope key the request connections sign with (migration 0095).
+  await installScopeKey(store);
+  return result;
 }
 
 async function runInTransaction(conn: Store['db'], migration: Migration): Promise<void> {

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 /**
  * The database as Kysely sees it. Each capability adds its own tables by module augmentation
@@ -40,6 +40,8 @@ export interface UserTable {
   password_hash: string;
   roles: string[];
   totp_secret: string | null;
+  /** Whether a second factor is set (generated): what the request role may know instead of the secret. */
+  totp_enabled: GeneratedAlways<boolean>;
   /** The last TOTP time step (unix time / 30 s) used to log in: older or equal ones are refused. */
   totp_last_step: number | null;
   failed_logins: Generated<number>;

@@ -129,7 +129,7 @@ describe(`security: attacks over HTTP on ${databaseLabel}`, () => {
 
     test('every role with a chain-wide rule that discloses personal fields is a chain-wide role', () => {
       const chainWide = signalRules
-        .filter((rule) => rule.scope === 'chain' && rule.resource === 'signal')
+        .filter((rule) => rule.rows.chain === true && rule.resource === 'signal')
         .flatMap((rule) => rule.roles);
       for (const role of chainWide) assert.ok((CHAIN_WIDE_ROLES as readonly string[]).includes(role), role);
     });

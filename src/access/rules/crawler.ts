@@ -1,21 +1,27 @@
-import type { Rule } from '../policy.ts';
+import { type Grant, ownOrganisation } from '../grant.ts';
 
 /**
  * The webcrawler: only investigators of an investigating service, only for a criminal
  * investigation, only their own organisation's data. Starting a crawl additionally needs an open
  * crawl mandate (legal basis, end date, sites, terms), checked in src/crawler/service.ts.
  */
-const INVESTIGATING = ['police_unit', 'kmar', 'labour_inspectorate'];
+const INVESTIGATING: Grant['orgTypes'] = ['police_unit', 'kmar', 'labour_inspectorate'];
 const LEGAL_BASIS =
   'Wpg art. 9 (gerichte verwerking in een onderzoek) binnen een vastgelegd mandaat met einddatum; AVG/Rl. 2016/680 art. 4 (doelbinding, minimale gegevens)';
 
-export const crawlerRules: Rule[] = [
+/** Every crawler table carries the investigating organisation: its own rows only. */
+const OWN = ownOrganisation('org_id', {
+  nl: 'eigen onderzoeken van de organisatie',
+  en: "one's own organisation's investigations",
+});
+
+export const crawlerRules: Grant[] = [
   {
     resource: 'crawl_investigation',
     actions: ['create', 'read', 'update'],
     roles: ['investigator'],
     purposes: ['criminal_investigation'],
-    scope: 'own_org',
+    rows: OWN,
     orgTypes: INVESTIGATING,
     fields: [
       'id',
@@ -37,7 +43,7 @@ export const crawlerRules: Rule[] = [
     actions: ['create', 'read'],
     roles: ['investigator'],
     purposes: ['criminal_investigation'],
-    scope: 'own_org',
+    rows: OWN,
     orgTypes: INVESTIGATING,
     fields: ['id', 'config', 'created_at'],
     legalBasis: 'Configuratie, geen persoonsgegevens / configuration, no personal data',
@@ -47,7 +53,7 @@ export const crawlerRules: Rule[] = [
     actions: ['create', 'read'],
     roles: ['investigator'],
     purposes: ['criminal_investigation'],
-    scope: 'own_org',
+    rows: OWN,
     orgTypes: INVESTIGATING,
     fields: [
       'id',
@@ -69,7 +75,7 @@ export const crawlerRules: Rule[] = [
     actions: ['create', 'read', 'delete'],
     roles: ['investigator'],
     purposes: ['criminal_investigation'],
-    scope: 'own_org',
+    rows: OWN,
     orgTypes: INVESTIGATING,
     fields: ['investigation_id', 'kind', 'value', 'decision', 'reason', 'decided_by', 'decided_at'],
     legalBasis: LEGAL_BASIS,
@@ -79,7 +85,7 @@ export const crawlerRules: Rule[] = [
     actions: ['read', 'export'],
     roles: ['investigator'],
     purposes: ['criminal_investigation'],
-    scope: 'own_org',
+    rows: OWN,
     orgTypes: INVESTIGATING,
     fields: [
       'id',

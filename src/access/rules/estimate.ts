@@ -1,4 +1,4 @@
-import type { Rule } from '../policy.ts';
+import { everyRow, type Grant, ownOrganisation, type Rows } from '../grant.ts';
 
 /**
  * Zicht op omvang: estimates and PPRL estimation rounds, under the statistics purpose only.
@@ -8,13 +8,49 @@ import type { Rule } from '../policy.ts';
 const STATISTICS =
   'AVG art. 89 and UAVG art. 24: statistics on the extent of human trafficking, aggregates only';
 
-export const estimateRules: Rule[] = [
+const OWN = ownOrganisation('org_id', {
+  nl: 'eigen schattingen en rondes van de organisatie',
+  en: "one's own organisation's estimates and rounds",
+});
+
+/** A round another organisation opened, with a list of the actor's organisation in it. */
+const IN_ROUND: Rows = {
+  label: {
+    nl: 'rondes waarin de eigen organisatie een lijst aanlevert',
+    en: "rounds with a list of one's own organisation",
+  },
+  where: (eb, c) =>
+    eb.exists(
+      eb
+        .selectFrom('estimation_round_lists as member')
+        .select(eb.lit(1).as('one'))
+        .whereRef('member.round_id', '=', c.ref('id'))
+        .where('member.org_id', '=', c.actor.orgId),
+    ),
+  test: (row, c) => Array.isArray(row.list_org_ids) && row.list_org_ids.includes(c.actor.orgId),
+};
+
+const ROUND_FIELDS = [
+  'id',
+  'name',
+  'organisation',
+  'owner',
+  'created_at',
+  'threshold',
+  'strata',
+  'status',
+  'lists',
+  'error',
+  'linked_at',
+] as const;
+
+export const estimateRules: Grant[] = [
   {
     resource: 'estimate',
     actions: ['create', 'read', 'export'],
     roles: ['analyst'],
     purposes: ['statistics'],
-    scope: 'own_org',
+    rows: OWN,
     fields: [
       'id',
       'name',
@@ -40,33 +76,29 @@ export const estimateRules: Rule[] = [
     actions: ['create', 'link'],
     roles: ['analyst'],
     purposes: ['statistics'],
-    scope: 'own_org',
+    rows: OWN,
     fields: ['id', 'name', 'threshold', 'strata', 'lists'],
     legalBasis: STATISTICS,
   },
   {
-    // Rounds the organisation opened or takes part in; the table and estimate only for the one that opened it.
+    // The organisation that opened a round sees its capture table and estimate: never scores or pairs.
     resource: 'estimation_round',
     actions: ['read'],
     roles: ['analyst'],
     purposes: ['statistics'],
-    scope: 'shared',
-    fields: [
-      'id',
-      'name',
-      'organisation',
-      'owner',
-      'created_at',
-      'threshold',
-      'strata',
-      'status',
-      'lists',
-      'capture_table',
-      'clusters',
-      'error',
-      'linked_at',
-      'estimate_id',
-    ],
+    rows: OWN,
+    fields: [...ROUND_FIELDS, 'capture_table', 'clusters', 'estimate_id'],
+    legalBasis: STATISTICS,
+  },
+  {
+    // A partner in a round sees which lists are in, not the table or the estimate (combined per row with
+    // the grant above when it both opened the round and delivers a list).
+    resource: 'estimation_round',
+    actions: ['read'],
+    roles: ['analyst'],
+    purposes: ['statistics'],
+    rows: IN_ROUND,
+    fields: ROUND_FIELDS,
     legalBasis: STATISTICS,
   },
   {
@@ -76,7 +108,7 @@ export const estimateRules: Rule[] = [
     actions: ['aggregate'],
     roles: ['analyst'],
     purposes: ['statistics'],
-    scope: 'chain',
+    rows: everyRow,
     fields: [],
     legalBasis: `${STATISTICS}; linked in the clear inside Ketenplein, counts only`,
   },
@@ -86,7 +118,7 @@ export const estimateRules: Rule[] = [
     actions: ['create'],
     roles: ['analyst'],
     purposes: ['statistics'],
-    scope: 'own_org',
+    rows: OWN,
     fields: ['list', 'records', 'uploaded_at'],
     legalBasis: `${STATISTICS}; pseudonymised at the source (AVG art. 25 and 89(1))`,
   },

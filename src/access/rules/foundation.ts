@@ -1,13 +1,13 @@
-import type { Rule } from '../policy.ts';
+import { everyRow, type Grant, ownOrganisation } from '../grant.ts';
 
 /** Organisations, users and the audit log. */
-export const foundationRules: Rule[] = [
+export const foundationRules: Grant[] = [
   {
     resource: 'organisation',
     actions: ['read'],
     roles: 'any',
     purposes: 'any',
-    scope: 'chain',
+    rows: everyRow,
     fields: ['id', 'name', 'type', 'cbs_code', 'region'],
     legalBasis: 'Directory of chain partners; no personal data',
   },
@@ -16,7 +16,7 @@ export const foundationRules: Rule[] = [
     actions: ['update'],
     roles: ['admin'],
     purposes: ['administration'],
-    scope: 'own_org',
+    rows: ownOrganisation('id', { nl: 'de eigen organisatie', en: "one's own organisation" }),
     fields: ['name', 'region'],
     legalBasis: 'Management of one’s own organisation',
   },
@@ -25,7 +25,10 @@ export const foundationRules: Rule[] = [
     actions: ['read', 'create', 'update'],
     roles: ['admin'],
     purposes: ['administration'],
-    scope: 'own_org',
+    rows: ownOrganisation('org_id', {
+      nl: 'gebruikers van de eigen organisatie',
+      en: "users of one's own organisation",
+    }),
     fields: [
       'id',
       'org_id',
@@ -44,7 +47,10 @@ export const foundationRules: Rule[] = [
     actions: ['read'],
     roles: ['privacy_officer'],
     purposes: ['audit_control'],
-    scope: 'own_org',
+    rows: ownOrganisation('org_id', {
+      nl: 'auditregels van de eigen organisatie',
+      en: "audit entries of one's own organisation",
+    }),
     fields: [
       'seq',
       'at',
@@ -67,7 +73,7 @@ export const foundationRules: Rule[] = [
     actions: ['verify'],
     roles: ['privacy_officer'],
     purposes: ['audit_control'],
-    scope: 'chain',
+    rows: everyRow,
     fields: [],
     legalBasis: 'AVG art. 32: integrity of the access log',
   },

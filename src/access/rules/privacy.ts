@@ -1,4 +1,4 @@
-import type { Rule } from '../policy.ts';
+import { type Grant, ownOrganisation, type Rows } from '../grant.ts';
 
 export const DATA_SUBJECT_REQUEST_FIELDS = [
   'id',
@@ -43,13 +43,29 @@ const BASIS =
  * Data-subject requests: only the privacy officer of the organisation that holds the data, under the purpose
  * data_subject_request, and only for signals their organisation reported or received (own_org: never chain-wide).
  */
-export const privacyRules: Rule[] = [
+/**
+ * A subject record is a person some capability holds; each holder's `find`/`held` keeps the search to the
+ * records its organisation reported or received, under row-level security bound to the organisation.
+ */
+const HELD: Rows = {
+  label: {
+    nl: 'personen in gegevens die de eigen organisatie meldde of ontving',
+    en: "persons in data one's own organisation reported or received",
+  },
+  where: (eb) => eb.lit(true),
+  test: () => true,
+};
+
+export const privacyRules: Grant[] = [
   {
     resource: 'data_subject_request',
     actions: ['read', 'create', 'update'],
     roles: ['privacy_officer'],
     purposes: ['data_subject_request'],
-    scope: 'own_org',
+    rows: ownOrganisation('org_id', {
+      nl: 'verzoeken aan de eigen organisatie',
+      en: "requests to one's own organisation",
+    }),
     fields: DATA_SUBJECT_REQUEST_FIELDS,
     legalBasis: `${BASIS}; the register is the accountability of art. 5(2)`,
   },
@@ -58,7 +74,7 @@ export const privacyRules: Rule[] = [
     actions: ['search', 'export', 'restrict', 'erase', 'rectify'],
     roles: ['privacy_officer'],
     purposes: ['data_subject_request'],
-    scope: 'own_org',
+    rows: HELD,
     fields: SUBJECT_RECORD_FIELDS,
     legalBasis: `${BASIS}; rectification art. 16, restriction art. 18, erasure art. 17 (not where art. 17(3) or art. 23 / Wpg applies)`,
   },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { type AccessTx, NotFound } from '../../access/context.ts';
 import { ROUND_STRATA } from '../../access/rules/estimate.ts';
 import { Conflict, InvalidInput } from '../../access/users.ts';
@@ -77,12 +78,18 @@ export async function openRound(tx: AccessTx, input: NewRound) {
 
 export async function listRounds(tx: AccessTx) {
   const decision = await tx.authorize('read', 'estimation_round');
-  // Row-level security keeps this to rounds the organisation opened or takes part in.
+  // The grants' rows: rounds the organisation opened or takes part in (row-level security the same below).
   const rows = await tx.db
     .selectFrom('estimation_rounds as r')
     .innerJoin('organisations as o', 'o.id', 'r.org_id')
     .select(['r.id', 'r.name', 'r.created_at', 'r.status', 'r.strata', 'r.org_id', 'o.name as organisation'])
+    .where((eb) => decision.where(eb, 'r'))
     .select((eb) => [
+      eb
+        .selectFrom('estimation_round_lists as l')
+        .whereRef('l.round_id', '=', 'r.id')
+        .select(sql<string[]>`array_agg(l.org_id::text)`.as('ids'))
+        .as('list_org_ids'),
       eb
         .selectFrom('estimation_round_lists as l')
         .whereRef('l.round_id', '=', 'r.id')
@@ -99,9 +106,9 @@ export async function listRounds(tx: AccessTx) {
     .execute();
   return tx.disclose(
     decision,
-    rows.map(({ org_id, expected, uploaded, ...row }) => ({
+    rows.map(({ expected, uploaded, ...row }) => ({
       ...row,
-      owner: org_id === tx.actor.orgId,
+      owner: row.org_id === tx.actor.orgId,
       lists: { expected: Number(expected), uploaded: Number(uploaded) },
     })),
   );
@@ -127,6 +134,7 @@ export async function getRound(tx: AccessTx, id: string) {
       'r.linked_at',
     ])
     .where('r.id', '=', id)
+    .where((eb) => decision.where(eb, 'r'))
     .executeTakeFirst();
   if (!round) throw roundNotFound();
   const owner = round.org_id === tx.actor.orgId;
@@ -146,10 +154,11 @@ export async function getRound(tx: AccessTx, id: string) {
         .orderBy('created_at')
         .executeTakeFirst()
     : undefined;
-  const { org_id, capture_table, clusters, ...rest } = round;
   const view = {
-    ...rest,
+    ...round,
     owner,
+    // What the grants test per row: the organisation that opened it (all fields) or one in it (fewer).
+    list_org_ids: lists.map((l) => l.org_id),
     lists: lists.map((l) => ({
       list: l.list,
       organisation: { id: l.org_id, name: l.organisation },
@@ -159,8 +168,9 @@ export async function getRound(tx: AccessTx, id: string) {
       // Partners see their own count only; the analyst who opened the round sees all.
       ...(owner || l.org_id === tx.actor.orgId ? { records: l.records } : {}),
     })),
-    // Only the organisation that opened the round sees the table and the estimate — never scores or pairs.
-    ...(owner ? { capture_table, clusters, estimate_id: estimate?.id ?? null } : {}),
+    // Only the organisation that opened the round sees the table and the estimate (its grant's fields) —
+    // never scores or pairs.
+    estimate_id: estimate?.id ?? null,
   };
   return tx.disclose(decision, [view])[0];
 }

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { type AccessTx, NotFound } from '../../access/context.ts';
+import type { Decision } from '../../access/policy.ts';
 import { ESTIMATE_STRATA } from '../../access/rules/estimate.ts';
 import { conflict, invalidInput, label } from '../../domain/problem.ts';
 import type { Store } from '../../store/connect.ts';
@@ -159,7 +160,7 @@ export async function listEstimates(tx: AccessTx, limit = 100) {
       sql<string[]>`input -> 'lists'`.as('lists'),
       sql<string[]>`input -> 'strata'`.as('strata'),
     ])
-    .where('org_id', '=', tx.actor.orgId)
+    .where((eb) => decision.where(eb))
     .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
@@ -171,12 +172,13 @@ export async function listEstimates(tx: AccessTx, limit = 100) {
   }));
 }
 
-export async function loadEstimate(tx: AccessTx, id: string) {
+/** One of the estimates the decision opens (its grants' rows: the organisation's own). */
+export async function loadEstimate(tx: AccessTx, decision: Decision, id: string) {
   const row = await tx.db
     .selectFrom('estimates')
     .selectAll()
     .where('id', '=', id)
-    .where('org_id', '=', tx.actor.orgId)
+    .where((eb) => decision.where(eb))
     .executeTakeFirst();
   if (!row) throw notFound();
   return row;
@@ -184,10 +186,10 @@ export async function loadEstimate(tx: AccessTx, id: string) {
 
 export async function getEstimate(tx: AccessTx, id: string) {
   const decision = await tx.authorize('read', 'estimate');
-  const row = await loadEstimate(tx, id);
+  const row = await loadEstimate(tx, decision, id);
   let reproduces: boolean | undefined;
   if (row.rerun_of && row.status === 'done') {
-    const original = await loadEstimate(tx, row.rerun_of);
+    const original = await loadEstimate(tx, decision, row.rerun_of);
     if (original.status === 'done')
       reproduces =
         JSON.stringify(numbersOf(original.result as EstimateDocument)) ===
@@ -200,8 +202,8 @@ export async function getEstimate(tx: AccessTx, id: string) {
 /** Runs a stored estimate again from its stored input and settings; the new result says whether it matches. */
 export async function rerunEstimate(ctx: EstimateContext, id: string) {
   const prepared = await ctx.access(async (tx) => {
-    await tx.authorize('create', 'estimate');
-    const row = await loadEstimate(tx, id);
+    const decision = await tx.authorize('create', 'estimate');
+    const row = await loadEstimate(tx, decision, id);
     if (row.status !== 'done')
       throw conflict(
         label(
@@ -243,7 +245,7 @@ async function linkedRoundTable(tx: AccessTx, roundId: string): Promise<StoredIn
 /** A finished estimate for export; the export itself is recorded in the audit chain. */
 export async function estimateForExport(tx: AccessTx, id: string, format: string) {
   const decision = await tx.authorize('export', 'estimate');
-  const row = await loadEstimate(tx, id);
+  const row = await loadEstimate(tx, decision, id);
   if (row.status !== 'done')
     throw conflict(label('De schatting is nog niet klaar', 'The estimate is not finished yet'));
   tx.record(decision, [id], ['result'], `export ${format}`);

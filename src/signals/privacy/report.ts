@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AccessTx } from '../../access/context.ts';
-import { allRules } from '../../access/policy.ts';
+import { allGrants } from '../../access/policy.ts';
 import type { DisclosureContext, FoundPerson } from '../../capability.ts';
 import { maskBsn } from '../../domain/validate/identifiers.ts';
 import { heldFields, loadOwnPersons, type OwnPerson } from './persons.ts';
@@ -8,14 +8,25 @@ import { retentionMonths, retentionOf } from './retention.ts';
 
 /** The legal basis on which the organisation holds the signal: as its reporter, or as the team it was routed to. */
 function legalBasis(person: OwnPerson, orgId: string, orgType: string): string {
-  const rules = allRules().filter((rule) => rule.resource === 'signal');
+  // The organisation's own grants on signals (not the chain-wide triage): the one whose row condition a
+  // signal it reported, or one routed to it, meets.
+  const grants = allGrants().filter(
+    (grant) => grant.resource === 'signal' && grant.effect !== 'deny' && !grant.rows.chain,
+  );
+  const context = {
+    actor: { userId: '', orgId, orgType, roles: [] },
+    purpose: 'signal_intake',
+    ref: String,
+  } as const;
+  const as = (column: string) => grants.filter((grant) => grant.rows.test({ [column]: orgId }, context));
   if (person.reporter_org_id === orgId) {
-    return rules.find((rule) => rule.scope === 'own_org')?.legalBasis ?? '';
+    return as('reporter_org_id')[0]?.legalBasis ?? '';
   }
-  const received = rules.filter((rule) => rule.scope === 'shared');
+  const received = as('routed_org_id');
   return (
-    received.find((rule) => rule.orgTypes?.includes(orgType))?.legalBasis ??
-    received.find((rule) => !rule.orgTypes)?.legalBasis ??
+    received.find((grant) => (grant.orgTypes as readonly string[] | undefined)?.includes(orgType))
+      ?.legalBasis ??
+    received.find((grant) => !grant.orgTypes)?.legalBasis ??
     ''
   );
 }

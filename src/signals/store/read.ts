@@ -17,22 +17,11 @@ function baseQuery(tx: AccessTx) {
 }
 
 /**
- * Narrows a query to the rows the decision's scope opens. Row-level security enforces the same
- * underneath; this keeps a chain-wide grant for one resource from widening another query.
+ * Narrows a query to the rows the decision's grants open (src/access/rules/signals.ts). Row-level security
+ * enforces the same underneath, as a second line.
  */
-export function scoped(tx: AccessTx, decision: Decision, query: SignalQuery): SignalQuery {
-  switch (decision.scope) {
-    case 'chain':
-      return query;
-    case 'shared':
-      // A receiving team's grant opens what is routed to it, never its organisation's own reports: those
-      // it follows as a reporter (signal_intake), without the notes of the team that received them.
-      return query.where('signals.routed_org_id', '=', tx.actor.orgId);
-    case 'own_user':
-      return query.where('signals.reporter_user_id', '=', tx.actor.userId);
-    default:
-      return query.where('signals.reporter_org_id', '=', tx.actor.orgId);
-  }
+export function scoped(decision: Decision, query: SignalQuery): SignalQuery {
+  return query.where((eb) => decision.where(eb, 'signals'));
 }
 
 function toIso(value: Date | string | null): string | null {
@@ -61,13 +50,22 @@ export async function getSignal(
   options: { now?: Date; sla?: SlaConfig } = {},
 ) {
   const decision = await tx.authorize('read', 'signal');
-  const row = await scoped(tx, decision, baseQuery(tx))
+  const row = await scoped(decision, baseQuery(tx))
     .selectAll()
     .where('signals.id', '=', id)
     .executeTakeFirst();
   if (!row) throw new NotFound(NOT_FOUND_MESSAGE);
+  // Persons under their own decision: a restricted person (art. 18) is denied for every purpose but the
+  // data-subject request. The chain setting follows it; the signal row is already fetched.
+  const people = await tx.authorize('read', 'signal_person');
   const [persons, companies, transitions] = await Promise.all([
-    tx.db.selectFrom('signal_persons').selectAll().where('signal_id', '=', id).orderBy('position').execute(),
+    tx.db
+      .selectFrom('signal_persons')
+      .selectAll()
+      .where('signal_id', '=', id)
+      .where((eb) => people.where(eb, 'signal_persons'))
+      .orderBy('position')
+      .execute(),
     tx.db
       .selectFrom('signal_companies')
       .selectAll()
@@ -154,7 +152,8 @@ export async function listQueue(
   options: { limit?: number; now?: Date; sla?: SlaConfig } = {},
 ) {
   const decision = await tx.authorize('read', 'signal');
-  let query = scoped(tx, decision, baseQuery(tx)).select([
+  let query = scoped(decision, baseQuery(tx)).select([
+    'signals.reporter_org_id',
     'signals.id',
     'signals.channel',
     'signals.received_at',
@@ -190,5 +189,6 @@ export async function listQueue(
     received_at: toIso(row.received_at),
     sla: slaOf(row, now, options.sla ?? DEFAULT_SLA),
   }));
-  return tx.disclose(decision, view);
+  // The reporter is selected only for the grants' test of each row (fields per row), not for the list.
+  return tx.disclose(decision, view).map(({ reporter_org_id: _reporter, ...row }) => row);
 }

@@ -2,7 +2,7 @@ import type { AccessTx } from '../../access/context.ts';
 import { NotFound } from '../../access/context.ts';
 import type { Label } from '../../domain/label.ts';
 import { conflict, invalidInput, label, Problem } from '../../domain/problem.ts';
-import { type SignalState, type TransitionAction, transition } from '../lifecycle.ts';
+import { type SignalState, TRANSITIONS, type TransitionAction, transition } from '../lifecycle.ts';
 import { ROUTE_ORG_TYPES } from '../routes.ts';
 import { NOT_FOUND_MESSAGE, scoped } from './read.ts';
 
@@ -25,12 +25,12 @@ export async function transitionSignal(
   now = new Date(),
 ) {
   const decision = await tx.authorize('transition', 'signal');
-  let query = scoped(tx, decision, tx.db.selectFrom('signals'))
+  // A receiving team acts only on what is routed to it, not on what it reported itself (its grant's rows).
+  const row = await scoped(decision, tx.db.selectFrom('signals'))
     .select(['signals.id', 'signals.state', 'signals.routed_org_id'])
-    .where('signals.id', '=', id);
-  // A receiving team acts only on what is routed to it, not on what it reported itself.
-  if (decision.scope === 'shared') query = query.where('signals.routed_org_id', '=', tx.actor.orgId);
-  const row = await query.forUpdate().executeTakeFirst();
+    .where('signals.id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) throw new NotFound(NOT_FOUND_MESSAGE);
 
   if (request.action === 'route') {
@@ -54,7 +54,12 @@ export async function transitionSignal(
 
   const result = transition(row.state as SignalState, {
     ...request,
-    actor: { userId: tx.actor.userId, organisationId: tx.actor.orgId, role: decision.role },
+    actor: {
+      userId: tx.actor.userId,
+      organisationId: tx.actor.orgId,
+      // The role under which the step is taken: one of the user's roles the decision allowed and the step admits.
+      role: decision.roles.find((role) => TRANSITIONS[request.action].roles.includes(role)) ?? decision.role,
+    },
     at: now,
   });
   if (!result.ok) {
