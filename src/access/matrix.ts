@@ -17,6 +17,13 @@ const ROLE_NL: Record<Role, string> = {
   analyst: 'Analist',
   privacy_officer: 'Privacyfunctionaris',
   admin: 'Beheerder',
+  consultation_chair: 'Voorzitter casusoverleg',
+  provider_intake: 'Intake opvang',
+  registrar: 'Registrator CoMensha',
+  youth_care_worker: 'Medewerker jeugdzorg',
+  programme_manager: 'Programmamanager',
+  visa_officer: 'Visummedewerker',
+  feed_publisher: 'Aanleveraar gegevens',
 };
 
 const PURPOSE_NL: Record<Purpose, string> = {
@@ -29,6 +36,9 @@ const PURPOSE_NL: Record<Purpose, string> = {
   audit_control: 'Auditcontrole',
   data_subject_request: 'Verzoek betrokkene',
   administration: 'Beheer',
+  case_consultation: 'Casusoverleg',
+  victim_registration: 'Registratie slachtoffers',
+  visa_screening: 'Visumtoetsing',
 };
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');

@@ -24,6 +24,13 @@ export const ROLE_ORG_TYPES: Record<Role, readonly OrgType[]> = {
   analyst: ORG_TYPES.filter((type) => type !== 'school'),
   privacy_officer: ORG_TYPES,
   admin: ORG_TYPES,
+  consultation_chair: ['riec', 'zorg_veiligheidshuis'],
+  provider_intake: ['shelter'],
+  registrar: ['comensha'],
+  youth_care_worker: ['youth_care'],
+  programme_manager: ['ministry'],
+  visa_officer: ['foreign_affairs'],
+  feed_publisher: ['labour_inspectorate', 'fiu'],
 };
 
 /**

@@ -13,6 +13,13 @@ export const ORG_TYPES = [
   'fiu',
   'ministry',
   'school',
+  // Regionaal Informatie- en Expertisecentrum: chairs the casusoverleg (case consultation).
+  'riec',
+  'zorg_veiligheidshuis',
+  // Jeugdzorginstelling: reports missing minors to the police.
+  'youth_care',
+  // Ministry of Foreign Affairs' visa desk: screens referents against the Wav dataset.
+  'foreign_affairs',
 ] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
 
@@ -25,6 +32,20 @@ export const ROLES = [
   'analyst',
   'privacy_officer',
   'admin',
+  // Chairs case consultations (RIEC, Zorg- en Veiligheidshuis).
+  'consultation_chair',
+  // A shelter or care provider's intake: capacity, offers, admissions.
+  'provider_intake',
+  // CoMensha's registrar of possible victims.
+  'registrar',
+  // A youth care institution's worker: missing-minor reports.
+  'youth_care_worker',
+  // The ministry's programme team: programme register and national aggregates.
+  'programme_manager',
+  // The visa desk: screens referents, never sees the dataset.
+  'visa_officer',
+  // Publishes a partner feed: the Wav dataset (Inspectie SZW) or suspicious transactions (FIU).
+  'feed_publisher',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -42,6 +63,12 @@ export const PURPOSES = [
   'audit_control',
   'data_subject_request',
   'administration',
+  // Multi-agency case work and the casusoverleg.
+  'case_consultation',
+  // The national registration of possible victims (CoMensha).
+  'victim_registration',
+  // Screening visa referents against companies fined under the Wav.
+  'visa_screening',
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
@@ -49,12 +76,24 @@ export type Purpose = (typeof PURPOSES)[number];
 export const ROLE_PURPOSES: Record<Role, readonly Purpose[]> = {
   intake: ['signal_intake'],
   triage: ['signal_assessment', 'signal_intake'],
-  investigator: ['criminal_investigation', 'signal_intake'],
-  care_coordinator: ['care_coordination', 'signal_intake'],
-  municipal_coordinator: ['care_coordination', 'administrative_enforcement', 'signal_intake'],
+  investigator: ['criminal_investigation', 'case_consultation', 'signal_intake'],
+  care_coordinator: ['care_coordination', 'case_consultation', 'victim_registration', 'signal_intake'],
+  municipal_coordinator: [
+    'care_coordination',
+    'administrative_enforcement',
+    'case_consultation',
+    'signal_intake',
+  ],
   analyst: ['statistics'],
   privacy_officer: ['audit_control', 'data_subject_request'],
   admin: ['administration'],
+  consultation_chair: ['case_consultation'],
+  provider_intake: ['care_coordination', 'victim_registration'],
+  registrar: ['victim_registration', 'statistics'],
+  youth_care_worker: ['care_coordination', 'signal_intake'],
+  programme_manager: ['statistics'],
+  visa_officer: ['visa_screening'],
+  feed_publisher: ['administrative_enforcement', 'criminal_investigation'],
 };
 
 export function isRole(value: string): value is Role {
@@ -77,4 +116,11 @@ export const ORG_TYPE_LABELS: Record<OrgType, { nl: string; en: string }> = {
   fiu: { nl: 'FIU-Nederland', en: 'FIU-the Netherlands' },
   ministry: { nl: 'Ministerie', en: 'Ministry' },
   school: { nl: 'School', en: 'School' },
+  riec: { nl: 'RIEC', en: 'Regional Information and Expertise Centre' },
+  zorg_veiligheidshuis: { nl: 'Zorg- en Veiligheidshuis', en: 'Care and Safety House' },
+  youth_care: { nl: 'Jeugdzorginstelling', en: 'Youth care institution' },
+  foreign_affairs: {
+    nl: 'Ministerie van Buitenlandse Zaken (visumloket)',
+    en: 'Ministry of Foreign Affairs (visa desk)',
+  },
 };

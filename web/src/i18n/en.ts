@@ -91,6 +91,13 @@ export const en: Record<keyof typeof nl, string> = {
   'role.analyst': 'Analyst',
   'role.privacy_officer': 'Privacy officer',
   'role.admin': 'Administrator',
+  'role.consultation_chair': 'Consultation chair',
+  'role.provider_intake': 'Shelter intake',
+  'role.registrar': 'CoMensha registrar',
+  'role.youth_care_worker': 'Youth care worker',
+  'role.programme_manager': 'Programme manager',
+  'role.visa_officer': 'Visa officer',
+  'role.feed_publisher': 'Data supplier',
 
   'roleHelp.intake': 'reports signals of possible human trafficking',
   'roleHelp.triage': 'assesses signals and routes them',
@@ -100,6 +107,13 @@ export const en: Record<keyof typeof nl, string> = {
   'roleHelp.analyst': 'sees aggregate figures only',
   'roleHelp.privacy_officer': 'supervises access and data-subject requests',
   'roleHelp.admin': 'manages the users of their own organisation',
+  'roleHelp.consultation_chair': 'chairs case consultations',
+  'roleHelp.provider_intake': 'manages shelter places, offers and admissions',
+  'roleHelp.registrar': 'registers possible victims nationally',
+  'roleHelp.youth_care_worker': 'reports missing minors',
+  'roleHelp.programme_manager': 'follows the programme and the national figures',
+  'roleHelp.visa_officer': 'screens referents against the Wav list',
+  'roleHelp.feed_publisher': 'supplies the Wav list or suspicious transactions',
 
   'module.report_signal.title': 'Report a signal',
   'module.report_signal.text':
@@ -223,6 +237,9 @@ export const en: Record<keyof typeof nl, string> = {
   'purpose.audit_control': 'Audit control',
   'purpose.data_subject_request': 'Data-subject request',
   'purpose.administration': 'Administration',
+  'purpose.case_consultation': 'Case consultation',
+  'purpose.victim_registration': 'Victim registration',
+  'purpose.visa_screening': 'Visa screening',
   'purpose.authentication': 'Login and account',
 
   'account.title': 'My account',

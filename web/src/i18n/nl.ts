@@ -91,6 +91,13 @@ export const nl = {
   'role.analyst': 'Analist',
   'role.privacy_officer': 'Privacyfunctionaris',
   'role.admin': 'Beheerder',
+  'role.consultation_chair': 'Voorzitter casusoverleg',
+  'role.provider_intake': 'Intake opvang',
+  'role.registrar': 'Registrator CoMensha',
+  'role.youth_care_worker': 'Medewerker jeugdzorg',
+  'role.programme_manager': 'Programmamanager',
+  'role.visa_officer': 'Visummedewerker',
+  'role.feed_publisher': 'Aanleveraar gegevens',
 
   'roleHelp.intake': 'meldt signalen van mogelijke mensenhandel',
   'roleHelp.triage': 'beoordeelt signalen en zet ze door',
@@ -100,6 +107,13 @@ export const nl = {
   'roleHelp.analyst': 'ziet alleen geaggregeerde cijfers',
   'roleHelp.privacy_officer': 'houdt toezicht op inzage en verzoeken van betrokkenen',
   'roleHelp.admin': 'beheert gebruikers van de eigen organisatie',
+  'roleHelp.consultation_chair': 'zit casusoverleggen voor',
+  'roleHelp.provider_intake': 'beheert opvangplaatsen, aanbiedingen en opnames',
+  'roleHelp.registrar': 'registreert mogelijke slachtoffers landelijk',
+  'roleHelp.youth_care_worker': 'meldt vermiste minderjarigen',
+  'roleHelp.programme_manager': 'volgt het programma en de landelijke cijfers',
+  'roleHelp.visa_officer': 'toetst referenten aan de Wav-lijst',
+  'roleHelp.feed_publisher': 'levert de Wav-lijst of verdachte transacties aan',
 
   'module.report_signal.title': 'Signaal melden',
   'module.report_signal.text':
@@ -229,6 +243,9 @@ export const nl = {
   'purpose.audit_control': 'Auditcontrole',
   'purpose.data_subject_request': 'Verzoek betrokkene',
   'purpose.administration': 'Beheer',
+  'purpose.case_consultation': 'Casusoverleg',
+  'purpose.victim_registration': 'Registratie slachtoffers',
+  'purpose.visa_screening': 'Visumtoetsing',
   'purpose.authentication': 'Inloggen en account',
 
   'account.title': 'Mijn account',
