@@ -27,8 +27,11 @@ export const DEMO_ORGS: DemoOrg[] = [
   { key: 'ngo', name: 'Stichting Ketenhulp (demo)', type: 'ngo' },
   { key: 'comensha', name: 'CoMensha', type: 'comensha', region: 'Landelijk' },
   { key: 'fiu', name: 'FIU-Nederland', type: 'fiu', region: 'Landelijk' },
-  { key: 'bz', name: 'Ministerie van Buitenlandse Zaken – visumdesk', type: 'ministry' },
+  { key: 'bz', name: 'Ministerie van Buitenlandse Zaken – visumdesk', type: 'foreign_affairs' },
   { key: 'school', name: 'Demo College Utrecht', type: 'school' },
+  { key: 'jenv', name: 'Ministerie van Justitie en Veiligheid – programma', type: 'ministry' },
+  { key: 'riec-amsterdam', name: 'RIEC Amsterdam-Amstelland', type: 'riec', region: 'Amsterdam' },
+  { key: 'jeugdzorg', name: 'Jeugdzorg Amsterdam (demo)', type: 'youth_care', region: 'Amsterdam' },
 ];
 
 export interface DemoUser {
@@ -101,6 +104,30 @@ export const DEMO_USERS: DemoUser[] = [
     org: 'gemeente-amsterdam',
     roles: ['privacy_officer'],
   },
+  // Cases, care, the programme monitor and the partner feeds.
+  {
+    email: 'voorzitter@riec-amsterdam.example',
+    name: 'Karim Bouzid',
+    org: 'riec-amsterdam',
+    roles: ['consultation_chair'],
+  },
+  { email: 'intake@opvang.example', name: 'Maud Kok', org: 'opvang', roles: ['provider_intake'] },
+  { email: 'registratie@comensha.example', name: 'Femke Vos', org: 'comensha', roles: ['registrar'] },
+  {
+    email: 'medewerker@jeugdzorg.example',
+    name: 'Jesse Brouwer',
+    org: 'jeugdzorg',
+    roles: ['youth_care_worker'],
+  },
+  { email: 'programma@jenv.example', name: 'Hanna de Graaf', org: 'jenv', roles: ['programme_manager'] },
+  { email: 'visum@bz.example', name: 'Pieter van Leeuwen', org: 'bz', roles: ['visa_officer'] },
+  {
+    email: 'wav@inspectie-szw.example',
+    name: 'Roos Verhoeven',
+    org: 'inspectie-szw',
+    roles: ['feed_publisher'],
+  },
+  { email: 'aanlevering@fiu.example', name: 'Ahmed Yilmaz', org: 'fiu', roles: ['feed_publisher'] },
 ];
 
 export class ProductionSeedRefused extends Error {}

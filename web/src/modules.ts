@@ -36,6 +36,16 @@ export const MODULES: readonly ChainModule[] = [
   { key: 'estimation_rounds', roles: ['analyst'], path: '/schattingsrondes' },
   { key: 'audit', roles: ['privacy_officer'], path: '/audit' },
   { key: 'subject_requests', roles: ['privacy_officer'], path: '/verzoeken' },
+  {
+    key: 'cases',
+    roles: ['investigator', 'care_coordinator', 'municipal_coordinator', 'consultation_chair'],
+  },
+  { key: 'shelter_capacity', roles: ['provider_intake'] },
+  { key: 'victim_registration', roles: ['registrar'] },
+  { key: 'missing_minors', roles: ['youth_care_worker'] },
+  { key: 'programme_monitor', roles: ['programme_manager'] },
+  { key: 'visa_screening', roles: ['visa_officer'] },
+  { key: 'partner_feeds', roles: ['feed_publisher'] },
   { key: 'users', roles: ['admin'], path: '/gebruikers' },
   { key: 'organisation', roles: ['admin'], path: '/organisatie' },
 ];

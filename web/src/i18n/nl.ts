@@ -134,6 +134,21 @@ export const nl = {
   'module.statistics.title': 'Statistiek',
   'module.statistics.text':
     'Bekijk geaggregeerde cijfers over signalen en slachtoffers, zonder persoonsgegevens.',
+  'module.cases.title': 'Zaken en casusoverleg',
+  'module.cases.text': 'Werk samen aan één zaak met andere partners; ieder ziet wat zijn grondslag toestaat.',
+  'module.shelter_capacity.title': 'Opvangplaatsen',
+  'module.shelter_capacity.text': 'Houd capaciteit en bezetting bij en beantwoord plaatsingsverzoeken.',
+  'module.victim_registration.title': 'Registratie mogelijke slachtoffers',
+  'module.victim_registration.text':
+    'Registreer mogelijke slachtoffers landelijk, zonder directe identificatie.',
+  'module.missing_minors.title': 'Vermiste minderjarigen',
+  'module.missing_minors.text': 'Meld een minderjarige die niet terugkwam; de politie krijgt het direct.',
+  'module.programme_monitor.title': 'Programmamonitor',
+  'module.programme_monitor.text': 'Volg de actielijnen, indicatoren en de gemeentelijke aanpak.',
+  'module.visa_screening.title': 'Referenten toetsen',
+  'module.visa_screening.text': 'Toets visumreferenten aan bedrijven met een onherroepelijke Wav-boete.',
+  'module.partner_feeds.title': 'Gegevens aanleveren',
+  'module.partner_feeds.text': 'Lever de Wav-lijst of verdachte transacties aan.',
   'module.unseen_estimate.title': 'Schatting van onzichtbare slachtoffers',
   'module.unseen_estimate.text':
     'Schat het aantal slachtoffers dat niet in beeld is (multiple systems estimation).',
