@@ -2085,6 +2085,13 @@ export interface paths {
             | 'analyst'
             | 'privacy_officer'
             | 'admin'
+            | 'consultation_chair'
+            | 'provider_intake'
+            | 'registrar'
+            | 'youth_care_worker'
+            | 'programme_manager'
+            | 'visa_officer'
+            | 'feed_publisher'
           )[];
           disabled?: boolean;
           /** ISO 8601 timestamp */
@@ -2110,6 +2117,13 @@ export interface paths {
           | 'analyst'
           | 'privacy_officer'
           | 'admin'
+          | 'consultation_chair'
+          | 'provider_intake'
+          | 'registrar'
+          | 'youth_care_worker'
+          | 'programme_manager'
+          | 'visa_officer'
+          | 'feed_publisher'
         )[];
         password?: string;
       };
@@ -2129,6 +2143,13 @@ export interface paths {
               | 'analyst'
               | 'privacy_officer'
               | 'admin'
+              | 'consultation_chair'
+              | 'provider_intake'
+              | 'registrar'
+              | 'youth_care_worker'
+              | 'programme_manager'
+              | 'visa_officer'
+              | 'feed_publisher'
             )[];
             disabled?: boolean;
             /** ISO 8601 timestamp */
@@ -2162,6 +2183,13 @@ export interface paths {
             | 'analyst'
             | 'privacy_officer'
             | 'admin'
+            | 'consultation_chair'
+            | 'provider_intake'
+            | 'registrar'
+            | 'youth_care_worker'
+            | 'programme_manager'
+            | 'visa_officer'
+            | 'feed_publisher'
           )[];
           disabled?: boolean;
           /** ISO 8601 timestamp */
@@ -2186,6 +2214,13 @@ export interface paths {
           | 'analyst'
           | 'privacy_officer'
           | 'admin'
+          | 'consultation_chair'
+          | 'provider_intake'
+          | 'registrar'
+          | 'youth_care_worker'
+          | 'programme_manager'
+          | 'visa_officer'
+          | 'feed_publisher'
         )[];
         disabled?: boolean;
         unlock?: true;
@@ -2205,6 +2240,13 @@ export interface paths {
             | 'analyst'
             | 'privacy_officer'
             | 'admin'
+            | 'consultation_chair'
+            | 'provider_intake'
+            | 'registrar'
+            | 'youth_care_worker'
+            | 'programme_manager'
+            | 'visa_officer'
+            | 'feed_publisher'
           )[];
           disabled?: boolean;
           /** ISO 8601 timestamp */
