@@ -11,6 +11,8 @@ export interface paths {
           /** ISO 8601 timestamp */
           at?: string;
           userId?: string | null;
+          userName?: string | null;
+          userEmail?: string | null;
           orgId?: string | null;
           role?: string | null;
           purpose?: string | null;
@@ -23,6 +25,15 @@ export interface paths {
           prevHash?: string;
           hash?: string;
         }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/audit/export': {
+    get: {
+      responses: {
+        '200': string | Blob;
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
       };
@@ -2085,6 +2096,13 @@ export interface paths {
             | 'analyst'
             | 'privacy_officer'
             | 'admin'
+            | 'consultation_chair'
+            | 'provider_intake'
+            | 'registrar'
+            | 'youth_care_worker'
+            | 'programme_manager'
+            | 'visa_officer'
+            | 'feed_publisher'
           )[];
           disabled?: boolean;
           /** ISO 8601 timestamp */
@@ -2110,6 +2128,13 @@ export interface paths {
           | 'analyst'
           | 'privacy_officer'
           | 'admin'
+          | 'consultation_chair'
+          | 'provider_intake'
+          | 'registrar'
+          | 'youth_care_worker'
+          | 'programme_manager'
+          | 'visa_officer'
+          | 'feed_publisher'
         )[];
         password?: string;
       };
@@ -2129,6 +2154,13 @@ export interface paths {
               | 'analyst'
               | 'privacy_officer'
               | 'admin'
+              | 'consultation_chair'
+              | 'provider_intake'
+              | 'registrar'
+              | 'youth_care_worker'
+              | 'programme_manager'
+              | 'visa_officer'
+              | 'feed_publisher'
             )[];
             disabled?: boolean;
             /** ISO 8601 timestamp */
@@ -2162,6 +2194,13 @@ export interface paths {
             | 'analyst'
             | 'privacy_officer'
             | 'admin'
+            | 'consultation_chair'
+            | 'provider_intake'
+            | 'registrar'
+            | 'youth_care_worker'
+            | 'programme_manager'
+            | 'visa_officer'
+            | 'feed_publisher'
           )[];
           disabled?: boolean;
           /** ISO 8601 timestamp */
@@ -2186,6 +2225,13 @@ export interface paths {
           | 'analyst'
           | 'privacy_officer'
           | 'admin'
+          | 'consultation_chair'
+          | 'provider_intake'
+          | 'registrar'
+          | 'youth_care_worker'
+          | 'programme_manager'
+          | 'visa_officer'
+          | 'feed_publisher'
         )[];
         disabled?: boolean;
         unlock?: true;
@@ -2205,6 +2251,13 @@ export interface paths {
             | 'analyst'
             | 'privacy_officer'
             | 'admin'
+            | 'consultation_chair'
+            | 'provider_intake'
+            | 'registrar'
+            | 'youth_care_worker'
+            | 'programme_manager'
+            | 'visa_officer'
+            | 'feed_publisher'
           )[];
           disabled?: boolean;
           /** ISO 8601 timestamp */
