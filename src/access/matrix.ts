@@ -1,4 +1,5 @@
 import type { Grant } from './grant.ts';
+import { PURPOSE_LABELS, ROLE_LABELS } from './labels.ts';
 import { allGrants } from './policy.ts';
 import { PURPOSES, type Purpose, ROLE_PURPOSES, ROLES, type Role } from './roles.ts';
 
@@ -7,39 +8,6 @@ import { PURPOSES, type Purpose, ROLE_PURPOSES, ROLES, type Role } from './roles
  * which fields, and on what legal basis. Generated from the grants (`npm run access-matrix` writes
  * docs/access-matrix.md; a test fails when the grants changed and the document was not regenerated).
  */
-
-const ROLE_NL: Record<Role, string> = {
-  intake: 'Melder',
-  triage: 'Triagist',
-  investigator: 'Rechercheur / inspecteur',
-  care_coordinator: 'Zorgcoördinator',
-  municipal_coordinator: 'Gemeentelijk coördinator',
-  analyst: 'Analist',
-  privacy_officer: 'Privacyfunctionaris',
-  admin: 'Beheerder',
-  consultation_chair: 'Voorzitter casusoverleg',
-  provider_intake: 'Intake opvang',
-  registrar: 'Registrator CoMensha',
-  youth_care_worker: 'Medewerker jeugdzorg',
-  programme_manager: 'Programmamanager',
-  visa_officer: 'Visummedewerker',
-  feed_publisher: 'Aanleveraar gegevens',
-};
-
-const PURPOSE_NL: Record<Purpose, string> = {
-  signal_intake: 'Signaal melden',
-  signal_assessment: 'Signaalbeoordeling',
-  criminal_investigation: 'Opsporing',
-  administrative_enforcement: 'Bestuurlijke handhaving',
-  care_coordination: 'Zorgcoördinatie',
-  statistics: 'Statistiek',
-  audit_control: 'Auditcontrole',
-  data_subject_request: 'Verzoek betrokkene',
-  administration: 'Beheer',
-  case_consultation: 'Casusoverleg',
-  victim_registration: 'Registratie slachtoffers',
-  visa_screening: 'Visumtoetsing',
-};
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
@@ -63,10 +31,10 @@ export function accessMatrix(grants: readonly Grant[] = allGrants()): string {
     '',
   ];
   for (const role of ROLES) {
-    lines.push(`## ${ROLE_NL[role]} (\`${role}\`)`, '');
+    lines.push(`## ${ROLE_LABELS[role].nl} (\`${role}\`)`, '');
     for (const purpose of PURPOSES.filter((p) => ROLE_PURPOSES[role].includes(p))) {
       const mine = grants.filter((grant) => applies(grant, role, purpose));
-      lines.push(`### Doel: ${PURPOSE_NL[purpose]} (\`${purpose}\`)`, '');
+      lines.push(`### Doel: ${PURPOSE_LABELS[purpose].nl} (\`${purpose}\`)`, '');
       if (mine.length === 0) {
         lines.push('Geen toegang tot gegevens onder dit doel.', '');
         continue;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { assertAccessible, describeInBrowser, logInThroughForm, openLoginPage } from '../helpers/browser.ts';
 
@@ -76,6 +77,41 @@ describeInBrowser(`admin and privacy officer screens`, (web) => {
       const cells = [...document.querySelectorAll('tbody tr td:nth-child(6)')];
       return cells.length > 0 && cells.every((cell) => cell.textContent?.startsWith('sessie'));
     });
+
+    // Issue 19 item 11: a user by name, names instead of ids, a period of days, in the address, and a CSV export.
+    await page.getByLabel('Gebruiker (naam of e-mailadres)').fill('fleur');
+    await page.getByRole('button', { name: 'Filter toepassen' }).click();
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('tbody tr td:nth-child(3)')];
+      return cells.length > 0 && cells.every((cell) => cell.textContent?.startsWith('Fleur de Boer'));
+    });
+    assert.match(page.url(), /who=fleur/);
+    assert.match(page.url(), /resource=session/);
+    assert.ok(await table.getByText('beheer@politie-amsterdam.example').first().isVisible());
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exporteren als CSV' }).click();
+    const file = await download;
+    assert.match(file.suggestedFilename(), /^auditlog-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = await readFile((await file.path()) ?? '', 'utf8');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    assert.equal(lines[0].split(';')[2], 'Gebruiker');
+    assert.ok(lines.length > 1 && lines.slice(1).every((line) => line.includes(';Fleur de Boer;')));
+
+    // A reversed period is named at the field, and focus goes to the summary.
+    await page.getByLabel('Vanaf dag').fill('2026-03-02');
+    await page.getByLabel('Tot en met dag').fill('2026-03-01');
+    await page.getByRole('button', { name: 'Filter toepassen' }).click();
+    await page.getByRole('link', { name: 'De laatste dag ligt vóór de eerste dag.' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary')), true);
+
+    // The filtered view survives a reload (the address holds it).
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Auditlog' }).waitFor();
+    assert.equal(await page.getByLabel('Gebruiker (naam of e-mailadres)').inputValue(), 'fleur');
 
     await page.getByRole('button', { name: 'Hashketen controleren' }).click();
     await page.getByText(/De hashketen is intact: \d+ regels gecontroleerd\./).waitFor();

@@ -11,6 +11,8 @@ export interface paths {
           /** ISO 8601 timestamp */
           at?: string;
           userId?: string | null;
+          userName?: string | null;
+          userEmail?: string | null;
           orgId?: string | null;
           role?: string | null;
           purpose?: string | null;
@@ -23,6 +25,15 @@ export interface paths {
           prevHash?: string;
           hash?: string;
         }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/audit/export': {
+    get: {
+      responses: {
+        '200': string | Blob;
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
       };

@@ -84,6 +84,45 @@ export async function api<T>(method: string, path: string, options: RequestOptio
     if (value !== undefined && value !== '') query.set(key, String(value));
   }
   const url = `/api/v1${path}${query.size > 0 ? `?${query}` : ''}`;
+  const response = await send(url, method, headers, options);
+  const text = await response.text();
+  const parsed: unknown = text ? safeJson(text) : null;
+  if (!response.ok) throw failureOf(response, parsed);
+  return parsed as T;
+}
+
+/**
+ * A file from the API (an export), saved under `filename` by the browser. Nothing is kept: the blob's
+ * URL is revoked right after the download started.
+ */
+export async function downloadFile(
+  path: string,
+  filename: string,
+  options: RequestOptions = {},
+): Promise<void> {
+  const headers: Record<string, string> = { 'accept-language': state.language };
+  if (options.purpose) headers['x-ketenplein-purpose'] = options.purpose;
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined && value !== '') query.set(key, String(value));
+  }
+  const response = await send(`/api/v1${path}${query.size > 0 ? `?${query}` : ''}`, 'GET', headers, options);
+  if (!response.ok) throw failureOf(response, safeJson(await response.text()));
+  saveBlob(await response.blob(), filename);
+}
+
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function send(url: string, method: string, headers: Record<string, string>, options: RequestOptions) {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -99,21 +138,20 @@ export async function api<T>(method: string, path: string, options: RequestOptio
   } catch {
     throw new ApiError(0, 'network', 'network');
   }
-  const text = await response.text();
-  const parsed: unknown = text ? safeJson(text) : null;
-  if (!response.ok) {
-    const error = (parsed as Partial<ApiErrorBody> | null)?.error;
-    const failure = new ApiError(
-      response.status,
-      error?.code ?? 'http_error',
-      error?.message ?? response.statusText,
-      error?.field,
-      error?.details ?? [],
-    );
-    if (response.status === 401 && failure.code === 'unauthenticated') state.onUnauthenticated();
-    throw failure;
-  }
-  return parsed as T;
+  return response;
+}
+
+function failureOf(response: Response, parsed: unknown): ApiError {
+  const error = (parsed as Partial<ApiErrorBody> | null)?.error;
+  const failure = new ApiError(
+    response.status,
+    error?.code ?? 'http_error',
+    error?.message ?? response.statusText,
+    error?.field,
+    error?.details ?? [],
+  );
+  if (response.status === 401 && failure.code === 'unauthenticated') state.onUnauthenticated();
+  return failure;
 }
 
 function safeJson(text: string): unknown {

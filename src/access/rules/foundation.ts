@@ -43,8 +43,21 @@ export const foundationRules: Grant[] = [
     legalBasis: 'AVG art. 6(1)(b)/(c): user administration of one’s own organisation',
   },
   {
-    resource: 'audit_log',
+    // The privacy officer reads the log with names, not ids: who of its own organisation did what.
+    resource: 'user',
     actions: ['read'],
+    roles: ['privacy_officer'],
+    purposes: ['audit_control'],
+    rows: ownOrganisation('org_id', {
+      nl: 'gebruikers van de eigen organisatie',
+      en: "users of one's own organisation",
+    }),
+    fields: ['id', 'name', 'email'],
+    legalBasis: 'AVG art. 5(2) and 32: accountability and supervision of access',
+  },
+  {
+    resource: 'audit_log',
+    actions: ['read', 'export'],
     roles: ['privacy_officer'],
     purposes: ['audit_control'],
     rows: ownOrganisation('org_id', {

@@ -41,6 +41,9 @@ export const AuditEntry = z.strictObject({
   seq: z.string(),
   at: Timestamp.optional(),
   userId: z.uuid().nullable().optional(),
+  /** The user's name and e-mail address (own organisation), so the log reads without looking ids up. */
+  userName: z.string().nullable().optional(),
+  userEmail: z.string().nullable().optional(),
   orgId: z.uuid().nullable().optional(),
   role: z.string().nullable().optional(),
   purpose: z.string().nullable().optional(),

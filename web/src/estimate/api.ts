@@ -1,5 +1,5 @@
 import type { EstimateDocument, EstimateSettings } from '../../../src/estimate/app/run.ts';
-import { ApiError, api } from '../api.ts';
+import { api, downloadFile, saveBlob } from '../api.ts';
 
 /** The analyst's calls: everything under the statistics purpose. */
 export const purpose = 'statistics';
@@ -78,25 +78,11 @@ export const getEstimate = (id: string) => api<StoredEstimate>('GET', `/estimate
  * Fetches an export (it needs the purpose header, so a plain link cannot) and hands it to the browser
  * as a download.
  */
-export async function downloadExport(path: string, filename: string, language: string): Promise<void> {
-  const response = await fetch(`/api/v1${path}`, {
-    headers: { 'x-ketenplein-purpose': purpose, 'accept-language': language },
-    credentials: 'same-origin',
-  });
-  if (!response.ok) throw new ApiError(response.status, 'export', response.statusText);
-  saveBlob(await response.blob(), filename);
+export async function downloadExport(path: string, filename: string, _language?: string): Promise<void> {
+  await downloadFile(path, filename, { purpose });
 }
 
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { saveBlob };
 
 /** The chart as PNG: the same SVG drawn onto a canvas at twice the size, for slides and documents. */
 export async function svgToPng(svg: string): Promise<Blob> {

@@ -209,13 +209,19 @@ export const nl = {
   'audit.lead':
     'Elke inzage en wijziging van gegevens in uw organisatie wordt vastgelegd in een hashketen. Nieuwste eerst.',
   'audit.filters': 'Filteren',
-  'audit.filterUser': 'Gebruikers-ID',
+  'audit.filterWho': 'Gebruiker (naam of e-mailadres)',
+  'audit.filterWhoHelp': 'Minstens 2 tekens; gebruikers van uw eigen organisatie.',
+  'audit.filterFrom': 'Vanaf dag',
+  'audit.filterTo': 'Tot en met dag',
+  'audit.filterRecordHelp':
+    'Het volledige ID van een record, bijvoorbeeld uit een verzoek van een betrokkene.',
+  'audit.whoShort': 'Vul minstens 2 tekens van een naam of e-mailadres in.',
+  'audit.dayInvalid': 'Vul een bestaande datum in.',
+  'audit.periodOrder': 'De laatste dag ligt vóór de eerste dag.',
+  'audit.fixFilters': 'Pas de filters aan:',
+  'audit.export': 'Exporteren als CSV',
   'audit.filterResource': 'Soort gegevens',
   'audit.filterRecord': 'Record-ID',
-  'audit.filterHelpId':
-    'Gebruikers-ID en record-ID zijn volledige ID’s (UUID). Laat een veld leeg om er niet op te filteren.',
-  'audit.idInvalid':
-    'Vul een volledige gebruikers-ID in (UUID), bijvoorbeeld 3f2b…-…, of laat het veld leeg.',
   'audit.anyResource': 'Alle soorten',
   'audit.apply': 'Filter toepassen',
   'audit.reset': 'Filters wissen',

@@ -1,20 +1,23 @@
 import { Alert, Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import { api } from '../api.ts';
+import { auditAction, auditResource, RESOURCES } from '../../../src/access/audit-labels.ts';
+import { api, downloadFile } from '../api.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { SelectField } from '../estimate/fields.tsx';
+import { useErrorFocus } from '../focusError.ts';
 import { isMessageKey, type MessageKey, useI18n } from '../i18n/index.tsx';
 import { roleLabel } from '../modules.ts';
 import { useLoad } from '../useLoad.ts';
-import { auditAction, auditResource, RESOURCES } from './audit-labels.ts';
 
 interface AuditEntry {
   seq: string;
   at: string;
   userId: string | null;
+  userName?: string | null;
+  userEmail?: string | null;
   role: string | null;
   purpose: string | null;
   action: string;
@@ -29,21 +32,33 @@ type Verification =
   | { ok: true; checked: number; head: string }
   | { ok: false; checked: number; brokenAt: string; reason: string };
 
-interface Filters {
-  user: string;
-  resource: string;
-  record: string;
-}
+/** The filters, kept in the address so a filtered view can be bookmarked, reloaded or sent on. */
+const FILTER_KEYS = ['who', 'user', 'resource', 'record', 'from', 'to'] as const;
+type Filters = Record<(typeof FILTER_KEYS)[number], string>;
 
 const purpose = 'audit_control';
 const PAGE_SIZE = 25;
-const EMPTY: Filters = { user: '', resource: '', record: '' };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EMPTY: Filters = { who: '', user: '', resource: '', record: '', from: '', to: '' };
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function filtersFromAddress(): Filters {
+  const params = new URLSearchParams(window.location.search);
+  return Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? ''])) as Filters;
+}
+
+function filtersToAddress(filters: Filters): void {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) if (filters[key]) params.set(key, filters[key]);
+  const search = params.size > 0 ? `?${params}` : '';
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}`);
+}
+
+type FieldErrors = Partial<Record<'who' | 'from' | 'to', string>>;
 
 export function AuditPage() {
   const { t, language } = useI18n();
-  const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [filters, setFilters] = useState<Filters>(filtersFromAddress);
+  const [draft, setDraft] = useState<Filters>(filters);
   // Keyset paging: the stack holds the `before` cursor of every page visited, so "back" is exact.
   const [cursors, setCursors] = useState<string[]>([]);
   const before = cursors.at(-1);
@@ -56,39 +71,80 @@ export function AuditPage() {
     JSON.stringify([before, filters]),
   );
 
-  const [idErrors, setIdErrors] = useState<Partial<Record<'user' | 'record', string>>>({});
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const focus = useErrorFocus<HTMLElement>();
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    const found: Partial<Record<'user' | 'record', string>> = {};
-    if (draft.user.trim() && !UUID.test(draft.user.trim())) found.user = t('audit.idInvalid');
-    setIdErrors(found);
-    if (found.user) return;
+    const next: Filters = { ...draft, who: draft.who.trim(), record: draft.record.trim() };
+    const found: FieldErrors = {};
+    if (next.who && next.who.length < 2) found.who = t('audit.whoShort');
+    if (next.from && !DAY.test(next.from)) found.from = t('audit.dayInvalid');
+    if (next.to && !DAY.test(next.to)) found.to = t('audit.dayInvalid');
+    if (!found.from && !found.to && next.from && next.to && next.from > next.to)
+      found.to = t('audit.periodOrder');
+    setFieldErrors(found);
+    if (Object.keys(found).length > 0) return focus.refused();
     setCursors([]);
-    setFilters({ user: draft.user.trim(), resource: draft.resource.trim(), record: draft.record.trim() });
+    setFilters(next);
+    filtersToAddress(next);
   };
   const reset = () => {
-    setIdErrors({});
+    setFieldErrors({});
     setDraft(EMPTY);
     setFilters(EMPTY);
     setCursors([]);
+    filtersToAddress(EMPTY);
   };
+  const [exportError, setExportError] = useState<unknown>(null);
+  const [exporting, setExporting] = useState(false);
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      await downloadFile('/audit/export', `auditlog-${new Date().toISOString().slice(0, 10)}.csv`, {
+        purpose,
+        query: filters,
+      });
+    } catch (failure) {
+      setExportError(failure);
+    } finally {
+      setExporting(false);
+    }
+  };
+  const errors = Object.entries(fieldErrors) as [keyof FieldErrors, string][];
 
   return (
     <>
       <PageHeading title={t('audit.title')}>{t('audit.title')}</PageHeading>
       <Paragraph className="kp-lead">{t('audit.lead')}</Paragraph>
       <VerifyChain />
-      <section className="kp-panel" aria-labelledby="audit-filters">
+      <section className="kp-panel" aria-labelledby="audit-filters" ref={focus.ref}>
         <Heading2 id="audit-filters">{t('audit.filters')}</Heading2>
-        <Paragraph>{t('audit.filterHelpId')}</Paragraph>
+        {errors.length > 0 && (
+          <Alert type="error">
+            <div data-error-summary>
+              <Paragraph>{t('audit.fixFilters')}</Paragraph>
+              <ul>
+                {errors.map(([field, message]) => (
+                  <li key={field}>
+                    <a href={`#audit-${field}`}>{message}</a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </Alert>
+        )}
         <form noValidate onSubmit={apply}>
           <div className="kp-filters">
             <TextField
-              label={t('audit.filterUser')}
-              name="user"
-              error={idErrors.user}
-              value={draft.user}
-              onValue={(value) => setDraft({ ...draft, user: value })}
+              id="audit-who"
+              label={t('audit.filterWho')}
+              description={t('audit.filterWhoHelp')}
+              name="who"
+              autoComplete="off"
+              error={fieldErrors.who}
+              value={draft.who}
+              onValue={(value) => setDraft({ ...draft, who: value })}
             />
             <SelectField
               label={t('audit.filterResource')}
@@ -102,7 +158,26 @@ export function AuditPage() {
               onValue={(value) => setDraft({ ...draft, resource: value })}
             />
             <TextField
+              id="audit-from"
+              type="date"
+              label={t('audit.filterFrom')}
+              name="from"
+              error={fieldErrors.from}
+              value={draft.from}
+              onValue={(value) => setDraft({ ...draft, from: value })}
+            />
+            <TextField
+              id="audit-to"
+              type="date"
+              label={t('audit.filterTo')}
+              name="to"
+              error={fieldErrors.to}
+              value={draft.to}
+              onValue={(value) => setDraft({ ...draft, to: value })}
+            />
+            <TextField
               label={t('audit.filterRecord')}
+              description={t('audit.filterRecordHelp')}
               name="record"
               value={draft.record}
               onValue={(value) => setDraft({ ...draft, record: value })}
@@ -115,8 +190,18 @@ export function AuditPage() {
             <Button type="button" appearance="secondary-action-button" onClick={reset}>
               {t('audit.reset')}
             </Button>
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              busy={exporting}
+              disabled={exporting}
+              onClick={() => void exportCsv()}
+            >
+              {t('audit.export')}
+            </Button>
           </ButtonGroup>
         </form>
+        <Problem error={exportError} />
       </section>
       <Problem error={error} />
       {entries && <AuditTable entries={entries} before={before} />}
@@ -159,7 +244,16 @@ function AuditTable({ entries, before }: { entries: AuditEntry[]; before: string
           header: t('audit.user'),
           cell: (entry) => (
             <>
-              {entry.userId ? <span className="kp-mono">{entry.userId}</span> : t('audit.system')}
+              {entry.userName ? (
+                <>
+                  {entry.userName}
+                  {entry.userEmail && <div className="kp-muted">{entry.userEmail}</div>}
+                </>
+              ) : entry.userId ? (
+                <span className="kp-mono">{entry.userId}</span>
+              ) : (
+                t('audit.system')
+              )}
               {entry.role && <div>{t(roleLabel(entry.role))}</div>}
             </>
           ),

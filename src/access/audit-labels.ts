@@ -1,8 +1,10 @@
-import type { Label } from '../../../src/domain/label.ts';
-import type { Language } from '../i18n/index.tsx';
+import type { Label, Lang } from '../domain/label.ts';
 
-/** The actions the audit log records, in words (codes from the access rules and the session layer). */
-const ACTIONS: Record<string, Label> = {
+/**
+ * The audit log's codes in words, shared by the privacy officer's page and the CSV export.
+ * The actions the audit log records (codes from the access rules and the session layer).
+ */
+export const ACTIONS: Record<string, Label> = {
   read: { nl: 'bekeken', en: 'viewed' },
   create: { nl: 'aangemaakt', en: 'created' },
   update: { nl: 'gewijzigd', en: 'changed' },
@@ -54,9 +56,9 @@ export const RESOURCES: Record<string, Label> = {
 };
 
 /** A code in words; a code this client does not know yet is shown as it is rather than hidden. */
-function inWords(table: Record<string, Label>, code: string, language: Language): string {
+function inWords(table: Record<string, Label>, code: string, language: Lang): string {
   return Object.hasOwn(table, code) ? table[code][language] : code;
 }
 
-export const auditAction = (code: string, language: Language) => inWords(ACTIONS, code, language);
-export const auditResource = (code: string, language: Language) => inWords(RESOURCES, code, language);
+export const auditAction = (code: string, language: Lang) => inWords(ACTIONS, code, language);
+export const auditResource = (code: string, language: Lang) => inWords(RESOURCES, code, language);
