@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { databaseLabel } from '../helpers/store.ts';
-import { loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
 import { acceptedSignal, addDays, MUNICIPALITY, orgIds, POLICE, policeCase } from '../helpers/cases.ts';
+import { loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
+import { databaseLabel } from '../helpers/store.ts';
 
 type Problem = { error: { code: string; field?: string; message: string } };
 type CaseFile = {
@@ -36,16 +36,16 @@ describe(`cases: opening, parts, timeline, tasks and lifecycle on ${databaseLabe
     assert.equal(file.body.state, 'open');
     assert.deepEqual(file.body.forms, ['labour']);
     assert.equal(file.body.signals.length, 1);
-    assert.deepEqual(
-      file.body.persons.map((p) => [p.role, p.surname]).sort(),
-      [
-        ['possible_victim', 'VictimOpen'],
-        ['suspect', 'SuspectOpen'],
-        ['witness', 'WitnessOpen'],
-      ],
-    );
+    assert.deepEqual(file.body.persons.map((p) => [p.role, p.surname]).sort(), [
+      ['possible_victim', 'VictimOpen'],
+      ['suspect', 'SuspectOpen'],
+      ['witness', 'WitnessOpen'],
+    ]);
     assert.ok(file.body.persons.find((p) => p.role === 'possible_victim')?.source_signal_id);
-    assert.deepEqual(file.body.companies.map((c) => c.name), ['Uitzendbureau Open BV']);
+    assert.deepEqual(
+      file.body.companies.map((c) => c.name),
+      ['Uitzendbureau Open BV'],
+    );
     assert.deepEqual(file.body.addresses.map((a) => a.kind).sort(), ['premises', 'residence']);
     assert.ok(file.body.identifiers.some((i) => i.kind === 'phone' && i.value === '+31612345678'));
     assert.ok(file.body.identifiers.some((i) => i.kind === 'kvk' && i.value === '12345678'));
@@ -75,7 +75,11 @@ describe(`cases: opening, parts, timeline, tasks and lifecycle on ${databaseLabe
     });
     assert.equal(notRouted.status, 404, JSON.stringify(notRouted.body));
     const signal = await acceptedSignal(server, 'Twice');
-    const first = await police.post('/api/v1/cases', { title: 'Eerste', approaches: ['criminal'], signalIds: [signal] });
+    const first = await police.post('/api/v1/cases', {
+      title: 'Eerste',
+      approaches: ['criminal'],
+      signalIds: [signal],
+    });
     assert.equal(first.status, 201);
     const second = await police.post<Problem>('/api/v1/cases', {
       title: 'Tweede',
@@ -94,7 +98,10 @@ describe(`cases: opening, parts, timeline, tasks and lifecycle on ${databaseLabe
     assert.equal(bad.status, 400);
     assert.match(JSON.stringify(bad.body), /approaches/);
     const { id } = await policeCase(server, 'Bad');
-    const date = await police.post<Problem>(`/api/v1/cases/${id}/events`, { kind: 'exit', date: '2026-02-31' });
+    const date = await police.post<Problem>(`/api/v1/cases/${id}/events`, {
+      kind: 'exit',
+      date: '2026-02-31',
+    });
     assert.equal(date.status, 400);
     assert.match(JSON.stringify(date.body), /date/);
     const role = await police.post<Problem>(`/api/v1/cases/${id}/persons`, { role: 'villain' });
@@ -116,18 +123,23 @@ describe(`cases: opening, parts, timeline, tasks and lifecycle on ${databaseLabe
     );
     assert.equal(page.body.total, 3);
     assert.equal(page.body.items.length, 2);
-    const next = await police.get<{ items: { title: string }[] }>('/api/v1/cases?form=sexual&limit=2&offset=2');
+    const next = await police.get<{ items: { title: string }[] }>(
+      '/api/v1/cases?form=sexual&limit=2&offset=2',
+    );
     assert.equal(next.body.items.length, 1);
     const search = await police.get<{ total: number }>('/api/v1/cases?q=Direct%202');
     assert.equal(search.body.total, 1);
-    const approach = await police.get<{ items: { title: string }[] }>('/api/v1/cases?approach=administrative&state=open');
+    const approach = await police.get<{ items: { title: string }[] }>(
+      '/api/v1/cases?approach=administrative&state=open',
+    );
     assert.equal(approach.body.items.length, 3);
   });
 
   test('open → on_hold → open → closed; tasks; closing with open tasks needs a reason', async () => {
     const { id, police } = await policeCase(server, 'Life');
     const orgs = await orgIds(server);
-    const step = (body: unknown) => police.post<Problem & { state: string }>(`/api/v1/cases/${id}/transitions`, body);
+    const step = (body: unknown) =>
+      police.post<Problem & { state: string }>(`/api/v1/cases/${id}/transitions`, body);
     assert.equal((await step({ action: 'resume' })).status, 409);
     assert.equal((await step({ action: 'hold', reason: 'Wachten op OM' })).body.state, 'on_hold');
     assert.equal((await step({ action: 'hold' })).status, 409);
@@ -156,12 +168,17 @@ describe(`cases: opening, parts, timeline, tasks and lifecycle on ${databaseLabe
     const theirList = await municipality.get<{ id: string; title: string; case_reference: string }[]>(
       '/api/v1/case-tasks?mine=false',
     );
-    assert.deepEqual(theirList.body.map((t) => t.title), ['Controle pand']);
+    assert.deepEqual(
+      theirList.body.map((t) => t.title),
+      ['Controle pand'],
+    );
     const mine = await police.get<{ id: string; overdue: boolean }[]>('/api/v1/case-tasks');
     assert.equal(mine.body.find((t) => t.id === own.body.id)?.overdue, true);
     // ...but the case file itself stays closed to it.
     assert.equal((await municipality.get(`/api/v1/cases/${id}`)).status, 404);
-    const done = await municipality.patch<{ state: string }>(`/api/v1/case-tasks/${theirs.body.id}`, { state: 'done' });
+    const done = await municipality.patch<{ state: string }>(`/api/v1/case-tasks/${theirs.body.id}`, {
+      state: 'done',
+    });
     assert.equal(done.status, 200, JSON.stringify(done.body));
     assert.equal(
       (await municipality.patch<Problem>(`/api/v1/case-tasks/${theirs.body.id}`, { state: 'done' })).status,
@@ -174,7 +191,11 @@ describe(`cases: opening, parts, timeline, tasks and lifecycle on ${databaseLabe
     assert.match(noReason.body.error.message, /open/);
     const noOutcome = await step({ action: 'close', reason: 'klaar' });
     assert.equal(noOutcome.status, 400);
-    const closed = await step({ action: 'close', outcome: 'referred_to_prosecution', reason: 'Taak loopt bij OM door' });
+    const closed = await step({
+      action: 'close',
+      outcome: 'referred_to_prosecution',
+      reason: 'Taak loopt bij OM door',
+    });
     assert.equal(closed.status, 200, JSON.stringify(closed.body));
     assert.equal((await step({ action: 'resume' })).status, 409);
     const addAfter = await police.post<Problem>(`/api/v1/cases/${id}/persons`, { role: 'other' });

@@ -51,7 +51,10 @@ export async function acceptedSignal(server: TestServer, tag: string): Promise<s
   assert.equal(reported.status, 201, JSON.stringify(reported.body));
   const id = reported.body.id;
   const triage = await loginAs(server, TRIAGE, 'signal_assessment');
-  assert.equal((await triage.post(`/api/v1/signals/${id}/transitions`, { action: 'start_triage' })).status, 200);
+  assert.equal(
+    (await triage.post(`/api/v1/signals/${id}/transitions`, { action: 'start_triage' })).status,
+    200,
+  );
   const routed = await triage.post(`/api/v1/signals/${id}/transitions`, {
     action: 'route',
     route: 'police_avim',
@@ -65,7 +68,10 @@ export async function acceptedSignal(server: TestServer, tag: string): Promise<s
 }
 
 /** Opens a case at the police from an accepted signal, with a witness, an event and a residence address. */
-export async function policeCase(server: TestServer, tag: string): Promise<{ id: string; police: ApiClient }> {
+export async function policeCase(
+  server: TestServer,
+  tag: string,
+): Promise<{ id: string; police: ApiClient }> {
   const signal = await acceptedSignal(server, tag);
   const police = await loginAs(server, POLICE, 'criminal_investigation');
   const opened = await police.post<{ id: string; reference: string }>('/api/v1/cases', {

@@ -117,7 +117,8 @@ async function checkOwner(tx: AccessTx, userId: string) {
  * is "not found" (404); one it sees through a referral is refused (403).
  */
 export async function ledCase(tx: AccessTx, decision: Decision, id: string, lock = false) {
-  let query = tx.db
+  // Not FOR UPDATE at first: under row-level security that would hide a case seen only through a referral.
+  const row = await tx.db
     .selectFrom('cases')
     .select([
       'cases.id',
@@ -126,11 +127,19 @@ export async function ledCase(tx: AccessTx, decision: Decision, id: string, lock
       'cases.lead_org_id',
       profileOf('cases.id').as('access_profile'),
     ])
-    .where('cases.id', '=', id);
-  if (lock) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+    .where('cases.id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new NotFound(CASE_NOT_FOUND);
   if (decision.check(row) !== null || row.access_profile !== 'lead') throw notLead();
+  if (lock) {
+    const locked = await tx.db
+      .selectFrom('cases')
+      .select('state')
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    return { ...row, state: locked.state };
+  }
   return row;
 }
 

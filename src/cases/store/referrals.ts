@@ -82,9 +82,8 @@ export async function createReferral(tx: AccessTx, caseId: string, input: Referr
     .selectFrom('cases')
     .select(['id', 'reference', 'state', 'lead_org_id', profileOf('cases.id').as('access_profile')])
     .where('id', '=', caseId)
-    .forUpdate()
     .executeTakeFirst();
-  if (!row || !row.access_profile) throw new NotFound(CASE_NOT_FOUND);
+  if (!row?.access_profile) throw new NotFound(CASE_NOT_FOUND);
   if (row.state === 'closed') throw closedCase();
   if (row.access_profile !== 'lead' && !PROFILE_CONTAINS[row.access_profile]?.includes(input.profile)) {
     throw refused(
