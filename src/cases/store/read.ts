@@ -3,7 +3,7 @@ import type { AccessTx } from '../../access/context.ts';
 import { NotFound } from '../../access/context.ts';
 import { dutchDate } from '../../domain/validate/date.ts';
 import { CASE_NOT_FOUND, profileOf } from './cases.ts';
-import { referralView } from './referrals.ts';
+import { referralRow, referralView } from './referral-view.ts';
 import './tables.ts';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -285,14 +285,4 @@ export async function myTasks(tx: AccessTx, options: { mine: boolean; state?: st
       overdue: row.state === 'open' && row.due_on !== null && row.due_on < today,
     })),
   );
-}
-
-export function referralRow<T extends Record<string, unknown>>(row: T) {
-  return {
-    ...row,
-    created_at: iso(row.created_at as Date | null),
-    decided_at: iso(row.decided_at as Date | null),
-    revoked_at: iso(row.revoked_at as Date | null),
-    completed_at: iso(row.completed_at as Date | null),
-  };
 }

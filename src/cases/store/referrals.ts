@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { AccessTx } from '../../access/context.ts';
 import { NotFound } from '../../access/context.ts';
 import { conflict, invalidInput, label, Problem } from '../../domain/problem.ts';
@@ -12,14 +11,11 @@ import {
   referralStepRefusal,
 } from '../lifecycle.ts';
 import { CASE_NOT_FOUND, closedCase, history, profileOf } from './cases.ts';
-import { getCase, referralRow } from './read.ts';
+import { getCase } from './read.ts';
+import { referralRow, referralView } from './referral-view.ts';
 import './tables.ts';
 
 export const REFERRAL_NOT_FOUND = 'Verwijzing niet gevonden / Referral not found';
-/** A pending referral unanswered this many days is overdue; an accepted one ending within LAPSING_DAYS is lapsing. */
-export const OVERDUE_DAYS = 5;
-export const LAPSING_DAYS = 14;
-
 export interface Consent {
   givenBy: 'data_subject' | 'legal_representative';
   name: string;
@@ -44,27 +40,6 @@ function addDays(day: string, days: number) {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-/** Referrals with the organisations' names and the overview flags, under the alias `r`. */
-export function referralView(tx: AccessTx) {
-  return tx.db
-    .selectFrom('case_referrals as r')
-    .innerJoin('organisations as from_org', 'from_org.id', 'r.from_org_id')
-    .innerJoin('organisations as to_org', 'to_org.id', 'r.to_org_id')
-    .selectAll('r')
-    .select([
-      'from_org.name as from_org_name',
-      'to_org.name as to_org_name',
-      sql<boolean>`r.state = 'accepted' AND r.ends_on < current_date`.as('lapsed'),
-      sql<boolean>`r.state = 'pending' AND r.created_at < now() - make_interval(days => ${OVERDUE_DAYS}::int)`.as(
-        'overdue',
-      ),
-      sql<boolean>`r.state = 'accepted' AND r.ends_on >= current_date AND r.ends_on <= current_date + ${LAPSING_DAYS}::int`.as(
-        'lapsing',
-      ),
-    ])
-    .orderBy('r.created_at', 'desc');
 }
 
 function refused(code: string, nl: string, en: string, field?: string) {
