@@ -3,7 +3,7 @@
 -- has not been revoked or lapsed, under the referral's own purpose, and then only the parts of the referral's
 -- profile: care (the possible victims and their care needs), administrative (companies, addresses, premises;
 -- suspects and facilitators, never a victim's identity) or criminal (everything). The access rules in
--- src/cases/grants.ts say the same; these policies are the second line.
+-- src/access/rules/cases.ts say the same; these policies are the second line.
 
 CREATE TABLE cases (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
