@@ -81,7 +81,7 @@ test('privacy reaches the persons of every capability that holds some, and only 
   const holders = await personalDataHolders();
   assert.deepEqual(
     holders.map((h) => h.name),
-    ['signals'],
+    ['signals', 'cases'],
   );
   for (const key of ['find', 'held', 'report', 'restrict', 'erase', 'rectify', 'retention']) {
     assert.equal(typeof holders[0].personalData[key as 'find'], 'function', key);

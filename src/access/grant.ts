@@ -31,6 +31,16 @@ export const RESOURCES = [
   'crawl_ad',
   'data_subject_request',
   'subject_record',
+  // Cases (src/cases): the case, its parts and its referrals.
+  'case',
+  'case_person',
+  'case_company',
+  'case_address',
+  'case_identifier',
+  'case_event',
+  'case_task',
+  'case_referral',
+  'case_history',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

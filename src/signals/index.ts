@@ -5,6 +5,7 @@
 export { parseSignal } from './parse.ts';
 export { SIGNAL_LIMITS, type SignalSubmission } from './schema.ts';
 export { submitSignal } from './store/index.ts';
+export { acceptedSignalParties, type SignalParties } from './store/parties.ts';
 export { type RegisteredVictim, registeredVictims } from './store/registrations.ts';
 export { GENDERS, HANDLE_PLATFORMS, type HandlePlatform } from './vocabulary.ts';
 export { Receipt } from './wire.ts';

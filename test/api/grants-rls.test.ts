@@ -19,6 +19,10 @@ const TABLES: Array<{ resource: Resource; table: string; id: string; orgColumns:
   { resource: 'audit_log', table: 'audit_log', id: 'seq', orgColumns: ['org_id'] },
   { resource: 'crawl_investigation', table: 'crawl_investigations', id: 'id', orgColumns: ['org_id'] },
   { resource: 'estimate', table: 'estimates', id: 'id', orgColumns: ['org_id'] },
+  // Cases: the seed has none; test/api/cases-grants-rls.test.ts checks them with shared cases and referrals.
+  { resource: 'case', table: 'cases', id: 'id', orgColumns: ['lead_org_id'] },
+  { resource: 'case_referral', table: 'case_referrals', id: 'id', orgColumns: ['from_org_id', 'to_org_id'] },
+  { resource: 'case_task', table: 'case_tasks', id: 'id', orgColumns: ['owner_org_id'] },
 ];
 
 describe(`grants inside row-level security on ${databaseLabel}`, () => {

@@ -40,6 +40,17 @@ describe(`security: least privilege in the database on ${databaseLabel}`, () => 
     'crawl_identifier_decisions',
     'estimation_round_lists',
     'estimation_round_encodings',
+    // Cases (src/cases, migration 0200).
+    'cases',
+    'case_referrals',
+    'case_signals',
+    'case_persons',
+    'case_companies',
+    'case_addresses',
+    'case_identifiers',
+    'case_events',
+    'case_tasks',
+    'case_history',
   ];
 
   function asIntake<T>(work: (tx: AccessTx) => Promise<T>): Promise<T> {

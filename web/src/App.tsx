@@ -1,5 +1,6 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { type ReactNode, Suspense, useEffect } from 'react';
+import { CASE_ROLES } from './cases/api.ts';
 import { type NavItem, Shell } from './components/Shell.tsx';
 import { useI18n } from './i18n/index.tsx';
 import { lazyPage } from './lazyPage.ts';
@@ -24,6 +25,10 @@ const NetworkPage = lazyPage(() => import('./signals/NetworkPage.tsx'), 'Network
 const QueuePage = lazyPage(() => import('./signals/QueuePage.tsx'), 'QueuePage');
 const RuleSetPage = lazyPage(() => import('./signals/RuleSetPage.tsx'), 'RuleSetPage');
 const SignalPage = lazyPage(() => import('./signals/SignalPage.tsx'), 'SignalPage');
+const CaseListPage = lazyPage(() => import('./cases/CaseListPage.tsx'), 'CaseListPage');
+const CasePage = lazyPage(() => import('./cases/CasePage.tsx'), 'CasePage');
+const ReferralsPage = lazyPage(() => import('./cases/ReferralsPage.tsx'), 'ReferralsPage');
+const TasksPage = lazyPage(() => import('./cases/ReferralsPage.tsx'), 'TasksPage');
 
 interface Route {
   path: string;
@@ -42,7 +47,10 @@ interface Route {
     | 'nav.triageRules'
     | 'nav.teamQueue'
     | 'nav.account'
-    | 'module.subject_requests.title';
+    | 'module.subject_requests.title'
+    | 'nav.cases'
+    | 'nav.caseReferrals'
+    | 'nav.caseTasks';
   /** Any one of these roles opens the page; none listed means every logged-in user. */
   roles?: string[];
   page: (rest: string) => ReactNode;
@@ -90,6 +98,17 @@ const ROUTES: Route[] = [
     page: () => <PrivacyPage />,
   },
   { path: '/account', nav: 'nav.account', page: () => <AccountPage /> },
+  // Cases (src/cases, web/src/cases).
+  { path: '/zaken', nav: 'nav.cases', roles: CASE_ROLES, page: () => <CaseListPage /> },
+  {
+    path: '/zaak',
+    nav: 'nav.cases',
+    roles: CASE_ROLES,
+    nested: true,
+    page: (id) => <CasePage key={id} id={id} />,
+  },
+  { path: '/verwijzingen', nav: 'nav.caseReferrals', roles: CASE_ROLES, page: () => <ReferralsPage /> },
+  { path: '/taken', nav: 'nav.caseTasks', roles: CASE_ROLES, page: () => <TasksPage /> },
 ];
 
 export function App() {

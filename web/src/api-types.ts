@@ -204,6 +204,356 @@ export interface paths {
       };
     };
   };
+  '/api/v1/case-referrals': {
+    get: {
+      responses: {
+        '200': {
+          counts: {
+            pending: number;
+            accepted: number;
+            overdue: number;
+            lapsing: number;
+          };
+          items: {
+            [key: string]: unknown;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/case-referrals/{id}/shared': {
+    get: {
+      responses: {
+        '200': {
+          referral: {
+            [key: string]: unknown;
+          };
+          case: {
+            [key: string]: unknown;
+          } | null;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/case-referrals/{id}/transitions': {
+    post: {
+      requestBody:
+        | {
+            action: 'accept';
+          }
+        | {
+            action: 'decline';
+            reason: string;
+          }
+        | {
+            action: 'complete';
+            reason?: string;
+          }
+        | {
+            action: 'revoke';
+            reason?: string;
+          };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/case-tasks': {
+    get: {
+      responses: {
+        '200': {
+          [key: string]: unknown;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/case-tasks/{id}': {
+    patch: {
+      requestBody: {
+        state: 'open' | 'done' | 'cancelled';
+      };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases': {
+    get: {
+      responses: {
+        '200': {
+          total: number;
+          items: {
+            [key: string]: unknown;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        title: string;
+        summary?: string;
+        approaches: ('criminal' | 'administrative' | 'care')[];
+        forms?: ('sexual' | 'labour' | 'criminal' | 'organ_removal' | 'other' | 'unknown')[];
+        signalIds?: string[];
+        ownerUserId?: string;
+        persons?: {
+          role: 'possible_victim' | 'suspect' | 'witness' | 'facilitator' | 'other';
+          givenNames?: string;
+          prefix?: string;
+          surname?: string;
+          alias?: string;
+          dateOfBirth?: string;
+          gender?: string;
+          nationality?: string;
+          phones?: string[];
+          emails?: string[];
+          minor?: boolean;
+          careNeeds?: string;
+          remark?: string;
+        }[];
+        companies?: {
+          name: string;
+          kvk?: string;
+          premises?: string;
+          remark?: string;
+        }[];
+        addresses?: {
+          kind: 'premises' | 'residence' | 'workplace' | 'other';
+          street?: string;
+          postcode?: string;
+          city?: string;
+        }[];
+        identifiers?: {
+          kind: 'phone' | 'email' | 'url' | 'handle' | 'plate' | 'kvk' | 'iban' | 'other';
+          value: string;
+        }[];
+      };
+      responses: {
+        '201': {
+          id: string;
+          reference: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}': {
+    get: {
+      responses: {
+        '200': {
+          [key: string]: unknown;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/addresses': {
+    post: {
+      requestBody: {
+        kind: 'premises' | 'residence' | 'workplace' | 'other';
+        street?: string;
+        postcode?: string;
+        city?: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/companies': {
+    post: {
+      requestBody: {
+        name: string;
+        kvk?: string;
+        premises?: string;
+        remark?: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/events': {
+    post: {
+      requestBody: {
+        kind: 'recruitment' | 'transport' | 'exploitation' | 'exit' | 'other';
+        date?: string;
+        place?: string;
+        description?: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/identifiers': {
+    post: {
+      requestBody: {
+        kind: 'phone' | 'email' | 'url' | 'handle' | 'plate' | 'kvk' | 'iban' | 'other';
+        value: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/persons': {
+    post: {
+      requestBody: {
+        role: 'possible_victim' | 'suspect' | 'witness' | 'facilitator' | 'other';
+        givenNames?: string;
+        prefix?: string;
+        surname?: string;
+        alias?: string;
+        dateOfBirth?: string;
+        gender?: string;
+        nationality?: string;
+        phones?: string[];
+        emails?: string[];
+        minor?: boolean;
+        careNeeds?: string;
+        remark?: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/referrals': {
+    post: {
+      requestBody: {
+        toOrgId: string;
+        profile: 'care' | 'administrative' | 'criminal';
+        purpose:
+          | 'criminal_investigation'
+          | 'administrative_enforcement'
+          | 'care_coordination'
+          | 'case_consultation';
+        legalBasis: 'consent' | 'legal_obligation' | 'public_task' | 'vital_interest';
+        legalBasisNote?: string;
+        consent?: {
+          givenBy: 'data_subject' | 'legal_representative';
+          name: string;
+          givenOn: string;
+          scope: string;
+          recordedHow: 'written' | 'digital' | 'verbal_noted';
+        };
+        endsOn: string;
+        note?: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+          state: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/signals': {
+    post: {
+      requestBody: {
+        signalIds: string[];
+      };
+      responses: {
+        '200': {
+          added: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/tasks': {
+    post: {
+      requestBody: {
+        title: string;
+        ownerOrgId?: string;
+        ownerUserId?: string;
+        dueOn?: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/transitions': {
+    post: {
+      requestBody:
+        | {
+            action: 'hold';
+            reason?: string;
+          }
+        | {
+            action: 'resume';
+            reason?: string;
+          }
+        | {
+            action: 'close';
+            outcome:
+              | 'referred_to_prosecution'
+              | 'administrative_measure'
+              | 'care_only'
+              | 'no_trafficking'
+              | 'transferred'
+              | 'other';
+            reason?: string;
+          };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/crawler/adapters': {
     get: {
       responses: {

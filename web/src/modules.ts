@@ -39,6 +39,7 @@ export const MODULES: readonly ChainModule[] = [
   {
     key: 'cases',
     roles: ['investigator', 'care_coordinator', 'municipal_coordinator', 'consultation_chair'],
+    path: '/zaken',
   },
   { key: 'shelter_capacity', roles: ['provider_intake'] },
   { key: 'victim_registration', roles: ['registrar'] },

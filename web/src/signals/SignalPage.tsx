@@ -10,6 +10,7 @@ import { countryName } from '../../../src/domain/countries.ts';
 import { findIndicator } from '../../../src/domain/indicators.ts';
 import { PERSON_ROLE_LABELS, type PersonRole } from '../../../src/signals/vocabulary.ts';
 import { ApiError, api } from '../api.ts';
+import { NewCase } from '../cases/shared.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
@@ -201,6 +202,7 @@ export function SignalPage({ id, requested }: { id: string; requested: Viewer | 
       {viewer !== 'mine' && (
         <SignalActions signal={s} viewer={viewer} purpose={purpose} onChanged={() => void reload()} />
       )}
+      {viewer === 'team' && s.state === 'accepted' && <NewCase purpose={purpose} signalId={s.id} />}
 
       {s.linkNotices && s.linkNotices.length > 0 && (
         <section className="kp-panel" aria-labelledby="sig-notices">
