@@ -1,5 +1,6 @@
 import { accessCapability } from './access/manifest.ts';
 import type { Capability, CommandEntry, PersonalData, RouteEntry } from './capability.ts';
+import { careCapability } from './care/manifest.ts';
 import { crawlerCapability } from './crawler/manifest.ts';
 import { estimateCapability } from './estimate/manifest.ts';
 import { linkageCapability } from './linkage/manifest.ts';
@@ -25,6 +26,7 @@ export const capabilities: readonly Capability[] = checkRegistry([
   crawlerCapability,
   signalsCapability,
   privacyCapability,
+  careCapability,
 ]);
 
 let active: readonly Capability[] = capabilities;

@@ -31,6 +31,14 @@ export const RESOURCES = [
   'crawl_ad',
   'data_subject_request',
   'subject_record',
+  // Care for victims (src/care).
+  'care_client',
+  'care_consent',
+  'care_safe_address',
+  'shelter_place',
+  'placement_request',
+  'reflection_period',
+  'shelter_overview',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
