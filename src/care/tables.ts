@@ -16,11 +16,11 @@ export interface CareClientTable {
   estimated_age: number | null;
   gender: string | null;
   nationality: string | null;
-  languages: string[];
-  immigration_status: string;
-  forms: string[];
-  exploitation_places: unknown;
-  needs: string[];
+  languages: Generated<string[]>;
+  immigration_status: Generated<string>;
+  forms: Generated<string[]>;
+  exploitation_places: Generated<unknown>;
+  needs: Generated<string[]>;
   safety: unknown;
   contact_channel: string | null;
   restricted_at: Date | null;
@@ -56,9 +56,9 @@ export interface ShelterPlaceTable {
   capacity: number;
   occupancy: number;
   genders: string[];
-  min_age: number;
-  max_age: number;
-  needs: string[];
+  min_age: Generated<number>;
+  max_age: Generated<number>;
+  needs: Generated<string[]>;
   figures_at: Generated<Date>;
 }
 
@@ -66,15 +66,15 @@ export interface PlacementRequestTable {
   id: Generated<string>;
   client_id: string;
   coordinator_org_id: string;
-  needs: string[];
+  needs: Generated<string[]>;
   gender: string;
   age: number;
-  avoid_regions: string[];
-  avoid_municipalities: string[];
+  avoid_regions: Generated<string[]>;
+  avoid_municipalities: Generated<string[]>;
   state: Generated<string>;
   place_id: string | null;
   shelter_org_id: string | null;
-  history: unknown;
+  history: Generated<unknown>;
   filed_at: Generated<Date>;
   admitted_on: DateColumn | null;
   discharged_on: DateColumn | null;

@@ -193,6 +193,642 @@ export interface paths {
       };
     };
   };
+  '/api/v1/care/clients': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          alias?: string | null;
+          givenNames?: string | null;
+          prefix?: string | null;
+          surname?: string | null;
+          gender?: string | null;
+          nationality?: string | null;
+          needs?: string[];
+          forms?: string[];
+          source?: string;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        source: 'signal' | 'case_referral' | 'direct';
+        signalId?: string;
+        sourceReference?: string;
+        alias?: string | null;
+        givenNames?: string | null;
+        prefix?: string | null;
+        surname?: string | null;
+        dateOfBirth?: string | null;
+        estimatedAge?: number | null;
+        gender?: 'female' | 'male' | 'x' | 'unknown' | null;
+        nationality?: string | null;
+        languages?: string[];
+        immigrationStatus?:
+          | 'dutch'
+          | 'eu'
+          | 'third_country'
+          | 'asylum_seeker'
+          | 'dublin_claimant'
+          | 'unknown';
+        forms?: ('sexual' | 'labour' | 'criminal' | 'organ_removal' | 'other' | 'unknown')[];
+        exploitationPlaces?: {
+          municipalityCode?: string;
+          abroad?: string;
+        }[];
+        needs?: (
+          | 'mild_intellectual_disability'
+          | 'psychiatric'
+          | 'addiction'
+          | 'pregnancy_or_children'
+          | 'minor'
+          | 'male_victim'
+          | 'medical'
+        )[];
+        safety?: {
+          factors: (
+            | 'exploiter_at_large'
+            | 'threats_received'
+            | 'debt_bondage'
+            | 'family_involved'
+            | 'exploiter_knows_location'
+            | 'self_harm'
+          )[];
+          level: 'low' | 'medium' | 'high' | 'acute';
+          assessedOn: string;
+          assessedBy: string;
+        } | null;
+        contactChannel?: 'via_coordinator' | 'phone_safe' | 'via_shelter' | 'via_lawyer' | null;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/clients/{id}': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          alias?: string | null;
+          givenNames?: string | null;
+          prefix?: string | null;
+          surname?: string | null;
+          gender?: string | null;
+          nationality?: string | null;
+          needs?: string[];
+          forms?: string[];
+          source?: string;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          orgId?: string;
+          sourceSignalId?: string | null;
+          sourceReference?: string | null;
+          /** date, YYYY-MM-DD */
+          dateOfBirth?: string | null;
+          estimatedAge?: number | null;
+          age?: number | null;
+          languages?: string[];
+          immigrationStatus?: string;
+          exploitationPlaces?: {
+            municipalityCode?: string;
+            abroad?: string;
+          }[];
+          safety?: {
+            factors: string[];
+            level: string;
+            /** date, YYYY-MM-DD */
+            assessedOn: string;
+            assessedBy: string;
+          } | null;
+          contactChannel?: string | null;
+          /** ISO 8601 timestamp */
+          restrictedAt?: string | null;
+          consents?: {
+            id: string;
+            scope: string;
+            /** date, YYYY-MM-DD */
+            givenOn: string;
+            how: string;
+            /** date, YYYY-MM-DD */
+            withdrawnOn: string | null;
+          }[];
+          reflectionPeriod?: {
+            id: string;
+            clientId?: string;
+            /** date, YYYY-MM-DD */
+            offeredOn: string;
+            /** date, YYYY-MM-DD */
+            startedOn: string | null;
+            /** date, YYYY-MM-DD */
+            endsOn: string | null;
+            /** date, YYYY-MM-DD */
+            endedOn: string | null;
+            decision: string | null;
+            /** date, YYYY-MM-DD */
+            decisionOn: string | null;
+            /** date, YYYY-MM-DD */
+            permitAppliedOn: string | null;
+            permitDecision: string | null;
+            /** date, YYYY-MM-DD */
+            permitDecidedOn: string | null;
+            clock?: {
+              status: string;
+              daysLeft: number | null;
+            };
+          } | null;
+          placements?: {
+            id: string;
+            state: string;
+            /** ISO 8601 timestamp */
+            filedAt: string;
+            placeId: string | null;
+            /** date, YYYY-MM-DD */
+            admittedOn: string | null;
+            /** date, YYYY-MM-DD */
+            dischargedOn: string | null;
+            destination: string | null;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    patch: {
+      requestBody: {
+        alias?: string | null;
+        givenNames?: string | null;
+        prefix?: string | null;
+        surname?: string | null;
+        dateOfBirth?: string | null;
+        estimatedAge?: number | null;
+        gender?: 'female' | 'male' | 'x' | 'unknown' | null;
+        nationality?: string | null;
+        languages?: string[];
+        immigrationStatus?:
+          | 'dutch'
+          | 'eu'
+          | 'third_country'
+          | 'asylum_seeker'
+          | 'dublin_claimant'
+          | 'unknown';
+        forms?: ('sexual' | 'labour' | 'criminal' | 'organ_removal' | 'other' | 'unknown')[];
+        exploitationPlaces?: {
+          municipalityCode?: string;
+          abroad?: string;
+        }[];
+        needs?: (
+          | 'mild_intellectual_disability'
+          | 'psychiatric'
+          | 'addiction'
+          | 'pregnancy_or_children'
+          | 'minor'
+          | 'male_victim'
+          | 'medical'
+        )[];
+        safety?: {
+          factors: (
+            | 'exploiter_at_large'
+            | 'threats_received'
+            | 'debt_bondage'
+            | 'family_involved'
+            | 'exploiter_knows_location'
+            | 'self_harm'
+          )[];
+          level: 'low' | 'medium' | 'high' | 'acute';
+          assessedOn: string;
+          assessedBy: string;
+        } | null;
+        contactChannel?: 'via_coordinator' | 'phone_safe' | 'via_shelter' | 'via_lawyer' | null;
+      };
+      responses: {
+        '200': {
+          fields: string[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/clients/{id}/consents': {
+    post: {
+      requestBody: {
+        scope: 'placement' | 'comensha_registration' | 'handover' | 'police';
+        givenOn: string;
+        how: 'verbal' | 'written' | 'with_interpreter';
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/clients/{id}/placement-requests': {
+    post: {
+      requestBody: {
+        needs?: (
+          | 'mild_intellectual_disability'
+          | 'psychiatric'
+          | 'addiction'
+          | 'pregnancy_or_children'
+          | 'minor'
+          | 'male_victim'
+          | 'medical'
+        )[];
+        avoidRegions?: string[];
+        avoidMunicipalities?: string[];
+        note?: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/clients/{id}/reflection': {
+    post: {
+      requestBody:
+        | {
+            action: 'offer';
+            offeredOn: string;
+          }
+        | {
+            action: 'start';
+            startedOn: string;
+            endsOn?: string;
+          }
+        | {
+            action: 'decide';
+            decision: 'report' | 'cooperate' | 'decline';
+            decisionOn: string;
+          }
+        | {
+            action: 'apply_permit';
+            appliedOn: string;
+          }
+        | {
+            action: 'permit_decision';
+            decision: 'granted' | 'refused';
+            decidedOn: string;
+          }
+        | {
+            action: 'end';
+            endedOn: string;
+          };
+      responses: {
+        '200': {
+          id: string;
+          clock?: {
+            status: string;
+            daysLeft: number | null;
+          };
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/consents/{id}/withdraw': {
+    post: {
+      requestBody: {
+        withdrawnOn: string;
+      };
+      responses: {
+        '204': null;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/locations': {
+    post: {
+      requestBody: {
+        name: string;
+        municipalityCode: string;
+        places: {
+          kind: 'categorical' | 'multi_problem' | 'womens_shelter' | 'male_victims' | 'youth_protected';
+          capacity: number;
+          occupancy: number;
+          genders: ('female' | 'male' | 'x' | 'unknown')[];
+          minAge: number;
+          maxAge: number;
+          needs: (
+            | 'mild_intellectual_disability'
+            | 'psychiatric'
+            | 'addiction'
+            | 'pregnancy_or_children'
+            | 'minor'
+            | 'male_victim'
+            | 'medical'
+          )[];
+        }[];
+      };
+      responses: {
+        '201': {
+          id: string;
+          placeIds: string[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/overview': {
+    get: {
+      responses: {
+        '200': {
+          smallCell: number;
+          rows: {
+            kind: string;
+            region: string;
+            capacity: number;
+            occupancy: number | null;
+            waiting: number | null;
+            stalePlaces: number;
+            suppressed: string[];
+          }[];
+          unassignedWaiting: number | null;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/placement-requests': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          clientId?: string;
+          coordinatorOrgId?: string;
+          needs?: string[];
+          gender?: string;
+          age?: number;
+          avoidRegions?: string[];
+          avoidMunicipalities?: string[];
+          state?: string;
+          placeId?: string | null;
+          shelterOrgId?: string | null;
+          history?: {
+            action: string;
+            /** ISO 8601 timestamp */
+            at: string;
+            by: string;
+            orgId: string;
+            placeId?: string | null;
+            reason?: string | null;
+            note?: string | null;
+          }[];
+          /** ISO 8601 timestamp */
+          filedAt?: string;
+          /** date, YYYY-MM-DD */
+          admittedOn?: string | null;
+          /** date, YYYY-MM-DD */
+          dischargedOn?: string | null;
+          destination?: string | null;
+          waitingDays?: number;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/placement-requests/{id}': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          clientId?: string;
+          coordinatorOrgId?: string;
+          needs?: string[];
+          gender?: string;
+          age?: number;
+          avoidRegions?: string[];
+          avoidMunicipalities?: string[];
+          state?: string;
+          placeId?: string | null;
+          shelterOrgId?: string | null;
+          history?: {
+            action: string;
+            /** ISO 8601 timestamp */
+            at: string;
+            by: string;
+            orgId: string;
+            placeId?: string | null;
+            reason?: string | null;
+            note?: string | null;
+          }[];
+          /** ISO 8601 timestamp */
+          filedAt?: string;
+          /** date, YYYY-MM-DD */
+          admittedOn?: string | null;
+          /** date, YYYY-MM-DD */
+          dischargedOn?: string | null;
+          destination?: string | null;
+          waitingDays?: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/placement-requests/{id}/matches': {
+    get: {
+      responses: {
+        '200': {
+          version: number;
+          ranked: {
+            placeId: string;
+            score: number;
+            reasons: {
+              code: string;
+              points: number;
+              label: {
+                nl: string;
+                en: string;
+              };
+            }[];
+            place: {
+              id: string;
+              locationId?: string;
+              orgId?: string;
+              organisation?: string;
+              location?: string;
+              municipalityCode?: string;
+              region?: string;
+              kind?: string;
+              capacity?: number;
+              occupancy?: number;
+              available?: number;
+              genders?: string[];
+              minAge?: number;
+              maxAge?: number;
+              needs?: string[];
+              /** ISO 8601 timestamp */
+              figuresAt?: string;
+              stale?: boolean;
+            };
+          }[];
+          excluded: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/placement-requests/{id}/safe-address': {
+    get: {
+      responses: {
+        '200': {
+          placementId: string;
+          clientId?: string;
+          address: string;
+          /** ISO 8601 timestamp */
+          recordedAt: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/placement-requests/{id}/transitions': {
+    post: {
+      requestBody:
+        | {
+            action: 'propose';
+            placeId: string;
+            note?: string;
+          }
+        | {
+            action: 'withdraw';
+            note?: string;
+          }
+        | {
+            action: 'accept';
+            note?: string;
+          }
+        | {
+            action: 'decline';
+            reason: 'no_place' | 'needs_not_met' | 'safety' | 'age' | 'other';
+            note?: string;
+          }
+        | {
+            action: 'admit';
+            admittedOn: string;
+            safeAddress: string;
+          }
+        | {
+            action: 'discharge';
+            dischargedOn: string;
+            destination:
+              | 'independent_living'
+              | 'follow_up_care'
+              | 'return_iom'
+              | 'other_shelter'
+              | 'left_unannounced'
+              | 'other';
+            note?: string;
+          };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/places': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          locationId?: string;
+          orgId?: string;
+          organisation?: string;
+          location?: string;
+          municipalityCode?: string;
+          region?: string;
+          kind?: string;
+          capacity?: number;
+          occupancy?: number;
+          available?: number;
+          genders?: string[];
+          minAge?: number;
+          maxAge?: number;
+          needs?: string[];
+          /** ISO 8601 timestamp */
+          figuresAt?: string;
+          stale?: boolean;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/places/{id}': {
+    patch: {
+      requestBody: {
+        capacity?: number;
+        occupancy?: number;
+      };
+      responses: {
+        '200': {
+          capacity: number;
+          occupancy: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/reflection-clocks': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          clientId?: string;
+          /** date, YYYY-MM-DD */
+          offeredOn: string;
+          /** date, YYYY-MM-DD */
+          startedOn: string | null;
+          /** date, YYYY-MM-DD */
+          endsOn: string | null;
+          /** date, YYYY-MM-DD */
+          endedOn: string | null;
+          decision: string | null;
+          /** date, YYYY-MM-DD */
+          decisionOn: string | null;
+          /** date, YYYY-MM-DD */
+          permitAppliedOn: string | null;
+          permitDecision: string | null;
+          /** date, YYYY-MM-DD */
+          permitDecidedOn: string | null;
+          clock?: {
+            status: string;
+            daysLeft: number | null;
+          };
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/crawler/adapters': {
     get: {
       responses: {
@@ -2085,6 +2721,13 @@ export interface paths {
             | 'analyst'
             | 'privacy_officer'
             | 'admin'
+            | 'consultation_chair'
+            | 'provider_intake'
+            | 'registrar'
+            | 'youth_care_worker'
+            | 'programme_manager'
+            | 'visa_officer'
+            | 'feed_publisher'
           )[];
           disabled?: boolean;
           /** ISO 8601 timestamp */
@@ -2110,6 +2753,13 @@ export interface paths {
           | 'analyst'
           | 'privacy_officer'
           | 'admin'
+          | 'consultation_chair'
+          | 'provider_intake'
+          | 'registrar'
+          | 'youth_care_worker'
+          | 'programme_manager'
+          | 'visa_officer'
+          | 'feed_publisher'
         )[];
         password?: string;
       };
@@ -2129,6 +2779,13 @@ export interface paths {
               | 'analyst'
               | 'privacy_officer'
               | 'admin'
+              | 'consultation_chair'
+              | 'provider_intake'
+              | 'registrar'
+              | 'youth_care_worker'
+              | 'programme_manager'
+              | 'visa_officer'
+              | 'feed_publisher'
             )[];
             disabled?: boolean;
             /** ISO 8601 timestamp */
@@ -2162,6 +2819,13 @@ export interface paths {
             | 'analyst'
             | 'privacy_officer'
             | 'admin'
+            | 'consultation_chair'
+            | 'provider_intake'
+            | 'registrar'
+            | 'youth_care_worker'
+            | 'programme_manager'
+            | 'visa_officer'
+            | 'feed_publisher'
           )[];
           disabled?: boolean;
           /** ISO 8601 timestamp */
@@ -2186,6 +2850,13 @@ export interface paths {
           | 'analyst'
           | 'privacy_officer'
           | 'admin'
+          | 'consultation_chair'
+          | 'provider_intake'
+          | 'registrar'
+          | 'youth_care_worker'
+          | 'programme_manager'
+          | 'visa_officer'
+          | 'feed_publisher'
         )[];
         disabled?: boolean;
         unlock?: true;
@@ -2205,6 +2876,13 @@ export interface paths {
             | 'analyst'
             | 'privacy_officer'
             | 'admin'
+            | 'consultation_chair'
+            | 'provider_intake'
+            | 'registrar'
+            | 'youth_care_worker'
+            | 'programme_manager'
+            | 'visa_officer'
+            | 'feed_publisher'
           )[];
           disabled?: boolean;
           /** ISO 8601 timestamp */
