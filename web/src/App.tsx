@@ -24,6 +24,8 @@ const NetworkPage = lazyPage(() => import('./signals/NetworkPage.tsx'), 'Network
 const QueuePage = lazyPage(() => import('./signals/QueuePage.tsx'), 'QueuePage');
 const RuleSetPage = lazyPage(() => import('./signals/RuleSetPage.tsx'), 'RuleSetPage');
 const SignalPage = lazyPage(() => import('./signals/SignalPage.tsx'), 'SignalPage');
+const CarePage = lazyPage(() => import('./care/CarePage.tsx'), 'CarePage');
+const ShelterPage = lazyPage(() => import('./care/ShelterPage.tsx'), 'ShelterPage');
 
 interface Route {
   path: string;
@@ -42,7 +44,9 @@ interface Route {
     | 'nav.triageRules'
     | 'nav.teamQueue'
     | 'nav.account'
-    | 'module.subject_requests.title';
+    | 'module.subject_requests.title'
+    | 'module.care.title'
+    | 'module.shelter_capacity.title';
   /** Any one of these roles opens the page; none listed means every logged-in user. */
   roles?: string[];
   page: (rest: string) => ReactNode;
@@ -90,6 +94,14 @@ const ROUTES: Route[] = [
     page: () => <PrivacyPage />,
   },
   { path: '/account', nav: 'nav.account', page: () => <AccountPage /> },
+  // Care (src/care).
+  { path: '/zorg', nav: 'module.care.title', roles: ['care_coordinator'], page: () => <CarePage /> },
+  {
+    path: '/opvangplaatsen',
+    nav: 'module.shelter_capacity.title',
+    roles: ['provider_intake'],
+    page: () => <ShelterPage />,
+  },
 ];
 
 export function App() {
