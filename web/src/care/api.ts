@@ -11,7 +11,7 @@ export type PlaceView = Answer<'/api/v1/care/places', 'get'>[number];
 export type Period = Answer<'/api/v1/care/reflection-clocks', 'get'>[number];
 
 const call = <T>(method: string, path: string, body?: unknown) =>
-  api<T>(method, `/api/v1/care${path}`, { body, purpose });
+  api<T>(method, `/care${path}`, { body, purpose });
 
 export const careApi = {
   clients: () => call<ClientRow[]>('GET', '/clients'),
