@@ -1,6 +1,7 @@
 import { accessCapability } from './access/manifest.ts';
 import type { Capability, CommandEntry, PersonalData, RouteEntry } from './capability.ts';
 import { casesCapability } from './cases/manifest.ts';
+import { careCapability } from './care/manifest.ts';
 import { crawlerCapability } from './crawler/manifest.ts';
 import { estimateCapability } from './estimate/manifest.ts';
 import { linkageCapability } from './linkage/manifest.ts';
@@ -27,6 +28,7 @@ export const capabilities: readonly Capability[] = checkRegistry([
   signalsCapability,
   privacyCapability,
   casesCapability,
+  careCapability,
 ]);
 
 let active: readonly Capability[] = capabilities;

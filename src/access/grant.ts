@@ -41,6 +41,14 @@ export const RESOURCES = [
   'case_task',
   'case_referral',
   'case_history',
+  // Care for victims (src/care).
+  'care_client',
+  'care_consent',
+  'care_safe_address',
+  'shelter_place',
+  'placement_request',
+  'reflection_period',
+  'shelter_overview',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

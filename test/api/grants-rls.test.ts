@@ -5,6 +5,7 @@ import type { Resource } from '../../src/access/grant.ts';
 import { AccessDenied, allowedPurposes, decide } from '../../src/access/policy.ts';
 import type { Store } from '../../src/store/connect.ts';
 import { DEMO_USERS } from '../../src/store/demo.ts';
+import '../../src/care/tables.ts';
 import { actorOf, databaseLabel, openTestStore } from '../helpers/store.ts';
 
 /**
@@ -23,12 +24,120 @@ const TABLES: Array<{ resource: Resource; table: string; id: string; orgColumns:
   { resource: 'case', table: 'cases', id: 'id', orgColumns: ['lead_org_id'] },
   { resource: 'case_referral', table: 'case_referrals', id: 'id', orgColumns: ['from_org_id', 'to_org_id'] },
   { resource: 'case_task', table: 'case_tasks', id: 'id', orgColumns: ['owner_org_id'] },
+  // Care (src/care).
+  { resource: 'care_client', table: 'care_clients', id: 'id', orgColumns: ['org_id'] },
+  { resource: 'care_consent', table: 'care_consents', id: 'id', orgColumns: ['org_id'] },
+  { resource: 'reflection_period', table: 'reflection_periods', id: 'id', orgColumns: ['org_id'] },
+  { resource: 'shelter_place', table: 'shelter_places', id: 'id', orgColumns: ['org_id'] },
+  {
+    resource: 'placement_request',
+    table: 'placement_requests',
+    id: 'id',
+    orgColumns: ['coordinator_org_id', 'shelter_org_id'],
+  },
+  {
+    resource: 'care_safe_address',
+    table: 'care_safe_addresses',
+    id: 'placement_id',
+    orgColumns: ['coordinator_org_id', 'shelter_org_id'],
+  },
 ];
+
+/** Care rows of two coordinations and two shelters (as owner), so the care resources are checked on real rows. */
+async function seedCare(store: Store) {
+  const orgs = await store.db.selectFrom('organisations').select(['id', 'type']).execute();
+  const users = await store.db.selectFrom('users').select(['id', 'org_id']).execute();
+  const care = orgs.find((o) => o.type === 'care_coordination');
+  const shelter = orgs.find((o) => o.type === 'shelter');
+  const other = orgs.find((o) => o.type === 'municipality');
+  assert.ok(care && shelter && other);
+  const [otherCare, otherShelter] = await store.db
+    .insertInto('organisations')
+    .values([
+      { name: 'Zorgcoördinatie Elders (test)', type: 'care_coordination' },
+      { name: 'Opvang Elders (test)', type: 'shelter' },
+    ])
+    .returning('id')
+    .execute();
+  const by = (org: string) => users.find((u) => u.org_id === org)?.id ?? users[0].id;
+  for (const [coordination, home] of [
+    [care.id, shelter.id],
+    [otherCare.id, otherShelter.id],
+  ]) {
+    const client = await store.db
+      .insertInto('care_clients')
+      .values({ org_id: coordination, source: 'direct', alias: 'Test', created_by: by(coordination) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await store.db
+      .insertInto('care_consents')
+      .values({
+        client_id: client.id,
+        org_id: coordination,
+        scope: 'placement',
+        given_on: '2026-01-02',
+        how: 'verbal',
+        recorded_by: by(coordination),
+      })
+      .execute();
+    await store.db
+      .insertInto('reflection_periods')
+      .values({ client_id: client.id, org_id: coordination, offered_on: '2026-01-02' })
+      .execute();
+    const location = await store.db
+      .insertInto('shelter_locations')
+      .values({ org_id: home, name: 'Locatie', municipality_code: 'GM0193', region: 'VR04' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const place = await store.db
+      .insertInto('shelter_places')
+      .values({
+        location_id: location.id,
+        org_id: home,
+        kind: 'categorical',
+        capacity: 3,
+        occupancy: 1,
+        genders: ['female'],
+        min_age: 18,
+        max_age: 120,
+        needs: [],
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const request = await store.db
+      .insertInto('placement_requests')
+      .values({
+        client_id: client.id,
+        coordinator_org_id: coordination,
+        gender: 'female',
+        age: 30,
+        state: 'admitted',
+        place_id: place.id,
+        shelter_org_id: home,
+        history: '[]',
+        created_by: by(coordination),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await store.db
+      .insertInto('care_safe_addresses')
+      .values({
+        placement_id: request.id,
+        client_id: client.id,
+        coordinator_org_id: coordination,
+        shelter_org_id: home,
+        address: 'Veilig 1',
+        recorded_by: by(coordination),
+      })
+      .execute();
+  }
+}
 
 describe(`grants inside row-level security on ${databaseLabel}`, () => {
   let store: Store;
   before(async () => {
     store = await openTestStore({ seed: true });
+    await seedCare(store);
   });
   after(async () => {
     await store.close();

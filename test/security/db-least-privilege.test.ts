@@ -51,6 +51,14 @@ describe(`security: least privilege in the database on ${databaseLabel}`, () => 
     'case_events',
     'case_tasks',
     'case_history',
+    // Care (src/care, migration 0300).
+    'care_clients',
+    'care_consents',
+    'care_safe_addresses',
+    'placement_requests',
+    'reflection_periods',
+    'shelter_locations',
+    'shelter_places',
   ];
 
   function asIntake<T>(work: (tx: AccessTx) => Promise<T>): Promise<T> {

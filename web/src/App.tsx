@@ -29,6 +29,8 @@ const CaseListPage = lazyPage(() => import('./cases/CaseListPage.tsx'), 'CaseLis
 const CasePage = lazyPage(() => import('./cases/CasePage.tsx'), 'CasePage');
 const ReferralsPage = lazyPage(() => import('./cases/ReferralsPage.tsx'), 'ReferralsPage');
 const TasksPage = lazyPage(() => import('./cases/ReferralsPage.tsx'), 'TasksPage');
+const CarePage = lazyPage(() => import('./care/CarePage.tsx'), 'CarePage');
+const ShelterPage = lazyPage(() => import('./care/ShelterPage.tsx'), 'ShelterPage');
 
 interface Route {
   path: string;
@@ -50,7 +52,9 @@ interface Route {
     | 'module.subject_requests.title'
     | 'nav.cases'
     | 'nav.caseReferrals'
-    | 'nav.caseTasks';
+    | 'nav.caseTasks'
+    | 'module.care.title'
+    | 'module.shelter_capacity.title';
   /** Any one of these roles opens the page; none listed means every logged-in user. */
   roles?: string[];
   page: (rest: string) => ReactNode;
@@ -109,6 +113,14 @@ const ROUTES: Route[] = [
   },
   { path: '/verwijzingen', nav: 'nav.caseReferrals', roles: CASE_ROLES, page: () => <ReferralsPage /> },
   { path: '/taken', nav: 'nav.caseTasks', roles: CASE_ROLES, page: () => <TasksPage /> },
+  // Care (src/care).
+  { path: '/zorg', nav: 'module.care.title', roles: ['care_coordinator'], page: () => <CarePage /> },
+  {
+    path: '/opvangplaatsen',
+    nav: 'module.shelter_capacity.title',
+    roles: ['provider_intake'],
+    page: () => <ShelterPage />,
+  },
 ];
 
 export function App() {

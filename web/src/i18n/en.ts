@@ -1,10 +1,12 @@
 import { casesEn } from '../cases/messages.ts';
+import { careEn } from '../care/messages.ts';
 import { signalsEn } from '../signals/messages.ts';
 import type { nl } from './nl.ts';
 
 export const en: Record<keyof typeof nl, string> = {
   ...signalsEn,
   ...casesEn,
+  ...careEn,
   'app.name': 'Ketenplein',
   'app.tagline': 'Together against human trafficking',
   'app.skipToContent': 'Skip to content',

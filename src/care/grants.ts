@@ -1,0 +1,303 @@
+import { everyRow, type Grant, ownOrganisation, type Rows } from '../access/grant.ts';
+import { PURPOSES } from '../access/roles.ts';
+
+/**
+ * Who may do what in care (issue 16). The client file, its consents and the reflection period are the care
+ * coordinator's organisation's own; a shelter sees a placement request only once it is proposed to it, and
+ * never the client file; the safe address (a table of its own) only the placing coordinator's organisation
+ * and the shelter; CoMensha and the ministry see aggregates of capacity and waiting, never a row.
+ */
+
+export const CLIENT_FIELDS = [
+  'id',
+  'org_id',
+  'source',
+  'source_signal_id',
+  'source_reference',
+  'alias',
+  'given_names',
+  'prefix',
+  'surname',
+  'date_of_birth',
+  'estimated_age',
+  'gender',
+  'nationality',
+  'languages',
+  'immigration_status',
+  'forms',
+  'exploitation_places',
+  'needs',
+  'safety',
+  'contact_channel',
+  'restricted_at',
+  'created_at',
+  'consents',
+  'reflection_period',
+  'placements',
+] as const;
+
+const CLIENT_WRITABLE = CLIENT_FIELDS.filter(
+  (field) =>
+    ![
+      'id',
+      'org_id',
+      'source',
+      'restricted_at',
+      'created_at',
+      'consents',
+      'reflection_period',
+      'placements',
+    ].includes(field),
+);
+
+export const CONSENT_FIELDS = ['id', 'client_id', 'scope', 'given_on', 'how', 'withdrawn_on'] as const;
+
+export const REFLECTION_FIELDS = [
+  'id',
+  'client_id',
+  'offered_on',
+  'started_on',
+  'ends_on',
+  'ended_on',
+  'decision',
+  'decision_on',
+  'permit_applied_on',
+  'permit_decision',
+  'permit_decided_on',
+  'clock',
+] as const;
+
+export const PLACE_FIELDS = [
+  'id',
+  'location_id',
+  'org_id',
+  'organisation',
+  'location',
+  'municipality_code',
+  'region',
+  'kind',
+  'capacity',
+  'occupancy',
+  'available',
+  'genders',
+  'min_age',
+  'max_age',
+  'needs',
+  'figures_at',
+  'stale',
+] as const;
+
+/** What a shelter sees of a request proposed to it: what placement needs, no identity, no safe address. */
+export const REQUEST_PROVIDER_FIELDS = [
+  'id',
+  'needs',
+  'gender',
+  'age',
+  'avoid_regions',
+  'avoid_municipalities',
+  'state',
+  'place_id',
+  'shelter_org_id',
+  'history',
+  'filed_at',
+  'admitted_on',
+  'discharged_on',
+  'destination',
+  'waiting_days',
+] as const;
+
+export const REQUEST_COORDINATOR_FIELDS = [
+  ...REQUEST_PROVIDER_FIELDS,
+  'client_id',
+  'coordinator_org_id',
+] as const;
+
+const OWN_CLIENTS = ownOrganisation('org_id', {
+  nl: 'cliënten van de eigen zorgcoördinatie',
+  en: "clients of one's own care coordination",
+});
+const FILED = ownOrganisation('coordinator_org_id', {
+  nl: 'plaatsingsverzoeken die de eigen organisatie deed',
+  en: "placement requests one's own organisation filed",
+});
+const PROPOSED_TO = ownOrganisation('shelter_org_id', {
+  nl: 'plaatsingsverzoeken voorgelegd aan de eigen opvang',
+  en: "placement requests proposed to one's own shelter",
+});
+const OWN_PLACES = ownOrganisation('org_id', {
+  nl: 'locaties en plaatsen van de eigen opvang',
+  en: "locations and places of one's own shelter",
+});
+const EVERY_PLACE: Rows = {
+  ...everyRow,
+  label: {
+    nl: 'alle opvangplaatsen in de keten (geen persoonsgegevens)',
+    en: 'every shelter place in the chain (no personal data)',
+  },
+};
+const NEVER: Rows = {
+  label: {
+    nl: 'het veilige adres wordt nooit aan politie of opsporing getoond',
+    en: 'the safe address is never shown to police or investigators',
+  },
+  where: (eb) => eb.lit(true),
+  test: () => true,
+};
+
+const WMO =
+  'Wmo 2015 art. 2.3.1 / AVG art. 6(1)(e) en 9(2)(h): regionale zorgcoördinatie slachtoffers mensenhandel';
+
+export const careGrants: Grant[] = [
+  {
+    resource: 'care_client',
+    actions: ['read', 'create', 'update'],
+    roles: ['care_coordinator'],
+    purposes: ['care_coordination'],
+    orgTypes: ['care_coordination'],
+    rows: OWN_CLIENTS,
+    fields: CLIENT_FIELDS,
+    writable: CLIENT_WRITABLE,
+    legalBasis: WMO,
+  },
+  {
+    // Art. 18: a restricted client is kept, processed for the data-subject request only (RLS hides it too).
+    effect: 'deny',
+    resource: 'care_client',
+    actions: ['read', 'update'],
+    roles: 'any',
+    purposes: PURPOSES.filter((purpose) => purpose !== 'data_subject_request'),
+    rows: {
+      label: {
+        nl: 'cliënten met een beperking van de verwerking (AVG art. 18)',
+        en: 'clients whose processing is restricted (GDPR art. 18)',
+      },
+      where: (eb, c) => eb(c.ref('restricted_at'), 'is not', null),
+      test: (row) => row.restricted_at !== null && row.restricted_at !== undefined,
+    },
+    fields: [],
+    legalBasis: 'AVG art. 18 lid 2: beperking van de verwerking / restriction of processing',
+  },
+  {
+    resource: 'care_consent',
+    actions: ['read', 'create', 'update'],
+    roles: ['care_coordinator'],
+    purposes: ['care_coordination'],
+    orgTypes: ['care_coordination'],
+    rows: OWN_CLIENTS,
+    fields: CONSENT_FIELDS,
+    writable: ['scope', 'given_on', 'how', 'withdrawn_on'],
+    legalBasis: `${WMO}; toestemming van de cliënt per doel (AVG art. 7)`,
+  },
+  {
+    resource: 'reflection_period',
+    actions: ['read', 'create', 'transition'],
+    roles: ['care_coordinator'],
+    purposes: ['care_coordination'],
+    orgTypes: ['care_coordination'],
+    rows: OWN_CLIENTS,
+    fields: REFLECTION_FIELDS,
+    writable: REFLECTION_FIELDS.filter((field) => !['id', 'client_id', 'clock'].includes(field)),
+    legalBasis:
+      'Vreemdelingencirculaire B8/3 (bedenktijd en verblijfsvergunning); alleen data en stand, geen juridisch advies',
+  },
+  {
+    resource: 'care_safe_address',
+    actions: ['read'],
+    roles: ['care_coordinator'],
+    purposes: ['care_coordination'],
+    orgTypes: ['care_coordination'],
+    rows: FILED,
+    fields: ['placement_id', 'client_id', 'address', 'recorded_at'],
+    legalBasis: `${WMO}: het veilige adres voor de plaatsende zorgcoördinator`,
+  },
+  {
+    resource: 'care_safe_address',
+    actions: ['read', 'create'],
+    roles: ['provider_intake'],
+    purposes: ['care_coordination'],
+    orgTypes: ['shelter'],
+    rows: PROPOSED_TO,
+    fields: ['placement_id', 'address', 'recorded_at'],
+    writable: ['address'],
+    legalBasis: 'Wmo 2015 (opvang): het veilige adres van de eigen opvanglocatie',
+  },
+  {
+    effect: 'deny',
+    resource: 'care_safe_address',
+    actions: ['read'],
+    roles: ['investigator', 'intake', 'triage', 'analyst'],
+    purposes: 'any',
+    rows: NEVER,
+    fields: [],
+    legalBasis: 'Veiligheid van het slachtoffer: het veilige adres gaat nooit naar opsporing of analyse',
+  },
+  {
+    resource: 'shelter_place',
+    actions: ['read'],
+    roles: ['care_coordinator'],
+    purposes: ['care_coordination'],
+    orgTypes: ['care_coordination'],
+    rows: EVERY_PLACE,
+    fields: PLACE_FIELDS,
+    legalBasis: 'Matching van plaatsingsverzoeken op beschikbare plaatsen; geen persoonsgegevens',
+  },
+  {
+    resource: 'shelter_place',
+    actions: ['read', 'create', 'update'],
+    roles: ['provider_intake'],
+    purposes: ['care_coordination'],
+    orgTypes: ['shelter'],
+    rows: OWN_PLACES,
+    fields: PLACE_FIELDS,
+    writable: [
+      'name',
+      'municipality_code',
+      'region',
+      'kind',
+      'capacity',
+      'occupancy',
+      'genders',
+      'min_age',
+      'max_age',
+      'needs',
+    ],
+    legalBasis: 'Capaciteit van de eigen opvang; geen persoonsgegevens',
+  },
+  {
+    resource: 'placement_request',
+    actions: ['read', 'create', 'transition'],
+    roles: ['care_coordinator'],
+    purposes: ['care_coordination'],
+    orgTypes: ['care_coordination'],
+    rows: FILED,
+    fields: REQUEST_COORDINATOR_FIELDS,
+    legalBasis: `${WMO}: plaatsing in de opvang`,
+  },
+  {
+    resource: 'placement_request',
+    actions: ['read', 'transition'],
+    roles: ['provider_intake'],
+    purposes: ['care_coordination'],
+    orgTypes: ['shelter'],
+    rows: PROPOSED_TO,
+    fields: REQUEST_PROVIDER_FIELDS,
+    legalBasis: 'Wmo 2015 (opvang): beoordelen, opnemen en uitstromen van voorgelegde plaatsingen',
+  },
+  {
+    resource: 'shelter_overview',
+    actions: ['aggregate'],
+    roles: ['registrar', 'programme_manager'],
+    purposes: ['statistics'],
+    orgTypes: ['comensha', 'ministry'],
+    rows: {
+      ...everyRow,
+      label: {
+        nl: 'alleen aantallen, kleine aantallen (< 10) onderdrukt',
+        en: 'counts only, small counts (< 10) suppressed',
+      },
+    },
+    fields: ['kind', 'region', 'capacity', 'occupancy', 'waiting', 'stale_places'],
+    legalBasis:
+      'Landelijk beeld opvangcapaciteit (CoMensha, ministerie): geaggregeerd, geen persoonsgegevens',
+  },
+];

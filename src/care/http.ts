@@ -1,0 +1,443 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { FORM_CODES } from '../domain/forms.ts';
+import { GENDERS } from '../domain/genders.ts';
+import { access, type Services } from '../server/context.ts';
+import {
+  addConsent,
+  createClient,
+  getClient,
+  listClients,
+  readSafeAddress,
+  updateClient,
+  withdrawConsent,
+} from './clients.ts';
+import {
+  createLocation,
+  fileRequest,
+  getRequest,
+  listPlaces,
+  listRequests,
+  matchRequest,
+  nationalOverview,
+  transitionRequest,
+  updateFigures,
+} from './placements.ts';
+import { reflectionClocks, reflectionStep } from './reflection.ts';
+import {
+  CONSENT_HOW,
+  CONSENT_SCOPES,
+  CONTACT_CHANNELS,
+  DECLINE_REASONS,
+  DISCHARGE_DESTINATIONS,
+  IMMIGRATION_STATUSES,
+  NEEDS,
+  PERMIT_DECISIONS,
+  PLACE_KINDS,
+  REFLECTION_DECISIONS,
+  SAFETY_FACTORS,
+  SAFETY_LEVELS,
+} from './vocabulary.ts';
+import {
+  ClientRow,
+  ClientView,
+  Created,
+  deepCamel,
+  Match,
+  Overview,
+  PlaceView,
+  ReflectionPeriod,
+  RequestView,
+  SafeAddress,
+  StepResult,
+  TransitionResult,
+} from './wire.ts';
+
+const Id = z.strictObject({ id: z.uuid() });
+const Day = z.iso.date();
+const Name = z.string().trim().min(1).max(200);
+const Needs = z.array(z.enum(NEEDS)).max(NEEDS.length);
+const Region = z.string().regex(/^VR\d{2}$/);
+const Municipality = z.string().regex(/^GM\d{4}$/);
+
+const ClientBody = z.strictObject({
+  source: z.enum(['signal', 'case_referral', 'direct']),
+  signalId: z.uuid().optional(),
+  sourceReference: z.uuid().optional(),
+  alias: Name.nullable().optional(),
+  givenNames: Name.nullable().optional(),
+  prefix: z.string().max(40).nullable().optional(),
+  surname: Name.nullable().optional(),
+  dateOfBirth: Day.nullable().optional(),
+  estimatedAge: z.number().int().min(0).max(120).nullable().optional(),
+  gender: z.enum(GENDERS).nullable().optional(),
+  nationality: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable()
+    .optional(),
+  languages: z.array(z.string().min(2).max(3)).max(10).optional(),
+  immigrationStatus: z.enum(IMMIGRATION_STATUSES).optional(),
+  forms: z.array(z.enum(FORM_CODES)).max(FORM_CODES.length).optional(),
+  exploitationPlaces: z
+    .array(
+      z.strictObject({
+        municipalityCode: Municipality.optional(),
+        abroad: z
+          .string()
+          .regex(/^[A-Z]{3}$/)
+          .optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
+  needs: Needs.optional(),
+  safety: z
+    .strictObject({
+      factors: z.array(z.enum(SAFETY_FACTORS)).max(SAFETY_FACTORS.length),
+      level: z.enum(SAFETY_LEVELS),
+      assessedOn: Day,
+      assessedBy: Name,
+    })
+    .nullable()
+    .optional(),
+  contactChannel: z.enum(CONTACT_CHANNELS).nullable().optional(),
+});
+
+const PlaceBody = z.strictObject({
+  kind: z.enum(PLACE_KINDS),
+  capacity: z.number().int().min(0).max(10_000),
+  occupancy: z.number().int().min(0).max(10_000),
+  genders: z.array(z.enum(GENDERS)).min(1),
+  minAge: z.number().int().min(0).max(120),
+  maxAge: z.number().int().min(0).max(120),
+  needs: Needs,
+});
+
+const PlacementTransition = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('propose'), placeId: z.uuid(), note: z.string().max(2000).optional() }),
+  z.strictObject({ action: z.literal('withdraw'), note: z.string().max(2000).optional() }),
+  z.strictObject({ action: z.literal('accept'), note: z.string().max(2000).optional() }),
+  z.strictObject({
+    action: z.literal('decline'),
+    reason: z.enum(DECLINE_REASONS),
+    note: z.string().max(2000).optional(),
+  }),
+  z.strictObject({
+    action: z.literal('admit'),
+    admittedOn: Day,
+    safeAddress: z.string().trim().min(5).max(500),
+  }),
+  z.strictObject({
+    action: z.literal('discharge'),
+    dischargedOn: Day,
+    destination: z.enum(DISCHARGE_DESTINATIONS),
+    note: z.string().max(2000).optional(),
+  }),
+]);
+
+const ReflectionBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('offer'), offeredOn: Day }),
+  z.strictObject({ action: z.literal('start'), startedOn: Day, endsOn: Day.optional() }),
+  z.strictObject({ action: z.literal('decide'), decision: z.enum(REFLECTION_DECISIONS), decisionOn: Day }),
+  z.strictObject({ action: z.literal('apply_permit'), appliedOn: Day }),
+  z.strictObject({
+    action: z.literal('permit_decision'),
+    decision: z.enum(PERMIT_DECISIONS),
+    decidedOn: Day,
+  }),
+  z.strictObject({ action: z.literal('end'), endedOn: Day }),
+]);
+
+/**
+ * Care: the client file (care_coordination), consents, reflection period, placement requests and matching,
+ * the provider's capacity and steps, the safe address, and the national overview (statistics).
+ */
+export const careRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['care'];
+    app.get(
+      '/care/clients',
+      {
+        schema: {
+          summary: 'The clients of one’s own care coordination',
+          tags,
+          response: { 200: z.array(ClientRow) },
+        },
+      },
+      async (request) =>
+        (await access(services, request, (tx) => listClients(tx))).map(
+          (row) => deepCamel(row) as z.input<typeof ClientRow>,
+        ),
+    );
+    app.post(
+      '/care/clients',
+      {
+        schema: {
+          summary:
+            'Take on a client: from a signal routed to one’s care coordination, a case referral, or directly',
+          tags,
+          body: ClientBody,
+          response: { 201: Created },
+        },
+      },
+      async (request, reply) => {
+        const created = await access(services, request, (tx) => createClient(tx, request.body, new Date()));
+        return reply.status(201).send(created);
+      },
+    );
+    app.get(
+      '/care/clients/:id',
+      {
+        schema: {
+          summary: 'One client file (never the safe address)',
+          tags,
+          params: Id,
+          response: { 200: ClientView },
+        },
+      },
+      async (request) =>
+        deepCamel(
+          await access(services, request, (tx) => getClient(tx, request.params.id, new Date())),
+        ) as z.input<typeof ClientView>,
+    );
+    app.patch(
+      '/care/clients/:id',
+      {
+        schema: {
+          summary: 'Change a client file',
+          tags,
+          params: Id,
+          body: ClientBody.omit({ source: true, signalId: true, sourceReference: true }),
+          response: { 200: z.object({ fields: z.array(z.string()) }) },
+        },
+      },
+      async (request) => access(services, request, (tx) => updateClient(tx, request.params.id, request.body)),
+    );
+    app.post(
+      '/care/clients/:id/consents',
+      {
+        schema: {
+          summary: 'Register a consent of the client (scope, date, how given)',
+          tags,
+          params: Id,
+          body: z.strictObject({ scope: z.enum(CONSENT_SCOPES), givenOn: Day, how: z.enum(CONSENT_HOW) }),
+          response: { 201: Created },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await access(services, request, (tx) =>
+              addConsent(tx, request.params.id, request.body, new Date()),
+            ),
+          ),
+    );
+    app.post(
+      '/care/consents/:id/withdraw',
+      {
+        schema: {
+          summary: 'Register the withdrawal of a consent',
+          tags,
+          params: Id,
+          body: z.strictObject({ withdrawnOn: Day }),
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await access(services, request, (tx) =>
+          withdrawConsent(tx, request.params.id, request.body.withdrawnOn),
+        );
+        return reply.status(204).send(null);
+      },
+    );
+    app.post(
+      '/care/clients/:id/reflection',
+      {
+        schema: {
+          summary:
+            'A step of the reflection period (B8/3): offer, start, decide, apply_permit, permit_decision, end',
+          tags,
+          params: Id,
+          body: ReflectionBody,
+          response: { 200: StepResult },
+        },
+      },
+      async (request) =>
+        access(services, request, (tx) => reflectionStep(tx, request.params.id, request.body, new Date())),
+    );
+    app.get(
+      '/care/reflection-clocks',
+      {
+        schema: {
+          summary: 'Every reflection period of one’s organisation with its clock',
+          tags,
+          response: { 200: z.array(ReflectionPeriod) },
+        },
+      },
+      async (request) =>
+        (await access(services, request, (tx) => reflectionClocks(tx, new Date()))).map(
+          (row) => deepCamel(row) as z.input<typeof ReflectionPeriod>,
+        ),
+    );
+    app.post(
+      '/care/clients/:id/placement-requests',
+      {
+        schema: {
+          summary: 'File a placement request (needs the client’s consent for placement)',
+          tags,
+          params: Id,
+          body: z.strictObject({
+            needs: Needs.optional(),
+            avoidRegions: z.array(Region).max(25).optional(),
+            avoidMunicipalities: z.array(Municipality).max(50).optional(),
+            note: z.string().max(2000).optional(),
+          }),
+          response: { 201: Created },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await access(services, request, (tx) =>
+              fileRequest(tx, request.params.id, request.body, new Date()),
+            ),
+          ),
+    );
+    app.get(
+      '/care/placement-requests',
+      {
+        schema: {
+          summary: 'Placement requests: the coordinator’s waiting list, or those proposed to one’s shelter',
+          tags,
+          querystring: z.strictObject({ state: z.string().max(200).optional() }),
+          response: { 200: z.array(RequestView) },
+        },
+      },
+      async (request) => {
+        const states = request.query.state?.split(',').filter(Boolean);
+        return (await access(services, request, (tx) => listRequests(tx, new Date(), states))).map(
+          (row) => deepCamel(row) as z.input<typeof RequestView>,
+        );
+      },
+    );
+    app.get(
+      '/care/placement-requests/:id',
+      { schema: { summary: 'One placement request', tags, params: Id, response: { 200: RequestView } } },
+      async (request) =>
+        deepCamel(
+          await access(services, request, (tx) => getRequest(tx, request.params.id, new Date())),
+        ) as z.input<typeof RequestView>,
+    );
+    app.get(
+      '/care/placement-requests/:id/matches',
+      {
+        schema: {
+          summary: 'The available places ranked for a request, with reasons',
+          tags,
+          params: Id,
+          response: { 200: Match },
+        },
+      },
+      async (request) =>
+        deepCamel(
+          await access(services, request, (tx) => matchRequest(tx, request.params.id, new Date())),
+        ) as z.input<typeof Match>,
+    );
+    app.post(
+      '/care/placement-requests/:id/transitions',
+      {
+        schema: {
+          summary:
+            'A step of a placement: propose, withdraw (coordinator); accept, decline, admit, discharge (shelter)',
+          tags,
+          params: Id,
+          body: PlacementTransition,
+          response: { 200: TransitionResult },
+        },
+      },
+      async (request) =>
+        access(services, request, (tx) => transitionRequest(tx, request.params.id, request.body, new Date())),
+    );
+    app.get(
+      '/care/placement-requests/:id/safe-address',
+      {
+        schema: {
+          summary: 'The safe address of a placed client: the placing coordinator and the shelter only',
+          tags,
+          params: Id,
+          response: { 200: SafeAddress },
+        },
+      },
+      async (request) =>
+        deepCamel(await access(services, request, (tx) => readSafeAddress(tx, request.params.id))) as z.input<
+          typeof SafeAddress
+        >,
+    );
+    app.get(
+      '/care/places',
+      {
+        schema: {
+          summary: 'Shelter places with capacity, occupancy and staleness',
+          tags,
+          response: { 200: z.array(PlaceView) },
+        },
+      },
+      async (request) =>
+        (await access(services, request, (tx) => listPlaces(tx, new Date()))).map(
+          (row) => deepCamel(row) as z.input<typeof PlaceView>,
+        ),
+    );
+    app.post(
+      '/care/locations',
+      {
+        schema: {
+          summary: 'A shelter location with its place types (provider)',
+          tags,
+          body: z.strictObject({
+            name: Name,
+            municipalityCode: Municipality,
+            places: z.array(PlaceBody).min(1).max(10),
+          }),
+          response: { 201: z.object({ id: z.uuid(), placeIds: z.array(z.uuid()) }) },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await access(services, request, (tx) => createLocation(tx, request.body))),
+    );
+    app.patch(
+      '/care/places/:id',
+      {
+        schema: {
+          summary: 'New capacity figures of a place (refused above capacity)',
+          tags,
+          params: Id,
+          body: z.strictObject({
+            capacity: z.number().int().min(0).max(10_000).optional(),
+            occupancy: z.number().int().min(0).max(10_000).optional(),
+          }),
+          response: { 200: z.object({ capacity: z.number().int(), occupancy: z.number().int() }) },
+        },
+      },
+      async (request) =>
+        access(services, request, (tx) => updateFigures(tx, request.params.id, request.body, new Date())),
+    );
+    app.get(
+      '/care/overview',
+      {
+        schema: {
+          summary:
+            'National overview of capacity, occupancy and waiting (aggregates, small cells suppressed)',
+          tags,
+          response: { 200: Overview },
+        },
+      },
+      async (request) =>
+        deepCamel(await access(services, request, (tx) => nationalOverview(tx, new Date()))) as z.input<
+          typeof Overview
+        >,
+    );
+  };
