@@ -2,6 +2,7 @@ import { accessCapability } from './access/manifest.ts';
 import type { Capability, CommandEntry, PersonalData, RouteEntry } from './capability.ts';
 import { crawlerCapability } from './crawler/manifest.ts';
 import { estimateCapability } from './estimate/manifest.ts';
+import { feedsCapability } from './feeds/manifest.ts';
 import { linkageCapability } from './linkage/manifest.ts';
 import { privacyCapability } from './privacy/manifest.ts';
 import { signalsCapability } from './signals/manifest.ts';
@@ -25,6 +26,7 @@ export const capabilities: readonly Capability[] = checkRegistry([
   crawlerCapability,
   signalsCapability,
   privacyCapability,
+  feedsCapability,
 ]);
 
 let active: readonly Capability[] = capabilities;
