@@ -57,11 +57,14 @@ export interface ScreenRules {
 export const DEFAULT_RULES: ScreenRules = { hit: 0.86, possible: 0.7, maxMatches: 3 };
 
 /** Keys of a word more frequent than this in the register are not used to find candidates. */
-const MAX_KEY_POSTINGS = 400;
+const MAX_KEY_POSTINGS = 150;
 
 interface PreparedName {
   tokens: string[];
   joined: string;
+  /** Each word's weight in the register (filled in once the register is read). */
+  weights: number[];
+  total: number;
 }
 
 interface Prepared {
@@ -75,7 +78,7 @@ interface Prepared {
 
 function prepareName(name: string): PreparedName {
   const tokens = name.split(' ').filter((t) => t !== '');
-  return { tokens, joined: tokens.join('') };
+  return { tokens, joined: tokens.join(''), weights: [], total: 0 };
 }
 
 /** The word and, for words of 5 letters or more, every form with one letter left out (typo keys). */
@@ -96,12 +99,46 @@ function foldCity(value: string | undefined): string {
     .replace(/[^a-z]+/g, '');
 }
 
+const ROW_A = new Int32Array(64);
+const ROW_B = new Int32Array(64);
+const ROW_C = new Int32Array(64);
+
+/** Damerau (optimal string alignment) distance, or 3 when it is more than 2; words up to 60 letters. */
+function boundedDistance(a: string, b: string): number {
+  const la = a.length;
+  const lb = b.length;
+  if (la > 60 || lb > 60) return editDistance(a, b);
+  let prev2 = ROW_A;
+  let prev = ROW_B;
+  let cur = ROW_C;
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > 2) return 3;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return Math.min(prev[lb], 3);
+}
+
 /** How alike two words are: equal 1, one typo 0.9 (words of 5+), two typos 0.8 (words of 9+), else 0. */
 function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const shorter = Math.min(a.length, b.length);
   if (shorter < 5 || Math.abs(a.length - b.length) > 2) return 0;
-  const d = editDistance(a, b);
+  const d = boundedDistance(a, b);
   if (d === 1) return 0.9;
   if (d === 2 && shorter >= 9) return 0.8;
   return 0;
@@ -157,6 +194,11 @@ export class ScreeningIndex {
     }
   }
 
+  private weigh(name: PreparedName): void {
+    name.weights = name.tokens.map((t) => this.weight(t));
+    name.total = sum(name.weights);
+  }
+
   get size(): number {
     return this.entries.length;
   }
@@ -170,8 +212,8 @@ export class ScreeningIndex {
   /** Name similarity in [0, 1]: weighted, order-free alignment of words; compounds compared joined. */
   private nameSimilarity(a: PreparedName, b: PreparedName): number {
     if (a.joined === b.joined) return 1;
-    const wa = a.tokens.map((t) => this.weight(t));
-    const wb = b.tokens.map((t) => this.weight(t));
+    const wa = a.weights;
+    const wb = b.weights;
     const used = new Uint8Array(b.tokens.length);
     let matched = 0;
     for (let i = 0; i < a.tokens.length; i++) {
@@ -190,12 +232,12 @@ export class ScreeningIndex {
         matched += best * Math.min(wa[i], wb[bestJ]);
       }
     }
-    const total = sum(wa) + sum(wb);
+    const total = a.total + b.total;
     const dice = total === 0 ? 0 : (2 * matched) / total;
     // Written together or apart ("DeVries Bouw" / "De Vries Bouw"), with one typo.
     const joinedSim =
       a.joined.length >= 8 && Math.abs(a.joined.length - b.joined.length) <= 1
-        ? editDistance(a.joined, b.joined) <= 1
+        ? boundedDistance(a.joined, b.joined) <= 1
           ? 0.9
           : 0
         : 0;
@@ -208,6 +250,7 @@ export class ScreeningIndex {
     const houseNumber = normaliseHouseNumber(referent.houseNumber);
     const city = foldCity(referent.city);
     const names = companyNames(referent.name ?? '').map(prepareName);
+    for (const name of names) this.weigh(name);
 
     const candidates = new Set<number>();
     if (kvk) for (const i of this.byKvk.get(kvk) ?? []) candidates.add(i);
@@ -272,11 +315,12 @@ export class ScreeningIndex {
     else if (samePostcode) reasons.push('adres / address: postcode gelijk / equal');
     else if (sameCity) reasons.push('adres / address: plaats gelijk / same city');
     else if (knownAddress) reasons.push('adres / address: verschilt / differs');
+    // A name alone is never a hit: the same name is borne by other companies elsewhere (KvK or address needed).
     let score: number;
-    if (sameAddress) score = 0.55 + 0.45 * name;
-    else if (samePostcode) score = 0.95 * name;
-    else if (sameCity) score = 0.93 * name;
-    else score = 0.9 * name;
+    if (sameAddress) score = 0.5 + 0.5 * name;
+    else if (samePostcode) score = 0.84 * name;
+    else if (sameCity) score = 0.82 * name;
+    else score = 0.8 * name;
     if (r.kvk && e.kvk) {
       // Both KvK numbers known and different: a name alone cannot make it a hit.
       reasons.push('kvk: verschilt / differs');
