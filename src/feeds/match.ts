@@ -192,6 +192,7 @@ export class ScreeningIndex {
         }
       }
     }
+    for (const e of this.entries) for (const name of e.names) this.weigh(name);
   }
 
   private weigh(name: PreparedName): void {
