@@ -31,6 +31,9 @@ export const RESOURCES = [
   'crawl_ad',
   'data_subject_request',
   'subject_record',
+  'wav_version',
+  'wav_entry',
+  'visa_screening',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

@@ -40,6 +40,9 @@ describe(`security: least privilege in the database on ${databaseLabel}`, () => 
     'crawl_identifier_decisions',
     'estimation_round_lists',
     'estimation_round_encodings',
+    'wav_versions',
+    'wav_entries',
+    'visa_screenings',
   ];
 
   function asIntake<T>(work: (tx: AccessTx) => Promise<T>): Promise<T> {
