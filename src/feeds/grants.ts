@@ -1,4 +1,5 @@
 import { type Grant, ownOrganisation, type Rows } from '../access/grant.ts';
+import { SIGNAL_SUBMISSION_FIELDS } from '../access/rules/signals.ts';
 
 /**
  * Partner feeds (issue 18). The Inspectie SZW's publisher publishes and reads its own Wav dataset; the visa
@@ -25,6 +26,22 @@ const SEARCHABLE: Rows = {
 };
 
 export const feedsRules: Grant[] = [
+  {
+    // A referent whose earlier visas were not used for their purpose, reported by the desk: a signal to the
+    // chain's triage (which routes labour exploitation to the Inspectie). Only its own reports, under its purpose.
+    resource: 'signal',
+    actions: ['create'],
+    roles: ['visa_officer'],
+    purposes: ['visa_screening'],
+    orgTypes: ['foreign_affairs'],
+    rows: ownOrganisation('reporter_org_id', {
+      nl: 'meldingen die de eigen visumdesk deed',
+      en: "signals one's own visa desk reported",
+    }),
+    fields: SIGNAL_SUBMISSION_FIELDS,
+    legalBasis:
+      'Visumcode art. 21 en Wav: signaal over een referent van wie eerdere visa niet voor het doel zijn gebruikt; AVG art. 6(1)(e)',
+  },
   {
     resource: 'wav_version',
     actions: ['create', 'read'],

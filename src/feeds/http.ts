@@ -9,6 +9,7 @@ import {
   MAX_BATCH,
   publishDataset,
   readUpload,
+  reportMisusedReferent,
   screenReferents,
   versionEntries,
 } from './service.ts';
@@ -316,6 +317,34 @@ export const feedsRoutes =
             return screenReferents(tx, rows.map(referentOf));
           }),
         };
+      },
+    );
+
+    app.post(
+      '/referent-reports',
+      {
+        schema: {
+          summary: `Register a referent whose earlier visas were not used for their purpose: a labour-exploitation signal for the chain's triage, which routes it to the Inspectie. ${deskNote}`,
+          tags: ['feeds'],
+          body: z.strictObject({
+            referentName: z.string().trim().min(1).max(300),
+            referentKvk: z.string().trim().max(20).optional(),
+            postcode: z.string().trim().max(10).optional(),
+            houseNumber: z.string().trim().max(20).optional(),
+            city: z.string().trim().max(100).optional(),
+            account: z.string().trim().min(10).max(4000),
+            applicationRefs: z.array(z.string().trim().min(1).max(100)).max(100).optional(),
+          }),
+          response: { 201: z.object({ id: z.string(), state: z.string(), receivedAt: z.string() }) },
+        },
+      },
+      async (request, reply) => {
+        const receipt = await access(services, request, (tx) =>
+          reportMisusedReferent(tx, services.cipher, request.body),
+        );
+        return reply
+          .status(201)
+          .send({ id: receipt.id, state: receipt.state, receivedAt: receipt.receivedAt });
       },
     );
 

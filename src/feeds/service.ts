@@ -4,8 +4,10 @@
  */
 import { readSheet } from 'read-excel-file/node';
 import type { AccessTx } from '../access/context.ts';
+import type { FieldCipher } from '../access/secrets.ts';
 import { label, Problem, type ProblemDetail } from '../domain/problem.ts';
 import { normaliseKvk, normalisePostcode } from '../linkage/index.ts';
+import { parseSignal, submitSignal } from '../signals/index.ts';
 import { readCsvRecords, registerEntryOf } from './csv.ts';
 import { type Referent, ScreeningIndex, type ScreenResult } from './match.ts';
 import './schema.ts';
@@ -335,9 +337,10 @@ export interface DeskResult {
  * never receives an entry's content: only the reference and the publisher's contact point of the best match.
  */
 export async function screenReferents(tx: AccessTx, referents: readonly Referent[], now = new Date()) {
+  // The own-organisation decision first: the chain-wide searches after it keep the scope for the queries.
+  const screening = await tx.authorize('create', 'visa_screening');
   const searchEntries = await tx.authorize('search', 'wav_entry');
   const searchVersions = await tx.authorize('search', 'wav_version');
-  const screening = await tx.authorize('create', 'visa_screening');
   if (referents.length === 0 || referents.length > MAX_BATCH)
     throw new Problem(
       400,
@@ -463,4 +466,58 @@ export async function listScreenings(tx: AccessTx) {
     .limit(500)
     .execute();
   return tx.disclose(decision, rows);
+}
+
+export interface MisuseReport {
+  referentName: string;
+  referentKvk?: string;
+  postcode?: string;
+  houseNumber?: string;
+  city?: string;
+  /** What the desk saw: which earlier visas, how they were not used for their purpose. */
+  account: string;
+  applicationRefs?: string[];
+}
+
+/**
+ * The desk registers a referent whose earlier visas were misused: a labour-exploitation signal for the chain's
+ * triage (the signals capability's published interface), with the referent as the company concerned.
+ */
+export async function reportMisusedReferent(tx: AccessTx, cipher: FieldCipher, report: MisuseReport) {
+  const refs = report.applicationRefs?.length
+    ? ` Aanvragen / applications: ${report.applicationRefs.join(', ')}.`
+    : '';
+  const submission = {
+    channel: 'api',
+    forms: ['labour'],
+    narrative: `Visumdesk BZ: referent van wie eerdere visa niet voor het doel zijn gebruikt / visa desk: referent whose earlier visas were not used for their purpose. ${report.account}${refs}`,
+    companies: [
+      {
+        name: report.referentName,
+        ...(report.referentKvk ? { kvk: report.referentKvk } : {}),
+        ...(report.postcode || report.city
+          ? {
+              address: {
+                ...(report.postcode ? { postcode: report.postcode } : {}),
+                ...(report.houseNumber ? { houseNumber: report.houseNumber } : {}),
+                ...(report.city ? { city: report.city } : {}),
+              },
+            }
+          : {}),
+      },
+    ],
+  };
+  const parsed = parseSignal(submission);
+  if (!parsed.ok) {
+    const first = parsed.errors[0];
+    throw new Problem(
+      400,
+      'invalid_input',
+      first?.message ?? label('Ongeldige melding', 'Invalid report'),
+      first?.field ?? 'referent',
+      parsed.errors.map((e) => ({ code: e.code, message: e.message, field: e.field })),
+    );
+  }
+  const payloadHash = JSON.stringify(submission);
+  return submitSignal(tx, cipher, parsed.signal, { payloadHash });
 }

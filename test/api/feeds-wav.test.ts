@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { WAV_CSV } from '../../src/feeds/fixtures.ts';
 import { loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
 import { databaseLabel } from '../helpers/store.ts';
 
-export const WAV_CSV = `id,kvk,name,trade_names,street,house_number,postcode,city,fined_on,irrevocable_on,article
-WAV-1,12345678,De Vries Bouw BV (h.o.d.n. Bouwbedrijf De Vries),,Dorpsstraat,12,1234 AB,Utrecht,2026-01-10,2026-03-01,art. 2 Wav
-WAV-2,23456789,Schoonmaakbedrijf Jansen V.O.F.,Jansen Clean|JC Services,Kerkweg,3,3511AA,Utrecht,2025-11-10,2026-02-01,art. 2 Wav
-`;
 const CONTACT = 'Inspectie SZW, team Wav-signalen, wav-signalen@inspectie-szw.example';
 
 interface Problem {

@@ -19,6 +19,9 @@ const TABLES: Array<{ resource: Resource; table: string; id: string; orgColumns:
   { resource: 'audit_log', table: 'audit_log', id: 'seq', orgColumns: ['org_id'] },
   { resource: 'crawl_investigation', table: 'crawl_investigations', id: 'id', orgColumns: ['org_id'] },
   { resource: 'estimate', table: 'estimates', id: 'id', orgColumns: ['org_id'] },
+  { resource: 'wav_version', table: 'wav_versions', id: 'id', orgColumns: ['org_id'] },
+  { resource: 'wav_entry', table: 'wav_entries', id: 'id', orgColumns: ['org_id'] },
+  { resource: 'visa_screening', table: 'visa_screenings', id: 'id', orgColumns: ['org_id'] },
 ];
 
 describe(`grants inside row-level security on ${databaseLabel}`, () => {
