@@ -24,6 +24,8 @@ const NetworkPage = lazyPage(() => import('./signals/NetworkPage.tsx'), 'Network
 const QueuePage = lazyPage(() => import('./signals/QueuePage.tsx'), 'QueuePage');
 const RuleSetPage = lazyPage(() => import('./signals/RuleSetPage.tsx'), 'RuleSetPage');
 const SignalPage = lazyPage(() => import('./signals/SignalPage.tsx'), 'SignalPage');
+const WavPublishPage = lazyPage(() => import('./feeds/PublishPage.tsx'), 'PublishPage');
+const VisaScreeningPage = lazyPage(() => import('./feeds/ScreeningPage.tsx'), 'ScreeningPage');
 
 interface Route {
   path: string;
@@ -42,6 +44,8 @@ interface Route {
     | 'nav.triageRules'
     | 'nav.teamQueue'
     | 'nav.account'
+    | 'nav.wavPublish'
+    | 'nav.visaScreening'
     | 'module.subject_requests.title';
   /** Any one of these roles opens the page; none listed means every logged-in user. */
   roles?: string[];
@@ -90,6 +94,13 @@ const ROUTES: Route[] = [
     page: () => <PrivacyPage />,
   },
   { path: '/account', nav: 'nav.account', page: () => <AccountPage /> },
+  { path: '/wav-lijst', nav: 'nav.wavPublish', roles: ['feed_publisher'], page: () => <WavPublishPage /> },
+  {
+    path: '/referenten-toetsen',
+    nav: 'nav.visaScreening',
+    roles: ['visa_officer'],
+    page: () => <VisaScreeningPage />,
+  },
 ];
 
 export function App() {
