@@ -54,15 +54,32 @@ const Row = z.strictObject({
   id: Cell,
   kvk: Cell,
   name: Cell,
-  trade_names: Cell,
+  tradeNames: z.array(z.string().max(300)).max(20).optional(),
   street: Cell,
-  house_number: Cell,
+  houseNumber: Cell,
   postcode: Cell,
   city: Cell,
-  fined_on: Cell,
-  irrevocable_on: Cell,
+  finedOn: Cell,
+  irrevocableOn: Cell,
   article: Cell,
 });
+
+/** The API's camelCase row as the file's columns, so both are validated alike. */
+function rawRow(row: z.infer<typeof Row>): Record<string, string | undefined> {
+  return {
+    id: row.id,
+    kvk: row.kvk,
+    name: row.name,
+    trade_names: row.tradeNames?.join('|'),
+    street: row.street,
+    house_number: row.houseNumber,
+    postcode: row.postcode,
+    city: row.city,
+    fined_on: row.finedOn,
+    irrevocable_on: row.irrevocableOn,
+    article: row.article,
+  };
+}
 
 const Application = z.strictObject({
   id: z.string().trim().min(1).max(100),
@@ -184,7 +201,7 @@ export const feedsRoutes =
       async (request, reply) => {
         const { rows, contactPoint, retentionMonths } = request.body;
         const version = await access(services, request, (tx) =>
-          publishDataset(tx, { rows, contactPoint, retentionMonths, source: 'api' }),
+          publishDataset(tx, { rows: rows.map(rawRow), contactPoint, retentionMonths, source: 'api' }),
         );
         return reply.status(201).send(toVersion(version));
       },

@@ -22,10 +22,8 @@ test('valid IBANs of several countries, written with spaces or lower case', () =
 });
 
 test('refused: a wrong check digit, a wrong length for the country, an unknown country, no IBAN at all', () => {
-  assert.equal(
-    checkIban('NL92ABNA0417164300').ok === false && checkIban('NL92ABNA0417164300').code,
-    'iban_checksum',
-  );
+  const wrong = checkIban('NL92ABNA0417164300');
+  assert.equal(wrong.ok ? 'ok' : wrong.code, 'iban_checksum');
   assert.deepEqual(
     [checkIban('NL91ABNA041716430'), checkIban('XX91ABNA0417164300'), checkIban('hallo')].map((r) =>
       r.ok ? 'ok' : r.code,

@@ -55,9 +55,9 @@ describe(`feeds: publishing the Wav dataset on ${databaseLabel}`, () => {
           kvk: '34567890',
           name: 'Kaya Uitzend B.V.',
           postcode: '9711AB',
-          house_number: '1',
-          fined_on: '2025-05-01',
-          irrevocable_on: '2025-09-01',
+          houseNumber: '1',
+          finedOn: '2025-05-01',
+          irrevocableOn: '2025-09-01',
         },
       ],
     });
@@ -123,7 +123,7 @@ BAD-3,67890123,Toekomst BV,12AB,4,${future},${future}
     const desk = await loginAs(server, 'visum@bz.example', 'visa_screening');
     const refused = await desk.post<Problem>('/api/v1/feeds/wav/versions', {
       contactPoint: CONTACT,
-      rows: [{ id: 'X', kvk: '12345678', name: 'X', fined_on: '2025-01-01', irrevocable_on: '2025-02-01' }],
+      rows: [{ id: 'X', kvk: '12345678', name: 'X', finedOn: '2025-01-01', irrevocableOn: '2025-02-01' }],
     });
     assert.equal(refused.status, 403);
     assert.ok(refused.body.error.message.length > 0);

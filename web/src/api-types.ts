@@ -1257,13 +1257,13 @@ export interface paths {
           id?: string;
           kvk?: string;
           name?: string;
-          trade_names?: string;
+          tradeNames?: string[];
           street?: string;
-          house_number?: string;
+          houseNumber?: string;
           postcode?: string;
           city?: string;
-          fined_on?: string;
-          irrevocable_on?: string;
+          finedOn?: string;
+          irrevocableOn?: string;
           article?: string;
         }[];
         contactPoint: string;
