@@ -4,6 +4,7 @@ import { casesCapability } from './cases/manifest.ts';
 import { careCapability } from './care/manifest.ts';
 import { crawlerCapability } from './crawler/manifest.ts';
 import { estimateCapability } from './estimate/manifest.ts';
+import { feedsCapability } from './feeds/manifest.ts';
 import { linkageCapability } from './linkage/manifest.ts';
 import { privacyCapability } from './privacy/manifest.ts';
 import { signalsCapability } from './signals/manifest.ts';
@@ -29,6 +30,7 @@ export const capabilities: readonly Capability[] = checkRegistry([
   privacyCapability,
   casesCapability,
   careCapability,
+  feedsCapability,
 ]);
 
 let active: readonly Capability[] = capabilities;

@@ -49,6 +49,9 @@ export const RESOURCES = [
   'placement_request',
   'reflection_period',
   'shelter_overview',
+  'wav_version',
+  'wav_entry',
+  'visa_screening',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

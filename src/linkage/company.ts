@@ -88,6 +88,50 @@ export function compareCompanies(a: CompanyInput, b: CompanyInput): CompanyMatch
   return { score, matched: (nameSim >= 0.93 && sameAddress) || (nameSim === 1 && sameCity), reasons };
 }
 
+/**
+ * "Handelend onder de naam" and its abbreviations (folded): what follows names a trade name of the same company.
+ * "De Vries Bouw BV (h.o.d.n. Bouwbedrijf De Vries)" → "De Vries Bouw BV" and "Bouwbedrijf De Vries".
+ */
+const TRADING_AS =
+  /\s(?:h o d n|hodn|h odn|t h o d n|thodn|handelend onder de naam|handelende onder de naam|handelend onder de namen|ook handelend als|trading as)\s/;
+
+/**
+ * A company name split at every "h.o.d.n." (and the like) into its names, each without legal forms:
+ * the first is the statutory name, the rest trade names. Names separated by "|" are split too.
+ */
+export function companyNames(name: string): string[] {
+  const out: string[] = [];
+  for (const part of name.split('|')) {
+    let rest = ` ${foldText(part)} `;
+    for (;;) {
+      const m = TRADING_AS.exec(rest);
+      if (!m) break;
+      out.push(rest.slice(0, m.index));
+      rest = ` ${rest.slice(m.index + m[0].length)} `;
+    }
+    out.push(rest);
+  }
+  return out.map((n) => normaliseCompanyName(n)).filter((n) => n !== '');
+}
+
+/** The words of a normalised company name (legal forms removed), for order-free comparison. */
+export function companyTokens(name: string): string[] {
+  return normaliseCompanyName(name)
+    .split(' ')
+    .filter((t) => t !== '');
+}
+
+/** Postcode as "1234AB", or undefined when it is not a Dutch postcode. */
+export function normalisePostcode(value: string | undefined): string | undefined {
+  const v = (value ?? '').replace(/\s/g, '').toUpperCase();
+  return /^[1-9][0-9]{3}[A-Z]{2}$/.test(v) ? v : undefined;
+}
+
+/** House number with its addition folded: "12 A", "12-a", "12a" → "12a". */
+export function normaliseHouseNumber(value: string | undefined): string {
+  return foldText(value ?? '').replace(/\s/g, '');
+}
+
 /** Blocking keys for companies, in the same key space as persons' (typed prefixes). */
 export function companyBlockingKeys(c: CompanyInput): string[] {
   const keys: string[] = [];

@@ -59,6 +59,9 @@ describe(`security: least privilege in the database on ${databaseLabel}`, () => 
     'reflection_periods',
     'shelter_locations',
     'shelter_places',
+    'wav_versions',
+    'wav_entries',
+    'visa_screenings',
   ];
 
   function asIntake<T>(work: (tx: AccessTx) => Promise<T>): Promise<T> {

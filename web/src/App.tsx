@@ -31,6 +31,8 @@ const ReferralsPage = lazyPage(() => import('./cases/ReferralsPage.tsx'), 'Refer
 const TasksPage = lazyPage(() => import('./cases/ReferralsPage.tsx'), 'TasksPage');
 const CarePage = lazyPage(() => import('./care/CarePage.tsx'), 'CarePage');
 const ShelterPage = lazyPage(() => import('./care/ShelterPage.tsx'), 'ShelterPage');
+const WavPublishPage = lazyPage(() => import('./feeds/PublishPage.tsx'), 'PublishPage');
+const VisaScreeningPage = lazyPage(() => import('./feeds/ScreeningPage.tsx'), 'ScreeningPage');
 
 interface Route {
   path: string;
@@ -54,7 +56,10 @@ interface Route {
     | 'nav.caseReferrals'
     | 'nav.caseTasks'
     | 'module.care.title'
-    | 'module.shelter_capacity.title';
+    | 'module.shelter_capacity.title'
+    | 'nav.wavPublish'
+    | 'nav.visaScreening'
+    | 'module.subject_requests.title';
   /** Any one of these roles opens the page; none listed means every logged-in user. */
   roles?: string[];
   page: (rest: string) => ReactNode;
@@ -120,6 +125,12 @@ const ROUTES: Route[] = [
     nav: 'module.shelter_capacity.title',
     roles: ['provider_intake'],
     page: () => <ShelterPage />,
+  { path: '/wav-lijst', nav: 'nav.wavPublish', roles: ['feed_publisher'], page: () => <WavPublishPage /> },
+  {
+    path: '/referenten-toetsen',
+    nav: 'nav.visaScreening',
+    roles: ['visa_officer'],
+    page: () => <VisaScreeningPage />,
   },
 ];
 

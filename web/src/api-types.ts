@@ -1776,6 +1776,194 @@ export interface paths {
       };
     };
   };
+  '/api/v1/feeds/referent-reports': {
+    post: {
+      requestBody: {
+        referentName: string;
+        referentKvk?: string;
+        postcode?: string;
+        houseNumber?: string;
+        city?: string;
+        account: string;
+        applicationRefs?: string[];
+      };
+      responses: {
+        '201': {
+          id: string;
+          state: string;
+          receivedAt: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/feeds/screenings': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          screenedAt: string;
+          applicationRef: string;
+          referentName: string;
+          referentKvk: string | null;
+          verdict: string;
+          score: number | null;
+          reasons: string[];
+          reference: string | null;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        applications: {
+          id: string;
+          referentName: string;
+          referentKvk?: string;
+          street?: string;
+          houseNumber?: string;
+          postcode?: string;
+          city?: string;
+          contactPerson?: string;
+        }[];
+      };
+      responses: {
+        '200': {
+          results: {
+            applicationRef: string;
+            verdict: 'hit' | 'possible' | 'none';
+            score: number | null;
+            reasons: string[];
+            contact: {
+              organisation: string;
+              contactPoint: string;
+              reference: string;
+            } | null;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/feeds/screenings/batch': {
+    post: {
+      responses: {
+        '200': {
+          results: {
+            applicationRef: string;
+            verdict: 'hit' | 'possible' | 'none';
+            score: number | null;
+            reasons: string[];
+            contact: {
+              organisation: string;
+              contactPoint: string;
+              reference: string;
+            } | null;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/feeds/wav/versions': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          version: number;
+          source: string;
+          rowCount: number;
+          retentionMonths: number;
+          contactPoint: string;
+          publishedBy: string;
+          publishedAt: string;
+          expired?: number;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        rows: {
+          id?: string;
+          kvk?: string;
+          name?: string;
+          tradeNames?: string[];
+          street?: string;
+          houseNumber?: string;
+          postcode?: string;
+          city?: string;
+          finedOn?: string;
+          irrevocableOn?: string;
+          article?: string;
+        }[];
+        contactPoint: string;
+        retentionMonths?: number;
+      };
+      responses: {
+        '201': {
+          id: string;
+          version: number;
+          source: string;
+          rowCount: number;
+          retentionMonths: number;
+          contactPoint: string;
+          publishedBy: string;
+          publishedAt: string;
+          expired?: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/feeds/wav/versions/upload': {
+    post: {
+      responses: {
+        '201': {
+          id: string;
+          version: number;
+          source: string;
+          rowCount: number;
+          retentionMonths: number;
+          contactPoint: string;
+          publishedBy: string;
+          publishedAt: string;
+          expired?: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/feeds/wav/versions/{id}/entries': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          reference: string;
+          kvk: string | null;
+          name: string;
+          tradeNames: string[];
+          street: string | null;
+          houseNumber: string | null;
+          postcode: string | null;
+          city: string | null;
+          finedOn: string;
+          irrevocableOn: string;
+          article: string | null;
+          expiresOn: string;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/organisations': {
     get: {
       responses: {

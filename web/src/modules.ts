@@ -45,8 +45,8 @@ export const MODULES: readonly ChainModule[] = [
   { key: 'victim_registration', roles: ['registrar'] },
   { key: 'missing_minors', roles: ['youth_care_worker'] },
   { key: 'programme_monitor', roles: ['programme_manager'] },
-  { key: 'visa_screening', roles: ['visa_officer'] },
-  { key: 'partner_feeds', roles: ['feed_publisher'] },
+  { key: 'visa_screening', roles: ['visa_officer'], path: '/referenten-toetsen' },
+  { key: 'partner_feeds', roles: ['feed_publisher'], path: '/wav-lijst' },
   { key: 'users', roles: ['admin'], path: '/gebruikers' },
   { key: 'organisation', roles: ['admin'], path: '/organisatie' },
 ];

@@ -1,5 +1,6 @@
 import { casesEn } from '../cases/messages.ts';
 import { careEn } from '../care/messages.ts';
+import { feedsEn } from '../feeds/messages.ts';
 import { signalsEn } from '../signals/messages.ts';
 import type { nl } from './nl.ts';
 
@@ -7,6 +8,7 @@ export const en: Record<keyof typeof nl, string> = {
   ...signalsEn,
   ...casesEn,
   ...careEn,
+  ...feedsEn,
   'app.name': 'Ketenplein',
   'app.tagline': 'Together against human trafficking',
   'app.skipToContent': 'Skip to content',

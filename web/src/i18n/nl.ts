@@ -1,12 +1,14 @@
 /** Dutch is the first language of Ketenplein; every key here must also exist in en.ts (the type checks it). */
 import { casesNl } from '../cases/messages.ts';
 import { careNl } from '../care/messages.ts';
+import { feedsNl } from '../feeds/messages.ts';
 import { signalsNl } from '../signals/messages.ts';
 
 export const nl = {
   ...signalsNl,
   ...casesNl,
   ...careNl,
+  ...feedsNl,
   'app.name': 'Ketenplein',
   'app.tagline': 'Samen tegen mensenhandel',
   'app.skipToContent': 'Direct naar de inhoud',

@@ -1,0 +1,20 @@
+import { feedsRules } from '../access/rules/feeds.ts';
+import { defineCapability } from '../capability.ts';
+
+/** Partner feeds: the Inspectie SZW's Wav register and the visa desk's referent screening (issue 18). */
+export const feedsCapability = defineCapability({
+  name: 'feeds',
+  label: { nl: 'Partnerfeeds', en: 'Partner feeds' },
+  migrations: { dir: new URL('./migrations/', import.meta.url), range: [800, 899] },
+  grants: feedsRules,
+  routes: [{ prefix: '/api/v1/feeds', load: async () => (await import('./http.ts')).feedsRoutes }],
+  cli: {
+    screen: {
+      summary: {
+        nl: 'Referenten van visumaanvragen toetsen aan het Wav-register (treffer, mogelijk, geen)',
+        en: 'Screen visa referents against the Wav register (hit, possible, none)',
+      },
+      load: async () => (await import('./cli.ts')).screenCommand,
+    },
+  },
+});
