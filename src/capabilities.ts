@@ -3,6 +3,7 @@ import type { Capability, CommandEntry, PersonalData, RouteEntry } from './capab
 import { crawlerCapability } from './crawler/manifest.ts';
 import { estimateCapability } from './estimate/manifest.ts';
 import { linkageCapability } from './linkage/manifest.ts';
+import { monitorCapability } from './monitor/manifest.ts';
 import { privacyCapability } from './privacy/manifest.ts';
 import { signalsCapability } from './signals/manifest.ts';
 import type { Store } from './store/connect.ts';
@@ -25,6 +26,7 @@ export const capabilities: readonly Capability[] = checkRegistry([
   crawlerCapability,
   signalsCapability,
   privacyCapability,
+  monitorCapability,
 ]);
 
 let active: readonly Capability[] = capabilities;

@@ -31,6 +31,11 @@ export const RESOURCES = [
   'crawl_ad',
   'data_subject_request',
   'subject_record',
+  'monitor_indicator',
+  'monitor_figure',
+  'monitor_period',
+  'monitor_aggregate',
+  'municipal_assessment',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

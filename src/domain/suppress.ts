@@ -184,6 +184,37 @@ export function determinedKeys(
   constraints: readonly Constraint[],
   suppressed: ReadonlySet<string>,
 ): string[] {
+  // The system splits into independent blocks: suppressed cells linked by a constraint they share.
+  const parent = new Map<string, string>([...suppressed].map((k) => [k, k]));
+  const find = (k: string): string => {
+    let root = k;
+    while (parent.get(root) !== root) root = parent.get(root) as string;
+    parent.set(k, root);
+    return root;
+  };
+  const members = (c: Constraint) => [c.total, ...c.parts].filter((k) => suppressed.has(k));
+  for (const c of constraints) {
+    const [first, ...rest] = members(c);
+    if (first === undefined) continue;
+    for (const k of rest) parent.set(find(k), find(first));
+  }
+  const blocks = new Map<string, { constraints: Constraint[]; cells: Set<string> }>();
+  for (const k of suppressed) {
+    const root = find(k);
+    const block = blocks.get(root) ?? { constraints: [], cells: new Set<string>() };
+    block.cells.add(k);
+    blocks.set(root, block);
+  }
+  for (const c of constraints) {
+    const [first] = members(c);
+    if (first !== undefined) blocks.get(find(first))?.constraints.push(c);
+  }
+  const out: string[] = [];
+  for (const block of blocks.values()) out.push(...determinedInBlock(block.constraints, block.cells));
+  return out;
+}
+
+function determinedInBlock(constraints: readonly Constraint[], suppressed: ReadonlySet<string>): string[] {
   const columns = [...suppressed];
   const index = new Map(columns.map((k, i) => [k, i]));
   const rows: number[][] = [];

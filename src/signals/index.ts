@@ -4,6 +4,7 @@
  */
 export { parseSignal } from './parse.ts';
 export { SIGNAL_LIMITS, type SignalSubmission } from './schema.ts';
+export { type SignalFact, signalFacts } from './store/aggregates.ts';
 export { submitSignal } from './store/index.ts';
 export { type RegisteredVictim, registeredVictims } from './store/registrations.ts';
 export { GENDERS, HANDLE_PLATFORMS, type HandlePlatform } from './vocabulary.ts';

@@ -40,6 +40,13 @@ describe(`security: least privilege in the database on ${databaseLabel}`, () => 
     'crawl_identifier_decisions',
     'estimation_round_lists',
     'estimation_round_encodings',
+    // Monitor (issue 17): who submitted a figure or a self-assessment; the counts themselves hold no person.
+    'monitor_indicators',
+    'monitor_figures',
+    'monitor_closed_periods',
+    'monitor_signal_facts',
+    'monitor_snapshots',
+    'municipal_assessments',
   ];
 
   function asIntake<T>(work: (tx: AccessTx) => Promise<T>): Promise<T> {
