@@ -34,7 +34,7 @@ import './tables.ts';
 // --- Families: one per measure, year and scope, holding every view any indicator offers over it ---------
 
 /** The measures the facts count, and every view (cross table with margins) the API offers over each. */
-const MEASURE_VIEWS: Record<'signals' | 'routed' | 'accepted', string[][]> = {
+export const MEASURE_VIEWS: Record<'signals' | 'routed' | 'accepted', string[][]> = {
   signals: [
     ['channel', 'month'],
     ['form', 'month'],
@@ -505,7 +505,6 @@ export async function listFigures(tx: AccessTx, indicatorId: string): Promise<Fi
   const rows = await tx.db
     .selectFrom('monitor_figures as f')
     .innerJoin('organisations as o', 'o.id', 'f.org_id')
-    .innerJoin('users as u', 'u.id', 'f.submitted_by')
     .select([
       'f.id',
       'f.indicator_id',
@@ -513,7 +512,7 @@ export async function listFigures(tx: AccessTx, indicatorId: string): Promise<Fi
       'f.value',
       'f.org_id',
       'o.name as org_name',
-      'u.name as user_name',
+      'f.submitted_by_name as user_name',
       'f.submitted_at',
       'f.supersedes',
       'f.note',
@@ -582,8 +581,11 @@ export async function submitFigure(
       ),
     );
   }
+  // Closed periods are the programme's (another organisation): read under their own, chain-wide decision.
+  const periods = await tx.authorize('read', 'monitor_period');
   const closed = await tx.db
     .selectFrom('monitor_closed_periods')
+    .where((eb) => periods.where(eb))
     .select('period')
     .where('period', 'in', [input.period, input.period.slice(0, 4)])
     .executeTakeFirst();
@@ -594,6 +596,7 @@ export async function submitFigure(
       'period_closed',
     );
   }
+  await tx.authorize('create', 'monitor_figure'); // back to the own organisation's scope for the write
   if (input.supersedes) {
     const earlier = await tx.db
       .selectFrom('monitor_figures')
@@ -634,6 +637,9 @@ export async function submitFigure(
       value: input.value,
       org_id: tx.actor.orgId,
       submitted_by: tx.actor.userId,
+      submitted_by_name:
+        (await tx.db.selectFrom('users').select('name').where('id', '=', tx.actor.userId).executeTakeFirst())
+          ?.name ?? '',
       supersedes: input.supersedes ?? null,
       note: input.note ?? null,
     })

@@ -25,6 +25,7 @@ export interface MonitorFigureTable {
   value: string | number;
   org_id: string;
   submitted_by: string;
+  submitted_by_name: Generated<string>;
   submitted_at: Generated<Date>;
   supersedes: string | null;
   note: string | null;

@@ -89,6 +89,7 @@ export const monitorRules: Grant[] = [
       'value',
       'org_id',
       'submitted_by',
+      'submitted_by_name',
       'submitted_at',
       'supersedes',
       'note',

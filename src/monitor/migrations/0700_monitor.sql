@@ -30,6 +30,8 @@ CREATE TABLE monitor_figures (
   value numeric NOT NULL,
   org_id uuid NOT NULL REFERENCES organisations(id),
   submitted_by uuid NOT NULL REFERENCES users(id),
+  -- The submitter's name as it was (provenance that other organisations may read without the users table).
+  submitted_by_name text NOT NULL DEFAULT '',
   submitted_at timestamptz NOT NULL DEFAULT now(),
   supersedes uuid REFERENCES monitor_figures(id),
   note text CHECK (length(note) <= 1000)
