@@ -1140,6 +1140,329 @@ export interface paths {
       };
     };
   };
+  '/api/v1/monitor/action-lines': {
+    get: {
+      responses: {
+        '200': {
+          actionLines: {
+            line: number;
+            name: {
+              nl: string;
+              en: string;
+            };
+          }[];
+          handvatten: {
+            item: string;
+            label: {
+              nl: string;
+              en: string;
+            };
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/indicators': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          actionLine: number;
+          name: {
+            nl: string;
+            en: string;
+          };
+          definition: {
+            [key: string]: unknown;
+          };
+          unit: string;
+          period: string;
+          baseline: number | null;
+          target: number | null;
+          breakdowns: string[];
+          source: string;
+          sourceLabel: {
+            nl: string;
+            en: string;
+          };
+          builtIn: boolean;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        id: string;
+        actionLine: number;
+        name: {
+          nl: string;
+          en: string;
+        };
+        definition: {
+          [key: string]: unknown;
+        };
+        unit: string;
+        period: string;
+        baseline?: number | null;
+        target?: number | null;
+        breakdowns?: string[];
+        source: 'computed' | 'partner';
+      };
+      responses: {
+        '201': {
+          id: string;
+          actionLine: number;
+          name: {
+            nl: string;
+            en: string;
+          };
+          definition: {
+            [key: string]: unknown;
+          };
+          unit: string;
+          period: string;
+          baseline: number | null;
+          target: number | null;
+          breakdowns: string[];
+          source: string;
+          sourceLabel: {
+            nl: string;
+            en: string;
+          };
+          builtIn: boolean;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/indicators/{id}/export.csv': {
+    get: {
+      responses: {
+        '200': string | Blob;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/indicators/{id}/figures': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          indicatorId: string;
+          period: string;
+          value: number | null;
+          suppressed: boolean;
+          orgId: string;
+          orgName: string;
+          submittedBy: string;
+          submittedAt: string;
+          supersedes: string | null;
+          supersededBy: string | null;
+          note: string | null;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        period: string;
+        value: number;
+        supersedes?: string | null;
+        note?: string | null;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/indicators/{id}/table': {
+    get: {
+      responses: {
+        '200': {
+          indicatorId: string;
+          year: number;
+          scope: string;
+          breakdown: string | null;
+          available: boolean;
+          note: {
+            nl: string;
+            en: string;
+          } | null;
+          cells: {
+            dimensions: {
+              [key: string]: string;
+            };
+            value: number | null;
+            suppressed: boolean;
+          }[];
+          totals: {
+            dimensions: {
+              [key: string]: string;
+            };
+            value: number | null;
+            suppressed: boolean;
+          }[];
+          counts: {
+            cells: {
+              dimensions: {
+                [key: string]: string;
+              };
+              value: number | null;
+              suppressed: boolean;
+            }[];
+            totals: {
+              dimensions: {
+                [key: string]: string;
+              };
+              value: number | null;
+              suppressed: boolean;
+            }[];
+          } | null;
+          interval: {
+            lower: number | null;
+            upper: number | null;
+            level: number | null;
+          } | null;
+          rule: {
+            threshold: number;
+            method: string;
+            description: {
+              nl: string;
+              en: string;
+            };
+          };
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/municipalities/{code}/assessment': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          municipality: string;
+          municipalityName: string;
+          version: number;
+          answers: {
+            [key: string]: 'yes' | 'partly' | 'no' | 'unknown';
+          };
+          evidence: {
+            item: string;
+            url: string;
+            title: string;
+          }[];
+          submittedAt: string;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        answers: {
+          [key: string]: string;
+        };
+        evidence?: {
+          item: string;
+          url: string;
+          title: string;
+        }[];
+      };
+      responses: {
+        '201': {
+          id: string;
+          municipality: string;
+          municipalityName: string;
+          version: number;
+          answers: {
+            [key: string]: 'yes' | 'partly' | 'no' | 'unknown';
+          };
+          evidence: {
+            item: string;
+            url: string;
+            title: string;
+          }[];
+          submittedAt: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/periods': {
+    post: {
+      requestBody: {
+        period: string;
+      };
+      responses: {
+        '201': {
+          period: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/policy-status': {
+    get: {
+      responses: {
+        '200': {
+          baseline: {
+            participated: number;
+            municipalities: number;
+          };
+          municipalities: number;
+          target: {
+            nl: string;
+            en: string;
+          };
+          cells: {
+            dimensions: {
+              [key: string]: string;
+            };
+            value: number | null;
+            suppressed: boolean;
+          }[];
+          totals: {
+            dimensions: {
+              [key: string]: string;
+            };
+            value: number | null;
+            suppressed: boolean;
+          }[];
+          byMunicipality: {
+            municipality: string;
+            name: string;
+            safetyRegion: string;
+            status: string;
+            version: number | null;
+          }[];
+          rule: {
+            threshold: number;
+            method: string;
+            description: {
+              nl: string;
+              en: string;
+            };
+          };
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/organisations': {
     get: {
       responses: {
@@ -2085,6 +2408,13 @@ export interface paths {
             | 'analyst'
             | 'privacy_officer'
             | 'admin'
+            | 'consultation_chair'
+            | 'provider_intake'
+            | 'registrar'
+            | 'youth_care_worker'
+            | 'programme_manager'
+            | 'visa_officer'
+            | 'feed_publisher'
           )[];
           disabled?: boolean;
           /** ISO 8601 timestamp */
@@ -2110,6 +2440,13 @@ export interface paths {
           | 'analyst'
           | 'privacy_officer'
           | 'admin'
+          | 'consultation_chair'
+          | 'provider_intake'
+          | 'registrar'
+          | 'youth_care_worker'
+          | 'programme_manager'
+          | 'visa_officer'
+          | 'feed_publisher'
         )[];
         password?: string;
       };
@@ -2129,6 +2466,13 @@ export interface paths {
               | 'analyst'
               | 'privacy_officer'
               | 'admin'
+              | 'consultation_chair'
+              | 'provider_intake'
+              | 'registrar'
+              | 'youth_care_worker'
+              | 'programme_manager'
+              | 'visa_officer'
+              | 'feed_publisher'
             )[];
             disabled?: boolean;
             /** ISO 8601 timestamp */
@@ -2162,6 +2506,13 @@ export interface paths {
             | 'analyst'
             | 'privacy_officer'
             | 'admin'
+            | 'consultation_chair'
+            | 'provider_intake'
+            | 'registrar'
+            | 'youth_care_worker'
+            | 'programme_manager'
+            | 'visa_officer'
+            | 'feed_publisher'
           )[];
           disabled?: boolean;
           /** ISO 8601 timestamp */
@@ -2186,6 +2537,13 @@ export interface paths {
           | 'analyst'
           | 'privacy_officer'
           | 'admin'
+          | 'consultation_chair'
+          | 'provider_intake'
+          | 'registrar'
+          | 'youth_care_worker'
+          | 'programme_manager'
+          | 'visa_officer'
+          | 'feed_publisher'
         )[];
         disabled?: boolean;
         unlock?: true;
@@ -2205,6 +2563,13 @@ export interface paths {
             | 'analyst'
             | 'privacy_officer'
             | 'admin'
+            | 'consultation_chair'
+            | 'provider_intake'
+            | 'registrar'
+            | 'youth_care_worker'
+            | 'programme_manager'
+            | 'visa_officer'
+            | 'feed_publisher'
           )[];
           disabled?: boolean;
           /** ISO 8601 timestamp */
