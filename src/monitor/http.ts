@@ -6,6 +6,7 @@ import { FileBody } from '../server/wire.ts';
 import { assessmentHistory, HANDVATTEN, policyOverview, submitAssessment } from './assessment.ts';
 import { ACTION_LINES, BREAKDOWNS } from './indicators.ts';
 import {
+  aggregateScope,
   closePeriod,
   createIndicator,
   indicatorTable,
@@ -112,6 +113,20 @@ export const monitorRoutes =
         },
       },
       async () => ({ actionLines: [...ACTION_LINES], handvatten: [...HANDVATTEN] }),
+    );
+    app.get(
+      '/scope',
+      {
+        schema: {
+          summary: `What the actor's aggregates cover: national, or its own municipality (CBS code). ${purposeNote}`,
+          tags: ['monitor'],
+          response: { 200: z.strictObject({ scope: z.string() }) },
+        },
+      },
+      async (request) =>
+        access(services, request, async (tx) => ({
+          scope: (await aggregateScope(tx, 'aggregate')).municipality ?? 'national',
+        })),
     );
     app.get(
       '/indicators',

@@ -24,6 +24,8 @@ const NetworkPage = lazyPage(() => import('./signals/NetworkPage.tsx'), 'Network
 const QueuePage = lazyPage(() => import('./signals/QueuePage.tsx'), 'QueuePage');
 const RuleSetPage = lazyPage(() => import('./signals/RuleSetPage.tsx'), 'RuleSetPage');
 const SignalPage = lazyPage(() => import('./signals/SignalPage.tsx'), 'SignalPage');
+const MonitorPage = lazyPage(() => import('./monitor/MonitorPage.tsx'), 'MonitorPage');
+const AssessmentPage = lazyPage(() => import('./monitor/AssessmentPage.tsx'), 'AssessmentPage');
 
 interface Route {
   path: string;
@@ -42,7 +44,9 @@ interface Route {
     | 'nav.triageRules'
     | 'nav.teamQueue'
     | 'nav.account'
-    | 'module.subject_requests.title';
+    | 'module.subject_requests.title'
+    | 'nav.monitor'
+    | 'nav.assessment';
   /** Any one of these roles opens the page; none listed means every logged-in user. */
   roles?: string[];
   page: (rest: string) => ReactNode;
@@ -90,6 +94,19 @@ const ROUTES: Route[] = [
     page: () => <PrivacyPage />,
   },
   { path: '/account', nav: 'nav.account', page: () => <AccountPage /> },
+  // Programme monitor (issue 17)
+  {
+    path: '/programmamonitor',
+    nav: 'nav.monitor',
+    roles: ['programme_manager', 'analyst'],
+    page: () => <MonitorPage />,
+  },
+  {
+    path: '/zelfevaluatie',
+    nav: 'nav.assessment',
+    roles: ['municipal_coordinator'],
+    page: () => <AssessmentPage />,
+  },
 ];
 
 export function App() {

@@ -1463,6 +1463,17 @@ export interface paths {
       };
     };
   };
+  '/api/v1/monitor/scope': {
+    get: {
+      responses: {
+        '200': {
+          scope: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/organisations': {
     get: {
       responses: {

@@ -1,8 +1,10 @@
+import { monitorEn } from '../monitor/messages.ts';
 import { signalsEn } from '../signals/messages.ts';
 import type { nl } from './nl.ts';
 
 export const en: Record<keyof typeof nl, string> = {
   ...signalsEn,
+  ...monitorEn,
   'app.name': 'Ketenplein',
   'app.tagline': 'Together against human trafficking',
   'app.skipToContent': 'Skip to content',

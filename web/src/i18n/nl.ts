@@ -1,8 +1,10 @@
 /** Dutch is the first language of Ketenplein; every key here must also exist in en.ts (the type checks it). */
+import { monitorNl } from '../monitor/messages.ts';
 import { signalsNl } from '../signals/messages.ts';
 
 export const nl = {
   ...signalsNl,
+  ...monitorNl,
   'app.name': 'Ketenplein',
   'app.tagline': 'Samen tegen mensenhandel',
   'app.skipToContent': 'Direct naar de inhoud',
