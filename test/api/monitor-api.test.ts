@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { mulberry32 } from '../../src/domain/random.ts';
 import { familyOf, keyOf } from '../../src/domain/suppress.ts';
 import { refreshAggregates } from '../../src/monitor/jobs.ts';
 import { MEASURE_VIEWS } from '../../src/monitor/service.ts';
 import { attack } from '../helpers/attacker.ts';
+import { syntheticFacts } from '../helpers/monitor-facts.ts';
 import { type ApiClient, loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
 import { databaseLabel } from '../helpers/store.ts';
 
@@ -25,44 +25,6 @@ interface Table {
 }
 interface Problem {
   error: { code: string; field?: string; message: string };
-}
-
-const MUNICIPALITIES = ['GM0363', 'GM0344', 'GM0599', 'GM0518', 'GM0014', 'GM0034', 'GM0080', 'GM0772'];
-const CHANNELS = ['web', 'phone', 'crawler', 'police'];
-const FORMS = ['sexual', 'labour', 'criminal'];
-
-/** Facts as the daily job writes them: many small cells (seeded), for 2026. */
-function syntheticFacts(seed: number) {
-  const random = mulberry32(seed);
-  const facts: Record<string, unknown>[] = [];
-  for (let m = 1; m <= 12; m++) {
-    for (const municipality of MUNICIPALITIES) {
-      for (const channel of CHANNELS) {
-        for (const form of FORMS) {
-          if (random() < 0.55) continue;
-          const minor = random() < 0.2;
-          const signals = random() < 0.7 ? 1 + Math.floor(random() * 6) : 10 + Math.floor(random() * 30);
-          const routed = Math.floor(signals * (0.5 + random() * 0.5));
-          const within = Math.floor(routed * (0.6 + random() * 0.4));
-          const accepted = Math.floor(routed * random());
-          facts.push({
-            month: `2026-${String(m).padStart(2, '0')}`,
-            channel,
-            form,
-            municipality,
-            minor,
-            signals,
-            routed,
-            accepted,
-            routed_within_sla: within,
-            routing_hours: routed * 50,
-            acceptance_hours: accepted * 120,
-          });
-        }
-      }
-    }
-  }
-  return facts;
 }
 
 describe(`monitor API on ${databaseLabel}`, () => {
@@ -90,7 +52,7 @@ describe(`monitor API on ${databaseLabel}`, () => {
     assert.equal(Number(summed.rows[0]?.n ?? 0), Number(signals.rows[0]?.n));
     assert.ok(rows >= 0);
     // Then replace them by a known synthetic year with many small cells.
-    facts = syntheticFacts(17);
+    facts = syntheticFacts(17, 2026);
     await server.store.db.deleteFrom('monitor_signal_facts').execute();
     for (let i = 0; i < facts.length; i += 500) {
       await server.store.db
