@@ -8,6 +8,7 @@ import {
   type Family,
   familyOf,
   keyOf,
+  type ProtectedTable,
   protect,
   type SuppressionRule,
   smallCellThreshold,
@@ -314,6 +315,36 @@ function select(cells: readonly Cell[], view: readonly string[], filter: Record<
   };
 }
 
+/**
+ * The protected family of a measure, year and scope, cached by a fingerprint of the facts it is built
+ * from: every view of the family then answers from the same suppression (and fast) until the facts change.
+ */
+const familyCache = new Map<string, ProtectedTable>();
+function protectedFamily(
+  rows: readonly FactRow[],
+  measure: Measure,
+  year: number,
+  scope: string,
+  threshold: number,
+): ProtectedTable {
+  let fingerprint = 0;
+  for (const row of rows) {
+    fingerprint =
+      (fingerprint * 31 + Number(row[measure]) * 7 + Number(row.routed_within_sla)) % 2_147_483_647;
+    for (const c of `${row.month}${row.channel}${row.form}${row.municipality}${row.minor}`) {
+      fingerprint = (fingerprint * 31 + c.charCodeAt(0)) % 2_147_483_647;
+    }
+  }
+  const key = `${measure}|${year}|${scope}|${threshold}|${rows.length}|${fingerprint}`;
+  const cached = familyCache.get(key);
+  if (cached) return cached;
+  const family: Family = familyOf(measureRecords(rows, measure), MEASURE_VIEWS[measure]);
+  const table = protect(family, threshold);
+  if (familyCache.size >= 64) familyCache.delete(familyCache.keys().next().value as string);
+  familyCache.set(key, table);
+  return table;
+}
+
 export async function indicatorTable(
   tx: AccessTx,
   id: string,
@@ -404,8 +435,7 @@ export async function indicatorTable(
   const rows = await factsOf(tx, options.year, scope);
   const measure: Measure =
     definition.kind === 'count' ? (definition.numerator as Measure) : (definition.denominator as Measure);
-  const family: Family = familyOf(measureRecords(rows, measure), MEASURE_VIEWS[measure]);
-  const table = protect(family, threshold);
+  const table = protectedFamily(rows, measure, options.year, scope.municipality ?? 'national', threshold);
   const all = [...table.cells, ...table.totals];
   const filter = definition.kind === 'count' ? ((definition.filter ?? {}) as Record<string, string>) : {};
   const view = viewOf(definition, breakdown);
