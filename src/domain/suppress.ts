@@ -314,38 +314,37 @@ export function familyOf(
 ): Family {
   const value = new Map<string, { dimensions: Record<string, string>; value: number }>();
   const constraints = new Map<string, Constraint>();
-  const add = (dims: Record<string, string>, n: number) => {
-    const k = keyOf(dims);
-    const cell = value.get(k) ?? { dimensions: dims, value: 0 };
-    cell.value += n;
-    value.set(k, cell);
-  };
   for (const view of views) {
-    const subsets = subsetsOf(view);
+    // First the view's finest cells (one key per record), then every margin from those few cells. A total
+    // shared by two views gets the same value from both (it is the same sum of the same records).
+    const names = [...view].sort();
+    const finest = new Map<string, { dimensions: Record<string, string>; value: number }>();
     for (const record of records) {
-      for (const subset of subsets) {
-        const dims: Record<string, string> = {};
-        for (const d of subset) dims[d] = record.dimensions[d] ?? '';
-        add(dims, 0); // cells of a view exist even when every count of them is zero
+      const values = names.map((d) => record.dimensions[d] ?? '');
+      const k = values.join('\u0000');
+      const cell = finest.get(k);
+      if (cell) cell.value += record.count;
+      else {
+        const dimensions: Record<string, string> = {};
+        names.forEach((d, i) => {
+          dimensions[d] = values[i] as string;
+        });
+        finest.set(k, { dimensions, value: record.count });
       }
+    }
+    for (const subset of subsetsOf(names)) {
+      const margin = new Map<string, { dimensions: Record<string, string>; value: number }>();
+      for (const cell of finest.values()) {
+        const dimensions: Record<string, string> = {};
+        for (const d of subset) dimensions[d] = cell.dimensions[d] as string;
+        const k = keyOf(dimensions);
+        const into = margin.get(k);
+        if (into) into.value += cell.value;
+        else margin.set(k, { dimensions, value: cell.value });
+      }
+      for (const [k, cell] of margin) value.set(k, cell);
     }
   }
-  // Counts: each view's cells get each record once (shared totals too, once per key, not per view).
-  const seenPerKey = new Map<string, Set<number>>();
-  records.forEach((record, ri) => {
-    for (const view of views) {
-      for (const subset of subsetsOf(view)) {
-        const dims: Record<string, string> = {};
-        for (const d of subset) dims[d] = record.dimensions[d] ?? '';
-        const k = keyOf(dims);
-        const seen = seenPerKey.get(k) ?? new Set<number>();
-        if (seen.has(ri)) continue;
-        seen.add(ri);
-        seenPerKey.set(k, seen);
-        add(dims, record.count);
-      }
-    }
-  });
   // Constraints: in each view, every cell over a subset S with |S| < |view| is the sum over one more dimension.
   for (const view of views) {
     for (const subset of subsetsOf(view)) {
