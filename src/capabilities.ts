@@ -6,6 +6,7 @@ import { crawlerCapability } from './crawler/manifest.ts';
 import { estimateCapability } from './estimate/manifest.ts';
 import { feedsCapability } from './feeds/manifest.ts';
 import { linkageCapability } from './linkage/manifest.ts';
+import { monitorCapability } from './monitor/manifest.ts';
 import { privacyCapability } from './privacy/manifest.ts';
 import { signalsCapability } from './signals/manifest.ts';
 import type { Store } from './store/connect.ts';
@@ -31,6 +32,7 @@ export const capabilities: readonly Capability[] = checkRegistry([
   casesCapability,
   careCapability,
   feedsCapability,
+  monitorCapability,
 ]);
 
 let active: readonly Capability[] = capabilities;

@@ -52,6 +52,11 @@ export const RESOURCES = [
   'wav_version',
   'wav_entry',
   'visa_screening',
+  'monitor_indicator',
+  'monitor_figure',
+  'monitor_period',
+  'monitor_aggregate',
+  'municipal_assessment',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

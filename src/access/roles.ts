@@ -83,6 +83,7 @@ export const ROLE_PURPOSES: Record<Role, readonly Purpose[]> = {
     'administrative_enforcement',
     'case_consultation',
     'signal_intake',
+    'statistics',
   ],
   analyst: ['statistics'],
   privacy_officer: ['audit_control', 'data_subject_request'],

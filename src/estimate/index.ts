@@ -5,6 +5,7 @@
  *   const result = await estimate(table, { select: 'stepwise-csv', ci: 'bootstrap', bootstrap: 1000, seed: 1 });
  */
 
+export { type LatestSizeEstimate, latestSizeEstimate } from './app/published.ts';
 export type { ModelStatus } from './check.ts';
 export {
   averageByBic,

@@ -44,6 +44,10 @@ const TABLES: Array<{ resource: Resource; table: string; id: string; orgColumns:
   { resource: 'wav_version', table: 'wav_versions', id: 'id', orgColumns: ['org_id'] },
   { resource: 'wav_entry', table: 'wav_entries', id: 'id', orgColumns: ['org_id'] },
   { resource: 'visa_screening', table: 'visa_screenings', id: 'id', orgColumns: ['org_id'] },
+  { resource: 'monitor_indicator', table: 'monitor_indicators', id: 'id', orgColumns: ['org_id'] },
+  { resource: 'monitor_figure', table: 'monitor_figures', id: 'id', orgColumns: ['org_id'] },
+  { resource: 'monitor_period', table: 'monitor_closed_periods', id: 'period', orgColumns: ['org_id'] },
+  { resource: 'municipal_assessment', table: 'municipal_assessments', id: 'id', orgColumns: ['org_id'] },
 ];
 
 /** Care rows of two coordinations and two shelters (as owner), so the care resources are checked on real rows. */
@@ -141,6 +145,74 @@ describe(`grants inside row-level security on ${databaseLabel}`, () => {
   before(async () => {
     store = await openTestStore({ seed: true });
     await seedCare(store);
+    // Monitor rows of three organisations, so the monitor resources are checked on rows, not on empty tables.
+    const db = store.db as unknown as import('kysely').Kysely<Record<string, Record<string, unknown>>>;
+    const programme = await actorOf(store, 'programma@jenv.example');
+    const analyst = await actorOf(store, 'analist@comensha.example');
+    await db
+      .insertInto('monitor_indicators')
+      .values({
+        id: 'rls_partner_figure',
+        org_id: programme.orgId,
+        action_line: 3,
+        name_nl: 'Registraties',
+        name_en: 'Registrations',
+        definition: JSON.stringify({ kind: 'partner' }),
+        unit: 'count',
+        period: 'year',
+        breakdowns: [],
+        source: 'partner',
+        created_by: programme.userId,
+      })
+      .execute();
+    await db
+      .insertInto('monitor_figures')
+      .values([
+        {
+          indicator_id: 'rls_partner_figure',
+          period: '2025',
+          value: 120,
+          org_id: analyst.orgId,
+          submitted_by: analyst.userId,
+        },
+        {
+          indicator_id: 'rls_partner_figure',
+          period: '2024',
+          value: 100,
+          org_id: programme.orgId,
+          submitted_by: programme.userId,
+        },
+      ])
+      .execute();
+    await db
+      .insertInto('monitor_closed_periods')
+      .values({ period: '2023', org_id: programme.orgId, closed_by: programme.userId })
+      .execute();
+    const amsterdam = await actorOf(store, 'coordinator@gemeente-amsterdam.example');
+    const utrecht = await db
+      .selectFrom('organisations')
+      .select('id')
+      .where('cbs_code', '=', 'GM0344')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('municipal_assessments')
+      .values([
+        {
+          org_id: amsterdam.orgId,
+          municipality: 'GM0363',
+          version: 1,
+          answers: '{}',
+          submitted_by: amsterdam.userId,
+        },
+        {
+          org_id: String(utrecht.id),
+          municipality: 'GM0344',
+          version: 1,
+          answers: '{}',
+          submitted_by: programme.userId,
+        },
+      ])
+      .execute();
   });
   after(async () => {
     await store.close();

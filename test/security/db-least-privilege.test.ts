@@ -62,6 +62,13 @@ describe(`security: least privilege in the database on ${databaseLabel}`, () => 
     'wav_versions',
     'wav_entries',
     'visa_screenings',
+    // Monitor (issue 17): who submitted a figure or a self-assessment; the counts themselves hold no person.
+    'monitor_indicators',
+    'monitor_figures',
+    'monitor_closed_periods',
+    'monitor_signal_facts',
+    'monitor_snapshots',
+    'municipal_assessments',
   ];
 
   function asIntake<T>(work: (tx: AccessTx) => Promise<T>): Promise<T> {

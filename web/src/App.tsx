@@ -33,6 +33,8 @@ const CarePage = lazyPage(() => import('./care/CarePage.tsx'), 'CarePage');
 const ShelterPage = lazyPage(() => import('./care/ShelterPage.tsx'), 'ShelterPage');
 const WavPublishPage = lazyPage(() => import('./feeds/PublishPage.tsx'), 'PublishPage');
 const VisaScreeningPage = lazyPage(() => import('./feeds/ScreeningPage.tsx'), 'ScreeningPage');
+const MonitorPage = lazyPage(() => import('./monitor/MonitorPage.tsx'), 'MonitorPage');
+const AssessmentPage = lazyPage(() => import('./monitor/AssessmentPage.tsx'), 'AssessmentPage');
 
 interface Route {
   path: string;
@@ -59,7 +61,9 @@ interface Route {
     | 'module.shelter_capacity.title'
     | 'nav.wavPublish'
     | 'nav.visaScreening'
-    | 'module.subject_requests.title';
+    | 'module.subject_requests.title'
+    | 'nav.monitor'
+    | 'nav.assessment';
   /** Any one of these roles opens the page; none listed means every logged-in user. */
   roles?: string[];
   page: (rest: string) => ReactNode;
@@ -131,6 +135,18 @@ const ROUTES: Route[] = [
     nav: 'nav.visaScreening',
     roles: ['visa_officer'],
     page: () => <VisaScreeningPage />,
+  // Programme monitor (issue 17)
+  {
+    path: '/programmamonitor',
+    nav: 'nav.monitor',
+    roles: ['programme_manager', 'analyst'],
+    page: () => <MonitorPage />,
+  },
+  {
+    path: '/zelfevaluatie',
+    nav: 'nav.assessment',
+    roles: ['municipal_coordinator'],
+    page: () => <AssessmentPage />,
   },
 ];
 

@@ -31,6 +31,8 @@ export const MODULES: readonly ChainModule[] = [
   { key: 'webcrawler', roles: ['investigator'], path: '/webcrawler' },
   { key: 'care', roles: ['care_coordinator'], path: '/zorg' },
   { key: 'municipal', roles: ['municipal_coordinator'] },
+  { key: 'care', roles: ['care_coordinator'] },
+  { key: 'municipal', roles: ['municipal_coordinator'], path: '/zelfevaluatie' },
   { key: 'statistics', roles: ['analyst'] },
   { key: 'unseen_estimate', roles: ['analyst'], path: '/schatting' },
   { key: 'estimation_rounds', roles: ['analyst'], path: '/schattingsrondes' },
@@ -47,6 +49,9 @@ export const MODULES: readonly ChainModule[] = [
   { key: 'programme_monitor', roles: ['programme_manager'] },
   { key: 'visa_screening', roles: ['visa_officer'], path: '/referenten-toetsen' },
   { key: 'partner_feeds', roles: ['feed_publisher'], path: '/wav-lijst' },
+  { key: 'programme_monitor', roles: ['programme_manager'], path: '/programmamonitor' },
+  { key: 'visa_screening', roles: ['visa_officer'] },
+  { key: 'partner_feeds', roles: ['feed_publisher'] },
   { key: 'users', roles: ['admin'], path: '/gebruikers' },
   { key: 'organisation', roles: ['admin'], path: '/organisatie' },
 ];

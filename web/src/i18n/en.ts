@@ -1,6 +1,7 @@
 import { casesEn } from '../cases/messages.ts';
 import { careEn } from '../care/messages.ts';
 import { feedsEn } from '../feeds/messages.ts';
+import { monitorEn } from '../monitor/messages.ts';
 import { signalsEn } from '../signals/messages.ts';
 import type { nl } from './nl.ts';
 
@@ -9,6 +10,7 @@ export const en: Record<keyof typeof nl, string> = {
   ...casesEn,
   ...careEn,
   ...feedsEn,
+  ...monitorEn,
   'app.name': 'Ketenplein',
   'app.tagline': 'Together against human trafficking',
   'app.skipToContent': 'Skip to content',

@@ -2,6 +2,7 @@
 import { casesNl } from '../cases/messages.ts';
 import { careNl } from '../care/messages.ts';
 import { feedsNl } from '../feeds/messages.ts';
+import { monitorNl } from '../monitor/messages.ts';
 import { signalsNl } from '../signals/messages.ts';
 
 export const nl = {
@@ -9,6 +10,7 @@ export const nl = {
   ...casesNl,
   ...careNl,
   ...feedsNl,
+  ...monitorNl,
   'app.name': 'Ketenplein',
   'app.tagline': 'Samen tegen mensenhandel',
   'app.skipToContent': 'Direct naar de inhoud',
