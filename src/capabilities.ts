@@ -1,7 +1,7 @@
 import { accessCapability } from './access/manifest.ts';
 import type { Capability, CommandEntry, PersonalData, RouteEntry } from './capability.ts';
-import { casesCapability } from './cases/manifest.ts';
 import { careCapability } from './care/manifest.ts';
+import { casesCapability } from './cases/manifest.ts';
 import { crawlerCapability } from './crawler/manifest.ts';
 import { estimateCapability } from './estimate/manifest.ts';
 import { feedsCapability } from './feeds/manifest.ts';

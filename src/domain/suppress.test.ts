@@ -3,7 +3,6 @@ import { describe, it } from 'node:test';
 import { attack } from '../../test/helpers/attacker.ts';
 import { mulberry32 } from './random.ts';
 import {
-  type Constraint,
   type Family,
   familyOf,
   keyOf,

@@ -4,8 +4,8 @@
  */
 export { parseSignal } from './parse.ts';
 export { SIGNAL_LIMITS, type SignalSubmission } from './schema.ts';
-export { type CareReferral, careReferral } from './store/care-referral.ts';
 export { type SignalFact, signalFacts } from './store/aggregates.ts';
+export { type CareReferral, careReferral } from './store/care-referral.ts';
 export { submitSignal } from './store/index.ts';
 export { acceptedSignalParties, type SignalParties } from './store/parties.ts';
 export { type RegisteredVictim, registeredVictims } from './store/registrations.ts';

@@ -129,12 +129,14 @@ const ROUTES: Route[] = [
     nav: 'module.shelter_capacity.title',
     roles: ['provider_intake'],
     page: () => <ShelterPage />,
+  },
   { path: '/wav-lijst', nav: 'nav.wavPublish', roles: ['feed_publisher'], page: () => <WavPublishPage /> },
   {
     path: '/referenten-toetsen',
     nav: 'nav.visaScreening',
     roles: ['visa_officer'],
     page: () => <VisaScreeningPage />,
+  },
   // Programme monitor (issue 17)
   {
     path: '/programmamonitor',

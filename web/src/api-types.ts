@@ -11,6 +11,8 @@ export interface paths {
           /** ISO 8601 timestamp */
           at?: string;
           userId?: string | null;
+          userName?: string | null;
+          userEmail?: string | null;
           orgId?: string | null;
           role?: string | null;
           purpose?: string | null;
@@ -23,6 +25,15 @@ export interface paths {
           prevHash?: string;
           hash?: string;
         }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/audit/export': {
+    get: {
+      responses: {
+        '200': string | Blob;
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
       };
@@ -187,6 +198,992 @@ export interface paths {
         '200': {
           secret: string;
           uri: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/clients': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          alias?: string | null;
+          givenNames?: string | null;
+          prefix?: string | null;
+          surname?: string | null;
+          gender?: string | null;
+          nationality?: string | null;
+          needs?: string[];
+          forms?: string[];
+          source?: string;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        source: 'signal' | 'case_referral' | 'direct';
+        signalId?: string;
+        sourceReference?: string;
+        alias?: string | null;
+        givenNames?: string | null;
+        prefix?: string | null;
+        surname?: string | null;
+        dateOfBirth?: string | null;
+        estimatedAge?: number | null;
+        gender?: 'female' | 'male' | 'x' | 'unknown' | null;
+        nationality?: string | null;
+        languages?: string[];
+        immigrationStatus?:
+          | 'dutch'
+          | 'eu'
+          | 'third_country'
+          | 'asylum_seeker'
+          | 'dublin_claimant'
+          | 'unknown';
+        forms?: ('sexual' | 'labour' | 'criminal' | 'organ_removal' | 'other' | 'unknown')[];
+        exploitationPlaces?: {
+          municipalityCode?: string;
+          abroad?: string;
+        }[];
+        needs?: (
+          | 'mild_intellectual_disability'
+          | 'psychiatric'
+          | 'addiction'
+          | 'pregnancy_or_children'
+          | 'minor'
+          | 'male_victim'
+          | 'medical'
+        )[];
+        safety?: {
+          factors: (
+            | 'exploiter_at_large'
+            | 'threats_received'
+            | 'debt_bondage'
+            | 'family_involved'
+            | 'exploiter_knows_location'
+            | 'self_harm'
+          )[];
+          level: 'low' | 'medium' | 'high' | 'acute';
+          assessedOn: string;
+          assessedBy: string;
+        } | null;
+        contactChannel?: 'via_coordinator' | 'phone_safe' | 'via_shelter' | 'via_lawyer' | null;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/clients/{id}': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          alias?: string | null;
+          givenNames?: string | null;
+          prefix?: string | null;
+          surname?: string | null;
+          gender?: string | null;
+          nationality?: string | null;
+          needs?: string[];
+          forms?: string[];
+          source?: string;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          orgId?: string;
+          sourceSignalId?: string | null;
+          sourceReference?: string | null;
+          /** date, YYYY-MM-DD */
+          dateOfBirth?: string | null;
+          estimatedAge?: number | null;
+          age?: number | null;
+          languages?: string[];
+          immigrationStatus?: string;
+          exploitationPlaces?: {
+            municipalityCode?: string;
+            abroad?: string;
+          }[];
+          safety?: {
+            factors: string[];
+            level: string;
+            /** date, YYYY-MM-DD */
+            assessedOn: string;
+            assessedBy: string;
+          } | null;
+          contactChannel?: string | null;
+          /** ISO 8601 timestamp */
+          restrictedAt?: string | null;
+          consents?: {
+            id: string;
+            scope: string;
+            /** date, YYYY-MM-DD */
+            givenOn: string;
+            how: string;
+            /** date, YYYY-MM-DD */
+            withdrawnOn: string | null;
+          }[];
+          reflectionPeriod?: {
+            id: string;
+            clientId?: string;
+            /** date, YYYY-MM-DD */
+            offeredOn: string;
+            /** date, YYYY-MM-DD */
+            startedOn: string | null;
+            /** date, YYYY-MM-DD */
+            endsOn: string | null;
+            /** date, YYYY-MM-DD */
+            endedOn: string | null;
+            decision: string | null;
+            /** date, YYYY-MM-DD */
+            decisionOn: string | null;
+            /** date, YYYY-MM-DD */
+            permitAppliedOn: string | null;
+            permitDecision: string | null;
+            /** date, YYYY-MM-DD */
+            permitDecidedOn: string | null;
+            clock?: {
+              status: string;
+              daysLeft: number | null;
+            };
+          } | null;
+          placements?: {
+            id: string;
+            state: string;
+            /** ISO 8601 timestamp */
+            filedAt: string;
+            placeId: string | null;
+            /** date, YYYY-MM-DD */
+            admittedOn: string | null;
+            /** date, YYYY-MM-DD */
+            dischargedOn: string | null;
+            destination: string | null;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    patch: {
+      requestBody: {
+        alias?: string | null;
+        givenNames?: string | null;
+        prefix?: string | null;
+        surname?: string | null;
+        dateOfBirth?: string | null;
+        estimatedAge?: number | null;
+        gender?: 'female' | 'male' | 'x' | 'unknown' | null;
+        nationality?: string | null;
+        languages?: string[];
+        immigrationStatus?:
+          | 'dutch'
+          | 'eu'
+          | 'third_country'
+          | 'asylum_seeker'
+          | 'dublin_claimant'
+          | 'unknown';
+        forms?: ('sexual' | 'labour' | 'criminal' | 'organ_removal' | 'other' | 'unknown')[];
+        exploitationPlaces?: {
+          municipalityCode?: string;
+          abroad?: string;
+        }[];
+        needs?: (
+          | 'mild_intellectual_disability'
+          | 'psychiatric'
+          | 'addiction'
+          | 'pregnancy_or_children'
+          | 'minor'
+          | 'male_victim'
+          | 'medical'
+        )[];
+        safety?: {
+          factors: (
+            | 'exploiter_at_large'
+            | 'threats_received'
+            | 'debt_bondage'
+            | 'family_involved'
+            | 'exploiter_knows_location'
+            | 'self_harm'
+          )[];
+          level: 'low' | 'medium' | 'high' | 'acute';
+          assessedOn: string;
+          assessedBy: string;
+        } | null;
+        contactChannel?: 'via_coordinator' | 'phone_safe' | 'via_shelter' | 'via_lawyer' | null;
+      };
+      responses: {
+        '200': {
+          fields: string[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/clients/{id}/consents': {
+    post: {
+      requestBody: {
+        scope: 'placement' | 'comensha_registration' | 'handover' | 'police';
+        givenOn: string;
+        how: 'verbal' | 'written' | 'with_interpreter';
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/clients/{id}/placement-requests': {
+    post: {
+      requestBody: {
+        needs?: (
+          | 'mild_intellectual_disability'
+          | 'psychiatric'
+          | 'addiction'
+          | 'pregnancy_or_children'
+          | 'minor'
+          | 'male_victim'
+          | 'medical'
+        )[];
+        avoidRegions?: string[];
+        avoidMunicipalities?: string[];
+        note?: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/clients/{id}/reflection': {
+    post: {
+      requestBody:
+        | {
+            action: 'offer';
+            offeredOn: string;
+          }
+        | {
+            action: 'start';
+            startedOn: string;
+            endsOn?: string;
+          }
+        | {
+            action: 'decide';
+            decision: 'report' | 'cooperate' | 'decline';
+            decisionOn: string;
+          }
+        | {
+            action: 'apply_permit';
+            appliedOn: string;
+          }
+        | {
+            action: 'permit_decision';
+            decision: 'granted' | 'refused';
+            decidedOn: string;
+          }
+        | {
+            action: 'end';
+            endedOn: string;
+          };
+      responses: {
+        '200': {
+          id: string;
+          clock?: {
+            status: string;
+            daysLeft: number | null;
+          };
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/consents/{id}/withdraw': {
+    post: {
+      requestBody: {
+        withdrawnOn: string;
+      };
+      responses: {
+        '204': null;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/locations': {
+    post: {
+      requestBody: {
+        name: string;
+        municipalityCode: string;
+        places: {
+          kind: 'categorical' | 'multi_problem' | 'womens_shelter' | 'male_victims' | 'youth_protected';
+          capacity: number;
+          occupancy: number;
+          genders: ('female' | 'male' | 'x' | 'unknown')[];
+          minAge: number;
+          maxAge: number;
+          needs: (
+            | 'mild_intellectual_disability'
+            | 'psychiatric'
+            | 'addiction'
+            | 'pregnancy_or_children'
+            | 'minor'
+            | 'male_victim'
+            | 'medical'
+          )[];
+        }[];
+      };
+      responses: {
+        '201': {
+          id: string;
+          placeIds: string[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/overview': {
+    get: {
+      responses: {
+        '200': {
+          smallCell: number;
+          rows: {
+            kind: string;
+            region: string;
+            capacity: number;
+            occupancy: number | null;
+            waiting: number | null;
+            stalePlaces: number;
+            suppressed: string[];
+          }[];
+          unassignedWaiting: number | null;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/placement-requests': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          clientId?: string;
+          coordinatorOrgId?: string;
+          needs?: string[];
+          gender?: string;
+          age?: number;
+          avoidRegions?: string[];
+          avoidMunicipalities?: string[];
+          state?: string;
+          placeId?: string | null;
+          shelterOrgId?: string | null;
+          history?: {
+            action: string;
+            /** ISO 8601 timestamp */
+            at: string;
+            by: string;
+            orgId: string;
+            placeId?: string | null;
+            reason?: string | null;
+            note?: string | null;
+          }[];
+          /** ISO 8601 timestamp */
+          filedAt?: string;
+          /** date, YYYY-MM-DD */
+          admittedOn?: string | null;
+          /** date, YYYY-MM-DD */
+          dischargedOn?: string | null;
+          destination?: string | null;
+          waitingDays?: number;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/placement-requests/{id}': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          clientId?: string;
+          coordinatorOrgId?: string;
+          needs?: string[];
+          gender?: string;
+          age?: number;
+          avoidRegions?: string[];
+          avoidMunicipalities?: string[];
+          state?: string;
+          placeId?: string | null;
+          shelterOrgId?: string | null;
+          history?: {
+            action: string;
+            /** ISO 8601 timestamp */
+            at: string;
+            by: string;
+            orgId: string;
+            placeId?: string | null;
+            reason?: string | null;
+            note?: string | null;
+          }[];
+          /** ISO 8601 timestamp */
+          filedAt?: string;
+          /** date, YYYY-MM-DD */
+          admittedOn?: string | null;
+          /** date, YYYY-MM-DD */
+          dischargedOn?: string | null;
+          destination?: string | null;
+          waitingDays?: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/placement-requests/{id}/matches': {
+    get: {
+      responses: {
+        '200': {
+          version: number;
+          ranked: {
+            placeId: string;
+            score: number;
+            reasons: {
+              code: string;
+              points: number;
+              label: {
+                nl: string;
+                en: string;
+              };
+            }[];
+            place: {
+              id: string;
+              locationId?: string;
+              orgId?: string;
+              organisation?: string;
+              location?: string;
+              municipalityCode?: string;
+              region?: string;
+              kind?: string;
+              capacity?: number;
+              occupancy?: number;
+              available?: number;
+              genders?: string[];
+              minAge?: number;
+              maxAge?: number;
+              needs?: string[];
+              /** ISO 8601 timestamp */
+              figuresAt?: string;
+              stale?: boolean;
+            };
+          }[];
+          excluded: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/placement-requests/{id}/safe-address': {
+    get: {
+      responses: {
+        '200': {
+          placementId: string;
+          clientId?: string;
+          address: string;
+          /** ISO 8601 timestamp */
+          recordedAt: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/placement-requests/{id}/transitions': {
+    post: {
+      requestBody:
+        | {
+            action: 'propose';
+            placeId: string;
+            note?: string;
+          }
+        | {
+            action: 'withdraw';
+            note?: string;
+          }
+        | {
+            action: 'accept';
+            note?: string;
+          }
+        | {
+            action: 'decline';
+            reason: 'no_place' | 'needs_not_met' | 'safety' | 'age' | 'other';
+            note?: string;
+          }
+        | {
+            action: 'admit';
+            admittedOn: string;
+            safeAddress: string;
+          }
+        | {
+            action: 'discharge';
+            dischargedOn: string;
+            destination:
+              | 'independent_living'
+              | 'follow_up_care'
+              | 'return_iom'
+              | 'other_shelter'
+              | 'left_unannounced'
+              | 'other';
+            note?: string;
+          };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/places': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          locationId?: string;
+          orgId?: string;
+          organisation?: string;
+          location?: string;
+          municipalityCode?: string;
+          region?: string;
+          kind?: string;
+          capacity?: number;
+          occupancy?: number;
+          available?: number;
+          genders?: string[];
+          minAge?: number;
+          maxAge?: number;
+          needs?: string[];
+          /** ISO 8601 timestamp */
+          figuresAt?: string;
+          stale?: boolean;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/places/{id}': {
+    patch: {
+      requestBody: {
+        capacity?: number;
+        occupancy?: number;
+      };
+      responses: {
+        '200': {
+          capacity: number;
+          occupancy: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/reflection-clocks': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          clientId?: string;
+          /** date, YYYY-MM-DD */
+          offeredOn: string;
+          /** date, YYYY-MM-DD */
+          startedOn: string | null;
+          /** date, YYYY-MM-DD */
+          endsOn: string | null;
+          /** date, YYYY-MM-DD */
+          endedOn: string | null;
+          decision: string | null;
+          /** date, YYYY-MM-DD */
+          decisionOn: string | null;
+          /** date, YYYY-MM-DD */
+          permitAppliedOn: string | null;
+          permitDecision: string | null;
+          /** date, YYYY-MM-DD */
+          permitDecidedOn: string | null;
+          clock?: {
+            status: string;
+            daysLeft: number | null;
+          };
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/case-referrals': {
+    get: {
+      responses: {
+        '200': {
+          counts: {
+            pending: number;
+            accepted: number;
+            overdue: number;
+            lapsing: number;
+          };
+          items: {
+            [key: string]: unknown;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/case-referrals/{id}/shared': {
+    get: {
+      responses: {
+        '200': {
+          referral: {
+            [key: string]: unknown;
+          };
+          case: {
+            [key: string]: unknown;
+          } | null;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/case-referrals/{id}/transitions': {
+    post: {
+      requestBody:
+        | {
+            action: 'accept';
+          }
+        | {
+            action: 'decline';
+            reason: string;
+          }
+        | {
+            action: 'complete';
+            reason?: string;
+          }
+        | {
+            action: 'revoke';
+            reason?: string;
+          };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/case-tasks': {
+    get: {
+      responses: {
+        '200': {
+          [key: string]: unknown;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/case-tasks/{id}': {
+    patch: {
+      requestBody: {
+        state: 'open' | 'done' | 'cancelled';
+      };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases': {
+    get: {
+      responses: {
+        '200': {
+          total: number;
+          items: {
+            [key: string]: unknown;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        title: string;
+        summary?: string;
+        approaches: ('criminal' | 'administrative' | 'care')[];
+        forms?: ('sexual' | 'labour' | 'criminal' | 'organ_removal' | 'other' | 'unknown')[];
+        signalIds?: string[];
+        ownerUserId?: string;
+        persons?: {
+          role: 'possible_victim' | 'suspect' | 'witness' | 'facilitator' | 'other';
+          givenNames?: string;
+          prefix?: string;
+          surname?: string;
+          alias?: string;
+          dateOfBirth?: string;
+          gender?: string;
+          nationality?: string;
+          phones?: string[];
+          emails?: string[];
+          minor?: boolean;
+          careNeeds?: string;
+          remark?: string;
+        }[];
+        companies?: {
+          name: string;
+          kvk?: string;
+          premises?: string;
+          remark?: string;
+        }[];
+        addresses?: {
+          kind: 'premises' | 'residence' | 'workplace' | 'other';
+          street?: string;
+          postcode?: string;
+          city?: string;
+        }[];
+        identifiers?: {
+          kind: 'phone' | 'email' | 'url' | 'handle' | 'plate' | 'kvk' | 'iban' | 'other';
+          value: string;
+        }[];
+      };
+      responses: {
+        '201': {
+          id: string;
+          reference: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}': {
+    get: {
+      responses: {
+        '200': {
+          [key: string]: unknown;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/addresses': {
+    post: {
+      requestBody: {
+        kind: 'premises' | 'residence' | 'workplace' | 'other';
+        street?: string;
+        postcode?: string;
+        city?: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/companies': {
+    post: {
+      requestBody: {
+        name: string;
+        kvk?: string;
+        premises?: string;
+        remark?: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/events': {
+    post: {
+      requestBody: {
+        kind: 'recruitment' | 'transport' | 'exploitation' | 'exit' | 'other';
+        date?: string;
+        place?: string;
+        description?: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/identifiers': {
+    post: {
+      requestBody: {
+        kind: 'phone' | 'email' | 'url' | 'handle' | 'plate' | 'kvk' | 'iban' | 'other';
+        value: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/persons': {
+    post: {
+      requestBody: {
+        role: 'possible_victim' | 'suspect' | 'witness' | 'facilitator' | 'other';
+        givenNames?: string;
+        prefix?: string;
+        surname?: string;
+        alias?: string;
+        dateOfBirth?: string;
+        gender?: string;
+        nationality?: string;
+        phones?: string[];
+        emails?: string[];
+        minor?: boolean;
+        careNeeds?: string;
+        remark?: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/referrals': {
+    post: {
+      requestBody: {
+        toOrgId: string;
+        profile: 'care' | 'administrative' | 'criminal';
+        purpose:
+          | 'criminal_investigation'
+          | 'administrative_enforcement'
+          | 'care_coordination'
+          | 'case_consultation';
+        legalBasis: 'consent' | 'legal_obligation' | 'public_task' | 'vital_interest';
+        legalBasisNote?: string;
+        consent?: {
+          givenBy: 'data_subject' | 'legal_representative';
+          name: string;
+          givenOn: string;
+          scope: string;
+          recordedHow: 'written' | 'digital' | 'verbal_noted';
+        };
+        endsOn: string;
+        note?: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+          state: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/signals': {
+    post: {
+      requestBody: {
+        signalIds: string[];
+      };
+      responses: {
+        '200': {
+          added: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/tasks': {
+    post: {
+      requestBody: {
+        title: string;
+        ownerOrgId?: string;
+        ownerUserId?: string;
+        dueOn?: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/transitions': {
+    post: {
+      requestBody:
+        | {
+            action: 'hold';
+            reason?: string;
+          }
+        | {
+            action: 'resume';
+            reason?: string;
+          }
+        | {
+            action: 'close';
+            outcome:
+              | 'referred_to_prosecution'
+              | 'administrative_measure'
+              | 'care_only'
+              | 'no_trafficking'
+              | 'transferred'
+              | 'other';
+            reason?: string;
+          };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
@@ -1135,6 +2132,194 @@ export interface paths {
           records: number;
           complete: boolean;
         };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/feeds/referent-reports': {
+    post: {
+      requestBody: {
+        referentName: string;
+        referentKvk?: string;
+        postcode?: string;
+        houseNumber?: string;
+        city?: string;
+        account: string;
+        applicationRefs?: string[];
+      };
+      responses: {
+        '201': {
+          id: string;
+          state: string;
+          receivedAt: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/feeds/screenings': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          screenedAt: string;
+          applicationRef: string;
+          referentName: string;
+          referentKvk: string | null;
+          verdict: string;
+          score: number | null;
+          reasons: string[];
+          reference: string | null;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        applications: {
+          id: string;
+          referentName: string;
+          referentKvk?: string;
+          street?: string;
+          houseNumber?: string;
+          postcode?: string;
+          city?: string;
+          contactPerson?: string;
+        }[];
+      };
+      responses: {
+        '200': {
+          results: {
+            applicationRef: string;
+            verdict: 'hit' | 'possible' | 'none';
+            score: number | null;
+            reasons: string[];
+            contact: {
+              organisation: string;
+              contactPoint: string;
+              reference: string;
+            } | null;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/feeds/screenings/batch': {
+    post: {
+      responses: {
+        '200': {
+          results: {
+            applicationRef: string;
+            verdict: 'hit' | 'possible' | 'none';
+            score: number | null;
+            reasons: string[];
+            contact: {
+              organisation: string;
+              contactPoint: string;
+              reference: string;
+            } | null;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/feeds/wav/versions': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          version: number;
+          source: string;
+          rowCount: number;
+          retentionMonths: number;
+          contactPoint: string;
+          publishedBy: string;
+          publishedAt: string;
+          expired?: number;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        rows: {
+          id?: string;
+          kvk?: string;
+          name?: string;
+          tradeNames?: string[];
+          street?: string;
+          houseNumber?: string;
+          postcode?: string;
+          city?: string;
+          finedOn?: string;
+          irrevocableOn?: string;
+          article?: string;
+        }[];
+        contactPoint: string;
+        retentionMonths?: number;
+      };
+      responses: {
+        '201': {
+          id: string;
+          version: number;
+          source: string;
+          rowCount: number;
+          retentionMonths: number;
+          contactPoint: string;
+          publishedBy: string;
+          publishedAt: string;
+          expired?: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/feeds/wav/versions/upload': {
+    post: {
+      responses: {
+        '201': {
+          id: string;
+          version: number;
+          source: string;
+          rowCount: number;
+          retentionMonths: number;
+          contactPoint: string;
+          publishedBy: string;
+          publishedAt: string;
+          expired?: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/feeds/wav/versions/{id}/entries': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          reference: string;
+          kvk: string | null;
+          name: string;
+          tradeNames: string[];
+          street: string | null;
+          houseNumber: string | null;
+          postcode: string | null;
+          city: string | null;
+          finedOn: string;
+          irrevocableOn: string;
+          article: string | null;
+          expiresOn: string;
+        }[];
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
       };

@@ -1,5 +1,5 @@
-import { casesEn } from '../cases/messages.ts';
 import { careEn } from '../care/messages.ts';
+import { casesEn } from '../cases/messages.ts';
 import { feedsEn } from '../feeds/messages.ts';
 import { monitorEn } from '../monitor/messages.ts';
 import { signalsEn } from '../signals/messages.ts';

@@ -1,6 +1,7 @@
 /** Dutch is the first language of Ketenplein; every key here must also exist in en.ts (the type checks it). */
-import { casesNl } from '../cases/messages.ts';
+
 import { careNl } from '../care/messages.ts';
+import { casesNl } from '../cases/messages.ts';
 import { feedsNl } from '../feeds/messages.ts';
 import { monitorNl } from '../monitor/messages.ts';
 import { signalsNl } from '../signals/messages.ts';
