@@ -81,7 +81,7 @@ test('privacy reaches the persons of every capability that holds some, and only 
   const holders = await personalDataHolders();
   assert.deepEqual(
     holders.map((h) => h.name),
-    ['signals', 'cases'],
+    ['signals', 'cases', 'care'],
   );
   for (const key of ['find', 'held', 'report', 'restrict', 'erase', 'rectify', 'retention']) {
     assert.equal(typeof holders[0].personalData[key as 'find'], 'function', key);
@@ -155,7 +155,7 @@ test('--help loads no capability code: the CLI statically imports only the regis
   for (const file of seen) {
     assert.match(
       relative(SRC, file),
-      /^(cli\/(main|io)\.ts|capabilit(y|ies)\.ts|[a-z]+\/manifest\.ts|access\/rules\/[a-z]+\.ts|access\/(grant|roles)\.ts)$/,
+      /^(cli\/(main|io)\.ts|capabilit(y|ies)\.ts|[a-z]+\/(manifest|grants)\.ts|access\/rules\/[a-z]+\.ts|access\/(grant|roles)\.ts)$/,
     );
   }
 });

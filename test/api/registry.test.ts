@@ -217,7 +217,7 @@ describe(`the registry on ${databaseLabel}`, () => {
 
   test('the retention job runs every capability’s retention', async () => {
     const removed = await runRetention(server.store, {});
-    assert.deepEqual(Object.keys(removed).sort(), ['care', 'signals', 'testcap']);
+    assert.deepEqual(Object.keys(removed).sort(), ['care', 'cases', 'signals', 'testcap']);
     assert.deepEqual(removed.testcap, ['r1']);
     assert.deepEqual(retained, ['testcap']);
   });
