@@ -52,7 +52,7 @@ export const foundationRules: Grant[] = [
       nl: 'gebruikers van de eigen organisatie',
       en: "users of one's own organisation",
     }),
-    fields: ['id', 'name', 'email'],
+    fields: ['id', 'org_id', 'name', 'email'],
     legalBasis: 'AVG art. 5(2) and 32: accountability and supervision of access',
   },
   {
