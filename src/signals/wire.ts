@@ -77,7 +77,16 @@ export const SignalView = z.strictObject({
       z.strictObject({
         name: z.string().nullable(),
         kvk: z.string().nullable(),
-        address: z.string().nullable(),
+        // Stored as the submission gave it (jsonb), so an object, never a string.
+        address: z
+          .strictObject({
+            street: z.string().optional(),
+            houseNumber: z.string().optional(),
+            postcode: z.string().optional(),
+            city: z.string().optional(),
+            country: z.string().optional(),
+          })
+          .nullable(),
         remark: z.string().nullable(),
       }),
     )

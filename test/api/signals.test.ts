@@ -456,4 +456,33 @@ describe(`signals through the API on ${databaseLabel}`, () => {
     assert.ok(entries.some((e) => e.action === 'transition'));
     assert.ok(entries.some((e) => e.action === 'read'));
   });
+
+  test('a company reported with an address reads back with that address (was a 500)', async () => {
+    const body = {
+      ...exampleSubmission(),
+      // Runs last and shares no phone number, so the link and count tests above are not touched.
+      persons: [],
+      externalReference: 'ADRES-TEST',
+      companies: [
+        {
+          name: 'Schoonmaak Snel BV',
+          kvk: '69241234',
+          address: { street: 'Damrak', houseNumber: '1', postcode: '1012 LG', city: 'Amsterdam' },
+        },
+      ],
+    };
+    const created = await reporter.post<{ id: string }>('/api/v1/signals', body);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const read = await reporter.get<{
+      companies: { name: string; address: Record<string, string> | null }[];
+    }>(`/api/v1/signals/${created.body.id}`);
+    assert.equal(read.status, 200, JSON.stringify(read.body));
+    assert.deepEqual(read.body.companies[0].address, {
+      street: 'Damrak',
+      houseNumber: '1',
+      postcode: '1012 LG',
+      city: 'Amsterdam',
+      country: 'NL',
+    });
+  });
 });

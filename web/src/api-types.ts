@@ -3259,7 +3259,13 @@ export interface paths {
           companies?: {
             name: string | null;
             kvk: string | null;
-            address: string | null;
+            address: {
+              street?: string;
+              houseNumber?: string;
+              postcode?: string;
+              city?: string;
+              country?: string;
+            } | null;
             remark: string | null;
           }[];
           vehicles?: {
@@ -3416,7 +3422,13 @@ export interface paths {
             companies?: {
               name: string | null;
               kvk: string | null;
-              address: string | null;
+              address: {
+                street?: string;
+                houseNumber?: string;
+                postcode?: string;
+                city?: string;
+                country?: string;
+              } | null;
               remark: string | null;
             }[];
             vehicles?: {
