@@ -83,6 +83,10 @@ const CASES: Record<string, [args: string[], message: RegExp][]> = {
     [['link', '--target-precision', '1', 'a.jsonl'], /--target-precision 1: moet tussen 0 en 1 liggen/],
   ],
   ads: [[['cluster', '--inptu', 'ads.jsonl'], /onbekende optie --inptu; bedoelt u --input\?/]],
+  screen: [
+    [['--regster', 'wav.csv'], /onbekende optie --regster; bedoelt u --register\?/],
+    [['--register', 'wav.csv', 'extra.csv'], /onverwacht argument "extra.csv"/],
+  ],
   crawl: [
     [['--investigaton', 'x', '--site', 'y'], /onbekende optie --investigaton; bedoelt u --investigation\?/],
     [['--investigation', 'x', '--max-pages', 'veel'], /--max-pages veel: geen geheel getal/],

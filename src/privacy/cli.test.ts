@@ -28,7 +28,7 @@ describe('privacy CLI', () => {
     );
     const json = captureIO();
     assert.equal(await runCli(['privacy', 'retention', '--json'], json.io, store), 0);
-    assert.deepEqual(JSON.parse(json.out()), { months: null, removed: { signals: 0 } });
+    assert.deepEqual(JSON.parse(json.out()), { months: null, removed: { signals: 0, cases: 0, care: 0 } });
   });
 
   it('names a bad --months value and a missing subcommand', async () => {
