@@ -30,8 +30,6 @@ export const MODULES: readonly ChainModule[] = [
   { key: 'investigations', roles: ['investigator'] },
   { key: 'webcrawler', roles: ['investigator'], path: '/webcrawler' },
   { key: 'care', roles: ['care_coordinator'], path: '/zorg' },
-  { key: 'municipal', roles: ['municipal_coordinator'] },
-  { key: 'care', roles: ['care_coordinator'] },
   { key: 'municipal', roles: ['municipal_coordinator'], path: '/zelfevaluatie' },
   { key: 'statistics', roles: ['analyst'] },
   { key: 'unseen_estimate', roles: ['analyst'], path: '/schatting' },
