@@ -1,6 +1,6 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { type ReactNode, Suspense, useEffect } from 'react';
-import { CASE_ROLES } from './cases/api.ts';
+import { can, type Need } from './abilities.ts';
 import { type NavItem, Shell } from './components/Shell.tsx';
 import { useI18n } from './i18n/index.tsx';
 import { lazyPage } from './lazyPage.ts';
@@ -9,7 +9,7 @@ import { NotFoundPage } from './pages/NotFound.tsx';
 import { StartPage } from './pages/Start.tsx';
 import { usePath } from './router.tsx';
 import { useSession } from './session.tsx';
-import { INTAKE_ROLES, TEAM_ROLES, viewerFromLocation } from './signals/api.ts';
+import { teamPurposes, viewerFromLocation } from './signals/api.ts';
 
 const EstimatePage = lazyPage(() => import('./estimate/EstimatePage.tsx'), 'EstimatePage');
 const RoundsPage = lazyPage(() => import('./estimate/RoundsPage.tsx'), 'RoundsPage');
@@ -64,90 +64,139 @@ interface Route {
     | 'module.subject_requests.title'
     | 'nav.monitor'
     | 'nav.assessment';
-  /** Any one of these roles opens the page; none listed means every logged-in user. */
-  roles?: string[];
+  /** What the page needs (from the user's abilities, /auth/me); none means every logged-in user. */
+  needs?: Need | 'team';
   page: (rest: string) => ReactNode;
   /** A page under `path/…` (e.g. one signal), not shown in the menu; `rest` is the part after `path/`. */
   nested?: boolean;
 }
 
+const INTAKE: Need = { resource: 'signal', action: 'create', purpose: 'signal_intake' };
+const TRIAGE: Need = { resource: 'signal', action: 'transition', purpose: 'signal_assessment' };
+const CASES: Need = { resource: 'case', action: 'read' };
+
 const ROUTES: Route[] = [
   { path: '/', nav: 'nav.start', page: () => <StartPage /> },
-  { path: '/organisatie', nav: 'nav.organisation', roles: ['admin'], page: () => <OrganisationPage /> },
-  { path: '/gebruikers', nav: 'nav.users', roles: ['admin'], page: () => <UsersPage /> },
-  { path: '/audit', nav: 'nav.audit', roles: ['privacy_officer'], page: () => <AuditPage /> },
-  { path: '/schatting', nav: 'nav.estimate', roles: ['analyst'], page: () => <EstimatePage /> },
-  { path: '/schattingsrondes', nav: 'nav.rounds', roles: ['analyst'], page: () => <RoundsPage /> },
-  { path: '/webcrawler', nav: 'nav.crawler', roles: ['investigator'], page: () => <CrawlerPage /> },
-  { path: '/signaal-melden', nav: 'nav.signalReport', roles: INTAKE_ROLES, page: () => <IntakePage /> },
-  { path: '/meldingen-importeren', nav: 'nav.signalImport', roles: ['intake'], page: () => <ImportPage /> },
+  {
+    path: '/organisatie',
+    nav: 'nav.organisation',
+    needs: { resource: 'organisation', action: 'update' },
+    page: () => <OrganisationPage />,
+  },
+  {
+    path: '/gebruikers',
+    nav: 'nav.users',
+    needs: { resource: 'user', action: 'create' },
+    page: () => <UsersPage />,
+  },
+  {
+    path: '/audit',
+    nav: 'nav.audit',
+    needs: { resource: 'audit_log', action: 'read' },
+    page: () => <AuditPage />,
+  },
+  {
+    path: '/schatting',
+    nav: 'nav.estimate',
+    needs: { resource: 'estimate', action: 'create' },
+    page: () => <EstimatePage />,
+  },
+  {
+    path: '/schattingsrondes',
+    nav: 'nav.rounds',
+    needs: { resource: 'estimation_round', action: 'read' },
+    page: () => <RoundsPage />,
+  },
+  {
+    path: '/webcrawler',
+    nav: 'nav.crawler',
+    needs: { resource: 'crawl_investigation', action: 'read' },
+    page: () => <CrawlerPage />,
+  },
+  { path: '/signaal-melden', nav: 'nav.signalReport', needs: INTAKE, page: () => <IntakePage /> },
+  { path: '/meldingen-importeren', nav: 'nav.signalImport', needs: INTAKE, page: () => <ImportPage /> },
   {
     path: '/mijn-meldingen',
     nav: 'nav.signalsMine',
-    roles: INTAKE_ROLES,
+    needs: { resource: 'signal', action: 'read', purpose: 'signal_intake' },
     page: () => <QueuePage viewer="mine" />,
   },
-  { path: '/triage', nav: 'nav.triage', roles: ['triage'], page: () => <QueuePage viewer="triage" /> },
-  { path: '/triageregels', nav: 'nav.triageRules', roles: ['triage'], page: () => <RuleSetPage /> },
-  { path: '/team', nav: 'nav.teamQueue', roles: TEAM_ROLES, page: () => <QueuePage viewer="team" /> },
+  { path: '/triage', nav: 'nav.triage', needs: TRIAGE, page: () => <QueuePage viewer="triage" /> },
+  {
+    path: '/triageregels',
+    nav: 'nav.triageRules',
+    needs: { resource: 'triage_ruleset', action: 'create' },
+    page: () => <RuleSetPage />,
+  },
+  { path: '/team', nav: 'nav.teamQueue', needs: 'team', page: () => <QueuePage viewer="team" /> },
   {
     path: '/melding',
     nav: 'nav.signalsMine',
-    roles: INTAKE_ROLES,
+    needs: { resource: 'signal', action: 'read' },
     nested: true,
     page: (id) => <SignalPage key={id} id={id} requested={viewerFromLocation()} />,
   },
   {
     path: '/netwerk',
     nav: 'nav.triage',
-    roles: ['triage'],
+    needs: { resource: 'signal', action: 'link' },
     nested: true,
     page: (id) => <NetworkPage key={id} id={id} />,
   },
   {
     path: '/verzoeken',
     nav: 'module.subject_requests.title',
-    roles: ['privacy_officer'],
+    needs: { resource: 'data_subject_request', action: 'read' },
     page: () => <PrivacyPage />,
   },
   { path: '/account', nav: 'nav.account', page: () => <AccountPage /> },
   // Cases (src/cases, web/src/cases).
-  { path: '/zaken', nav: 'nav.cases', roles: CASE_ROLES, page: () => <CaseListPage /> },
+  { path: '/zaken', nav: 'nav.cases', needs: CASES, page: () => <CaseListPage /> },
   {
     path: '/zaak',
     nav: 'nav.cases',
-    roles: CASE_ROLES,
+    needs: CASES,
     nested: true,
     page: (id) => <CasePage key={id} id={id} />,
   },
-  { path: '/verwijzingen', nav: 'nav.caseReferrals', roles: CASE_ROLES, page: () => <ReferralsPage /> },
-  { path: '/taken', nav: 'nav.caseTasks', roles: CASE_ROLES, page: () => <TasksPage /> },
+  { path: '/verwijzingen', nav: 'nav.caseReferrals', needs: CASES, page: () => <ReferralsPage /> },
+  { path: '/taken', nav: 'nav.caseTasks', needs: CASES, page: () => <TasksPage /> },
   // Care (src/care).
-  { path: '/zorg', nav: 'module.care.title', roles: ['care_coordinator'], page: () => <CarePage /> },
+  {
+    path: '/zorg',
+    nav: 'module.care.title',
+    needs: { resource: 'care_client', action: 'read' },
+    page: () => <CarePage />,
+  },
   {
     path: '/opvangplaatsen',
     nav: 'module.shelter_capacity.title',
-    roles: ['provider_intake'],
+    needs: { resource: 'shelter_place', action: 'update' },
     page: () => <ShelterPage />,
   },
-  { path: '/wav-lijst', nav: 'nav.wavPublish', roles: ['feed_publisher'], page: () => <WavPublishPage /> },
+  {
+    path: '/wav-lijst',
+    nav: 'nav.wavPublish',
+    needs: { resource: 'wav_version', action: 'create' },
+    page: () => <WavPublishPage />,
+  },
   {
     path: '/referenten-toetsen',
     nav: 'nav.visaScreening',
-    roles: ['visa_officer'],
+    needs: { resource: 'visa_screening', action: 'create' },
     page: () => <VisaScreeningPage />,
   },
   // Programme monitor (issue 17)
   {
     path: '/programmamonitor',
     nav: 'nav.monitor',
-    roles: ['programme_manager', 'analyst'],
+    needs: { resource: 'monitor_figure', action: 'create' },
     page: () => <MonitorPage />,
   },
   {
     path: '/zelfevaluatie',
     nav: 'nav.assessment',
-    roles: ['municipal_coordinator'],
+    needs: { resource: 'municipal_assessment', action: 'create' },
     page: () => <AssessmentPage />,
   },
 ];
@@ -176,7 +225,8 @@ export function App() {
     );
   }
   const allowed = ROUTES.filter(
-    (route) => !route.roles || route.roles.some((r) => session.user.roles.includes(r)),
+    (route) =>
+      !route.needs || (route.needs === 'team' ? teamPurposes(session).length > 0 : can(session, route.needs)),
   );
   const nav: NavItem[] = allowed
     .filter((route) => !route.nested)

@@ -1,64 +1,122 @@
-import type { Role } from '../../src/access/roles.ts';
+import { actsUnder, can, type Need } from './abilities.ts';
+import type { SessionInfo } from './api.ts';
 import type { MessageKey } from './i18n/index.tsx';
 
 /**
  * What each role does in the chain. Modules with a `path` work today; the others are announced
  * honestly as "coming soon" until their capability lands (later capabilities add their path here).
+ * Who sees a module follows from the grants (`abilities` of /auth/me): a module names the action it
+ * needs, never the roles or purposes that hold it.
  */
 export interface ChainModule {
   key: string;
-  roles: readonly Role[];
+  /** The action the module's page needs (`notPurpose`: under any purpose but that one). */
+  needs?: Need & { notPurpose?: string };
+  /** A module announced before its grants exist: shown to roles acting under this purpose (and org type). */
+  announced?: { purpose: string; orgType?: string };
   path?: string;
 }
 
-/** Every role that may report a signal (purpose signal_intake). */
-const REPORTING_ROLES: readonly Role[] = [
-  'intake',
-  'triage',
-  'investigator',
-  'care_coordinator',
-  'municipal_coordinator',
+export const MODULES: readonly ChainModule[] = [
+  {
+    key: 'report_signal',
+    needs: { resource: 'signal', action: 'create', purpose: 'signal_intake' },
+    path: '/signaal-melden',
+  },
+  {
+    key: 'signal_import',
+    needs: { resource: 'signal', action: 'create', purpose: 'signal_intake' },
+    path: '/meldingen-importeren',
+  },
+  {
+    key: 'my_signals',
+    needs: { resource: 'signal', action: 'read', purpose: 'signal_intake' },
+    path: '/mijn-meldingen',
+  },
+  {
+    key: 'triage_queue',
+    needs: { resource: 'signal', action: 'transition', purpose: 'signal_assessment' },
+    path: '/triage',
+  },
+  { key: 'triage_rules', needs: { resource: 'triage_ruleset', action: 'create' }, path: '/triageregels' },
+  {
+    key: 'team_queue',
+    needs: { resource: 'signal', action: 'transition', notPurpose: 'signal_assessment' },
+    path: '/team',
+  },
+  {
+    key: 'investigations',
+    needs: { resource: 'signal', action: 'transition', purpose: 'criminal_investigation' },
+  },
+  { key: 'webcrawler', needs: { resource: 'crawl_investigation', action: 'read' }, path: '/webcrawler' },
+  { key: 'care', needs: { resource: 'care_client', action: 'read' }, path: '/zorg' },
+  { key: 'municipal', needs: { resource: 'municipal_assessment', action: 'create' }, path: '/zelfevaluatie' },
+  { key: 'statistics', needs: { resource: 'signal_registrations', action: 'aggregate' } },
+  { key: 'unseen_estimate', needs: { resource: 'estimate', action: 'create' }, path: '/schatting' },
+  {
+    key: 'estimation_rounds',
+    needs: { resource: 'estimation_round', action: 'read' },
+    path: '/schattingsrondes',
+  },
+  { key: 'audit', needs: { resource: 'audit_log', action: 'read' }, path: '/audit' },
+  {
+    key: 'subject_requests',
+    needs: { resource: 'data_subject_request', action: 'read' },
+    path: '/verzoeken',
+  },
+  { key: 'cases', needs: { resource: 'case', action: 'read' }, path: '/zaken' },
+  {
+    key: 'shelter_capacity',
+    needs: { resource: 'shelter_place', action: 'update' },
+    path: '/opvangplaatsen',
+  },
+  { key: 'victim_registration', announced: { purpose: 'victim_registration', orgType: 'comensha' } },
+  { key: 'missing_minors', announced: { purpose: 'care_coordination', orgType: 'youth_care' } },
+  {
+    key: 'programme_monitor',
+    needs: { resource: 'monitor_indicator', action: 'create' },
+    path: '/programmamonitor',
+  },
+  {
+    key: 'visa_screening',
+    needs: { resource: 'visa_screening', action: 'create' },
+    path: '/referenten-toetsen',
+  },
+  { key: 'partner_feeds', needs: { resource: 'wav_version', action: 'create' }, path: '/wav-lijst' },
+  { key: 'users', needs: { resource: 'user', action: 'create' }, path: '/gebruikers' },
+  { key: 'organisation', needs: { resource: 'organisation', action: 'update' }, path: '/organisatie' },
 ];
 
-export const MODULES: readonly ChainModule[] = [
-  { key: 'report_signal', roles: REPORTING_ROLES, path: '/signaal-melden' },
-  { key: 'signal_import', roles: ['intake'], path: '/meldingen-importeren' },
-  { key: 'my_signals', roles: REPORTING_ROLES, path: '/mijn-meldingen' },
-  { key: 'triage_queue', roles: ['triage'], path: '/triage' },
-  { key: 'triage_rules', roles: ['triage'], path: '/triageregels' },
-  { key: 'team_queue', roles: ['investigator', 'care_coordinator', 'municipal_coordinator'], path: '/team' },
-  { key: 'investigations', roles: ['investigator'] },
-  { key: 'webcrawler', roles: ['investigator'], path: '/webcrawler' },
-  { key: 'care', roles: ['care_coordinator'], path: '/zorg' },
-  { key: 'municipal', roles: ['municipal_coordinator'], path: '/zelfevaluatie' },
-  { key: 'statistics', roles: ['analyst'] },
-  { key: 'unseen_estimate', roles: ['analyst'], path: '/schatting' },
-  { key: 'estimation_rounds', roles: ['analyst'], path: '/schattingsrondes' },
-  { key: 'audit', roles: ['privacy_officer'], path: '/audit' },
-  { key: 'subject_requests', roles: ['privacy_officer'], path: '/verzoeken' },
-  {
-    key: 'cases',
-    roles: ['investigator', 'care_coordinator', 'municipal_coordinator', 'consultation_chair'],
-    path: '/zaken',
-  },
-  { key: 'shelter_capacity', roles: ['provider_intake'], path: '/opvangplaatsen' },
-  { key: 'victim_registration', roles: ['registrar'] },
-  { key: 'missing_minors', roles: ['youth_care_worker'] },
-  { key: 'programme_monitor', roles: ['programme_manager'] },
-  { key: 'visa_screening', roles: ['visa_officer'], path: '/referenten-toetsen' },
-  { key: 'partner_feeds', roles: ['feed_publisher'], path: '/wav-lijst' },
-  { key: 'programme_monitor', roles: ['programme_manager'], path: '/programmamonitor' },
-  { key: 'visa_screening', roles: ['visa_officer'] },
-  { key: 'partner_feeds', roles: ['feed_publisher'] },
-  { key: 'users', roles: ['admin'], path: '/gebruikers' },
-  { key: 'organisation', roles: ['admin'], path: '/organisatie' },
-];
+type Session = Pick<SessionInfo, 'abilities' | 'user'>;
+
+/** Whether the session (or one of its roles) holds what the module needs. */
+export function holds(session: Session, module: ChainModule, role?: string): boolean {
+  const { needs, announced } = module;
+  if (announced) {
+    return (
+      actsUnder(session, announced.purpose, role) &&
+      (!announced.orgType || session.user.organisation.type === announced.orgType)
+    );
+  }
+  if (!needs) return false;
+  if (!needs.notPurpose) return can(session, needs, role);
+  return session.abilities.some(
+    (a) =>
+      a.resource === needs.resource &&
+      a.action === needs.action &&
+      a.purposes.some(
+        (p) =>
+          p.purpose !== needs.notPurpose &&
+          (role === undefined || (p.roles as readonly string[]).includes(role)),
+      ),
+  );
+}
 
 export const moduleTitle = (module: ChainModule) => `module.${module.key}.title` as MessageKey;
 export const moduleText = (module: ChainModule) => `module.${module.key}.text` as MessageKey;
 export const roleLabel = (role: string) => `role.${role}` as MessageKey;
 export const roleHelp = (role: string) => `roleHelp.${role}` as MessageKey;
 
-export function modulesFor(role: string): ChainModule[] {
-  return MODULES.filter((module) => (module.roles as readonly string[]).includes(role));
+export function modulesFor(session: Session, role: string): ChainModule[] {
+  return MODULES.filter((module) => holds(session, module, role));
 }

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { abilitiesOf } from '../../access/abilities.ts';
+import { ACTIONS, RESOURCES } from '../../access/grant.ts';
 import { allowedPurposes } from '../../access/policy.ts';
+import { PURPOSES, ROLES } from '../../access/roles.ts';
 import { endSessions, login, logout, newTotpSecret, type Session } from '../../access/sessions.ts';
 import { MESSAGES, Problem } from '../../domain/problem.ts';
 import { changePassword, confirmTotp } from '../account.ts';
@@ -17,6 +20,8 @@ const sessionView = (session: Session) => ({
     organisation: { id: session.user.orgId, name: session.user.orgName, type: session.user.orgType },
   },
   purposes: allowedPurposes(session.user),
+  // What the user may do, from the grants: the web app builds its menus and start page from this.
+  abilities: abilitiesOf(session.user),
   csrfToken: session.csrfToken,
   expiresAt: session.expiresAt.toISOString(),
 });
@@ -31,6 +36,13 @@ const SessionView = z.object({
     organisation: z.object({ id: z.string(), name: z.string(), type: z.string() }),
   }),
   purposes: z.array(z.string()),
+  abilities: z.array(
+    z.object({
+      resource: z.enum(RESOURCES),
+      action: z.enum(ACTIONS),
+      purposes: z.array(z.object({ purpose: z.enum(PURPOSES), roles: z.array(z.enum(ROLES)) })),
+    }),
+  ),
   csrfToken: z.string(),
   expiresAt: z.string(),
 });
@@ -127,7 +139,7 @@ export const authRoutes =
       '/me',
       {
         schema: {
-          summary: 'The logged-in user, their purposes and CSRF token',
+          summary: 'The logged-in user, their purposes, what they may do (abilities) and CSRF token',
           tags: ['auth'],
           response: { 200: SessionView },
         },

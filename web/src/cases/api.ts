@@ -1,3 +1,4 @@
+import { purposesFor } from '../abilities.ts';
 import type { SessionInfo } from '../api.ts';
 
 /** What the cases API answers (src/cases/http.ts), as far as the pages use it. */
@@ -69,24 +70,9 @@ export interface CaseFile extends CaseRow {
   }[];
 }
 
-/** The purposes a role works on cases under, the role's own first. */
-const ROLE_CASE_PURPOSES: Record<string, readonly string[]> = {
-  investigator: ['criminal_investigation', 'case_consultation'],
-  care_coordinator: ['care_coordination', 'case_consultation'],
-  municipal_coordinator: ['administrative_enforcement', 'care_coordination', 'case_consultation'],
-  consultation_chair: ['case_consultation'],
-};
-
-export const CASE_ROLES = Object.keys(ROLE_CASE_PURPOSES);
-
+/** The purposes the user works on cases under (from the grants, via /auth/me), in the server's order. */
 export function casePurposes(session: SessionInfo): string[] {
-  const out: string[] = [];
-  for (const role of session.user.roles) {
-    for (const purpose of ROLE_CASE_PURPOSES[role] ?? []) {
-      if (session.purposes.includes(purpose) && !out.includes(purpose)) out.push(purpose);
-    }
-  }
-  return out;
+  return purposesFor(session, 'case', 'read');
 }
 
 export const casePath = (id: string, purpose: string) => `/zaak/${id}?doel=${purpose}`;

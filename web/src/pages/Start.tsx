@@ -8,7 +8,8 @@ import { useAuthenticated } from '../session.tsx';
 /** A start page per role: for each of the user's roles, the parts of the chain that role works in. */
 export function StartPage() {
   const { t } = useI18n();
-  const { user } = useAuthenticated();
+  const session = useAuthenticated();
+  const { user } = session;
   const roleNames = user.roles.map((role) => t(roleLabel(role)));
   return (
     <>
@@ -23,7 +24,7 @@ export function StartPage() {
             {t('start.yourRole', { role: t(roleLabel(role)).toLowerCase() })}
           </Heading2>
           <ul className="kp-cards">
-            {modulesFor(role).map((module) => (
+            {modulesFor(session, role).map((module) => (
               <li key={module.key}>
                 <article className={module.path ? 'kp-card' : 'kp-card kp-card--soon'}>
                   <Heading3>

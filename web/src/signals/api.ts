@@ -1,4 +1,5 @@
 import type { Label } from '../../../src/domain/label.ts';
+import { purposesFor } from '../abilities.ts';
 import type { Answer, SessionInfo } from '../api.ts';
 
 /** What the signals API answers (src/signals/http.ts), as far as the pages use it. */
@@ -104,22 +105,16 @@ export interface Organisation {
   type: string;
 }
 
-/** The purposes a receiving team acts under, per role; the first one the session holds is used. */
-const TEAM_PURPOSES: Record<string, string[]> = {
-  investigator: ['criminal_investigation'],
-  municipal_coordinator: ['administrative_enforcement', 'care_coordination'],
-  care_coordinator: ['care_coordination'],
-};
-
-export const TEAM_ROLES = Object.keys(TEAM_PURPOSES);
-export const INTAKE_ROLES = ['intake', 'triage', ...TEAM_ROLES];
+/**
+ * The purposes the user acts under as a receiving team: those under which they may move a signal on,
+ * other than central triage's (from the grants, via /auth/me), in the server's order; the first is used.
+ */
+export function teamPurposes(session: SessionInfo): string[] {
+  return purposesFor(session, 'signal', 'transition').filter((purpose) => purpose !== 'signal_assessment');
+}
 
 export function teamPurpose(session: SessionInfo): string | undefined {
-  for (const role of session.user.roles) {
-    const purpose = TEAM_PURPOSES[role]?.find((p) => session.purposes.includes(p));
-    if (purpose) return purpose;
-  }
-  return undefined;
+  return teamPurposes(session)[0];
 }
 
 /** Who views a signal: triage, the receiving team, or its reporter; each under its own purpose. */
@@ -143,11 +138,13 @@ export interface SignalAccess {
  * Only purposes the session holds are tried, so an attempt is never a refusal of the user's role.
  */
 export function signalAccesses(session: SessionInfo, requested: Viewer | null): SignalAccess[] {
-  const held = (purpose: string) => session.purposes.includes(purpose);
-  const team = session.user.roles.flatMap((role) => TEAM_PURPOSES[role] ?? []).filter(held);
+  const reads = purposesFor(session, 'signal', 'read');
+  const held = (purpose: string) => reads.includes(purpose);
   const all: SignalAccess[] = [
     ...(held('signal_assessment') ? [{ viewer: 'triage' as const, purpose: 'signal_assessment' }] : []),
-    ...[...new Set(team)].map((purpose) => ({ viewer: 'team' as const, purpose })),
+    ...teamPurposes(session)
+      .filter(held)
+      .map((purpose) => ({ viewer: 'team' as const, purpose })),
     ...(held('signal_intake') ? [{ viewer: 'mine' as const, purpose: 'signal_intake' }] : []),
   ];
   return [...all.filter((a) => a.viewer === requested), ...all.filter((a) => a.viewer !== requested)];
