@@ -1,12 +1,17 @@
 import type { Command } from '../cli/commands.ts';
 import { parseFlags } from '../cli/flags.ts';
 import { CliError, type CliIO, say } from '../cli/io.ts';
-import type { Store } from '../store/connect.ts';
 import { type CheckpointReport, verifyAuditChain } from './audit.ts';
-import { withSystem } from './context.ts';
-import { hashPassword, passwordProblem } from './passwords.ts';
-import { roleChange, unfitRole } from './role-grants.ts';
+import type { SystemActor } from './context.ts';
+import { passwordProblem } from './passwords.ts';
 import { isRole, ORG_TYPES, type Role } from './roles.ts';
+import {
+  Conflict,
+  createOrganisationAsSystem,
+  createUserAsSystem,
+  InvalidInput,
+  setRolesAsSystem,
+} from './users.ts';
 
 export const auditCommand: Command = {
   name: 'audit',
@@ -99,19 +104,22 @@ export const userCommand: Command = {
       return value.trim();
     };
     const store = await context.store();
-    if (positionals[0] === 'org') {
-      const type = flag('type');
-      const cbs = flags.get('cbs');
-      try {
-        await store.db
-          .insertInto('organisations')
-          .values({ name: flag('name'), type, cbs_code: typeof cbs === 'string' ? cbs : null, region: null })
-          .execute();
-      } catch (error) {
-        throw new CliError(
-          `${say(io, 'organisatie niet aangemaakt', 'organisation not created')}: ${(error as Error).message}`,
-        );
+    // The same services as the API's admin pages, as the named actor `cli:user <sub>` (audited).
+    const actor = `cli:user ${positionals[0] ?? ''}`.trim() as SystemActor;
+    const refused = (error: unknown): never => {
+      if (error instanceof InvalidInput || error instanceof Conflict) {
+        const flagName = error.field === 'password' ? 'KETENPLEIN_NEW_PASSWORD' : `--${error.field}`;
+        throw new CliError(`${flagName}: ${sayLabel(io, error.message)}`);
       }
+      throw error;
+    };
+    if (positionals[0] === 'org') {
+      const cbs = flags.get('cbs');
+      await createOrganisationAsSystem(store, actor, {
+        name: flag('name'),
+        type: flag('type'),
+        cbsCode: typeof cbs === 'string' ? cbs : null,
+      }).catch(refused);
       io.stdout(say(io, 'Organisatie aangemaakt.\n', 'Organisation created.\n'));
       return 0;
     }
@@ -125,80 +133,28 @@ export const userCommand: Command = {
       throw new CliError(
         say(io, `--roles: onbekende rol "${badRole}"`, `--roles: unknown role "${badRole}"`),
       );
-    if (positionals[0] === 'roles') return setRoles(io, store, flag('email'), roles as Role[]);
+    if (positionals[0] === 'roles') {
+      await setRolesAsSystem(store, actor, { email: flag('email'), roles: roles as Role[] }).catch(refused);
+      io.stdout(say(io, 'Rollen gewijzigd.\n', 'Roles changed.\n'));
+      return 0;
+    }
     const password = process.env.KETENPLEIN_NEW_PASSWORD ?? '';
     const problem = passwordProblem(password);
     if (problem) throw new CliError(`KETENPLEIN_NEW_PASSWORD: ${problem}`);
-    const org = await store.db
-      .selectFrom('organisations')
-      .select(['id', 'type'])
-      .where('name', '=', flag('org'))
-      .executeTakeFirst();
-    if (!org)
-      throw new CliError(
-        say(
-          io,
-          `--org: organisatie "${flag('org')}" bestaat niet`,
-          `--org: no organisation "${flag('org')}"`,
-        ),
-      );
-    const unfit = org ? unfitRole(roles as Role[], org.type) : null;
-    if (unfit)
-      throw new CliError(
-        say(
-          io,
-          `--roles: de rol ${unfit} past niet bij een organisatie van het type ${org?.type}`,
-          `--roles: the role ${unfit} does not fit an organisation of type ${org?.type}`,
-        ),
-      );
-    await store.db
-      .insertInto('users')
-      .values({
-        org_id: org.id,
-        email: flag('email'),
-        name: flag('name'),
-        roles,
-        password_hash: await hashPassword(password),
-      })
-      .execute();
+    await createUserAsSystem(store, actor, {
+      organisation: flag('org'),
+      email: flag('email'),
+      name: flag('name'),
+      roles: roles as Role[],
+      password,
+    }).catch(refused);
     io.stdout(say(io, 'Gebruiker aangemaakt.\n', 'User created.\n'));
     return 0;
   },
 };
 
-/** The platform administrator's role change: the only way to a chain-wide role; fits the organisation; audited. */
-async function setRoles(io: CliIO, store: Store, email: string, roles: Role[]): Promise<number> {
-  const user = await store.db
-    .selectFrom('users')
-    .innerJoin('organisations', 'organisations.id', 'users.org_id')
-    .select(['users.id', 'users.org_id', 'users.roles', 'organisations.type'])
-    .where('users.email', '=', email)
-    .executeTakeFirst();
-  if (!user) throw new CliError(say(io, `--email: geen gebruiker ${email}`, `--email: no user ${email}`));
-  const unfit = unfitRole(roles, user.type);
-  if (unfit)
-    throw new CliError(
-      say(
-        io,
-        `--roles: de rol ${unfit} past niet bij een organisatie van het type ${user.type}`,
-        `--roles: the role ${unfit} does not fit an organisation of type ${user.type}`,
-      ),
-    );
-  await withSystem(store, async (db, audit) => {
-    await db.updateTable('users').set({ roles }).where('id', '=', user.id).execute();
-    audit({
-      userId: null,
-      orgId: user.org_id,
-      role: 'platform_admin',
-      purpose: 'administration',
-      action: 'update',
-      resource: 'user',
-      recordIds: [user.id],
-      fields: ['roles'],
-      result: 'allowed',
-      reason: roleChange(user.roles as Role[], roles),
-    });
-  });
-  io.stdout(say(io, 'Rollen gewijzigd.\n', 'Roles changed.\n'));
-  return 0;
+/** The service's "Nederlands / English" message in the CLI's language. */
+function sayLabel(io: CliIO, message: string): string {
+  const [nl, en] = message.split(' / ');
+  return en === undefined ? message : say(io, nl, en);
 }

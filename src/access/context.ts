@@ -171,14 +171,34 @@ async function appendNotFound(
   );
 }
 
-/** Work of the system itself (migrations, jobs, login), as owner, still audited where it touches people. */
+/**
+ * Who the system is when it works on its own, named so the audit log says which job or command did it:
+ * `system:<job>` for the job worker and the daily jobs (`system:retention`, `system:jobs`, `system:auth` for
+ * the login machinery acting on a user's behalf), `cli:<command>` for the operator's command line.
+ */
+export type SystemActor = `system:${string}` | `cli:${string}`;
+
+/** An audit entry of system work: its role is the system actor's name, its result "allowed" unless said. */
+export type SystemAuditInput = Omit<AuditInput, 'role' | 'result'> & { result?: AuditInput['result'] };
+
+export function isSystemActor(name: string): name is SystemActor {
+  return /^(system|cli):[a-z][a-z0-9_.\- ]*$/.test(name);
+}
+
+/**
+ * Work of the system itself (jobs, retention, login, CLI administration): as the owner, without a user's
+ * grants, but under a named actor and still audited where it touches people; the entries commit with the
+ * work. The one way such work reaches the database outside `withAccess`.
+ */
 export async function withSystem<T>(
   store: Store,
-  work: (db: Kysely<Database>, audit: (entry: AuditInput) => void) => Promise<T>,
+  actor: SystemActor,
+  work: (db: Kysely<Database>, audit: (entry: SystemAuditInput) => void) => Promise<T>,
 ): Promise<T> {
+  if (!isSystemActor(actor)) throw new Error(`withSystem: "${actor}" is not a system actor name`);
   return store.db.transaction().execute(async (trx) => {
     const entries: AuditInput[] = [];
-    const result = await work(trx, (entry) => entries.push(entry));
+    const result = await work(trx, (entry) => entries.push({ result: 'allowed', ...entry, role: actor }));
     await appendAudit(trx, entries);
     return result;
   });

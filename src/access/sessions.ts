@@ -103,14 +103,13 @@ export async function login(
   const auditBase = {
     userId: user.id,
     orgId: user.org_id,
-    role: null,
     purpose: 'authentication',
     resource: 'session',
     recordIds: [user.id],
     fields: [],
   };
   const deny = (reason: string) =>
-    withSystem(store, async (_db, audit) =>
+    withSystem(store, 'system:auth', async (_db, audit) =>
       audit({ ...auditBase, action: 'login', result: 'denied', reason }),
     );
   // The attempt is counted before the password is looked at, atomically (src/access/lockout.ts).
@@ -154,7 +153,7 @@ export async function login(
   const token = randomToken();
   const csrfToken = csrfFor(token);
   const expiresAt = new Date(now.getTime() + settings.idleMinutes * 60_000);
-  await withSystem(store, async (db, audit) => {
+  await withSystem(store, 'system:auth', async (db, audit) => {
     const updated = await db
       .updateTable('users')
       .set({
@@ -323,7 +322,7 @@ export async function enableTotp(
 ): Promise<boolean> {
   const step = totpStep(secret, code);
   if (step === null) return false;
-  await withSystem(store, async (db, audit) => {
+  await withSystem(store, 'system:auth', async (db, audit) => {
     await db
       .updateTable('users')
       // The enrolment code counts as used: it cannot log in afterwards.
@@ -333,7 +332,6 @@ export async function enableTotp(
     audit({
       userId,
       orgId: null,
-      role: null,
       purpose: 'authentication',
       action: 'enable_totp',
       resource: 'user',

@@ -1,11 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import type { AccessTx } from './context.ts';
-import { NotFound } from './context.ts';
+import type { Kysely } from 'kysely';
+import type { Store } from '../store/connect.ts';
+import type { Database } from '../store/schema.ts';
+import type { AccessTx, SystemActor } from './context.ts';
+import { NotFound, withSystem } from './context.ts';
 import { hashPassword, passwordProblem } from './passwords.ts';
-import { checkRoleGrant, roleChange } from './role-grants.ts';
-import type { Role } from './roles.ts';
+import { checkRoleGrant, roleChange, unfitRole } from './role-grants.ts';
+import { ORG_TYPES, type OrgType, type Role } from './roles.ts';
 
-/** User and organisation management, always through an access transaction. */
+/**
+ * User and organisation management: through an access transaction for an organisation's admin (the API),
+ * through `withSystem` under a named actor for the platform administrator (`ketenplein user …`). Both share
+ * the checks and the writes below, and both are audited.
+ */
 
 export class InvalidInput extends Error {
   readonly statusCode = 400;
@@ -114,6 +121,44 @@ export interface NewUser {
   password?: string;
 }
 
+const NEW_USER_FIELDS = ['email', 'name', 'roles', 'password_hash'];
+
+/** The writes of a new user, shared by the API and the CLI: a good password, a free e-mail address. */
+async function insertUser(
+  db: Kysely<Database>,
+  orgId: string,
+  input: NewUser & { password: string },
+): Promise<string> {
+  const problem = passwordProblem(input.password);
+  if (problem) throw new InvalidInput(`Wachtwoord: ${problem}`, 'password');
+  const taken = await db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
+    .executeTakeFirst();
+  // RLS hides other organisations' users, so a duplicate elsewhere surfaces as a unique violation below.
+  if (taken) throw new Conflict('E-mailadres is al in gebruik / E-mail address already in use', 'email');
+  try {
+    const row = await db
+      .insertInto('users')
+      .values({
+        org_id: orgId,
+        email: input.email,
+        name: input.name,
+        roles: input.roles,
+        password_hash: await hashPassword(input.password),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') {
+      throw new Conflict('E-mailadres is al in gebruik / E-mail address already in use', 'email');
+    }
+    throw error;
+  }
+}
+
 /** Creates a user in the admin's own organisation; without a password one is generated and shown once. */
 export async function createUser(tx: AccessTx, input: NewUser) {
   const decision = await tx.authorize('create', 'user');
@@ -125,36 +170,8 @@ export async function createUser(tx: AccessTx, input: NewUser) {
     after: input.roles,
   });
   const password = input.password ?? randomBytes(12).toString('base64url');
-  const problem = passwordProblem(password);
-  if (problem) throw new InvalidInput(`Wachtwoord: ${problem}`, 'password');
-  const taken = await tx.db
-    .selectFrom('users')
-    .select('id')
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.toLowerCase()))
-    .executeTakeFirst();
-  // RLS hides other organisations' users, so a duplicate elsewhere surfaces as a unique violation below.
-  if (taken) throw new Conflict('E-mailadres is al in gebruik / E-mail address already in use', 'email');
-  let id: string;
-  try {
-    const row = await tx.db
-      .insertInto('users')
-      .values({
-        org_id: tx.actor.orgId,
-        email: input.email,
-        name: input.name,
-        roles: input.roles,
-        password_hash: await hashPassword(password),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    id = row.id;
-  } catch (error) {
-    if ((error as { code?: string }).code === '23505') {
-      throw new Conflict('E-mailadres is al in gebruik / E-mail address already in use', 'email');
-    }
-    throw error;
-  }
-  tx.record(decision, [id], ['email', 'name', 'roles', 'password_hash'], roleChange([], input.roles));
+  const id = await insertUser(tx.db, tx.actor.orgId, { ...input, password });
+  tx.record(decision, [id], NEW_USER_FIELDS, roleChange([], input.roles));
   const user = await getUser(tx, id);
   return { user, initialPassword: input.password ? undefined : password };
 }
@@ -199,4 +216,126 @@ export async function updateUser(
   }
   if (patch.disabled) await tx.db.deleteFrom('sessions').where('user_id', '=', id).execute();
   return getUser(tx, id);
+}
+
+// --- The platform administrator (CLI): the same service, as a named system actor -----------------------
+
+function refuseUnfit(roles: readonly Role[], orgType: string): void {
+  const unfit = unfitRole(roles, orgType);
+  if (unfit) {
+    throw new InvalidInput(
+      `De rol ${unfit} past niet bij een organisatie van het type ${orgType} / ` +
+        `The role ${unfit} does not fit an organisation of type ${orgType}`,
+      'roles',
+    );
+  }
+}
+
+/**
+ * Creates an organisation (the platform administrator's bootstrap; an organisation's admin cannot), audited
+ * under the system actor. A name that exists already is a conflict, not a second organisation.
+ */
+export async function createOrganisationAsSystem(
+  store: Store,
+  actor: SystemActor,
+  input: { name: string; type: string; cbsCode?: string | null; region?: string | null },
+): Promise<{ id: string }> {
+  if (!(ORG_TYPES as readonly string[]).includes(input.type)) {
+    throw new InvalidInput(`Onbekend organisatietype / Unknown organisation type "${input.type}"`, 'type');
+  }
+  if (!input.name.trim()) throw new InvalidInput('Naam ontbreekt / Name is missing', 'name');
+  return withSystem(store, actor, async (db, audit) => {
+    const existing = await db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', input.name)
+      .executeTakeFirst();
+    if (existing) throw new Conflict('Organisatie bestaat al / Organisation already exists', 'name');
+    const { id } = await db
+      .insertInto('organisations')
+      .values({
+        name: input.name,
+        type: input.type as OrgType,
+        cbs_code: input.cbsCode ?? null,
+        region: input.region ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    audit({
+      userId: null,
+      orgId: id,
+      purpose: 'administration',
+      action: 'create',
+      resource: 'organisation',
+      recordIds: [id],
+      fields: ['name', 'type', 'cbs_code', 'region'],
+    });
+    return { id };
+  });
+}
+
+/**
+ * Creates a user in the named organisation: the same writes and password rule as an admin's `createUser`;
+ * roles must fit the organisation, and chain-wide roles are the platform administrator's to give.
+ */
+export async function createUserAsSystem(
+  store: Store,
+  actor: SystemActor,
+  input: NewUser & { organisation: string; password: string },
+): Promise<{ id: string }> {
+  return withSystem(store, actor, async (db, audit) => {
+    const org = await db
+      .selectFrom('organisations')
+      .select(['id', 'type'])
+      .where('name', '=', input.organisation)
+      .executeTakeFirst();
+    if (!org) {
+      throw new InvalidInput(
+        `Organisatie "${input.organisation}" bestaat niet / No organisation "${input.organisation}"`,
+        'org',
+      );
+    }
+    refuseUnfit(input.roles, org.type);
+    const id = await insertUser(db, org.id, input);
+    audit({
+      userId: null,
+      orgId: org.id,
+      purpose: 'administration',
+      action: 'create',
+      resource: 'user',
+      recordIds: [id],
+      fields: NEW_USER_FIELDS,
+      reason: roleChange([], input.roles),
+    });
+    return { id };
+  });
+}
+
+/** The platform administrator's role change: the only way to a chain-wide role; fits the organisation. */
+export async function setRolesAsSystem(
+  store: Store,
+  actor: SystemActor,
+  input: { email: string; roles: Role[] },
+): Promise<void> {
+  await withSystem(store, actor, async (db, audit) => {
+    const user = await db
+      .selectFrom('users')
+      .innerJoin('organisations', 'organisations.id', 'users.org_id')
+      .select(['users.id', 'users.org_id', 'users.roles', 'organisations.type'])
+      .where('users.email', '=', input.email)
+      .executeTakeFirst();
+    if (!user) throw new InvalidInput(`Geen gebruiker / No user ${input.email}`, 'email');
+    refuseUnfit(input.roles, user.type);
+    await db.updateTable('users').set({ roles: input.roles }).where('id', '=', user.id).execute();
+    audit({
+      userId: null,
+      orgId: user.org_id,
+      purpose: 'administration',
+      action: 'update',
+      resource: 'user',
+      recordIds: [user.id],
+      fields: ['roles'],
+      reason: roleChange(user.roles as Role[], input.roles),
+    });
+  });
 }

@@ -257,7 +257,7 @@ export const carePersonalData: PersonalData = {
   async retention(store, { now = new Date(), months = RETENTION_MONTHS }) {
     // Clients whose last placement ended (or, without placements, whose file was opened) longer ago than the period.
     const cutoff = addMonths(dutchDate(now), -months);
-    return withSystem(store, async (db, audit) => {
+    return withSystem(store, 'system:retention', async (db, audit) => {
       const rows = await db
         .selectFrom('care_clients as c')
         .select('c.id')
@@ -301,7 +301,6 @@ export const carePersonalData: PersonalData = {
         audit({
           userId: null,
           orgId: null,
-          role: 'system',
           purpose: null,
           action: 'erase',
           resource: 'care_client',

@@ -189,7 +189,7 @@ export const casePersonalData: PersonalData = {
     const keep = months ?? caseRetentionMonths();
     const cutoff = new Date(now);
     cutoff.setUTCMonth(cutoff.getUTCMonth() - keep);
-    return withSystem(store, async (db, audit) => {
+    return withSystem(store, 'system:retention', async (db, audit) => {
       const rows = await db
         .selectFrom('case_persons as p')
         .innerJoin('cases as c', 'c.id', 'p.case_id')
@@ -207,7 +207,6 @@ export const casePersonalData: PersonalData = {
         audit({
           userId: null,
           orgId: null,
-          role: 'system',
           purpose: null,
           action: 'erase',
           resource: 'case_person',

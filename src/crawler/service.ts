@@ -423,7 +423,7 @@ export async function runRetention(
   store: Store,
   now = new Date(),
 ): Promise<{ investigations: string[]; snapshots: number }> {
-  return withSystem(store, async (db, audit) => {
+  return withSystem(store, 'system:retention', async (db, audit) => {
     const expired = await db
       .selectFrom('crawl_investigations')
       .select(['id', 'org_id'])
@@ -445,7 +445,6 @@ export async function runRetention(
       audit({
         userId: null,
         orgId: row.org_id,
-        role: null,
         purpose: null,
         action: 'delete',
         resource: 'crawl_data',

@@ -13,7 +13,7 @@ export const AGGREGATE_JOB = 'monitor.aggregate';
  * transaction: a page view sees yesterday's facts or today's, never half.
  */
 export async function refreshAggregates(store: Store): Promise<{ facts: number }> {
-  return withSystem(store, async (db) => {
+  return withSystem(store, 'system:jobs', async (db) => {
     const facts = await signalFacts(db);
     const estimate = await latestSizeEstimate(db);
     await db.deleteFrom('monitor_signal_facts').execute();

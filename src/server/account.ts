@@ -40,12 +40,11 @@ export async function changePassword(
   }
   await requirePassword(store, user.userId, passwords.current, 'current');
   const hash = await hashPassword(passwords.next);
-  await withSystem(store, async (db, audit) => {
+  await withSystem(store, 'system:auth', async (db, audit) => {
     await db.updateTable('users').set({ password_hash: hash }).where('id', '=', user.userId).execute();
     audit({
       userId: user.userId,
       orgId: user.orgId,
-      role: null,
       purpose: 'authentication',
       action: 'change_password',
       resource: 'user',

@@ -496,6 +496,9 @@ describe(`data-subject requests through the API on ${databaseLabel}`, () => {
       .where('action', '=', 'anonymise')
       .executeTakeFirstOrThrow();
     assert.deepEqual(entry.record_ids, [old]);
+    // Work the system does on its own is audited under a named system actor, never as a user.
+    assert.equal(entry.role, 'system:retention');
+    assert.equal(entry.user_id, null);
     assert.equal((await runRetention(server.store, { months: 60 })).signals.length, 0);
     assert.equal((await verifyAuditChain(db)).ok, true);
     // The durable daily job: queued once at start, runs, and queues itself for the next day.

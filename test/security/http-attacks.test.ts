@@ -122,7 +122,7 @@ describe(`security: attacks over HTTP on ${databaseLabel}`, () => {
         .where('action', '=', 'update')
         .executeTakeFirstOrThrow();
       assert.deepEqual(entry, {
-        role: 'platform_admin',
+        role: 'cli:user roles',
         reason: 'roles: investigator -> investigator,triage',
       });
     });

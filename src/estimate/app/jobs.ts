@@ -118,7 +118,7 @@ async function linkRound(job: Job, store: Store): Promise<void> {
   }
   const settings = completeSettings(ROUND_DEFAULT_SETTINGS);
   const document = await runEstimateOffThread(input, settings, { lang });
-  await withSystem(store, async (db, audit) => {
+  await withSystem(store, 'system:jobs', async (db, audit) => {
     await db
       .updateTable('estimation_rounds')
       .set({
@@ -147,7 +147,6 @@ async function linkRound(job: Job, store: Store): Promise<void> {
     audit({
       userId: null,
       orgId: round.org_id,
-      role: 'system',
       purpose: 'statistics',
       action: 'link',
       resource: 'estimation_round',

@@ -66,7 +66,7 @@ export async function runSignalRetention(
   const cutoff = new Date(`${addMonths(dutchDate(options.now ?? new Date()), -options.months)}T00:00:00Z`);
   const done: string[] = [];
   for (;;) {
-    const batch = await withSystem(store, async (db, audit) => {
+    const batch = await withSystem(store, 'system:retention', async (db, audit) => {
       const due = await db
         .selectFrom('signals')
         .select(['id', 'reporter_org_id', 'indicators', 'location'])
@@ -123,7 +123,6 @@ export async function runSignalRetention(
         audit({
           userId: null,
           orgId,
-          role: null,
           purpose: null,
           action: 'anonymise',
           resource: 'signal',
