@@ -6,6 +6,7 @@
 //   folder, the base layers, the framework helpers the wiring offers (FRAMEWORK below: CLI helpers,
 //   the request context, `src/capability.ts`), the registry `src/capabilities.ts` (privacy loops over it;
 //   the base layers may not), and another capability only through its published interface `<cap>/index.ts`;
+// - a capability's `grants.ts` (data only) may import another capability's `grants.ts`;
 // - nobody but the registry (`src/capabilities.ts`) imports a `manifest.ts`;
 // - no import cycles among the runtime (non-type) static imports of src/.
 //
@@ -140,6 +141,9 @@ function breach(from, to) {
   if (a === b) return null;
   if (from.endsWith('/manifest.ts') && MANIFEST_MAY_LOAD.test(to)) return null;
   if (FRAMEWORK.has(to)) return null;
+  // Grants are data (no runtime import of a capability): one capability's grants may reuse another's field
+  // lists (the visa desk's signal creates a signal with signals' submission fields) without loading its code.
+  if (from.endsWith('/grants.ts') && /^[a-z_]+\/grants\.ts$/.test(to)) return null;
   if (EXCEPTIONS.some(([f, t]) => f === from && t.test(to))) return null;
   if (to === 'capabilities.ts') {
     return BASE[a] ? `${a} is below the registry and may not read it` : null;

@@ -1,5 +1,5 @@
 import { defineCapability } from '../capability.ts';
-import { foundationRules } from './rules/foundation.ts';
+import { foundationRules } from './grants.ts';
 
 /** Login, organisations and users, the audit log and its daily checkpoint (tables in the store's 0001-0099). */
 export const accessCapability = defineCapability({

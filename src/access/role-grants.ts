@@ -35,7 +35,7 @@ export const ROLE_ORG_TYPES: Record<Role, readonly OrgType[]> = {
 
 /**
  * Roles whose rules disclose personal data of every organisation (scope `chain` with fields; see
- * src/access/rules/signals.ts). Checked against the rules in test/security/role-escalation.test.ts.
+ * src/signals/grants.ts). Checked against the rules in test/security/role-escalation.test.ts.
  */
 export const CHAIN_WIDE_ROLES: readonly Role[] = ['triage'];
 

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PROFILES } from '../access/rules/cases.ts';
 import { FORM_CODES } from '../domain/forms.ts';
 import { access, type Services } from '../server/context.ts';
+import { PROFILES } from './grants.ts';
 import {
   ADDRESS_KINDS,
   APPROACHES,

@@ -1,5 +1,5 @@
-import { caseGrants } from '../access/rules/cases.ts';
 import { defineCapability } from '../capability.ts';
+import { caseGrants } from './grants.ts';
 
 /** Cases: one case file shared between partners by referral (issue 15); holds persons (personal-data.ts). */
 export const casesCapability = defineCapability({

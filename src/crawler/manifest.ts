@@ -1,5 +1,5 @@
-import { crawlerRules } from '../access/rules/crawler.ts';
 import { defineCapability } from '../capability.ts';
+import { crawlerRules } from './grants.ts';
 
 /** The webcrawler: mandates, polite crawling, snapshots, risk indicators, operator linking. */
 export const crawlerCapability = defineCapability({

@@ -1,5 +1,5 @@
-import { estimateRules } from '../access/rules/estimate.ts';
 import { defineCapability } from '../capability.ts';
+import { estimateRules } from './grants.ts';
 
 /** Multiple systems estimation: stored estimates, estimation rounds, tables from registrations. */
 export const estimateCapability = defineCapability({

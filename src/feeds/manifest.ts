@@ -1,5 +1,5 @@
-import { feedsRules } from '../access/rules/feeds.ts';
 import { defineCapability } from '../capability.ts';
+import { feedsRules } from './grants.ts';
 
 /** Partner feeds: the Inspectie SZW's Wav register and the visa desk's referent screening (issue 18). */
 export const feedsCapability = defineCapability({

@@ -1,5 +1,5 @@
-import { monitorRules } from '../access/rules/monitor.ts';
 import { defineCapability } from '../capability.ts';
+import { monitorRules } from './grants.ts';
 
 /** The programme monitor and the municipal approach (issue 17): indicators, suppressed aggregates, self-assessment. */
 export const monitorCapability = defineCapability({

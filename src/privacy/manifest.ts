@@ -1,5 +1,5 @@
-import { privacyRules } from '../access/rules/privacy.ts';
 import { defineCapability } from '../capability.ts';
+import { privacyRules } from './grants.ts';
 
 /**
  * Data-subject requests (register, search, inzage, restriction, erasure, rectification) and the daily

@@ -1,5 +1,5 @@
-import { signalRules } from '../access/rules/signals.ts';
 import { defineCapability } from '../capability.ts';
+import { signalRules } from './grants.ts';
 
 /** Signals: intake, triage, routing, lifecycle, link suggestions; holds persons (personal-data.ts). */
 export const signalsCapability = defineCapability({

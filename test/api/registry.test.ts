@@ -59,7 +59,7 @@ const personalData: PersonalData = {
     return rows.rows.map((row) => row.id);
   },
   async report(_tx, _context, ids) {
-    // Fields outside privacy's subject_record grant (src/access/rules/privacy.ts) are stripped: `secret` goes.
+    // Fields outside privacy's subject_record grant (src/privacy/grants.ts) are stripped: `secret` goes.
     return ids.map((id) => ({ personId: id, holding: 'testcap', fields: ['surname'], secret: 'x' }));
   },
   async restrict(_tx, _context, ids) {

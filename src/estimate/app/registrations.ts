@@ -1,5 +1,5 @@
-import { REGISTRATION_STRATA } from '../../access/rules/estimate.ts';
 import { blockingKeys, clusterLinks, comparePersons, type Edge, preparePerson } from '../../linkage/index.ts';
+import { REGISTRATION_STRATA } from '../grants.ts';
 import type { TableRow } from './input.ts';
 
 /**

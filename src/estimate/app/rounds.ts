@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { type AccessTx, NotFound } from '../../access/context.ts';
-import { ROUND_STRATA } from '../../access/rules/estimate.ts';
 import { Conflict, InvalidInput } from '../../access/users.ts';
 import { conflict, invalidInput, label } from '../../domain/problem.ts';
 import { parseEncodedList } from '../../linkage/index.ts';
+import { ROUND_STRATA } from '../grants.ts';
 import { EstimateInputError } from '../index.ts';
 import { checkStrata } from './input.ts';
 import './schema.ts';

@@ -1,11 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import { type AccessTx, NotFound } from '../../access/context.ts';
 import type { Decision } from '../../access/policy.ts';
-import { ESTIMATE_STRATA } from '../../access/rules/estimate.ts';
 import { conflict, invalidInput, label } from '../../domain/problem.ts';
 import type { Store } from '../../store/connect.ts';
 import { enqueueJob } from '../../store/jobs.ts';
 import type { Database } from '../../store/schema.ts';
+import { ESTIMATE_STRATA } from '../grants.ts';
 import { EstimateInputError } from '../index.ts';
 import type { StoredEstimate } from './export.ts';
 import { type ApiInput, normaliseInput, type StoredInput } from './input.ts';

@@ -17,7 +17,7 @@ function baseQuery(tx: AccessTx) {
 }
 
 /**
- * Narrows a query to the rows the decision's grants open (src/access/rules/signals.ts). Row-level security
+ * Narrows a query to the rows the decision's grants open (src/signals/grants.ts). Row-level security
  * enforces the same underneath, as a second line.
  */
 export function scoped(decision: Decision, query: SignalQuery): SignalQuery {

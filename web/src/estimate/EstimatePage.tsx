@@ -9,7 +9,7 @@ import {
   Paragraph,
 } from '@utrecht/component-library-react';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
-import { ESTIMATE_STRATA, REGISTRATION_STRATA } from '../../../src/access/rules/estimate.ts';
+import { ESTIMATE_STRATA, REGISTRATION_STRATA } from '../../../src/estimate/grants.ts';
 import { ApiError, api } from '../api.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';

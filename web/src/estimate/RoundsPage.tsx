@@ -7,7 +7,7 @@ import {
   Paragraph,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import { ROUND_STRATA } from '../../../src/access/rules/estimate.ts';
+import { ROUND_STRATA } from '../../../src/estimate/grants.ts';
 import { ApiError, api } from '../api.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';

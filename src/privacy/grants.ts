@@ -1,4 +1,4 @@
-import { type Grant, ownOrganisation, type Rows } from '../grant.ts';
+import { type Grant, ownOrganisation, type Rows } from '../access/grant.ts';
 
 export const DATA_SUBJECT_REQUEST_FIELDS = [
   'id',

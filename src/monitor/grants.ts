@@ -1,4 +1,4 @@
-import { everyRow, type Grant, ownOrganisation, type Rows } from '../grant.ts';
+import { everyRow, type Grant, ownOrganisation, type Rows } from '../access/grant.ts';
 
 /**
  * The programme monitor (issue 17, item 8): aggregates only, under the statistics purpose. The programme

@@ -1,5 +1,5 @@
-import { everyRow, type Grant, ownOrganisation, type Rows } from '../grant.ts';
-import { PURPOSES } from '../roles.ts';
+import { everyRow, type Grant, ownOrganisation, type Rows } from '../access/grant.ts';
+import { PURPOSES } from '../access/roles.ts';
 
 /** What a reporter submitted and the signal's status: the reporter sees these, and nothing the receivers add. */
 export const SIGNAL_SUBMISSION_FIELDS = [

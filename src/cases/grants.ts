@@ -1,5 +1,5 @@
-import type { Grant, Rows } from '../grant.ts';
-import { PURPOSES, type Purpose, type Role } from '../roles.ts';
+import type { Grant, Rows } from '../access/grant.ts';
+import { PURPOSES, type Purpose, type Role } from '../access/roles.ts';
 
 /**
  * Who may do what on cases (issue 15). A case is its lead organisation's; another organisation reads it only

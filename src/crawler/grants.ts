@@ -1,4 +1,4 @@
-import { type Grant, ownOrganisation } from '../grant.ts';
+import { type Grant, ownOrganisation } from '../access/grant.ts';
 
 /**
  * The webcrawler: only investigators of an investigating service, only for a criminal

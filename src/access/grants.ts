@@ -1,4 +1,4 @@
-import { everyRow, type Grant, ownOrganisation } from '../grant.ts';
+import { everyRow, type Grant, ownOrganisation } from './grant.ts';
 
 /** Organisations, users and the audit log. */
 export const foundationRules: Grant[] = [

@@ -1,4 +1,4 @@
-import { everyRow, type Grant, ownOrganisation, type Rows } from '../grant.ts';
+import { everyRow, type Grant, ownOrganisation, type Rows } from '../access/grant.ts';
 
 /**
  * Zicht op omvang: estimates and PPRL estimation rounds, under the statistics purpose only.

@@ -1,5 +1,5 @@
-import { type Grant, ownOrganisation, type Rows } from '../grant.ts';
-import { SIGNAL_SUBMISSION_FIELDS } from './signals.ts';
+import { type Grant, ownOrganisation, type Rows } from '../access/grant.ts';
+import { SIGNAL_SUBMISSION_FIELDS } from '../signals/grants.ts';
 
 /**
  * Partner feeds (issue 18). The Inspectie SZW's publisher publishes and reads its own Wav dataset; the visa
