@@ -12,6 +12,22 @@ import { isMessageKey, type MessageKey, useI18n } from '../i18n/index.tsx';
 import { roleLabel } from '../modules.ts';
 import { useLoad } from '../useLoad.ts';
 
+/**
+ * An entry's role in words: one role, several (a decision under two roles is recorded "a,b"), or a system
+ * actor (`system:<job>`, `cli:<command>`). A code this client does not know is shown as it is, never a crash.
+ */
+function roleInWords(role: string, t: (key: MessageKey) => string): string {
+  if (role.startsWith('system:')) return t('audit.actor.system');
+  if (role.startsWith('cli:')) return t('audit.actor.cli');
+  return role
+    .split(',')
+    .map((one) => {
+      const key = roleLabel(one);
+      return isMessageKey(key) ? t(key) : one;
+    })
+    .join(', ');
+}
+
 interface AuditEntry {
   seq: string;
   at: string;
@@ -254,7 +270,7 @@ function AuditTable({ entries, before }: { entries: AuditEntry[]; before: string
               ) : (
                 t('audit.system')
               )}
-              {entry.role && <div>{t(roleLabel(entry.role))}</div>}
+              {entry.role && <div>{roleInWords(entry.role, t)}</div>}
             </>
           ),
         },
