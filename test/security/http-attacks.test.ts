@@ -173,6 +173,34 @@ describe(`security: attacks over HTTP on ${databaseLabel}`, () => {
       });
       assert.equal(status, 401);
     });
+
+    test('an anonymous XLSX import is refused unread, and /health keeps answering', async () => {
+      const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      const upload = fetch(`${server.url}/api/v1/signals/import`, {
+        method: 'POST',
+        headers: { 'content-type': xlsx },
+        body: Buffer.alloc(1024 * 1024, 0x50),
+      });
+      const health = await fetch(`${server.url}/health`, { signal: AbortSignal.timeout(2000) });
+      assert.equal(health.status, 200);
+      const refused = await upload;
+      assert.equal(refused.status, 401);
+      assert.equal(((await refused.json()) as ErrorBody).error.code, 'unauthenticated');
+    });
+
+    test('a logged-in body is limited per route: JSON 1 MB, a bulk import 10 MB', async () => {
+      const reporter = await loginAs(server, 'melder@gemeente-amsterdam.example', 'signal_intake');
+      const json = await reporter.post<ErrorBody>('/api/v1/signals', { narrative: 'x'.repeat(1024 * 1024) });
+      assert.equal(json.status, 413);
+      assert.equal(json.body.error.code, 'payload_too_large');
+      const csv = await reporter.request<ErrorBody>(
+        'POST',
+        '/api/v1/signals/import',
+        `a\n${'x'.repeat(10 * 1024 * 1024)}`,
+        { 'content-type': 'text/csv' },
+      );
+      assert.equal(csv.status, 413);
+    });
   });
 
   describe('3. password guessing', () => {
@@ -303,6 +331,16 @@ describe(`security: attacks over HTTP on ${databaseLabel}`, () => {
         .where('email', '=', 'analist@comensha.example')
         .executeTakeFirstOrThrow();
       assert.equal(row.totp_secret, null);
+    });
+
+    test('a session cannot change the e-mail address it logs in with (there is no such request)', async () => {
+      const admin = await loginAs(server, 'beheer@politie-amsterdam.example', 'administration');
+      const self = await userId('beheer@politie-amsterdam.example');
+      const changed = await admin.patch<ErrorBody>(`/api/v1/users/${self}`, {
+        email: 'attacker@evil.example',
+      });
+      assert.equal(changed.status, 400);
+      assert.equal(await userId('beheer@politie-amsterdam.example'), self, 'the address is unchanged');
     });
   });
 });
