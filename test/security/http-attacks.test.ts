@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import * as OTPAuth from 'otpauth';
+import { importFile } from '../../bench/signals/import-file.ts';
 import { CHAIN_WIDE_ROLES } from '../../src/access/role-grants.ts';
 import { signalRules } from '../../src/access/rules/signals.ts';
 import { runCli } from '../../src/cli/main.ts';
@@ -186,6 +187,38 @@ describe(`security: attacks over HTTP on ${databaseLabel}`, () => {
       const refused = await upload;
       assert.equal(refused.status, 401);
       assert.equal(((await refused.json()) as ErrorBody).error.code, 'unauthenticated');
+    });
+
+    test('a long import does not hold the only connection: another user is served while it writes', async () => {
+      const reporter = await loginAs(server, 'melder@opvang.example', 'signal_intake');
+      const other = await loginAs(server, 'analist@comensha.example');
+      const csv = importFile({ rows: 150, shareRate: 0.2, sharedNumbers: 3, seed: 11, tag: 'Lang' });
+      const signalsNow = async () =>
+        Number(
+          (await sql<{ n: string }>`SELECT count(*) AS n FROM signals`.execute(server.store.db)).rows[0]?.n,
+        );
+      const start = await signalsNow();
+      let importDone = false;
+      const importing = reporter
+        .request<{ imported: unknown[] }>('POST', '/api/v1/signals/import?filename=lang.csv', csv, {
+          'content-type': 'text/csv',
+        })
+        .finally(() => {
+          importDone = true;
+        });
+      // Once the first rows are stored (committed), the import is writing: another request gets through.
+      while (!importDone && (await signalsNow()) === start) await new Promise((r) => setTimeout(r, 5));
+      const me = await other.get('/api/v1/auth/me');
+      // Served between two batches, not after the last: the import had not written every row yet.
+      const storedWhenServed = (await signalsNow()) - start;
+      const answer = await importing;
+      assert.equal(answer.status, 201, JSON.stringify(answer.body).slice(0, 300));
+      assert.equal(answer.body.imported.length, 150);
+      assert.equal(me.status, 200);
+      assert.ok(
+        storedWhenServed < 150,
+        `the other user waited for the whole import (${storedWhenServed} rows)`,
+      );
     });
 
     test('a logged-in body is limited per route: JSON 1 MB, a bulk import 10 MB', async () => {
