@@ -171,7 +171,8 @@ async function appendNotFound(
   );
 }
 
-/** Work of the system itself (migrations, jobs, login), as owner, still audited where it touches people. */
+/** Work of the system itself (migrations, jobs, CLI), as owner, still audited where it touches people. Login and
+ * sessions do not use it: see src/access/auth-scope.ts. */
 export async function withSystem<T>(
   store: Store,
   work: (db: Kysely<Database>, audit: (entry: AuditInput) => void) => Promise<T>,
