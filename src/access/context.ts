@@ -188,7 +188,8 @@ export function isSystemActor(name: string): name is SystemActor {
 /**
  * Work of the system itself (jobs, retention, login, CLI administration): as the owner, without a user's
  * grants, but under a named actor and still audited where it touches people; the entries commit with the
- * work. The one way such work reaches the database outside `withAccess`.
+ * work. The one way such work reaches the database outside `withAccess`, except login and sessions, which run
+ * as the request role in the signed authentication scope (src/access/auth-scope.ts, audited as `system:auth`).
  */
 export async function withSystem<T>(
   store: Store,

@@ -30,20 +30,14 @@ export async function reserveAttempt(
   now = new Date(),
 ): Promise<Reservation | null> {
   const until = new Date(now.getTime() + settings.lockoutMinutes * 60_000);
-  const result = await sql<{ failed_logins: number }>`
-    UPDATE users SET
-      failed_logins = CASE WHEN locked_until IS NOT NULL AND locked_until <= ${now} THEN 1
-                           ELSE failed_logins + 1 END,
-      locked_until = CASE
-        WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= ${now} THEN 1
-                   ELSE failed_logins + 1 END) >= ${settings.maxFailedLogins} THEN ${until}::timestamptz
-        WHEN locked_until IS NOT NULL AND locked_until <= ${now} THEN NULL
-        ELSE locked_until END
-    WHERE id = ${userId} AND (locked_until IS NULL OR locked_until <= ${now})
-    RETURNING failed_logins`.execute(db);
-  const row = result.rows[0];
-  if (!row) return null;
-  return { attempt: row.failed_logins, locksNow: row.failed_logins >= settings.maxFailedLogins };
+  // One UPDATE … RETURNING inside a SECURITY DEFINER function (migration 0097): the request role cannot
+  // touch the counter itself, only inside the signed authentication scope (src/access/auth-scope.ts).
+  const result = await sql<{ attempt: number | null }>`
+    SELECT ketenplein_auth_reserve(${userId}::uuid, ${settings.maxFailedLogins}::integer, ${until}::timestamptz,
+      ${now}::timestamptz) AS attempt`.execute(db);
+  const attempt = result.rows[0]?.attempt;
+  if (attempt === null || attempt === undefined) return null;
+  return { attempt, locksNow: attempt >= settings.maxFailedLogins };
 }
 
 /**
@@ -55,8 +49,5 @@ export async function refundAttempt(
   userId: string,
   reservation: Reservation,
 ): Promise<void> {
-  await sql`
-    UPDATE users SET failed_logins = GREATEST(failed_logins - 1, 0),
-      locked_until = CASE WHEN ${reservation.locksNow} THEN NULL ELSE locked_until END
-    WHERE id = ${userId}`.execute(db);
+  await sql`SELECT ketenplein_auth_refund(${userId}::uuid, ${reservation.locksNow})`.execute(db);
 }

@@ -1,7 +1,8 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { sql } from 'kysely';
 import * as OTPAuth from 'otpauth';
 import type { Store } from '../store/connect.ts';
-import { withSystem } from './context.ts';
+import { withAuthScope } from './auth-scope.ts';
 import { refundAttempt, reserveAttempt } from './lockout.ts';
 import { dummyHash, verifyPassword } from './passwords.ts';
 import type { Actor } from './policy.ts';
@@ -54,6 +55,34 @@ const randomToken = () => randomBytes(32).toString('base64url');
  */
 const csrfFor = (token: string) => createHmac('sha256', token).update('ketenplein csrf').digest('base64url');
 
+/** What the credential function of migration 0097 returns for a login. */
+interface LoginCandidate {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  roles: string[];
+  totp_secret: string | null;
+  totp_last_step: number | null;
+  disabled: boolean;
+  org_type: string;
+  org_name: string;
+}
+
+/** A session and its user as `ketenplein_session()` returns them: no credential. */
+interface SessionRow {
+  user_id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  roles: string[];
+  totp_enabled: boolean;
+  org_type: string;
+  org_name: string;
+  expires_at: Date | string;
+}
+
 export interface LoginInput {
   email: string;
   password: string;
@@ -70,24 +99,19 @@ export async function login(
   input: LoginInput,
   settings = DEFAULT_SESSION_SETTINGS,
 ): Promise<Session & { token: string }> {
-  const user = await store.db
-    .selectFrom('users')
-    .innerJoin('organisations', 'organisations.id', 'users.org_id')
-    .select([
-      'users.id',
-      'users.org_id',
-      'users.email',
-      'users.name',
-      'users.password_hash',
-      'users.roles',
-      'users.totp_secret',
-      'users.totp_last_step',
-      'users.disabled',
-      'organisations.type as org_type',
-      'organisations.name as org_name',
-    ])
-    .where((eb) => eb(eb.fn('lower', ['users.email']), '=', input.email.trim().toLowerCase()))
-    .executeTakeFirst();
+  const now = new Date();
+  // Login runs on the request connections, as the request role, in the signed authentication scope: the
+  // credentials are read and the attempt reserved by SECURITY DEFINER functions (migration 0097).
+  const { user, reservation } = await withAuthScope(store, async (db) => {
+    const found =
+      await sql<LoginCandidate>`SELECT * FROM ketenplein_auth_user(${input.email.trim()})`.execute(db);
+    const candidate = found.rows[0];
+    // The attempt is counted before the password is looked at, atomically (src/access/lockout.ts).
+    return {
+      user: candidate,
+      reservation: candidate ? await reserveAttempt(db, candidate.id, settings, now) : null,
+    };
+  });
 
   const invalid = new LoginError(
     'invalid_credentials',
@@ -99,7 +123,6 @@ export async function login(
     await verifyPassword(await dummyHash(), input.password);
     throw invalid;
   }
-  const now = new Date();
   const auditBase = {
     userId: user.id,
     orgId: user.org_id,
@@ -109,11 +132,9 @@ export async function login(
     fields: [],
   };
   const deny = (reason: string) =>
-    withSystem(store, 'system:auth', async (_db, audit) =>
+    withAuthScope(store, async (_db, audit) =>
       audit({ ...auditBase, action: 'login', result: 'denied', reason }),
     );
-  // The attempt is counted before the password is looked at, atomically (src/access/lockout.ts).
-  const reservation = await reserveAttempt(store.db, user.id, settings, now);
   if (!reservation) {
     // Locked: the same answer, after the same work, as a wrong password, so it tells nothing about the account.
     await verifyPassword(await dummyHash(), input.password);
@@ -128,7 +149,7 @@ export async function login(
   if (!failure && user.totp_secret) {
     if (!input.totp) {
       // The password was right; ask for the second factor and give the attempt back: it was no guess.
-      await refundAttempt(store.db, user.id, reservation);
+      await withAuthScope(store, (db) => refundAttempt(db, user.id, reservation));
       throw new LoginError(
         'totp_required',
         401,
@@ -153,38 +174,17 @@ export async function login(
   const token = randomToken();
   const csrfToken = csrfFor(token);
   const expiresAt = new Date(now.getTime() + settings.idleMinutes * 60_000);
-  await withSystem(store, 'system:auth', async (db, audit) => {
-    const updated = await db
-      .updateTable('users')
-      .set({
-        failed_logins: 0,
-        locked_until: null,
-        ...(totpStepUsed !== null ? { totp_last_step: totpStepUsed } : {}),
-      })
-      .where('id', '=', user.id)
-      // Two logins racing with one code: only the first moves the step on, the other finds none.
-      .$if(totpStepUsed !== null, (q) =>
-        q.where((eb) =>
-          eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', totpStepUsed as number)]),
-        ),
-      )
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1)
+  await withAuthScope(store, async (db, audit) => {
+    // Two logins racing with one code: only the first moves the step on and gets a session.
+    const started = await sql<{ ok: boolean }>`SELECT ketenplein_auth_start_session(${user.id}::uuid,
+      ${totpStepUsed}::integer, ${hashToken(token)}, ${hashToken(csrfToken)}, ${now}::timestamptz,
+      ${expiresAt}::timestamptz) AS ok`.execute(db);
+    if (!started.rows[0]?.ok)
       throw new LoginError(
         'totp_invalid',
         401,
         'Onjuiste of al gebruikte code / Incorrect or already used code',
       );
-    await db
-      .insertInto('sessions')
-      .values({
-        token_hash: hashToken(token),
-        user_id: user.id,
-        csrf_token: hashToken(csrfToken),
-        last_seen_at: now,
-        expires_at: expiresAt,
-      })
-      .execute();
     audit({ ...auditBase, action: 'login', result: 'allowed' });
   });
   return {
@@ -214,59 +214,40 @@ export async function authenticate(
   settings = DEFAULT_SESSION_SETTINGS,
 ): Promise<Session | null> {
   if (!token) return null;
-  const tokenHash = hashToken(token);
-  const row = await store.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .innerJoin('organisations', 'organisations.id', 'users.org_id')
-    .select([
-      'sessions.csrf_token',
-      'sessions.created_at',
-      'sessions.expires_at',
-      'sessions.last_seen_at',
-      'users.id',
-      'users.org_id',
-      'users.email',
-      'users.name',
-      'users.roles',
-      'users.disabled',
-      'users.totp_secret',
-      'organisations.type as org_type',
-      'organisations.name as org_name',
-    ])
-    .where('sessions.token_hash', '=', tokenHash)
-    .executeTakeFirst();
-  const now = new Date();
   const csrfToken = csrfFor(token);
-  if (row && row.csrf_token !== hashToken(csrfToken)) return null; // not a session this code made
-  if (!row || row.disabled || row.expires_at <= now) {
-    if (row) await store.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
-    return null;
-  }
-  const absoluteEnd = row.created_at.getTime() + settings.absoluteHours * 3600_000;
-  const expiresAt = new Date(Math.min(now.getTime() + settings.idleMinutes * 60_000, absoluteEnd));
-  // Slide at most once a minute: a write per request would make every read a write.
-  if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
-    await store.db
-      .updateTable('sessions')
-      .set({ last_seen_at: now, expires_at: expiresAt })
-      .where('token_hash', '=', tokenHash)
-      .execute();
-  }
+  const now = new Date();
+  // One statement on the request connections: the SECURITY DEFINER function (migration 0097) finds the
+  // session by the token's hash (which only the cookie's holder can compute), drops it when expired or its
+  // user is disabled, slides it, and returns the user without any credential.
+  const result = await sql<SessionRow>`SELECT * FROM ketenplein_session(${hashToken(token)},
+    ${hashToken(csrfToken)}, ${now}::timestamptz, make_interval(mins => ${settings.idleMinutes}::integer),
+    make_interval(hours => ${settings.absoluteHours}::integer),
+    make_interval(secs => ${slideAfterSeconds(settings)}::double precision))`.execute(store.requestDb);
+  const row = result.rows[0];
+  if (!row) return null;
   return {
     csrfToken,
-    expiresAt,
+    expiresAt: new Date(row.expires_at),
     user: {
-      userId: row.id,
+      userId: row.user_id,
       orgId: row.org_id,
       orgType: row.org_type,
       orgName: row.org_name,
       roles: row.roles.filter(isRole) as Role[],
       email: row.email,
       name: row.name,
-      totpEnabled: Boolean(row.totp_secret),
+      totpEnabled: row.totp_enabled,
     },
   };
+}
+
+/**
+ * How long after its last slide a session in use is slid again. Writing on every request would make every
+ * read a write, so at most once a minute; but never later than a quarter of the idle limit, or a short
+ * idle limit would end a session in steady use (issue 10, Low: "a session in use every 10 s expires").
+ */
+export function slideAfterSeconds(settings: Pick<SessionSettings, 'idleMinutes'>): number {
+  return Math.min(60, (settings.idleMinutes * 60) / 4);
 }
 
 /**
@@ -274,16 +255,16 @@ export async function authenticate(
  * change a stolen session must not outlive it, and "log out everywhere" ends them all.
  */
 export async function endSessions(store: Store, userId: string, keepToken?: string): Promise<number> {
-  const result = await store.db
-    .deleteFrom('sessions')
-    .where('user_id', '=', userId)
-    .$if(keepToken !== undefined, (q) => q.where('token_hash', '<>', hashToken(keepToken as string)))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
+  return withAuthScope(store, async (db) => {
+    const keep = keepToken === undefined ? null : hashToken(keepToken);
+    const result = await sql<{ ended: number }>`SELECT ketenplein_auth_end_sessions(${userId}::uuid,
+      ${keep}::text) AS ended`.execute(db);
+    return Number(result.rows[0]?.ended ?? 0);
+  });
 }
 
 export async function logout(store: Store, token: string): Promise<void> {
-  await store.db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+  await sql`SELECT ketenplein_session_end(${hashToken(token)})`.execute(store.requestDb);
 }
 
 export function csrfMatches(expected: string, given: string | undefined): boolean {
@@ -322,13 +303,11 @@ export async function enableTotp(
 ): Promise<boolean> {
   const step = totpStep(secret, code);
   if (step === null) return false;
-  await withSystem(store, 'system:auth', async (db, audit) => {
-    await db
-      .updateTable('users')
-      // The enrolment code counts as used: it cannot log in afterwards.
-      .set({ totp_secret: cipher.encrypt(secret), totp_last_step: step })
-      .where('id', '=', userId)
-      .execute();
+  await withAuthScope(store, async (db, audit) => {
+    // The enrolment code counts as used: it cannot log in afterwards.
+    await sql`SELECT ketenplein_auth_set_totp(${userId}::uuid, ${cipher.encrypt(secret)}, ${step}::integer)`.execute(
+      db,
+    );
     audit({
       userId,
       orgId: null,

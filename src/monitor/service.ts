@@ -1,5 +1,6 @@
 import type { AccessTx } from '../access/context.ts';
 import { AccessDenied, type Decision } from '../access/policy.ts';
+import { csvCell } from '../domain/csv-cell.ts';
 import type { Label } from '../domain/label.ts';
 import { findMunicipality } from '../domain/municipalities.ts';
 import { conflict, invalidInput, label, notFound } from '../domain/problem.ts';
@@ -497,12 +498,12 @@ export async function indicatorTable(
 export function tableCsv(table: IndicatorTable): string {
   const rows = [...table.cells, ...table.totals];
   const dims = [...new Set(rows.flatMap((c) => Object.keys(c.dimensions)))].sort();
-  const quote = (v: string) => (/[",\n;]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const lines = [[...dims, 'value', 'suppressed'].join(',')];
+  const lines = [[...dims, 'value', 'suppressed'].map(csvCell).join(',')];
   for (const c of rows) {
     lines.push(
       [
-        ...dims.map((d) => quote(c.dimensions[d] ?? 'total')),
+        // Neutralised against formula injection like every CSV export (src/domain/csv-cell.ts, issue 10 Low).
+        ...dims.map((d) => csvCell(c.dimensions[d] ?? 'total')),
         c.value === null ? '' : String(c.value),
         String(c.suppressed),
       ].join(','),

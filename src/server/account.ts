@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { withSystem } from '../access/context.ts';
+import { withAuthScope } from '../access/auth-scope.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../access/passwords.ts';
 import { enableTotp, endSessions, type SessionUser } from '../access/sessions.ts';
 import { invalidInput, label, splitLabel } from '../domain/problem.ts';
@@ -13,12 +13,14 @@ import { currentMigration } from '../store/migrate.ts';
 
 /** Refuses (400, naming `field`) unless `password` is the user's current password. */
 export async function requirePassword(store: Store, userId: string, password: string, field: string) {
-  const row = await store.db
-    .selectFrom('users')
-    .select('password_hash')
-    .where('id', '=', userId)
-    .executeTakeFirstOrThrow();
-  if (!(await verifyPassword(row.password_hash, password))) {
+  // Read by a SECURITY DEFINER function in the signed authentication scope (migration 0097), not as owner.
+  const hash = await withAuthScope(store, async (db) => {
+    const row = await sql<{
+      hash: string | null;
+    }>`SELECT ketenplein_auth_password_hash(${userId}::uuid) AS hash`.execute(db);
+    return row.rows[0]?.hash ?? null;
+  });
+  if (hash === null || !(await verifyPassword(hash, password))) {
     throw invalidInput(field, label('Huidig wachtwoord klopt niet', 'Current password is incorrect'));
   }
 }
@@ -40,8 +42,8 @@ export async function changePassword(
   }
   await requirePassword(store, user.userId, passwords.current, 'current');
   const hash = await hashPassword(passwords.next);
-  await withSystem(store, 'system:auth', async (db, audit) => {
-    await db.updateTable('users').set({ password_hash: hash }).where('id', '=', user.userId).execute();
+  await withAuthScope(store, async (db, audit) => {
+    await sql`SELECT ketenplein_auth_set_password(${user.userId}::uuid, ${hash})`.execute(db);
     audit({
       userId: user.userId,
       orgId: user.orgId,

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -125,7 +125,17 @@ async function openPostgres(url: string, options: StoreOptions): Promise<Store> 
     max: options.poolSize ?? 10,
     options: `-c search_path=${schema}`,
   });
-  const requestDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: requestPool }) });
+  const requestDb = new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool: requestPool,
+      // Each request connection becomes the request role once, so a lone statement (the session lookup of
+      // every request, logout) runs as ketenplein_app too; RESET ROLE still falls back to the login role,
+      // which has no privilege. Request transactions switch again with SET LOCAL ROLE (db-scope.ts).
+      onCreateConnection: async (connection) => {
+        await connection.executeQuery(CompiledQuery.raw('SET ROLE ketenplein_app'));
+      },
+    }),
+  });
   return {
     kind: 'postgres',
     db,

@@ -70,4 +70,40 @@ describe('security: the crawler does not reach internal addresses', () => {
       crawler.close();
     }
   });
+
+  test('a redirect from an allowed site to an internal address is refused, and the internal one gets nothing', async () => {
+    // The internal service, on another loopback address that is not allow-listed.
+    let internalHits = 0;
+    const internal = createServer((_req, res) => {
+      internalHits++;
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<p>metadata</p>');
+    });
+    await new Promise<void>((resolve) => internal.listen(0, '127.0.0.2', resolve));
+    const internalAddress = internal.address();
+    const internalPort = typeof internalAddress === 'object' && internalAddress ? internalAddress.port : 0;
+    const site = createServer((req, res) => {
+      if (req.url === '/robots.txt') return void res.writeHead(404).end();
+      res.writeHead(302, { location: `http://127.0.0.2:${internalPort}/latest/meta-data/` }).end();
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const siteAddress = site.address();
+    const sitePort = typeof siteAddress === 'object' && siteAddress ? siteAddress.port : 0;
+    const crawler = fetcher(['127.0.0.1']);
+    try {
+      const result = await crawler.fetch(`http://127.0.0.1:${sitePort}/ads`);
+      assert.equal(result.ok, false, JSON.stringify(result));
+      assert.ok(
+        result.ok === false && ['redirect-offsite', 'blocked-address'].includes(result.kind),
+        result.kind,
+      );
+      // Even the internal address by itself is refused before a byte is sent.
+      const direct = await crawler.fetch(`http://127.0.0.2:${internalPort}/`);
+      assert.equal(direct.ok === false && direct.kind, 'blocked-address');
+      assert.equal(internalHits, 0);
+    } finally {
+      crawler.close();
+      await new Promise<void>((resolve) => site.close(() => resolve()));
+      await new Promise<void>((resolve) => internal.close(() => resolve()));
+    }
+  });
 });

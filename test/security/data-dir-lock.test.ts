@@ -46,6 +46,30 @@ describe(`security: one process per PGlite data folder (run under ${databaseLabe
     assert.equal(again.code, 0, again.stderr);
   });
 
+  test('a CLI command on a folder a server holds is refused with the holder named', async () => {
+    const first = await openStore({ dataDir: dir });
+    try {
+      const cli = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+      const env: NodeJS.ProcessEnv = { ...process.env, KETENPLEIN_DATA_DIR: dir };
+      delete env.DATABASE_URL;
+      const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', cli, 'audit', 'verify'], {
+          env,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let err = '';
+        child.stderr.on('data', (chunk) => {
+          err += chunk;
+        });
+        child.on('exit', (exit) => resolve({ code: exit, stderr: err }));
+      });
+      assert.notEqual(code, 0);
+      assert.match(stderr, new RegExp(`process ${process.pid} on ${hostname()}`));
+    } finally {
+      await first.close();
+    }
+  });
+
   test('a lock left by a process that died is taken over', async () => {
     // A pid that is certainly not running: a child that has already exited.
     const child = spawn(process.execPath, ['-e', '0']);

@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import * as OTPAuth from 'otpauth';
+import { importFile } from '../../bench/signals/import-file.ts';
 import { CHAIN_WIDE_ROLES } from '../../src/access/role-grants.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { signalRules } from '../../src/signals/grants.ts';
@@ -173,6 +174,66 @@ describe(`security: attacks over HTTP on ${databaseLabel}`, () => {
       });
       assert.equal(status, 401);
     });
+
+    test('an anonymous XLSX import is refused unread, and /health keeps answering', async () => {
+      const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      const upload = fetch(`${server.url}/api/v1/signals/import`, {
+        method: 'POST',
+        headers: { 'content-type': xlsx },
+        body: Buffer.alloc(1024 * 1024, 0x50),
+      });
+      const health = await fetch(`${server.url}/health`, { signal: AbortSignal.timeout(2000) });
+      assert.equal(health.status, 200);
+      const refused = await upload;
+      assert.equal(refused.status, 401);
+      assert.equal(((await refused.json()) as ErrorBody).error.code, 'unauthenticated');
+    });
+
+    test('a long import does not hold the only connection: another user is served while it writes', async () => {
+      const reporter = await loginAs(server, 'melder@opvang.example', 'signal_intake');
+      const other = await loginAs(server, 'analist@comensha.example');
+      const csv = importFile({ rows: 150, shareRate: 0.2, sharedNumbers: 3, seed: 11, tag: 'Lang' });
+      const signalsNow = async () =>
+        Number(
+          (await sql<{ n: string }>`SELECT count(*) AS n FROM signals`.execute(server.store.db)).rows[0]?.n,
+        );
+      const start = await signalsNow();
+      let importDone = false;
+      const importing = reporter
+        .request<{ imported: unknown[] }>('POST', '/api/v1/signals/import?filename=lang.csv', csv, {
+          'content-type': 'text/csv',
+        })
+        .finally(() => {
+          importDone = true;
+        });
+      // Once the first rows are stored (committed), the import is writing: another request gets through.
+      while (!importDone && (await signalsNow()) === start) await new Promise((r) => setTimeout(r, 5));
+      const me = await other.get('/api/v1/auth/me');
+      // Served between two batches, not after the last: the import had not written every row yet.
+      const storedWhenServed = (await signalsNow()) - start;
+      const answer = await importing;
+      assert.equal(answer.status, 201, JSON.stringify(answer.body).slice(0, 300));
+      assert.equal(answer.body.imported.length, 150);
+      assert.equal(me.status, 200);
+      assert.ok(
+        storedWhenServed < 150,
+        `the other user waited for the whole import (${storedWhenServed} rows)`,
+      );
+    });
+
+    test('a logged-in body is limited per route: JSON 1 MB, a bulk import 10 MB', async () => {
+      const reporter = await loginAs(server, 'melder@gemeente-amsterdam.example', 'signal_intake');
+      const json = await reporter.post<ErrorBody>('/api/v1/signals', { narrative: 'x'.repeat(1024 * 1024) });
+      assert.equal(json.status, 413);
+      assert.equal(json.body.error.code, 'payload_too_large');
+      const csv = await reporter.request<ErrorBody>(
+        'POST',
+        '/api/v1/signals/import',
+        `a\n${'x'.repeat(10 * 1024 * 1024)}`,
+        { 'content-type': 'text/csv' },
+      );
+      assert.equal(csv.status, 413);
+    });
   });
 
   describe('3. password guessing', () => {
@@ -303,6 +364,16 @@ describe(`security: attacks over HTTP on ${databaseLabel}`, () => {
         .where('email', '=', 'analist@comensha.example')
         .executeTakeFirstOrThrow();
       assert.equal(row.totp_secret, null);
+    });
+
+    test('a session cannot change the e-mail address it logs in with (there is no such request)', async () => {
+      const admin = await loginAs(server, 'beheer@politie-amsterdam.example', 'administration');
+      const self = await userId('beheer@politie-amsterdam.example');
+      const changed = await admin.patch<ErrorBody>(`/api/v1/users/${self}`, {
+        email: 'attacker@evil.example',
+      });
+      assert.equal(changed.status, 400);
+      assert.equal(await userId('beheer@politie-amsterdam.example'), self, 'the address is unchanged');
     });
   });
 });

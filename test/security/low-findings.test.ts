@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { csvCell } from '../../src/domain/csv-cell.ts';
+import { type IndicatorTable, tableCsv } from '../../src/monitor/service.ts';
 import { exampleSubmission } from '../../src/signals/fixtures.ts';
 import { loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
 import { databaseLabel } from '../helpers/store.ts';
@@ -47,5 +48,17 @@ describe(`security: low findings on ${databaseLabel}`, () => {
     assert.equal(csvCell('-x'), "'-x");
     assert.equal(csvCell(-3), '-3');
     assert.equal(csvCell('Amsterdam'), 'Amsterdam');
+  });
+
+  test('the monitor table export neutralises formula cells too (it quoted them, which a spreadsheet still runs)', () => {
+    const cell = (place: string, value: number) => ({ dimensions: { place }, value, suppressed: false });
+    const table = {
+      cells: [cell('=HYPERLINK("http://x","klik")', 12), cell('@SUM(A1)', 15)],
+      totals: [],
+      rule: { description: { nl: 'regel', en: 'rule' } },
+    } as unknown as IndicatorTable;
+    const lines = tableCsv(table).split('\n');
+    assert.equal(lines[1], `"'=HYPERLINK(""http://x"",""klik"")",12,false`);
+    assert.equal(lines[2], "'@SUM(A1),15,false");
   });
 });
