@@ -97,17 +97,67 @@ export async function appendAudit(conn: Kysely<Database>, entries: readonly Audi
   for (const listener of appendListeners) listener(seconds, entries.length);
 }
 
+// The head this process wrote last: a hint only (the database checks it under the head lock), so a wrong
+// one (another process appended, a transaction rolled back, another database in the same process) costs a
+// second round trip, never a wrong chain.
+let lastHead = { seq: '-1', hash: '' };
+// Appends of this process take turns for the one round trip that computes and sends them: the next one then
+// starts from the head the previous one wrote and waits in the database only for that commit, instead of
+// every concurrent appender guessing the same head and retrying.
+let turn: Promise<void> = Promise.resolve();
+// Transactions (by their Kysely object) that appended already: a second append in the same transaction must
+// not wait for its turn behind an appender that waits for this transaction's head lock.
+const appended = new WeakSet<object>();
+
 async function appendChained(conn: Kysely<Database>, entries: readonly AuditInput[]): Promise<void> {
-  // The head is locked, read and advanced only through SECURITY DEFINER functions (migration 0095): the
-  // request role cannot read or move it directly, only forward onto the entries it appended.
-  const head = (
-    await sql<{ seq: string; hash: string }>`SELECT seq, hash FROM ketenplein_audit_head()`.execute(conn)
-  ).rows[0];
-  if (!head) throw new Error('audit head missing');
+  if (appended.has(conn)) return appendOnce(conn, entries);
+  appended.add(conn);
+  const previous = turn;
+  let done = () => {};
+  turn = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  await previous;
+  try {
+    await appendOnce(conn, entries);
+  } finally {
+    done();
+  }
+}
+
+/**
+ * One call of ketenplein_audit_append (migration 0098): lock the head, check it is the one the hashes were
+ * computed from, insert, advance. When another transaction (or process) moved the head, the function writes
+ * nothing and returns the head it has locked; the second call then cannot miss.
+ */
+async function appendOnce(conn: Kysely<Database>, entries: readonly AuditInput[]): Promise<void> {
+  let head = lastHead;
+  // Inside a transaction the second call holds the lock the first one took, so it cannot miss; outside one
+  // (autocommit) another appender may slip in between, hence a few tries.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const rows = chained(head, entries);
+    const answer = (
+      await sql<{
+        appended: boolean;
+        head_seq: string;
+        head_hash: string;
+      }>`SELECT appended, head_seq::text AS head_seq, head_hash FROM ketenplein_audit_append(${head.seq}::bigint, ${head.hash}, ${JSON.stringify(rows)}::jsonb)`.execute(
+        conn,
+      )
+    ).rows[0];
+    if (!answer) throw new Error('audit head missing');
+    head = { seq: answer.head_seq, hash: answer.head_hash };
+    lastHead = head;
+    if (answer.appended) return;
+  }
+  throw new Error('audit head kept moving: append not written');
+}
+
+function chained(head: { seq: string; hash: string }, entries: readonly AuditInput[]) {
   let seq = BigInt(head.seq);
   let prev = head.hash;
   const at = new Date().toISOString();
-  const rows = entries.map((entry) => {
+  return entries.map((entry) => {
     seq += 1n;
     const fields: ChainedFields = {
       seq: seq.toString(),
@@ -126,10 +176,8 @@ async function appendChained(conn: Kysely<Database>, entries: readonly AuditInpu
     };
     const hash = entryHash(fields);
     prev = hash;
-    return { ...fields, record_ids: [...fields.record_ids], fields: [...fields.fields], hash };
+    return { ...fields, hash };
   });
-  await conn.insertInto('audit_log').values(rows).execute();
-  await sql`SELECT ketenplein_audit_advance(${seq.toString()}::bigint)`.execute(conn);
 }
 
 export interface CheckpointReport {

@@ -23,7 +23,9 @@ export async function withAuthScope<T>(
   work: (db: Kysely<Database>, audit: (entry: SystemAuditInput) => void) => Promise<T>,
 ): Promise<T> {
   return store.requestDb.transaction().execute(async (trx) => {
-    await setScope(trx, { orgId: '', purpose: AUTH_SCOPE_PURPOSE, chain: false }, store.scopeKey);
+    // PostgreSQL's request connections sign the scope themselves, as in withAccess.
+    const signed = store.kind === 'postgres';
+    await setScope(trx, { orgId: '', purpose: AUTH_SCOPE_PURPOSE, chain: false }, store.scopeKey, signed);
     const entries: AuditInput[] = [];
     // Audited as the named system actor of the login machinery, as withSystem names its actors.
     const result = await work(trx, (entry) =>

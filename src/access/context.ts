@@ -61,10 +61,12 @@ export async function withAccess<T>(
   try {
     purpose = checkPurpose(actor, request.purpose);
     const chosen = purpose;
+    // PostgreSQL's request connections sign the scope themselves (one round trip less, src/access/db-scope.ts).
+    const signed = store.kind === 'postgres';
     // The request connections (login role that owns nothing on PostgreSQL), as the restricted role, with a
     // signed scope: src/access/db-scope.ts.
     return await store.requestDb.transaction().execute(async (trx) => {
-      await setScope(trx, { orgId: actor.orgId, purpose: chosen, chain: false }, store.scopeKey);
+      await setScope(trx, { orgId: actor.orgId, purpose: chosen, chain: false }, store.scopeKey, signed);
       const entries: AuditInput[] = [];
       let chainScope = false;
       const base = { userId: actor.userId, orgId: actor.orgId, purpose: chosen };
@@ -79,7 +81,12 @@ export async function withAccess<T>(
           // the next decision that is not (never switched on for the rest of the transaction).
           if (decision.chain !== chainScope) {
             chainScope = decision.chain;
-            await setScope(trx, { orgId: actor.orgId, purpose: chosen, chain: chainScope }, store.scopeKey);
+            await setScope(
+              trx,
+              { orgId: actor.orgId, purpose: chosen, chain: chainScope },
+              store.scopeKey,
+              signed,
+            );
           }
           return decision;
         },

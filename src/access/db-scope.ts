@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Database } from '../store/schema.ts';
+import { NONCE_QUERY, SCOPE_STATEMENT, scopeMac } from '../store/scoped-client.ts';
 
 /** What row-level security binds a request transaction to. */
 export interface DbScope {
@@ -23,25 +23,28 @@ const nonces = new WeakMap<object, string>();
  * 0095), so `set_config('ketenplein.chain_scope', 'on')` or a forged organisation from SQL the request role
  * can run gives no rows at all, and a signature from another transaction does not fit this one.
  * Call it again to change the scope (e.g. chain-wide after a chain rule was granted).
+ *
+ * `signedByConnection`: the request connections of PostgreSQL (ScopedClient below) read the nonce and
+ * switch the role in the same round trip as BEGIN and sign the scope statement themselves, so the scope
+ * costs one round trip instead of two. Without such a connection the statement goes out unsigned and
+ * RLS gives nothing (fails closed).
  */
-export async function setScope(trx: Kysely<Database>, scope: DbScope, key: Buffer): Promise<void> {
-  let nonce = nonces.get(trx);
-  if (nonce === undefined) {
-    // The body of ketenplein_scope_nonce() (migration 0095), written out: before the role switch the login
-    // role cannot even look into the schema.
-    const row = await sql<{
-      nonce: string;
-    }>`SELECT pg_backend_pid()::text || ':' || extract(epoch FROM transaction_timestamp())::text AS nonce, set_config('role', 'ketenplein_app', true)`.execute(
-      trx,
-    );
-    nonce = row.rows[0]?.nonce ?? '';
-    nonces.set(trx, nonce);
-  }
+export async function setScope(
+  trx: Kysely<Database>,
+  scope: DbScope,
+  key: Buffer,
+  signedByConnection = false,
+): Promise<void> {
   const chain = scope.chain ? 'on' : 'off';
-  const mac = createHmac('sha256', key)
-    .update(`${scope.orgId}|${scope.purpose}|${chain}|${nonce}`, 'utf8')
-    .digest('hex');
-  await sql`SELECT set_config('ketenplein.org_id', ${scope.orgId}, true), set_config('ketenplein.purpose', ${scope.purpose}, true), set_config('ketenplein.chain_scope', ${chain}, true), set_config('ketenplein.scope_mac', ${mac}, true)`.execute(
-    trx,
-  );
+  let mac = '';
+  if (!signedByConnection) {
+    let nonce = nonces.get(trx);
+    if (nonce === undefined) {
+      const row = await sql<{ nonce: string }>`${sql.raw(NONCE_QUERY)}`.execute(trx);
+      nonce = row.rows[0]?.nonce ?? '';
+      nonces.set(trx, nonce);
+    }
+    mac = scopeMac(key, scope.orgId, scope.purpose, chain, nonce);
+  }
+  await trx.executeQuery(CompiledQuery.raw(SCOPE_STATEMENT, [scope.orgId, scope.purpose, chain, mac]));
 }

@@ -7,6 +7,7 @@ import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { Database } from './schema.ts';
 import { installScopeKey, loadScopeKey } from './scope-key.ts';
+import { scopedClientClass } from './scoped-client.ts';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -120,7 +121,10 @@ async function openPostgres(url: string, options: StoreOptions): Promise<Store> 
     options: `-c search_path=${schema}`,
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const scopeKey = loadScopeKey(process.env, 'postgres');
   const requestPool = new pg.Pool({
+    // Folds BEGIN and the scope's nonce into one round trip and signs the scope (src/access/db-scope.ts).
+    Client: scopedClientClass(scopeKey),
     connectionString: options.requestDatabaseUrl ?? process.env.KETENPLEIN_APP_DATABASE_URL ?? loginUrl(url),
     max: options.poolSize ?? 10,
     options: `-c search_path=${schema}`,
@@ -140,7 +144,7 @@ async function openPostgres(url: string, options: StoreOptions): Promise<Store> 
     kind: 'postgres',
     db,
     requestDb,
-    scopeKey: loadScopeKey(process.env, 'postgres'),
+    scopeKey,
     schema,
     exec: async (script) => {
       const client = await pool.connect();

@@ -1,6 +1,7 @@
 import type { AccessTx } from '../../access/context.ts';
 import { InvalidInput } from '../../access/users.ts';
 import { registeredVictims } from '../../signals/index.ts';
+import { linkRegistrationsOffThread } from './link-thread.ts';
 import {
   type ListsBy,
   RegistrationError,
@@ -36,7 +37,7 @@ export async function registrationCaptureTable(
   const records: RegistrationRecord[] = victims.map(({ signalId: _signal, ...record }) => record);
   let table: RegistrationTable;
   try {
-    table = registrationTable(records, request);
+    table = registrationTable(records, request, await linkRegistrationsOffThread(records));
   } catch (error) {
     if (error instanceof RegistrationError) throw new InvalidInput(error.message, error.field);
     throw error;

@@ -166,6 +166,8 @@ export function linkRegistrations(records: readonly RegistrationRecord[]): Int32
 export function registrationTable(
   records: readonly RegistrationRecord[],
   options: RegistrationOptions,
+  /** The person of each record when already linked (off the event loop: `link-thread.ts`). */
+  linked?: Int32Array,
 ): RegistrationTable {
   const listKey = (r: RegistrationRecord) => (options.listsBy === 'organisation' ? r.orgId : r.orgType);
   const listLabel = (r: RegistrationRecord) => (options.listsBy === 'organisation' ? r.orgName : r.orgType);
@@ -199,7 +201,7 @@ export function registrationTable(
   }));
   const indexOf = new Map(ordered.map(([key], i) => [key, i]));
 
-  const roots = linkRegistrations(records);
+  const roots = linked ?? linkRegistrations(records);
   const persons = new Map<number, number[]>();
   roots.forEach((root, i) => {
     const members = persons.get(root) ?? [];
