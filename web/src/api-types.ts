@@ -1190,6 +1190,135 @@ export interface paths {
       };
     };
   };
+  '/api/v1/consultation-items/{id}/actions': {
+    post: {
+      requestBody: {
+        title: string;
+        ownerOrgId: string;
+        dueOn: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+          taskId: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/consultation-items/{id}/notes': {
+    post: {
+      requestBody: {
+        kind: 'contribution' | 'decision';
+        text: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/consultations': {
+    get: {
+      responses: {
+        '200': {
+          [key: string]: unknown;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        title: string;
+        startsAt: string;
+        endsAt: string;
+        location?: string;
+        orgIds: string[];
+        caseIds?: string[];
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/consultations/{id}': {
+    get: {
+      responses: {
+        '200': {
+          [key: string]: unknown;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/consultations/{id}/held': {
+    post: {
+      responses: {
+        '200': {
+          id: string;
+          state: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/consultations/{id}/invitation.ics': {
+    get: {
+      responses: {
+        '200': string | Blob;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/consultations/{id}/items': {
+    post: {
+      requestBody: {
+        caseId: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/consultations/{id}/minutes.pdf': {
+    get: {
+      responses: {
+        '200': string | Blob;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/consultations/{id}/people': {
+    post: {
+      requestBody: {
+        userId: string;
+      };
+      responses: {
+        '200': {
+          added: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/crawler/adapters': {
     get: {
       responses: {
