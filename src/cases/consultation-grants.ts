@@ -1,5 +1,5 @@
 import type { Grant, Rows } from '../access/grant.ts';
-import { CASE_ROLES } from '../access/rules/cases.ts';
+import { CASE_ROLES, TASK_FIELDS } from '../access/rules/cases.ts';
 
 /**
  * Who may do what in a casusoverleg (issue 15, item 3). Everything here is under the purpose
@@ -42,6 +42,22 @@ const SEEN_CASE: Rows = {
       eb(eb.fn('case_profile', [eb.ref(c.ref('case_id'))]), 'is not', null),
     ]),
   test: (row) => row.participant === true && row.access_profile !== null && row.access_profile !== undefined,
+};
+
+/** Actions agreed in a consultation: every participant that sees the case sees them (they are in the minutes). */
+const AGREED_TASKS: Rows = {
+  label: {
+    nl: 'acties uit een casusoverleg van de eigen organisatie, in zaken die zij zelf ziet',
+    en: "actions agreed in a consultation of one's own organisation, in cases it sees itself",
+  },
+  where: (eb, c) =>
+    eb.and([
+      eb(c.ref('consultation_id'), 'is not', null),
+      eb(eb.fn('consultation_participant', [eb.ref(c.ref('consultation_id'))]), '=', true),
+      eb(eb.fn('case_profile', [eb.ref(c.ref('case_id'))]), 'is not', null),
+    ]),
+  test: (row) =>
+    row.in_consultation === true && row.access_profile !== null && row.access_profile !== undefined,
 };
 
 export const CONSULTATION_FIELDS = [
@@ -130,6 +146,15 @@ export const consultationGrants: Grant[] = [
     rows: SEEN_CASE,
     fields: NOTE_FIELDS,
     writable: ['kind', 'text', 'task_id'],
+    legalBasis: BASIS,
+  },
+  {
+    roles: CASE_ROLES,
+    purposes: PURPOSES,
+    resource: 'case_task',
+    actions: ['read'],
+    rows: AGREED_TASKS,
+    fields: TASK_FIELDS,
     legalBasis: BASIS,
   },
 ];
