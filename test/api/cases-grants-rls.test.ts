@@ -98,14 +98,7 @@ describe(`cases: grants and row-level security agree with the referral model on 
     // on the agenda by its lead only; a contribution, a decision and an action on A.
     const chair = await loginAs(server, CHAIR, 'case_consultation');
     const cityC = await loginAs(server, MUNICIPALITY, 'case_consultation');
-    await referAndAccept(
-      a.police,
-      a.id,
-      orgs.get('Gemeente Amsterdam')!,
-      'care',
-      'case_consultation',
-      cityC,
-    );
+    await referAndAccept(a.police, a.id, orgs.get('Gemeente Amsterdam')!, 'care', 'case_consultation', cityC);
     await referAndAccept(
       a.police,
       a.id,
