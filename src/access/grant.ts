@@ -45,6 +45,7 @@ export const RESOURCES = [
   'consultation',
   'consultation_item',
   'consultation_note',
+  'case_notification',
   // Care for victims (src/care).
   'care_client',
   'care_consent',

@@ -1,5 +1,5 @@
 import type { Grant, Rows } from '../access/grant.ts';
-import { CASE_ROLES, TASK_FIELDS } from '../access/rules/cases.ts';
+import { CASE_PURPOSES, CASE_ROLES, TASK_FIELDS } from '../access/rules/cases.ts';
 
 /**
  * Who may do what in a casusoverleg (issue 15, item 3). Everything here is under the purpose
@@ -156,5 +156,23 @@ export const consultationGrants: Grant[] = [
     rows: AGREED_TASKS,
     fields: TASK_FIELDS,
     legalBasis: BASIS,
+  },
+];
+
+/** In-app notifications (item 7): an organisation's own; they hold a kind and a link, no personal data. */
+export const notificationGrants: Grant[] = [
+  {
+    roles: CASE_ROLES,
+    purposes: CASE_PURPOSES,
+    resource: 'case_notification',
+    actions: ['read', 'update'],
+    rows: {
+      label: { nl: 'meldingen aan de eigen organisatie', en: "notifications to one's own organisation" },
+      where: (eb, c) => eb(c.ref('org_id'), '=', c.actor.orgId),
+      test: (row, c) => row.org_id === c.actor.orgId,
+    },
+    fields: ['id', 'org_id', 'kind', 'link', 'created_at', 'read_at'],
+    writable: ['read_at'],
+    legalBasis: 'Geen persoonsgegevens: soort melding en een link / no personal data: kind and link',
   },
 ];

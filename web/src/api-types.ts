@@ -840,6 +840,35 @@ export interface paths {
       };
     };
   };
+  '/api/v1/case-notifications': {
+    get: {
+      responses: {
+        '200': {
+          unread: number;
+          items: {
+            id: string;
+            kind: string;
+            link: string;
+            createdAt: string;
+            readAt: string | null;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/case-notifications/{id}/read': {
+    post: {
+      responses: {
+        '200': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/case-referrals': {
     get: {
       responses: {

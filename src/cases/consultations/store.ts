@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { AccessTx } from '../../access/context.ts';
 import { NotFound } from '../../access/context.ts';
 import { conflict, invalidInput, label, Problem } from '../../domain/problem.ts';
+import { notify } from '../notifications/notify.ts';
 import { history, profileOf } from '../store/cases.ts';
 import { getCase } from '../store/read.ts';
 import './tables.ts';
@@ -134,6 +135,7 @@ export async function createConsultation(tx: AccessTx, input: ConsultationInput)
     })
     .execute();
   tx.record(decision, [id], ['title', 'starts_at', 'ends_at', 'location', 'org_ids']);
+  for (const org of invited) await notify(tx, org, 'consultation_invitation', `/overleg/${id}`);
   for (const caseId of input.caseIds ?? []) await addItemTo(tx, id, caseId, false);
   // Actions agreed earlier under this chair and still open: their cases come back on the agenda.
   const open = await tx.db
@@ -305,6 +307,7 @@ export async function addAction(
     taskId,
     ownerOrgId: action.ownerOrgId,
   });
+  await notify(tx, action.ownerOrgId, 'task_assigned', '/taken');
   return { id, taskId };
 }
 
