@@ -1,6 +1,6 @@
 import { caseGrants } from '../access/rules/cases.ts';
+import { consultationGrants, notificationGrants } from '../access/rules/consultations.ts';
 import { defineCapability } from '../capability.ts';
-import { consultationGrants, notificationGrants } from './consultation-grants.ts';
 
 /** Cases: one case file shared between partners by referral (issue 15); holds persons (personal-data.ts). */
 export const casesCapability = defineCapability({

@@ -3,7 +3,7 @@
 -- under the purpose case_consultation, to its organisations. On each agenda case a participant sees exactly
 -- what its own grant on that case allows (case_profile, migration 0200, under case_consultation): the chair
 -- adds nothing. Contributions, decisions and actions on an item are visible only to participants that see
--- the item's case. The rules in src/cases/consultation-grants.ts say the same; these policies are the second
+-- the item's case. The rules in src/access/rules/consultations.ts say the same; these policies are the second
 -- line.
 
 CREATE TABLE consultations (

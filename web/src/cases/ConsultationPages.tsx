@@ -13,7 +13,7 @@ import { useLoad } from '../useLoad.ts';
 import type { CaseFile, CaseRow } from './api.ts';
 import { useCaseLabel, useDay } from './shared.tsx';
 
-/** Everything of the casusoverleg runs under this purpose only (src/cases/consultation-grants.ts). */
+/** Everything of the casusoverleg runs under this purpose only (src/access/rules/consultations.ts). */
 const PURPOSE = 'case_consultation';
 
 interface ConsultationRow {

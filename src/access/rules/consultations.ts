@@ -1,5 +1,5 @@
-import type { Grant, Rows } from '../access/grant.ts';
-import { CASE_PURPOSES, CASE_ROLES, TASK_FIELDS } from '../access/rules/cases.ts';
+import type { Grant, Rows } from '../grant.ts';
+import { CASE_PURPOSES, CASE_ROLES, TASK_FIELDS } from './cases.ts';
 
 /**
  * Who may do what in a casusoverleg (issue 15, item 3). Everything here is under the purpose
