@@ -18,7 +18,7 @@ export interface MailSettings {
 export function mailSettingsFrom(env: NodeJS.ProcessEnv = process.env): MailSettings {
   return {
     smtpUrl: env.KETENPLEIN_SMTP_URL || undefined,
-    from: env.KETENPLEIN_MAIL_FROM || 'Ketenplein <noreply@ketenplein.invalid>',
+    from: env.KETENPLEIN_MAIL_FROM || 'noreply@ketenplein.invalid',
     publicUrl: (env.KETENPLEIN_PUBLIC_URL || 'http://localhost:8080').replace(/\/+$/, ''),
   };
 }
