@@ -127,6 +127,31 @@ describe(`cases: the casusoverleg on ${databaseLabel}`, () => {
       caseId: secret.id,
     });
     assert.equal(again.status, 409);
+    // People: each organisation names its own users; another organisation's user is refused.
+    const userId = async (email: string) =>
+      (
+        await server.store.db
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', email)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const named = await chair.post<{ added: number }>(`/api/v1/consultations/${meetingId}/people`, {
+      userId: await userId(CHAIR),
+    });
+    assert.equal(named.status, 200, JSON.stringify(named.body));
+    assert.equal(named.body.added, 1);
+    const foreign = await chair.post<Problem>(`/api/v1/consultations/${meetingId}/people`, {
+      userId: await userId(POLICE),
+    });
+    assert.equal(foreign.status, 400);
+    assert.equal(foreign.body.error.field, 'userId');
+    const people = (await care.get<{ people: { orgName: string }[] }>(`/api/v1/consultations/${meetingId}`))
+      .body.people;
+    assert.deepEqual(
+      people.map((p) => p.orgName),
+      [RIEC],
+    );
     // The municipality cannot put a case it does not see.
     const notSeen = await city.post<Problem>(`/api/v1/consultations/${meetingId}/items`, {
       caseId: secret.id,
