@@ -41,6 +41,11 @@ export const RESOURCES = [
   'case_task',
   'case_referral',
   'case_history',
+  // The casusoverleg (src/cases/consultations): the meeting, its agenda and its minutes.
+  'consultation',
+  'consultation_item',
+  'consultation_note',
+  'case_notification',
   // Care for victims (src/care).
   'care_client',
   'care_consent',

@@ -5,7 +5,16 @@ import { withAccess } from '../../src/access/context.ts';
 import type { Resource } from '../../src/access/grant.ts';
 import { AccessDenied, allowedPurposes, decide } from '../../src/access/policy.ts';
 import { DEMO_USERS } from '../../src/store/demo.ts';
-import { addDays, CARE, MUNICIPALITY, orgIds, policeCase, referAndAccept } from '../helpers/cases.ts';
+import {
+  addDays,
+  CARE,
+  CHAIR,
+  MUNICIPALITY,
+  orgIds,
+  POLICE,
+  policeCase,
+  referAndAccept,
+} from '../helpers/cases.ts';
 import { loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
 import { actorOf, databaseLabel } from '../helpers/store.ts';
 
@@ -85,6 +94,60 @@ describe(`cases: grants and row-level security agree with the referral model on 
     await sql`UPDATE case_referrals SET ends_on = current_date - 1 WHERE id = ${lapsed}`.execute(
       server.store.db,
     );
+    // A casusoverleg (item 3): case A shared for the consultation with the municipality and the chair, case B
+    // on the agenda by its lead only; a contribution, a decision and an action on A.
+    const chair = await loginAs(server, CHAIR, 'case_consultation');
+    const cityC = await loginAs(server, MUNICIPALITY, 'case_consultation');
+    await referAndAccept(a.police, a.id, orgs.get('Gemeente Amsterdam')!, 'care', 'case_consultation', cityC);
+    await referAndAccept(
+      a.police,
+      a.id,
+      orgs.get('RIEC Amsterdam-Amstelland')!,
+      'administrative',
+      'case_consultation',
+      chair,
+    );
+    const planned = await chair.post<{ id: string }>('/api/v1/consultations', {
+      title: 'Overleg RLS',
+      startsAt: '2026-12-10T10:00:00+01:00',
+      endsAt: '2026-12-10T11:00:00+01:00',
+      orgIds: [
+        orgs.get('Politie Eenheid Amsterdam'),
+        orgs.get('Gemeente Amsterdam'),
+        orgs.get('Zorgcoördinatie Amsterdam-Amstelland'),
+      ],
+      caseIds: [a.id],
+    });
+    assert.equal(planned.status, 201, JSON.stringify(planned.body));
+    const policeC = await loginAs(server, POLICE, 'case_consultation');
+    assert.equal(
+      (await policeC.post(`/api/v1/consultations/${planned.body.id}/items`, { caseId: b.id })).status,
+      201,
+    );
+    const meeting = await chair.get<{ agenda: { id: string; shared: boolean }[] }>(
+      `/api/v1/consultations/${planned.body.id}`,
+    );
+    const item = meeting.body.agenda.find((i) => i.shared)!;
+    assert.equal(
+      (
+        await cityC.post(`/api/v1/consultation-items/${item.id}/notes`, {
+          kind: 'contribution',
+          text: 'Inbreng',
+        })
+      ).status,
+      201,
+    );
+    assert.equal(
+      (await chair.post(`/api/v1/consultation-items/${item.id}/notes`, { kind: 'decision', text: 'Besluit' }))
+        .status,
+      201,
+    );
+    const action = await chair.post(`/api/v1/consultation-items/${item.id}/actions`, {
+      title: 'Actie gemeente',
+      ownerOrgId: orgs.get('Gemeente Amsterdam'),
+      dueOn: addDays(7),
+    });
+    assert.equal(action.status, 201, JSON.stringify(action.body));
   });
   after(() => server.close());
 
@@ -160,7 +223,11 @@ describe(`cases: grants and row-level security agree with the referral model on 
         resource: 'case_task',
         table: 'case_tasks',
         caseColumn: 'case_id',
-        sees: (r, o, p) => p === 'lead' || p === 'criminal' || r.owner_org_id === o,
+        sees: (r, o, p) =>
+          p === 'lead' ||
+          p === 'criminal' ||
+          r.owner_org_id === o ||
+          (r.consultation_id !== null && p !== null && inConsultation(r.consultation_id, o)),
       },
       {
         resource: 'case_referral',
@@ -174,12 +241,38 @@ describe(`cases: grants and row-level security agree with the referral model on 
         caseColumn: 'case_id',
         sees: (_r, _o, p) => p === 'lead',
       },
+      {
+        resource: 'consultation',
+        table: 'consultations',
+        caseColumn: 'id',
+        sees: (r, o) => inConsultation(r.id, o),
+      },
+      {
+        resource: 'consultation_item',
+        table: 'consultation_items',
+        caseColumn: 'case_id',
+        sees: (r, o) => inConsultation(r.consultation_id, o),
+      },
+      {
+        resource: 'consultation_note',
+        table: 'consultation_notes',
+        caseColumn: 'case_id',
+        sees: (r, o, p) => p !== null && inConsultation(r.consultation_id, o),
+      },
     ];
+    const consultations = await all('consultations');
+    let currentPurpose = '';
+    // A consultation is its organisations', under the consultation purpose only.
+    function inConsultation(id: unknown, org: string): boolean {
+      const found = consultations.find((c) => c.id === id);
+      return currentPurpose === 'case_consultation' && !!found && (found.org_ids as string[]).includes(org);
+    }
     let checked = 0;
     let shared = 0;
     for (const user of DEMO_USERS) {
       const actor = await actorOf(server.store, user.email);
       for (const purpose of allowedPurposes(actor)) {
+        currentPurpose = purpose;
         for (const { resource, table, sees, caseColumn } of model) {
           const rows = await all(table);
           const expected = new Set(

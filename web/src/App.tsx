@@ -29,6 +29,11 @@ const CaseListPage = lazyPage(() => import('./cases/CaseListPage.tsx'), 'CaseLis
 const CasePage = lazyPage(() => import('./cases/CasePage.tsx'), 'CasePage');
 const ReferralsPage = lazyPage(() => import('./cases/ReferralsPage.tsx'), 'ReferralsPage');
 const TasksPage = lazyPage(() => import('./cases/ReferralsPage.tsx'), 'TasksPage');
+const ConsultationsPage = lazyPage<object, 'ConsultationsPage'>(
+  () => import('./cases/ConsultationPages.tsx'),
+  'ConsultationsPage',
+);
+const ConsultationPage = lazyPage(() => import('./cases/ConsultationPages.tsx'), 'ConsultationPage');
 const CarePage = lazyPage(() => import('./care/CarePage.tsx'), 'CarePage');
 const ShelterPage = lazyPage(() => import('./care/ShelterPage.tsx'), 'ShelterPage');
 const WavPublishPage = lazyPage(() => import('./feeds/PublishPage.tsx'), 'PublishPage');
@@ -57,6 +62,7 @@ interface Route {
     | 'nav.cases'
     | 'nav.caseReferrals'
     | 'nav.caseTasks'
+    | 'nav.consultations'
     | 'module.care.title'
     | 'module.shelter_capacity.title'
     | 'nav.wavPublish'
@@ -74,6 +80,7 @@ interface Route {
 const INTAKE: Need = { resource: 'signal', action: 'create', purpose: 'signal_intake' };
 const TRIAGE: Need = { resource: 'signal', action: 'transition', purpose: 'signal_assessment' };
 const CASES: Need = { resource: 'case', action: 'read' };
+const CONSULTATIONS: Need = { resource: 'consultation', action: 'read' };
 
 const ROUTES: Route[] = [
   { path: '/', nav: 'nav.start', page: () => <StartPage /> },
@@ -161,6 +168,14 @@ const ROUTES: Route[] = [
   },
   { path: '/verwijzingen', nav: 'nav.caseReferrals', needs: CASES, page: () => <ReferralsPage /> },
   { path: '/taken', nav: 'nav.caseTasks', needs: CASES, page: () => <TasksPage /> },
+  { path: '/overleg', nav: 'nav.consultations', needs: CONSULTATIONS, page: () => <ConsultationsPage /> },
+  {
+    path: '/overleg',
+    nav: 'nav.consultations',
+    needs: CONSULTATIONS,
+    nested: true,
+    page: (id) => <ConsultationPage key={id} id={id} />,
+  },
   // Care (src/care).
   {
     path: '/zorg',

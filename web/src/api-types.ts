@@ -143,6 +143,10 @@ export interface paths {
               | 'case_task'
               | 'case_referral'
               | 'case_history'
+              | 'consultation'
+              | 'consultation_item'
+              | 'consultation_note'
+              | 'case_notification'
               | 'care_client'
               | 'care_consent'
               | 'care_safe_address'
@@ -278,6 +282,10 @@ export interface paths {
               | 'case_task'
               | 'case_referral'
               | 'case_history'
+              | 'consultation'
+              | 'consultation_item'
+              | 'consultation_note'
+              | 'case_notification'
               | 'care_client'
               | 'care_consent'
               | 'care_safe_address'
@@ -1024,6 +1032,35 @@ export interface paths {
       };
     };
   };
+  '/api/v1/case-notifications': {
+    get: {
+      responses: {
+        '200': {
+          unread: number;
+          items: {
+            id: string;
+            kind: string;
+            link: string;
+            createdAt: string;
+            readAt: string | null;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/case-notifications/{id}/read': {
+    post: {
+      responses: {
+        '200': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/case-referrals': {
     get: {
       responses: {
@@ -1368,6 +1405,135 @@ export interface paths {
         '200': {
           id: string;
           state: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/consultation-items/{id}/actions': {
+    post: {
+      requestBody: {
+        title: string;
+        ownerOrgId: string;
+        dueOn: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+          taskId: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/consultation-items/{id}/notes': {
+    post: {
+      requestBody: {
+        kind: 'contribution' | 'decision';
+        text: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/consultations': {
+    get: {
+      responses: {
+        '200': {
+          [key: string]: unknown;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        title: string;
+        startsAt: string;
+        endsAt: string;
+        location?: string;
+        orgIds: string[];
+        caseIds?: string[];
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/consultations/{id}': {
+    get: {
+      responses: {
+        '200': {
+          [key: string]: unknown;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/consultations/{id}/held': {
+    post: {
+      responses: {
+        '200': {
+          id: string;
+          state: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/consultations/{id}/invitation.ics': {
+    get: {
+      responses: {
+        '200': string | Blob;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/consultations/{id}/items': {
+    post: {
+      requestBody: {
+        caseId: string;
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/consultations/{id}/minutes.pdf': {
+    get: {
+      responses: {
+        '200': string | Blob;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/consultations/{id}/people': {
+    post: {
+      requestBody: {
+        userId: string;
+      };
+      responses: {
+        '200': {
+          added: number;
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;

@@ -12,6 +12,7 @@ import {
   caseStepRefusal,
 } from '../lifecycle.ts';
 import './tables.ts';
+import { notify } from '../notifications/notify.ts';
 
 export const CASE_NOT_FOUND = 'Zaak niet gevonden / Case not found';
 
@@ -580,6 +581,7 @@ export async function addTask(
     .executeTakeFirstOrThrow();
   tx.record(decision, [created.id], ['title', 'owner_org_id', 'owner_user_id', 'due_on']);
   await history(tx, caseId, 'task_added', { id: created.id, ownerOrgId: ownerOrg });
+  await notify(tx, ownerOrg, 'task_assigned', '/taken');
   return { id: created.id };
 }
 

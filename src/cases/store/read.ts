@@ -240,6 +240,10 @@ export function taskQuery(tx: AccessTx) {
       'case_tasks.created_at',
       'case_tasks.done_at',
       profileOf('case_tasks.case_id').as('access_profile'),
+      // Agreed in a consultation the actor's organisation takes part in (migration 0201; false outside it).
+      sql<boolean>`coalesce(consultation_participant(case_tasks.consultation_id), false)`.as(
+        'in_consultation',
+      ),
       // The reference only, never the case's content: an owning organisation may not see the case itself.
       sql<string>`(SELECT r.case_reference FROM case_referrals r WHERE r.case_id = case_tasks.case_id LIMIT 1)`.as(
         'ref_via_referral',

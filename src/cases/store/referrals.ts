@@ -14,6 +14,7 @@ import { CASE_NOT_FOUND, closedCase, history, profileOf } from './cases.ts';
 import { getCase } from './read.ts';
 import { referralRow, referralView } from './referral-view.ts';
 import './tables.ts';
+import { notify } from '../notifications/notify.ts';
 
 export const REFERRAL_NOT_FOUND = 'Verwijzing niet gevonden / Referral not found';
 export interface Consent {
@@ -193,6 +194,7 @@ export async function createReferral(tx: AccessTx, caseId: string, input: Referr
     purpose: input.purpose,
     legalBasis: input.legalBasis,
   });
+  await notify(tx, input.toOrgId, 'referral_received', '/verwijzingen');
   return { id: created.id, state: created.state };
 }
 

@@ -124,6 +124,8 @@ export interface CaseTaskTable {
   created_by: string;
   created_at: Generated<Date>;
   done_at: Date | null;
+  /** The consultation that agreed this task as an action (migration 0201). */
+  consultation_id: string | null;
 }
 
 export interface CaseHistoryTable {

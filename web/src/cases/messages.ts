@@ -1,7 +1,10 @@
+import { consultationsEn, consultationsNl } from './consultation-messages.ts';
+
 /** Texts of the case pages, Dutch first; merged into the app's dictionaries in web/src/i18n. */
 export const casesNl = {
   'nav.cases': 'Zaken',
   'cases.required': 'dit veld is verplicht',
+  ...consultationsNl,
   'nav.caseReferrals': 'Verwijzingen',
   'nav.caseTasks': 'Mijn taken',
   'cases.list.title': 'Zaken',
@@ -150,6 +153,7 @@ export const casesNl = {
 } as const;
 
 export const casesEn: Record<keyof typeof casesNl, string> = {
+  ...consultationsEn,
   'nav.cases': 'Cases',
   'cases.required': 'this field is required',
   'nav.caseReferrals': 'Referrals',
