@@ -49,6 +49,9 @@ export const RESOURCES = [
   'placement_request',
   'reflection_period',
   'shelter_overview',
+  // CoMensha's registration of possible victims (src/care, issue 16 item 5).
+  'victim_registration',
+  'victim_registration_figures',
   'wav_version',
   'wav_entry',
   'visa_screening',

@@ -301,3 +301,104 @@ export const careGrants: Grant[] = [
       'Landelijk beeld opvangcapaciteit (CoMensha, ministerie): geaggregeerd, geen persoonsgegevens',
   },
 ];
+
+/** What CoMensha's registrar sees of a registration: the monitor's variables and a pseudonymous person. */
+export const REGISTRATION_FIELDS = [
+  'id',
+  'reporting_org_type',
+  'registered_on',
+  'sex',
+  'age',
+  'age_estimated',
+  'minor',
+  'nationality',
+  'forms',
+  'exploited_in',
+  'person',
+  'created_at',
+] as const;
+
+/** The registering partner sees its own registrations and from which of its clients each came. */
+export const REGISTRATION_PARTNER_FIELDS = [
+  ...REGISTRATION_FIELDS.filter((field) => field !== 'person'),
+  'source_client_id',
+] as const;
+
+const REGISTRATION_BASIS_SHORT = 'Registratie bij CoMensha';
+const REGISTRATION_BASIS =
+  'Registratie mogelijke slachtoffers mensenhandel bij CoMensha (bron van de slachtoffermonitor van de Nationaal Rapporteur); gepseudonimiseerd: geen naam, geboortedatum of adres (AVG art. 6(1)(e), 9(2)(g), 89)';
+
+/** CoMensha's registration (issue 16 item 5): a list of its own, added to the care capability's grants. */
+export const registrationGrants: Grant[] = [
+  {
+    // Registering a client of one's own with CoMensha reads what the monitor needs from the client file.
+    resource: 'care_client',
+    actions: ['read'],
+    roles: ['care_coordinator'],
+    purposes: ['victim_registration'],
+    orgTypes: ['care_coordination'],
+    rows: OWN_CLIENTS,
+    fields: [
+      'id',
+      'org_id',
+      'given_names',
+      'prefix',
+      'surname',
+      'date_of_birth',
+      'estimated_age',
+      'gender',
+      'nationality',
+      'forms',
+      'exploitation_places',
+      'restricted_at',
+    ],
+    legalBasis: `${REGISTRATION_BASIS_SHORT}: de variabelen uit het eigen cliëntdossier, met toestemming van de cliënt`,
+  },
+  {
+    resource: 'victim_registration',
+    actions: ['read', 'create'],
+    roles: ['care_coordinator', 'provider_intake'],
+    purposes: ['victim_registration'],
+    orgTypes: ['care_coordination', 'shelter'],
+    rows: ownOrganisation('org_id', {
+      nl: 'registraties die de eigen organisatie deed',
+      en: "registrations one's own organisation made",
+    }),
+    fields: REGISTRATION_PARTNER_FIELDS,
+    writable: REGISTRATION_PARTNER_FIELDS.filter((field) => !['id', 'created_at'].includes(field)),
+    legalBasis: `${REGISTRATION_BASIS}; vanuit het cliëntdossier alleen met toestemming van de cliënt`,
+  },
+  {
+    resource: 'victim_registration',
+    actions: ['read', 'create'],
+    roles: ['registrar'],
+    purposes: ['victim_registration'],
+    orgTypes: ['comensha'],
+    rows: {
+      ...everyRow,
+      label: {
+        nl: 'alle registraties (gepseudonimiseerd: variabelen van de monitor, geen identiteit)',
+        en: 'every registration (pseudonymised: the monitor variables, no identity)',
+      },
+    },
+    fields: REGISTRATION_FIELDS,
+    writable: REGISTRATION_FIELDS.filter((field) => !['id', 'person', 'created_at'].includes(field)),
+    legalBasis: REGISTRATION_BASIS,
+  },
+  {
+    resource: 'victim_registration_figures',
+    actions: ['aggregate'],
+    roles: ['registrar', 'programme_manager', 'analyst'],
+    purposes: ['statistics', 'victim_registration'],
+    orgTypes: ['comensha', 'ministry'],
+    rows: {
+      ...everyRow,
+      label: {
+        nl: 'jaartabellen van ontdubbelde personen, kleine aantallen onderdrukt',
+        en: 'yearly tables of de-duplicated persons, small counts suppressed',
+      },
+    },
+    fields: ['year', 'sex', 'minor', 'form', 'exploited_in', 'reporting_org_type', 'nationality'],
+    legalBasis: `${REGISTRATION_BASIS}; alleen aantallen (Zicht op omvang)`,
+  },
+];

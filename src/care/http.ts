@@ -25,6 +25,15 @@ import {
 } from './placements.ts';
 import { reflectionClocks, reflectionStep } from './reflection.ts';
 import {
+  EXPLOITED_IN,
+  listRegistrations,
+  REGISTRATION_SEXES,
+  REPORTING_ORG_TYPES,
+  registerVictim,
+  registrationFigures,
+  registryEncoder,
+} from './registrations.ts';
+import {
   CONSENT_HOW,
   CONSENT_SCOPES,
   CONTACT_CHANNELS,
@@ -47,6 +56,8 @@ import {
   Overview,
   PlaceView,
   ReflectionPeriod,
+  Registration,
+  RegistrationFigures,
   RequestView,
   SafeAddress,
   StepResult,
@@ -113,6 +124,35 @@ const PlaceBody = z.strictObject({
   maxAge: z.number().int().min(0).max(120),
   needs: Needs,
 });
+
+const RegistrationBody = z.strictObject({
+  clientId: z.uuid().optional(),
+  reportingOrgType: z.enum(REPORTING_ORG_TYPES).optional(),
+  registeredOn: Day,
+  sex: z.enum(REGISTRATION_SEXES).optional(),
+  age: z.number().int().min(0).max(120).optional(),
+  ageEstimated: z.boolean().optional(),
+  nationality: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+  forms: z
+    .array(z.enum(FORM_CODES).exclude(['unknown']))
+    .min(1)
+    .max(FORM_CODES.length)
+    .optional(),
+  exploitedIn: z.enum(EXPLOITED_IN).optional(),
+  identity: z
+    .strictObject({
+      givenNames: Name.optional(),
+      prefix: z.string().max(40).optional(),
+      surname: Name.optional(),
+      dateOfBirth: Day.optional(),
+      birthYear: z.number().int().min(1900).max(2100).optional(),
+    })
+    .optional(),
+});
+const Year = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 const PlacementTransition = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('propose'), placeId: z.uuid(), note: z.string().max(2000).optional() }),
@@ -424,6 +464,59 @@ export const careRoutes =
       },
       async (request) =>
         access(services, request, (tx) => updateFigures(tx, request.params.id, request.body, new Date())),
+    );
+    app.post(
+      '/care/registrations',
+      {
+        schema: {
+          summary:
+            'Register a possible victim with CoMensha (monitor variables; the identity is encoded, never stored)',
+          tags,
+          body: RegistrationBody,
+          response: { 201: Created },
+        },
+      },
+      async (request, reply) => {
+        const encoder = registryEncoder(services.cipher);
+        const created = await access(services, request, (tx) =>
+          registerVictim(tx, encoder, request.body, new Date()),
+        );
+        return reply.status(201).send(created);
+      },
+    );
+    app.get(
+      '/care/registrations',
+      {
+        schema: {
+          summary:
+            'Registrations of a year: CoMensha all (pseudonymous person, no identity), a partner its own',
+          tags,
+          querystring: Year,
+          response: { 200: z.array(Registration) },
+        },
+      },
+      async (request) => {
+        const year = request.query.year ?? new Date().getFullYear();
+        return (await access(services, request, (tx) => listRegistrations(tx, year))).map(
+          (row) => deepCamel(row) as z.input<typeof Registration>,
+        );
+      },
+    );
+    app.get(
+      '/care/registrations/figures',
+      {
+        schema: {
+          summary:
+            'CoMensha’s yearly table: de-duplicated persons per monitor variable, small cells suppressed',
+          tags,
+          querystring: Year,
+          response: { 200: RegistrationFigures },
+        },
+      },
+      async (request) => {
+        const year = request.query.year ?? new Date().getFullYear();
+        return access(services, request, (tx) => registrationFigures(tx, year));
+      },
     );
     app.get(
       '/care/overview',

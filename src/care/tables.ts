@@ -107,6 +107,25 @@ export interface ReflectionPeriodTable {
   permit_decided_on: DateColumn | null;
 }
 
+export interface VictimRegistrationTable {
+  id: Generated<string>;
+  org_id: string;
+  reporting_org_type: string;
+  via_registrar: Generated<boolean>;
+  source_client_id: string | null;
+  registered_on: DateColumn;
+  sex: string;
+  age: number;
+  age_estimated: Generated<boolean>;
+  minor: boolean;
+  nationality: string;
+  forms: string[];
+  exploited_in: string;
+  encoding: unknown;
+  recorded_by: string;
+  created_at: Generated<Date>;
+}
+
 declare module '../store/schema.ts' {
   interface Database {
     care_clients: CareClientTable;
@@ -116,5 +135,6 @@ declare module '../store/schema.ts' {
     placement_requests: PlacementRequestTable;
     care_safe_addresses: CareSafeAddressTable;
     reflection_periods: ReflectionPeriodTable;
+    victim_registrations: VictimRegistrationTable;
   }
 }

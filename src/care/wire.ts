@@ -186,3 +186,35 @@ export function deepCamel(value: unknown): unknown {
   }
   return value;
 }
+
+/** A registration with CoMensha: the monitor variables; `person` for CoMensha, `sourceClientId` for the partner. */
+export const Registration = z.object({
+  id: z.uuid(),
+  reportingOrgType: z.string().optional(),
+  registeredOn: DateOnly.optional(),
+  sex: z.string().optional(),
+  age: z.number().int().optional(),
+  ageEstimated: z.boolean().optional(),
+  minor: z.boolean().optional(),
+  nationality: z.string().optional(),
+  forms: z.array(z.string()).optional(),
+  exploitedIn: z.string().optional(),
+  person: z.string().optional(),
+  sourceClientId: z.uuid().nullable().optional(),
+  createdAt: Timestamp.optional(),
+});
+
+const FigureCell = z.object({
+  dimensions: z.record(z.string(), z.string()),
+  value: z.number().int().nullable(),
+  suppressed: z.boolean(),
+});
+
+/** CoMensha's yearly table: de-duplicated persons per monitor variable, small cells suppressed. */
+export const RegistrationFigures = z.object({
+  year: z.number().int(),
+  registrations: z.number().int().nullable(),
+  cells: z.array(FigureCell),
+  totals: z.array(FigureCell),
+  rule: z.object({ threshold: z.number().int(), method: z.string(), description: Label }),
+});

@@ -840,6 +840,102 @@ export interface paths {
       };
     };
   };
+  '/api/v1/care/registrations': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          reportingOrgType?: string;
+          /** date, YYYY-MM-DD */
+          registeredOn?: string;
+          sex?: string;
+          age?: number;
+          ageEstimated?: boolean;
+          minor?: boolean;
+          nationality?: string;
+          forms?: string[];
+          exploitedIn?: string;
+          person?: string;
+          sourceClientId?: string | null;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        clientId?: string;
+        reportingOrgType?:
+          | 'care_coordination'
+          | 'shelter'
+          | 'police_unit'
+          | 'kmar'
+          | 'labour_inspectorate'
+          | 'municipality'
+          | 'ngo'
+          | 'youth_care'
+          | 'public_prosecution'
+          | 'other';
+        registeredOn: string;
+        sex?: 'female' | 'male' | 'x';
+        age?: number;
+        ageEstimated?: boolean;
+        nationality?: string;
+        forms?: ('sexual' | 'labour' | 'criminal' | 'organ_removal' | 'other')[];
+        exploitedIn?: 'netherlands' | 'abroad' | 'both';
+        identity?: {
+          givenNames?: string;
+          prefix?: string;
+          surname?: string;
+          dateOfBirth?: string;
+          birthYear?: number;
+        };
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/registrations/figures': {
+    get: {
+      responses: {
+        '200': {
+          year: number;
+          registrations: number | null;
+          cells: {
+            dimensions: {
+              [key: string]: string;
+            };
+            value: number | null;
+            suppressed: boolean;
+          }[];
+          totals: {
+            dimensions: {
+              [key: string]: string;
+            };
+            value: number | null;
+            suppressed: boolean;
+          }[];
+          rule: {
+            threshold: number;
+            method: string;
+            description: {
+              nl: string;
+              en: string;
+            };
+          };
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/case-referrals': {
     get: {
       responses: {
