@@ -31,6 +31,7 @@ const ReferralsPage = lazyPage(() => import('./cases/ReferralsPage.tsx'), 'Refer
 const TasksPage = lazyPage(() => import('./cases/ReferralsPage.tsx'), 'TasksPage');
 const CarePage = lazyPage(() => import('./care/CarePage.tsx'), 'CarePage');
 const ShelterPage = lazyPage(() => import('./care/ShelterPage.tsx'), 'ShelterPage');
+const RegistrationPage = lazyPage(() => import('./care/RegistrationPage.tsx'), 'RegistrationPage');
 const WavPublishPage = lazyPage(() => import('./feeds/PublishPage.tsx'), 'PublishPage');
 const VisaScreeningPage = lazyPage(() => import('./feeds/ScreeningPage.tsx'), 'ScreeningPage');
 const MonitorPage = lazyPage(() => import('./monitor/MonitorPage.tsx'), 'MonitorPage');
@@ -63,7 +64,8 @@ interface Route {
     | 'nav.visaScreening'
     | 'module.subject_requests.title'
     | 'nav.monitor'
-    | 'nav.assessment';
+    | 'nav.assessment'
+    | 'module.victim_registration.title';
   /** Any one of these roles opens the page; none listed means every logged-in user. */
   roles?: string[];
   page: (rest: string) => ReactNode;
@@ -129,6 +131,12 @@ const ROUTES: Route[] = [
     nav: 'module.shelter_capacity.title',
     roles: ['provider_intake'],
     page: () => <ShelterPage />,
+  },
+  {
+    path: '/registraties',
+    nav: 'module.victim_registration.title',
+    roles: ['registrar'],
+    page: () => <RegistrationPage />,
   },
   { path: '/wav-lijst', nav: 'nav.wavPublish', roles: ['feed_publisher'], page: () => <WavPublishPage /> },
   {

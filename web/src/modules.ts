@@ -42,7 +42,7 @@ export const MODULES: readonly ChainModule[] = [
     path: '/zaken',
   },
   { key: 'shelter_capacity', roles: ['provider_intake'], path: '/opvangplaatsen' },
-  { key: 'victim_registration', roles: ['registrar'] },
+  { key: 'victim_registration', roles: ['registrar'], path: '/registraties' },
   { key: 'missing_minors', roles: ['youth_care_worker'] },
   { key: 'programme_monitor', roles: ['programme_manager'] },
   { key: 'visa_screening', roles: ['visa_officer'], path: '/referenten-toetsen' },

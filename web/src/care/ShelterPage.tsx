@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { useLoad } from '../useLoad.ts';
 import { careApi, type PlaceView, type RequestView, today } from './api.ts';
 import { useCode } from './labels.ts';
+import { RegistrationForm } from './RegistrationForm.tsx';
 
 const KINDS = ['categorical', 'multi_problem', 'womens_shelter', 'male_victims', 'youth_protected'];
 
@@ -85,6 +86,7 @@ export function ShelterPage() {
           ]}
         />
       ) : null}
+      <RegistrationForm registrar={false} onDone={() => undefined} />
     </>
   );
 }
