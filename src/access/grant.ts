@@ -52,6 +52,9 @@ export const RESOURCES = [
   // CoMensha's registration of possible victims (src/care, issue 16 item 5).
   'victim_registration',
   'victim_registration_figures',
+  // Care trajectories and their handovers (issue 16 item 4).
+  'care_trajectory',
+  'care_handover',
   'wav_version',
   'wav_entry',
   'visa_screening',

@@ -50,7 +50,15 @@ const CLIENT_WRITABLE = CLIENT_FIELDS.filter(
     ].includes(field),
 );
 
-export const CONSENT_FIELDS = ['id', 'client_id', 'scope', 'given_on', 'how', 'withdrawn_on'] as const;
+export const CONSENT_FIELDS = [
+  'id',
+  'client_id',
+  'scope',
+  'given_on',
+  'how',
+  'withdrawn_on',
+  'covers',
+] as const;
 
 export const REFLECTION_FIELDS = [
   'id',
@@ -185,7 +193,7 @@ export const careGrants: Grant[] = [
     orgTypes: ['care_coordination'],
     rows: OWN_CLIENTS,
     fields: CONSENT_FIELDS,
-    writable: ['scope', 'given_on', 'how', 'withdrawn_on'],
+    writable: ['scope', 'given_on', 'how', 'withdrawn_on', 'covers'],
     legalBasis: `${WMO}; toestemming van de cliënt per doel (AVG art. 7)`,
   },
   {
@@ -400,5 +408,66 @@ export const registrationGrants: Grant[] = [
     },
     fields: ['year', 'sex', 'minor', 'form', 'exploited_in', 'reporting_org_type', 'nationality'],
     legalBasis: `${REGISTRATION_BASIS}; alleen aantallen (Zicht op omvang)`,
+  },
+];
+
+export const TRAJECTORY_FIELDS = [
+  'id',
+  'client_id',
+  'outcome',
+  'closed_on',
+  'created_at',
+  'phases',
+  'handovers',
+] as const;
+
+/** What the receiving provider sees of a handover: the phase and the fields the consent let travel. */
+export const HANDOVER_RECEIVER_FIELDS = [
+  'id',
+  'phase',
+  'fields',
+  'payload',
+  'state',
+  'reason',
+  'proposed_on',
+  'decided_at',
+] as const;
+
+/** Care trajectories (issue 16 item 4): the coordinator's plan; the receiver sees only handovers to it. */
+export const trajectoryGrants: Grant[] = [
+  {
+    resource: 'care_trajectory',
+    actions: ['read', 'create', 'transition'],
+    roles: ['care_coordinator'],
+    purposes: ['care_coordination'],
+    orgTypes: ['care_coordination'],
+    rows: OWN_CLIENTS,
+    fields: TRAJECTORY_FIELDS,
+    writable: ['outcome', 'closed_on', 'phases'],
+    legalBasis: `${WMO}: trajectbenadering, vervolgzorg sluit aan op de eerste opvang`,
+  },
+  {
+    resource: 'care_handover',
+    actions: ['read', 'create'],
+    roles: ['care_coordinator'],
+    purposes: ['care_coordination'],
+    orgTypes: ['care_coordination'],
+    rows: OWN_CLIENTS,
+    fields: [...HANDOVER_RECEIVER_FIELDS, 'to_org_id', 'from_phase_id', 'to_phase_id'],
+    writable: ['fields'],
+    legalBasis: `${WMO}; overdracht alleen van wat de toestemming van de cliënt dekt (AVG art. 6(1)(a), 9(2)(a))`,
+  },
+  {
+    resource: 'care_handover',
+    actions: ['read', 'transition'],
+    roles: ['provider_intake'],
+    purposes: ['care_coordination'],
+    orgTypes: ['shelter'],
+    rows: ownOrganisation('to_org_id', {
+      nl: 'overdrachten aan de eigen organisatie',
+      en: "handovers to one's own organisation",
+    }),
+    fields: HANDOVER_RECEIVER_FIELDS,
+    legalBasis: 'Wmo 2015: de ontvangende aanbieder bevestigt de overdracht van de vervolgzorg',
   },
 ];

@@ -34,6 +34,15 @@ import {
   registryEncoder,
 } from './registrations.ts';
 import {
+  clientTrajectories,
+  closeTrajectory,
+  createTrajectory,
+  decideHandover,
+  incomingHandovers,
+  phaseAction,
+} from './trajectories.ts';
+import { HANDOVER_FIELDS, PHASES, TRAJECTORY_OUTCOMES } from './trajectory-lifecycle.ts';
+import {
   CONSENT_HOW,
   CONSENT_SCOPES,
   CONTACT_CHANNELS,
@@ -52,6 +61,7 @@ import {
   ClientView,
   Created,
   deepCamel,
+  Handover,
   Match,
   Overview,
   PlaceView,
@@ -61,6 +71,7 @@ import {
   RequestView,
   SafeAddress,
   StepResult,
+  Trajectory,
   TransitionResult,
 } from './wire.ts';
 
@@ -152,6 +163,18 @@ const RegistrationBody = z.strictObject({
     })
     .optional(),
 });
+const PhaseStepBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('start'), startedOn: Day }),
+  z.strictObject({ action: z.literal('complete'), endedOn: Day }),
+  z.strictObject({
+    action: z.literal('propose_handover'),
+    fields: z.array(z.enum(HANDOVER_FIELDS)).min(1).max(HANDOVER_FIELDS.length),
+  }),
+]);
+const HandoverDecision = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('confirm_handover') }),
+  z.strictObject({ action: z.literal('refuse_handover'), reason: z.string().trim().min(3).max(2000) }),
+]);
 const Year = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 const PlacementTransition = z.discriminatedUnion('action', [
@@ -262,7 +285,12 @@ export const careRoutes =
           summary: 'Register a consent of the client (scope, date, how given)',
           tags,
           params: Id,
-          body: z.strictObject({ scope: z.enum(CONSENT_SCOPES), givenOn: Day, how: z.enum(CONSENT_HOW) }),
+          body: z.strictObject({
+            scope: z.enum(CONSENT_SCOPES),
+            givenOn: Day,
+            how: z.enum(CONSENT_HOW),
+            covers: z.array(z.enum(HANDOVER_FIELDS)).max(HANDOVER_FIELDS.length).optional(),
+          }),
           response: { 201: Created },
         },
       },
@@ -517,6 +545,101 @@ export const careRoutes =
         const year = request.query.year ?? new Date().getFullYear();
         return access(services, request, (tx) => registrationFigures(tx, year));
       },
+    );
+    app.post(
+      '/care/clients/:id/trajectories',
+      {
+        schema: {
+          summary: 'Plan a care trajectory: phases (acute … aftercare or return) with a provider each',
+          tags,
+          params: Id,
+          body: z.strictObject({
+            phases: z
+              .array(z.strictObject({ phase: z.enum(PHASES), providerOrgId: z.uuid() }))
+              .min(1)
+              .max(PHASES.length),
+          }),
+          response: { 201: Created },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await access(services, request, (tx) => createTrajectory(tx, request.params.id, request.body)),
+          ),
+    );
+    app.get(
+      '/care/clients/:id/trajectories',
+      {
+        schema: {
+          summary: 'The client’s trajectories with phases and handovers',
+          tags,
+          params: Id,
+          response: { 200: z.array(Trajectory) },
+        },
+      },
+      async (request) =>
+        (await access(services, request, (tx) => clientTrajectories(tx, request.params.id))).map(
+          (row) => deepCamel(row) as z.input<typeof Trajectory>,
+        ),
+    );
+    app.post(
+      '/care/trajectory-phases/:id/steps',
+      {
+        schema: {
+          summary:
+            'A step of a phase: start, complete, or propose the handover (only what the consent covers)',
+          tags,
+          params: Id,
+          body: PhaseStepBody,
+          response: { 200: TransitionResult },
+        },
+      },
+      async (request) =>
+        access(services, request, (tx) => phaseAction(tx, request.params.id, request.body, new Date())),
+    );
+    app.post(
+      '/care/trajectories/:id/close',
+      {
+        schema: {
+          summary: 'Close a trajectory with its outcome',
+          tags,
+          params: Id,
+          body: z.strictObject({ outcome: z.enum(TRAJECTORY_OUTCOMES), closedOn: Day }),
+          response: { 200: TransitionResult },
+        },
+      },
+      async (request) =>
+        access(services, request, (tx) => closeTrajectory(tx, request.params.id, request.body, new Date())),
+    );
+    app.get(
+      '/care/handovers',
+      {
+        schema: {
+          summary: 'Handovers to one’s own organisation (the receiving provider)',
+          tags,
+          response: { 200: z.array(Handover) },
+        },
+      },
+      async (request) =>
+        (await access(services, request, (tx) => incomingHandovers(tx))).map(
+          (row) => deepCamel(row) as z.input<typeof Handover>,
+        ),
+    );
+    app.post(
+      '/care/handovers/:id/decision',
+      {
+        schema: {
+          summary: 'The receiving provider confirms or refuses a handover',
+          tags,
+          params: Id,
+          body: HandoverDecision,
+          response: { 200: TransitionResult },
+        },
+      },
+      async (request) =>
+        access(services, request, (tx) => decideHandover(tx, request.params.id, request.body, new Date())),
     );
     app.get(
       '/care/overview',

@@ -36,6 +36,7 @@ export interface CareConsentTable {
   given_on: DateColumn;
   how: string;
   withdrawn_on: DateColumn | null;
+  covers: Generated<string[]>;
   recorded_by: string;
 }
 
@@ -126,6 +127,45 @@ export interface VictimRegistrationTable {
   created_at: Generated<Date>;
 }
 
+export interface CareTrajectoryTable {
+  id: Generated<string>;
+  client_id: string;
+  org_id: string;
+  outcome: string | null;
+  closed_on: DateColumn | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface CareTrajectoryPhaseTable {
+  id: Generated<string>;
+  trajectory_id: string;
+  org_id: string;
+  position: number;
+  phase: string;
+  provider_org_id: string;
+  state: Generated<string>;
+  started_on: DateColumn | null;
+  ended_on: DateColumn | null;
+}
+
+export interface CareHandoverTable {
+  id: Generated<string>;
+  trajectory_id: string;
+  org_id: string;
+  from_phase_id: string;
+  to_phase_id: string;
+  to_org_id: string;
+  phase: string;
+  fields: string[];
+  payload: unknown;
+  state: Generated<string>;
+  reason: string | null;
+  proposed_on: DateColumn;
+  decided_at: Date | null;
+  decided_by: string | null;
+}
+
 declare module '../store/schema.ts' {
   interface Database {
     care_clients: CareClientTable;
@@ -136,5 +176,8 @@ declare module '../store/schema.ts' {
     care_safe_addresses: CareSafeAddressTable;
     reflection_periods: ReflectionPeriodTable;
     victim_registrations: VictimRegistrationTable;
+    care_trajectories: CareTrajectoryTable;
+    care_trajectory_phases: CareTrajectoryPhaseTable;
+    care_handovers: CareHandoverTable;
   }
 }

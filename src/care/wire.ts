@@ -14,6 +14,7 @@ export const Consent = z.object({
   givenOn: DateOnly,
   how: z.string(),
   withdrawnOn: DateOnly.nullable(),
+  covers: z.array(z.string()).optional(),
 });
 
 export const Clock = z.object({ status: z.string(), daysLeft: z.number().int().nullable() });
@@ -217,4 +218,51 @@ export const RegistrationFigures = z.object({
   cells: z.array(FigureCell),
   totals: z.array(FigureCell),
   rule: z.object({ threshold: z.number().int(), method: z.string(), description: Label }),
+});
+
+export const Trajectory = z.object({
+  id: z.uuid(),
+  clientId: z.uuid().optional(),
+  outcome: z.string().nullable().optional(),
+  closedOn: DateOnly.nullable().optional(),
+  createdAt: Timestamp.optional(),
+  phases: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        position: z.number().int(),
+        phase: z.string(),
+        providerOrgId: z.uuid(),
+        provider: z.string(),
+        state: z.string(),
+        startedOn: DateOnly.nullable(),
+        endedOn: DateOnly.nullable(),
+      }),
+    )
+    .optional(),
+  handovers: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        phase: z.string(),
+        fields: z.array(z.string()),
+        state: z.string(),
+        reason: z.string().nullable(),
+        proposedOn: DateOnly,
+        decidedAt: Timestamp.nullable(),
+      }),
+    )
+    .optional(),
+});
+
+/** A handover as the receiving provider sees it: the phase and what the consent let travel. */
+export const Handover = z.object({
+  id: z.uuid(),
+  phase: z.string().optional(),
+  fields: z.array(z.string()).optional(),
+  payload: z.record(z.string(), z.unknown()).optional(),
+  state: z.string().optional(),
+  reason: z.string().nullable().optional(),
+  proposedOn: DateOnly.optional(),
+  decidedAt: Timestamp.nullable().optional(),
 });

@@ -331,6 +331,7 @@ export interface paths {
             how: string;
             /** date, YYYY-MM-DD */
             withdrawnOn: string | null;
+            covers?: string[];
           }[];
           reflectionPeriod?: {
             id: string;
@@ -435,6 +436,16 @@ export interface paths {
         scope: 'placement' | 'comensha_registration' | 'handover' | 'police';
         givenOn: string;
         how: 'verbal' | 'written' | 'with_interpreter';
+        covers?: (
+          | 'identity'
+          | 'date_of_birth'
+          | 'languages'
+          | 'needs'
+          | 'safety'
+          | 'contact_channel'
+          | 'forms'
+          | 'immigration_status'
+        )[];
       };
       responses: {
         '201': {
@@ -513,6 +524,61 @@ export interface paths {
       };
     };
   };
+  '/api/v1/care/clients/{id}/trajectories': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          clientId?: string;
+          outcome?: string | null;
+          /** date, YYYY-MM-DD */
+          closedOn?: string | null;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          phases?: {
+            id: string;
+            position: number;
+            phase: string;
+            providerOrgId: string;
+            provider: string;
+            state: string;
+            /** date, YYYY-MM-DD */
+            startedOn: string | null;
+            /** date, YYYY-MM-DD */
+            endedOn: string | null;
+          }[];
+          handovers?: {
+            id: string;
+            phase: string;
+            fields: string[];
+            state: string;
+            reason: string | null;
+            /** date, YYYY-MM-DD */
+            proposedOn: string;
+            /** ISO 8601 timestamp */
+            decidedAt: string | null;
+          }[];
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        phases: {
+          phase: 'acute' | 'stabilisation' | 'treatment' | 'aftercare' | 'return';
+          providerOrgId: string;
+        }[];
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/care/consents/{id}/withdraw': {
     post: {
       requestBody: {
@@ -520,6 +586,48 @@ export interface paths {
       };
       responses: {
         '204': null;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/handovers': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          phase?: string;
+          fields?: string[];
+          payload?: {
+            [key: string]: unknown;
+          };
+          state?: string;
+          reason?: string | null;
+          /** date, YYYY-MM-DD */
+          proposedOn?: string;
+          /** ISO 8601 timestamp */
+          decidedAt?: string | null;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/handovers/{id}/decision': {
+    post: {
+      requestBody:
+        | {
+            action: 'confirm_handover';
+          }
+        | {
+            action: 'refuse_handover';
+            reason: string;
+          };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
+        };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
       };
@@ -930,6 +1038,56 @@ export interface paths {
               en: string;
             };
           };
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/trajectories/{id}/close': {
+    post: {
+      requestBody: {
+        outcome: 'independent_living' | 'return_iom' | 'other';
+        closedOn: string;
+      };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/trajectory-phases/{id}/steps': {
+    post: {
+      requestBody:
+        | {
+            action: 'start';
+            startedOn: string;
+          }
+        | {
+            action: 'complete';
+            endedOn: string;
+          }
+        | {
+            action: 'propose_handover';
+            fields: (
+              | 'identity'
+              | 'date_of_birth'
+              | 'languages'
+              | 'needs'
+              | 'safety'
+              | 'contact_channel'
+              | 'forms'
+              | 'immigration_status'
+            )[];
+          };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
