@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { useLoad } from '../useLoad.ts';
 import { careApi, type Match, registrationApi, today } from './api.ts';
 import { useCode } from './labels.ts';
+import { TrajectorySection } from './TrajectorySection.tsx';
 
 const GENDERS = ['female', 'male', 'x', 'unknown'];
 const IMMIGRATION = ['third_country', 'eu', 'dutch', 'asylum_seeker', 'dublin_claimant', 'unknown'];
@@ -277,6 +278,7 @@ function ClientFile({ id, onChanged }: { id: string; onChanged(): void }) {
               {t('care.start')}
             </Button>
           </ButtonGroup>
+          <TrajectorySection clientId={id} />
           <Heading3>{t('care.placements')}</Heading3>
           <Button
             appearance="primary-action-button"
