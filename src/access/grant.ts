@@ -55,6 +55,8 @@ export const RESOURCES = [
   // Care trajectories and their handovers (issue 16 item 4).
   'care_trajectory',
   'care_handover',
+  // Missing minors (issue 16 item 6).
+  'missing_minor',
   'wav_version',
   'wav_entry',
   'visa_screening',

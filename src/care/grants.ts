@@ -471,3 +471,57 @@ export const trajectoryGrants: Grant[] = [
     legalBasis: 'Wmo 2015: de ontvangende aanbieder bevestigt de overdracht van de vervolgzorg',
   },
 ];
+
+export const MISSING_MINOR_FIELDS = [
+  'id',
+  'given_names',
+  'surname',
+  'date_of_birth',
+  'kind',
+  'missing_since',
+  'description',
+  'risk_factors',
+  'earlier_absences',
+  'risk',
+  'state',
+  'returned_at',
+  'created_at',
+  'institution',
+  'police',
+  'timeline',
+] as const;
+
+const MISSING_BASIS =
+  'Jeugdwet art. 7.4.0 / AVG art. 6(1)(d) (vitaal belang): vermissing van een minderjarige uit de jeugdzorg, gedeeld met de politie-eenheid van de regio';
+
+/** Missing minors (issue 16 item 6): the reporting institution and the police unit it went to, one timeline. */
+export const missingMinorGrants: Grant[] = [
+  {
+    resource: 'missing_minor',
+    actions: ['read', 'create', 'transition'],
+    roles: ['youth_care_worker'],
+    purposes: ['care_coordination'],
+    orgTypes: ['youth_care'],
+    rows: ownOrganisation('org_id', {
+      nl: 'vermissingen gemeld door de eigen instelling',
+      en: "missing reports of one's own institution",
+    }),
+    fields: MISSING_MINOR_FIELDS,
+    writable: ['timeline', 'state', 'returned_at'],
+    legalBasis: MISSING_BASIS,
+  },
+  {
+    resource: 'missing_minor',
+    actions: ['read', 'transition'],
+    roles: ['investigator', 'triage'],
+    purposes: ['criminal_investigation', 'signal_assessment'],
+    orgTypes: ['police_unit'],
+    rows: ownOrganisation('police_org_id', {
+      nl: 'vermissingen gemeld aan de eigen politie-eenheid',
+      en: "missing reports sent to one's own police unit",
+    }),
+    fields: MISSING_MINOR_FIELDS,
+    writable: ['timeline', 'state', 'returned_at'],
+    legalBasis: MISSING_BASIS,
+  },
+];

@@ -13,6 +13,13 @@ import {
   withdrawConsent,
 } from './clients.ts';
 import {
+  addMissingEvent,
+  listMissing,
+  MISSING_KINDS,
+  MISSING_RISK_FACTORS,
+  reportMissing,
+} from './missing-minors.ts';
+import {
   createLocation,
   fileRequest,
   getRequest,
@@ -63,6 +70,7 @@ import {
   deepCamel,
   Handover,
   Match,
+  MissingReport,
   Overview,
   PlaceView,
   ReflectionPeriod,
@@ -640,6 +648,68 @@ export const careRoutes =
       },
       async (request) =>
         access(services, request, (tx) => decideHandover(tx, request.params.id, request.body, new Date())),
+    );
+    app.post(
+      '/care/missing-minors',
+      {
+        schema: {
+          summary:
+            'A youth care institution reports a missing minor; the police unit of its region gets it at once',
+          tags,
+          body: z.strictObject({
+            givenNames: Name,
+            surname: Name,
+            dateOfBirth: Day,
+            kind: z.enum(MISSING_KINDS),
+            missingSince: z.iso.datetime({ offset: true }),
+            description: z.string().trim().min(3).max(2000),
+            riskFactors: z.array(z.enum(MISSING_RISK_FACTORS)).max(MISSING_RISK_FACTORS.length),
+          }),
+          response: {
+            201: z.object({ id: z.uuid(), risk: z.string(), earlierAbsences: z.number().int() }),
+          },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await access(services, request, (tx) =>
+              reportMissing(tx, services.cipher, request.body, new Date()),
+            ),
+          ),
+    );
+    app.get(
+      '/care/missing-minors',
+      {
+        schema: {
+          summary:
+            'Missing reports of one’s institution, or sent to one’s police unit, with the shared timeline',
+          tags,
+          response: { 200: z.array(MissingReport) },
+        },
+      },
+      async (request) =>
+        (await access(services, request, (tx) => listMissing(tx))).map(
+          (row) => deepCamel(row) as z.input<typeof MissingReport>,
+        ),
+    );
+    app.post(
+      '/care/missing-minors/:id/events',
+      {
+        schema: {
+          summary: 'Add to the shared timeline: a sighting, a note, or the return',
+          tags,
+          params: Id,
+          body: z.strictObject({
+            kind: z.enum(['sighting', 'note', 'returned']),
+            note: z.string().trim().min(1).max(2000).optional(),
+          }),
+          response: { 200: TransitionResult },
+        },
+      },
+      async (request) =>
+        access(services, request, (tx) => addMissingEvent(tx, request.params.id, request.body, new Date())),
     );
     app.get(
       '/care/overview',

@@ -166,6 +166,38 @@ export interface CareHandoverTable {
   decided_by: string | null;
 }
 
+export interface MissingMinorTable {
+  id: Generated<string>;
+  org_id: string;
+  police_org_id: string;
+  minor_key: string;
+  given_names: string;
+  surname: string;
+  date_of_birth: DateColumn;
+  kind: string;
+  missing_since: Date;
+  description: string;
+  risk_factors: Generated<string[]>;
+  earlier_absences: Generated<number>;
+  risk: string;
+  state: Generated<string>;
+  returned_at: Date | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface MissingMinorEventTable {
+  id: Generated<string>;
+  report_id: string;
+  org_id: string;
+  police_org_id: string;
+  author_org_id: string;
+  kind: string;
+  note: string | null;
+  at: Generated<Date>;
+  created_by: string;
+}
+
 declare module '../store/schema.ts' {
   interface Database {
     care_clients: CareClientTable;
@@ -179,5 +211,7 @@ declare module '../store/schema.ts' {
     care_trajectories: CareTrajectoryTable;
     care_trajectory_phases: CareTrajectoryPhaseTable;
     care_handovers: CareHandoverTable;
+    missing_minors: MissingMinorTable;
+    missing_minor_events: MissingMinorEventTable;
   }
 }

@@ -266,3 +266,24 @@ export const Handover = z.object({
   proposedOn: DateOnly.optional(),
   decidedAt: Timestamp.nullable().optional(),
 });
+
+export const MissingReport = z.object({
+  id: z.uuid(),
+  givenNames: z.string().optional(),
+  surname: z.string().optional(),
+  dateOfBirth: DateOnly.optional(),
+  kind: z.string().optional(),
+  missingSince: Timestamp.optional(),
+  description: z.string().optional(),
+  riskFactors: z.array(z.string()).optional(),
+  earlierAbsences: z.number().int().optional(),
+  risk: z.string().optional(),
+  state: z.string().optional(),
+  returnedAt: Timestamp.nullable().optional(),
+  createdAt: Timestamp.optional(),
+  institution: z.string().optional(),
+  police: z.string().optional(),
+  timeline: z
+    .array(z.object({ kind: z.string(), note: z.string().nullable(), at: Timestamp, author: z.string() }))
+    .optional(),
+});

@@ -44,6 +44,7 @@ const TABLES: Array<{ resource: Resource; table: string; id: string; orgColumns:
   { resource: 'victim_registration', table: 'victim_registrations', id: 'id', orgColumns: ['org_id'] },
   { resource: 'care_trajectory', table: 'care_trajectories', id: 'id', orgColumns: ['org_id'] },
   { resource: 'care_handover', table: 'care_handovers', id: 'id', orgColumns: ['org_id', 'to_org_id'] },
+  { resource: 'missing_minor', table: 'missing_minors', id: 'id', orgColumns: ['org_id', 'police_org_id'] },
   { resource: 'wav_version', table: 'wav_versions', id: 'id', orgColumns: ['org_id'] },
   { resource: 'wav_entry', table: 'wav_entries', id: 'id', orgColumns: ['org_id'] },
   { resource: 'visa_screening', table: 'visa_screenings', id: 'id', orgColumns: ['org_id'] },

@@ -666,6 +666,85 @@ export interface paths {
       };
     };
   };
+  '/api/v1/care/missing-minors': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          givenNames?: string;
+          surname?: string;
+          /** date, YYYY-MM-DD */
+          dateOfBirth?: string;
+          kind?: string;
+          /** ISO 8601 timestamp */
+          missingSince?: string;
+          description?: string;
+          riskFactors?: string[];
+          earlierAbsences?: number;
+          risk?: string;
+          state?: string;
+          /** ISO 8601 timestamp */
+          returnedAt?: string | null;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          institution?: string;
+          police?: string;
+          timeline?: {
+            kind: string;
+            note: string | null;
+            /** ISO 8601 timestamp */
+            at: string;
+            author: string;
+          }[];
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        givenNames: string;
+        surname: string;
+        dateOfBirth: string;
+        kind: 'no_return_from_leave' | 'ran_away';
+        missingSince: string;
+        description: string;
+        riskFactors: (
+          | 'exploitation_suspected'
+          | 'loverboy_contact'
+          | 'medication'
+          | 'under_12'
+          | 'suicidal'
+          | 'unknown_adults'
+        )[];
+      };
+      responses: {
+        '201': {
+          id: string;
+          risk: string;
+          earlierAbsences: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/missing-minors/{id}/events': {
+    post: {
+      requestBody: {
+        kind: 'sighting' | 'note' | 'returned';
+        note?: string;
+      };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/care/overview': {
     get: {
       responses: {
