@@ -31,6 +31,7 @@ const ReferralsPage = lazyPage(() => import('./cases/ReferralsPage.tsx'), 'Refer
 const TasksPage = lazyPage(() => import('./cases/ReferralsPage.tsx'), 'TasksPage');
 const CarePage = lazyPage(() => import('./care/CarePage.tsx'), 'CarePage');
 const ShelterPage = lazyPage(() => import('./care/ShelterPage.tsx'), 'ShelterPage');
+const MissingMinorsPage = lazyPage(() => import('./care/MissingMinorsPage.tsx'), 'MissingMinorsPage');
 const RegistrationPage = lazyPage(() => import('./care/RegistrationPage.tsx'), 'RegistrationPage');
 const WavPublishPage = lazyPage(() => import('./feeds/PublishPage.tsx'), 'PublishPage');
 const VisaScreeningPage = lazyPage(() => import('./feeds/ScreeningPage.tsx'), 'ScreeningPage');
@@ -65,7 +66,8 @@ interface Route {
     | 'module.subject_requests.title'
     | 'nav.monitor'
     | 'nav.assessment'
-    | 'module.victim_registration.title';
+    | 'module.victim_registration.title'
+    | 'module.missing_minors.title';
   /** Any one of these roles opens the page; none listed means every logged-in user. */
   roles?: string[];
   page: (rest: string) => ReactNode;
@@ -137,6 +139,12 @@ const ROUTES: Route[] = [
     nav: 'module.victim_registration.title',
     roles: ['registrar'],
     page: () => <RegistrationPage />,
+  },
+  {
+    path: '/vermissingen',
+    nav: 'module.missing_minors.title',
+    roles: ['youth_care_worker'],
+    page: () => <MissingMinorsPage />,
   },
   { path: '/wav-lijst', nav: 'nav.wavPublish', roles: ['feed_publisher'], page: () => <WavPublishPage /> },
   {

@@ -43,7 +43,7 @@ export const MODULES: readonly ChainModule[] = [
   },
   { key: 'shelter_capacity', roles: ['provider_intake'], path: '/opvangplaatsen' },
   { key: 'victim_registration', roles: ['registrar'], path: '/registraties' },
-  { key: 'missing_minors', roles: ['youth_care_worker'] },
+  { key: 'missing_minors', roles: ['youth_care_worker'], path: '/vermissingen' },
   { key: 'programme_monitor', roles: ['programme_manager'] },
   { key: 'visa_screening', roles: ['visa_officer'], path: '/referenten-toetsen' },
   { key: 'partner_feeds', roles: ['feed_publisher'], path: '/wav-lijst' },
