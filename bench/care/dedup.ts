@@ -5,7 +5,7 @@
  * second registrations carry only an estimated age (the year of birth from an age ± 1 year). Baseline in the
  * same run: exact equality of the encoded name segments and date (what a plain keyed hash would link).
  *
- *   node --import tsx bench/care/dedup.ts [--n 5000] [--estimated 0.15] [--seed 7]
+ *   node --import tsx bench/care/dedup.ts [--n 5000] [--estimated 0.15] [--seed 7] [--threshold 0.8]
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     n: { type: 'string', default: '5000' },
     estimated: { type: 'string', default: '0.15' },
     seed: { type: 'string', default: '7' },
+    threshold: { type: 'string', default: '0.8' },
   },
 });
 const n = Number(values.n);
@@ -62,7 +63,7 @@ const encoded = records.map((r) => encoder.encode(r.person));
 const encodeMs = performance.now() - t;
 t = performance.now();
 const sources = records.map((_, i) => (i < data.a.length ? 'partner-a' : 'partner-b'));
-const result = dedupeRegistry(encoded, sources);
+const result = dedupeRegistry(encoded, sources, Number(values.threshold));
 const dedupMs = performance.now() - t;
 const entity = records.map((r) => r.entity);
 const ours = pairQuality(entity, result.person);
