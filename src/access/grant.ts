@@ -54,6 +54,14 @@ export const RESOURCES = [
   'placement_request',
   'reflection_period',
   'shelter_overview',
+  // CoMensha's registration of possible victims (src/care, issue 16 item 5).
+  'victim_registration',
+  'victim_registration_figures',
+  // Care trajectories and their handovers (issue 16 item 4).
+  'care_trajectory',
+  'care_handover',
+  // Missing minors (issue 16 item 6).
+  'missing_minor',
   'wav_version',
   'wav_entry',
   'visa_screening',

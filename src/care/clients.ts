@@ -177,7 +177,7 @@ export async function getClient(tx: AccessTx, id: string, now: Date) {
   const row = await clientRow(tx, decision, id);
   const consents = await tx.db
     .selectFrom('care_consents')
-    .select(['id', 'client_id', 'scope', 'given_on', 'how', 'withdrawn_on'])
+    .select(['id', 'client_id', 'scope', 'given_on', 'how', 'withdrawn_on', 'covers'])
     .where('client_id', '=', id)
     .orderBy('given_on')
     .execute();
@@ -240,7 +240,7 @@ export async function updateClient(tx: AccessTx, id: string, changes: Partial<Cl
 export async function addConsent(
   tx: AccessTx,
   clientId: string,
-  input: { scope: ConsentScope; givenOn: string; how: string },
+  input: { scope: ConsentScope; givenOn: string; how: string; covers?: string[] },
   now: Date,
 ) {
   const read = await tx.authorize('read', 'care_client');
@@ -252,9 +252,23 @@ export async function addConsent(
       label('Datum van toestemming ligt in de toekomst', 'Date of consent lies in the future'),
     );
   }
+  // A handover consent names the fields of the file it lets travel; other scopes cover no fields.
+  if (input.scope === 'handover' && (input.covers ?? []).length === 0) {
+    throw invalidInput(
+      'covers',
+      label('Noem welke gegevens de overdracht mag meenemen', 'Name which data the handover may carry'),
+    );
+  }
+  if (input.scope !== 'handover' && (input.covers ?? []).length > 0) {
+    throw invalidInput(
+      'covers',
+      label('Alleen toestemming voor overdracht noemt gegevens', 'Only a handover consent names data'),
+    );
+  }
   const { id } = await tx.db
     .insertInto('care_consents')
     .values({
+      covers: input.covers ?? [],
       client_id: clientId,
       org_id: tx.actor.orgId,
       scope: input.scope,
@@ -264,7 +278,7 @@ export async function addConsent(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  tx.record(decision, [id, clientId], ['scope', 'given_on', 'how']);
+  tx.record(decision, [id, clientId], ['scope', 'given_on', 'how', 'covers']);
   return { id };
 }
 

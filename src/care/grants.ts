@@ -50,7 +50,15 @@ const CLIENT_WRITABLE = CLIENT_FIELDS.filter(
     ].includes(field),
 );
 
-export const CONSENT_FIELDS = ['id', 'client_id', 'scope', 'given_on', 'how', 'withdrawn_on'] as const;
+export const CONSENT_FIELDS = [
+  'id',
+  'client_id',
+  'scope',
+  'given_on',
+  'how',
+  'withdrawn_on',
+  'covers',
+] as const;
 
 export const REFLECTION_FIELDS = [
   'id',
@@ -185,7 +193,7 @@ export const careGrants: Grant[] = [
     orgTypes: ['care_coordination'],
     rows: OWN_CLIENTS,
     fields: CONSENT_FIELDS,
-    writable: ['scope', 'given_on', 'how', 'withdrawn_on'],
+    writable: ['scope', 'given_on', 'how', 'withdrawn_on', 'covers'],
     legalBasis: `${WMO}; toestemming van de cliënt per doel (AVG art. 7)`,
   },
   {
@@ -299,5 +307,221 @@ export const careGrants: Grant[] = [
     fields: ['kind', 'region', 'capacity', 'occupancy', 'waiting', 'stale_places'],
     legalBasis:
       'Landelijk beeld opvangcapaciteit (CoMensha, ministerie): geaggregeerd, geen persoonsgegevens',
+  },
+];
+
+/** What CoMensha's registrar sees of a registration: the monitor's variables and a pseudonymous person. */
+export const REGISTRATION_FIELDS = [
+  'id',
+  'reporting_org_type',
+  'registered_on',
+  'sex',
+  'age',
+  'age_estimated',
+  'minor',
+  'nationality',
+  'forms',
+  'exploited_in',
+  'person',
+  'created_at',
+] as const;
+
+/** The registering partner sees its own registrations and from which of its clients each came. */
+export const REGISTRATION_PARTNER_FIELDS = [
+  ...REGISTRATION_FIELDS.filter((field) => field !== 'person'),
+  'source_client_id',
+] as const;
+
+const REGISTRATION_BASIS_SHORT = 'Registratie bij CoMensha';
+const REGISTRATION_BASIS =
+  'Registratie mogelijke slachtoffers mensenhandel bij CoMensha (bron van de slachtoffermonitor van de Nationaal Rapporteur); gepseudonimiseerd: geen naam, geboortedatum of adres (AVG art. 6(1)(e), 9(2)(g), 89)';
+
+/** CoMensha's registration (issue 16 item 5): a list of its own, added to the care capability's grants. */
+export const registrationGrants: Grant[] = [
+  {
+    // Registering a client of one's own with CoMensha reads what the monitor needs from the client file.
+    resource: 'care_client',
+    actions: ['read'],
+    roles: ['care_coordinator'],
+    purposes: ['victim_registration'],
+    orgTypes: ['care_coordination'],
+    rows: OWN_CLIENTS,
+    fields: [
+      'id',
+      'org_id',
+      'given_names',
+      'prefix',
+      'surname',
+      'date_of_birth',
+      'estimated_age',
+      'gender',
+      'nationality',
+      'forms',
+      'exploitation_places',
+      'restricted_at',
+    ],
+    legalBasis: `${REGISTRATION_BASIS_SHORT}: de variabelen uit het eigen cliëntdossier, met toestemming van de cliënt`,
+  },
+  {
+    resource: 'victim_registration',
+    actions: ['read', 'create'],
+    roles: ['care_coordinator', 'provider_intake'],
+    purposes: ['victim_registration'],
+    orgTypes: ['care_coordination', 'shelter'],
+    rows: ownOrganisation('org_id', {
+      nl: 'registraties die de eigen organisatie deed',
+      en: "registrations one's own organisation made",
+    }),
+    fields: REGISTRATION_PARTNER_FIELDS,
+    writable: REGISTRATION_PARTNER_FIELDS.filter((field) => !['id', 'created_at'].includes(field)),
+    legalBasis: `${REGISTRATION_BASIS}; vanuit het cliëntdossier alleen met toestemming van de cliënt`,
+  },
+  {
+    resource: 'victim_registration',
+    actions: ['read', 'create'],
+    roles: ['registrar'],
+    purposes: ['victim_registration'],
+    orgTypes: ['comensha'],
+    rows: {
+      ...everyRow,
+      label: {
+        nl: 'alle registraties (gepseudonimiseerd: variabelen van de monitor, geen identiteit)',
+        en: 'every registration (pseudonymised: the monitor variables, no identity)',
+      },
+    },
+    fields: REGISTRATION_FIELDS,
+    writable: REGISTRATION_FIELDS.filter((field) => !['id', 'person', 'created_at'].includes(field)),
+    legalBasis: REGISTRATION_BASIS,
+  },
+  {
+    resource: 'victim_registration_figures',
+    actions: ['aggregate'],
+    roles: ['registrar', 'programme_manager', 'analyst'],
+    purposes: ['statistics', 'victim_registration'],
+    orgTypes: ['comensha', 'ministry'],
+    rows: {
+      ...everyRow,
+      label: {
+        nl: 'jaartabellen van ontdubbelde personen, kleine aantallen onderdrukt',
+        en: 'yearly tables of de-duplicated persons, small counts suppressed',
+      },
+    },
+    fields: ['year', 'sex', 'minor', 'form', 'exploited_in', 'reporting_org_type', 'nationality'],
+    legalBasis: `${REGISTRATION_BASIS}; alleen aantallen (Zicht op omvang)`,
+  },
+];
+
+export const TRAJECTORY_FIELDS = [
+  'id',
+  'client_id',
+  'outcome',
+  'closed_on',
+  'created_at',
+  'phases',
+  'handovers',
+] as const;
+
+/** What the receiving provider sees of a handover: the phase and the fields the consent let travel. */
+export const HANDOVER_RECEIVER_FIELDS = [
+  'id',
+  'phase',
+  'fields',
+  'payload',
+  'state',
+  'reason',
+  'proposed_on',
+  'decided_at',
+] as const;
+
+/** Care trajectories (issue 16 item 4): the coordinator's plan; the receiver sees only handovers to it. */
+export const trajectoryGrants: Grant[] = [
+  {
+    resource: 'care_trajectory',
+    actions: ['read', 'create', 'transition'],
+    roles: ['care_coordinator'],
+    purposes: ['care_coordination'],
+    orgTypes: ['care_coordination'],
+    rows: OWN_CLIENTS,
+    fields: TRAJECTORY_FIELDS,
+    writable: ['outcome', 'closed_on', 'phases'],
+    legalBasis: `${WMO}: trajectbenadering, vervolgzorg sluit aan op de eerste opvang`,
+  },
+  {
+    resource: 'care_handover',
+    actions: ['read', 'create'],
+    roles: ['care_coordinator'],
+    purposes: ['care_coordination'],
+    orgTypes: ['care_coordination'],
+    rows: OWN_CLIENTS,
+    fields: [...HANDOVER_RECEIVER_FIELDS, 'to_org_id', 'from_phase_id', 'to_phase_id'],
+    writable: ['fields'],
+    legalBasis: `${WMO}; overdracht alleen van wat de toestemming van de cliënt dekt (AVG art. 6(1)(a), 9(2)(a))`,
+  },
+  {
+    resource: 'care_handover',
+    actions: ['read', 'transition'],
+    roles: ['provider_intake'],
+    purposes: ['care_coordination'],
+    orgTypes: ['shelter'],
+    rows: ownOrganisation('to_org_id', {
+      nl: 'overdrachten aan de eigen organisatie',
+      en: "handovers to one's own organisation",
+    }),
+    fields: HANDOVER_RECEIVER_FIELDS,
+    legalBasis: 'Wmo 2015: de ontvangende aanbieder bevestigt de overdracht van de vervolgzorg',
+  },
+];
+
+export const MISSING_MINOR_FIELDS = [
+  'id',
+  'given_names',
+  'surname',
+  'date_of_birth',
+  'kind',
+  'missing_since',
+  'description',
+  'risk_factors',
+  'earlier_absences',
+  'risk',
+  'state',
+  'returned_at',
+  'created_at',
+  'institution',
+  'police',
+  'timeline',
+] as const;
+
+const MISSING_BASIS =
+  'Jeugdwet art. 7.4.0 / AVG art. 6(1)(d) (vitaal belang): vermissing van een minderjarige uit de jeugdzorg, gedeeld met de politie-eenheid van de regio';
+
+/** Missing minors (issue 16 item 6): the reporting institution and the police unit it went to, one timeline. */
+export const missingMinorGrants: Grant[] = [
+  {
+    resource: 'missing_minor',
+    actions: ['read', 'create', 'transition'],
+    roles: ['youth_care_worker'],
+    purposes: ['care_coordination'],
+    orgTypes: ['youth_care'],
+    rows: ownOrganisation('org_id', {
+      nl: 'vermissingen gemeld door de eigen instelling',
+      en: "missing reports of one's own institution",
+    }),
+    fields: MISSING_MINOR_FIELDS,
+    writable: ['timeline', 'state', 'returned_at'],
+    legalBasis: MISSING_BASIS,
+  },
+  {
+    resource: 'missing_minor',
+    actions: ['read', 'transition'],
+    roles: ['investigator', 'triage'],
+    purposes: ['criminal_investigation', 'signal_assessment'],
+    orgTypes: ['police_unit'],
+    rows: ownOrganisation('police_org_id', {
+      nl: 'vermissingen gemeld aan de eigen politie-eenheid',
+      en: "missing reports sent to one's own police unit",
+    }),
+    fields: MISSING_MINOR_FIELDS,
+    writable: ['timeline', 'state', 'returned_at'],
+    legalBasis: MISSING_BASIS,
   },
 ];

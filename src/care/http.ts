@@ -13,6 +13,13 @@ import {
   withdrawConsent,
 } from './clients.ts';
 import {
+  addMissingEvent,
+  listMissing,
+  MISSING_KINDS,
+  MISSING_RISK_FACTORS,
+  reportMissing,
+} from './missing-minors.ts';
+import {
   createLocation,
   fileRequest,
   getRequest,
@@ -24,6 +31,24 @@ import {
   updateFigures,
 } from './placements.ts';
 import { reflectionClocks, reflectionStep } from './reflection.ts';
+import {
+  EXPLOITED_IN,
+  listRegistrations,
+  REGISTRATION_SEXES,
+  REPORTING_ORG_TYPES,
+  registerVictim,
+  registrationFigures,
+  registryEncoder,
+} from './registrations.ts';
+import {
+  clientTrajectories,
+  closeTrajectory,
+  createTrajectory,
+  decideHandover,
+  incomingHandovers,
+  phaseAction,
+} from './trajectories.ts';
+import { HANDOVER_FIELDS, PHASES, TRAJECTORY_OUTCOMES } from './trajectory-lifecycle.ts';
 import {
   CONSENT_HOW,
   CONSENT_SCOPES,
@@ -43,13 +68,18 @@ import {
   ClientView,
   Created,
   deepCamel,
+  Handover,
   Match,
+  MissingReport,
   Overview,
   PlaceView,
   ReflectionPeriod,
+  Registration,
+  RegistrationFigures,
   RequestView,
   SafeAddress,
   StepResult,
+  Trajectory,
   TransitionResult,
 } from './wire.ts';
 
@@ -113,6 +143,47 @@ const PlaceBody = z.strictObject({
   maxAge: z.number().int().min(0).max(120),
   needs: Needs,
 });
+
+const RegistrationBody = z.strictObject({
+  clientId: z.uuid().optional(),
+  reportingOrgType: z.enum(REPORTING_ORG_TYPES).optional(),
+  registeredOn: Day,
+  sex: z.enum(REGISTRATION_SEXES).optional(),
+  age: z.number().int().min(0).max(120).optional(),
+  ageEstimated: z.boolean().optional(),
+  nationality: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+  forms: z
+    .array(z.enum(FORM_CODES).exclude(['unknown']))
+    .min(1)
+    .max(FORM_CODES.length)
+    .optional(),
+  exploitedIn: z.enum(EXPLOITED_IN).optional(),
+  identity: z
+    .strictObject({
+      givenNames: Name.optional(),
+      prefix: z.string().max(40).optional(),
+      surname: Name.optional(),
+      dateOfBirth: Day.optional(),
+      birthYear: z.number().int().min(1900).max(2100).optional(),
+    })
+    .optional(),
+});
+const PhaseStepBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('start'), startedOn: Day }),
+  z.strictObject({ action: z.literal('complete'), endedOn: Day }),
+  z.strictObject({
+    action: z.literal('propose_handover'),
+    fields: z.array(z.enum(HANDOVER_FIELDS)).min(1).max(HANDOVER_FIELDS.length),
+  }),
+]);
+const HandoverDecision = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('confirm_handover') }),
+  z.strictObject({ action: z.literal('refuse_handover'), reason: z.string().trim().min(3).max(2000) }),
+]);
+const Year = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 const PlacementTransition = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('propose'), placeId: z.uuid(), note: z.string().max(2000).optional() }),
@@ -222,7 +293,12 @@ export const careRoutes =
           summary: 'Register a consent of the client (scope, date, how given)',
           tags,
           params: Id,
-          body: z.strictObject({ scope: z.enum(CONSENT_SCOPES), givenOn: Day, how: z.enum(CONSENT_HOW) }),
+          body: z.strictObject({
+            scope: z.enum(CONSENT_SCOPES),
+            givenOn: Day,
+            how: z.enum(CONSENT_HOW),
+            covers: z.array(z.enum(HANDOVER_FIELDS)).max(HANDOVER_FIELDS.length).optional(),
+          }),
           response: { 201: Created },
         },
       },
@@ -424,6 +500,216 @@ export const careRoutes =
       },
       async (request) =>
         access(services, request, (tx) => updateFigures(tx, request.params.id, request.body, new Date())),
+    );
+    app.post(
+      '/care/registrations',
+      {
+        schema: {
+          summary:
+            'Register a possible victim with CoMensha (monitor variables; the identity is encoded, never stored)',
+          tags,
+          body: RegistrationBody,
+          response: { 201: Created },
+        },
+      },
+      async (request, reply) => {
+        const encoder = registryEncoder(services.cipher);
+        const created = await access(services, request, (tx) =>
+          registerVictim(tx, encoder, request.body, new Date()),
+        );
+        return reply.status(201).send(created);
+      },
+    );
+    app.get(
+      '/care/registrations',
+      {
+        schema: {
+          summary:
+            'Registrations of a year: CoMensha all (pseudonymous person, no identity), a partner its own',
+          tags,
+          querystring: Year,
+          response: { 200: z.array(Registration) },
+        },
+      },
+      async (request) => {
+        const year = request.query.year ?? new Date().getFullYear();
+        return (await access(services, request, (tx) => listRegistrations(tx, year))).map(
+          (row) => deepCamel(row) as z.input<typeof Registration>,
+        );
+      },
+    );
+    app.get(
+      '/care/registrations/figures',
+      {
+        schema: {
+          summary:
+            'CoMensha’s yearly table: de-duplicated persons per monitor variable, small cells suppressed',
+          tags,
+          querystring: Year,
+          response: { 200: RegistrationFigures },
+        },
+      },
+      async (request) => {
+        const year = request.query.year ?? new Date().getFullYear();
+        return access(services, request, (tx) => registrationFigures(tx, year));
+      },
+    );
+    app.post(
+      '/care/clients/:id/trajectories',
+      {
+        schema: {
+          summary: 'Plan a care trajectory: phases (acute … aftercare or return) with a provider each',
+          tags,
+          params: Id,
+          body: z.strictObject({
+            phases: z
+              .array(z.strictObject({ phase: z.enum(PHASES), providerOrgId: z.uuid() }))
+              .min(1)
+              .max(PHASES.length),
+          }),
+          response: { 201: Created },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await access(services, request, (tx) => createTrajectory(tx, request.params.id, request.body)),
+          ),
+    );
+    app.get(
+      '/care/clients/:id/trajectories',
+      {
+        schema: {
+          summary: 'The client’s trajectories with phases and handovers',
+          tags,
+          params: Id,
+          response: { 200: z.array(Trajectory) },
+        },
+      },
+      async (request) =>
+        (await access(services, request, (tx) => clientTrajectories(tx, request.params.id))).map(
+          (row) => deepCamel(row) as z.input<typeof Trajectory>,
+        ),
+    );
+    app.post(
+      '/care/trajectory-phases/:id/steps',
+      {
+        schema: {
+          summary:
+            'A step of a phase: start, complete, or propose the handover (only what the consent covers)',
+          tags,
+          params: Id,
+          body: PhaseStepBody,
+          response: { 200: TransitionResult },
+        },
+      },
+      async (request) =>
+        access(services, request, (tx) => phaseAction(tx, request.params.id, request.body, new Date())),
+    );
+    app.post(
+      '/care/trajectories/:id/close',
+      {
+        schema: {
+          summary: 'Close a trajectory with its outcome',
+          tags,
+          params: Id,
+          body: z.strictObject({ outcome: z.enum(TRAJECTORY_OUTCOMES), closedOn: Day }),
+          response: { 200: TransitionResult },
+        },
+      },
+      async (request) =>
+        access(services, request, (tx) => closeTrajectory(tx, request.params.id, request.body, new Date())),
+    );
+    app.get(
+      '/care/handovers',
+      {
+        schema: {
+          summary: 'Handovers to one’s own organisation (the receiving provider)',
+          tags,
+          response: { 200: z.array(Handover) },
+        },
+      },
+      async (request) =>
+        (await access(services, request, (tx) => incomingHandovers(tx))).map(
+          (row) => deepCamel(row) as z.input<typeof Handover>,
+        ),
+    );
+    app.post(
+      '/care/handovers/:id/decision',
+      {
+        schema: {
+          summary: 'The receiving provider confirms or refuses a handover',
+          tags,
+          params: Id,
+          body: HandoverDecision,
+          response: { 200: TransitionResult },
+        },
+      },
+      async (request) =>
+        access(services, request, (tx) => decideHandover(tx, request.params.id, request.body, new Date())),
+    );
+    app.post(
+      '/care/missing-minors',
+      {
+        schema: {
+          summary:
+            'A youth care institution reports a missing minor; the police unit of its region gets it at once',
+          tags,
+          body: z.strictObject({
+            givenNames: Name,
+            surname: Name,
+            dateOfBirth: Day,
+            kind: z.enum(MISSING_KINDS),
+            missingSince: z.iso.datetime({ offset: true }),
+            description: z.string().trim().min(3).max(2000),
+            riskFactors: z.array(z.enum(MISSING_RISK_FACTORS)).max(MISSING_RISK_FACTORS.length),
+          }),
+          response: {
+            201: z.object({ id: z.uuid(), risk: z.string(), earlierAbsences: z.number().int() }),
+          },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await access(services, request, (tx) =>
+              reportMissing(tx, services.cipher, request.body, new Date()),
+            ),
+          ),
+    );
+    app.get(
+      '/care/missing-minors',
+      {
+        schema: {
+          summary:
+            'Missing reports of one’s institution, or sent to one’s police unit, with the shared timeline',
+          tags,
+          response: { 200: z.array(MissingReport) },
+        },
+      },
+      async (request) =>
+        (await access(services, request, (tx) => listMissing(tx))).map(
+          (row) => deepCamel(row) as z.input<typeof MissingReport>,
+        ),
+    );
+    app.post(
+      '/care/missing-minors/:id/events',
+      {
+        schema: {
+          summary: 'Add to the shared timeline: a sighting, a note, or the return',
+          tags,
+          params: Id,
+          body: z.strictObject({
+            kind: z.enum(['sighting', 'note', 'returned']),
+            note: z.string().trim().min(1).max(2000).optional(),
+          }),
+          response: { 200: TransitionResult },
+        },
+      },
+      async (request) =>
+        access(services, request, (tx) => addMissingEvent(tx, request.params.id, request.body, new Date())),
     );
     app.get(
       '/care/overview',

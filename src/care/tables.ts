@@ -36,6 +36,7 @@ export interface CareConsentTable {
   given_on: DateColumn;
   how: string;
   withdrawn_on: DateColumn | null;
+  covers: Generated<string[]>;
   recorded_by: string;
 }
 
@@ -107,6 +108,96 @@ export interface ReflectionPeriodTable {
   permit_decided_on: DateColumn | null;
 }
 
+export interface VictimRegistrationTable {
+  id: Generated<string>;
+  org_id: string;
+  reporting_org_type: string;
+  via_registrar: Generated<boolean>;
+  source_client_id: string | null;
+  registered_on: DateColumn;
+  sex: string;
+  age: number;
+  age_estimated: Generated<boolean>;
+  minor: boolean;
+  nationality: string;
+  forms: string[];
+  exploited_in: string;
+  encoding: unknown;
+  recorded_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface CareTrajectoryTable {
+  id: Generated<string>;
+  client_id: string;
+  org_id: string;
+  outcome: string | null;
+  closed_on: DateColumn | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface CareTrajectoryPhaseTable {
+  id: Generated<string>;
+  trajectory_id: string;
+  org_id: string;
+  position: number;
+  phase: string;
+  provider_org_id: string;
+  state: Generated<string>;
+  started_on: DateColumn | null;
+  ended_on: DateColumn | null;
+}
+
+export interface CareHandoverTable {
+  id: Generated<string>;
+  trajectory_id: string;
+  org_id: string;
+  from_phase_id: string;
+  to_phase_id: string;
+  to_org_id: string;
+  phase: string;
+  fields: string[];
+  payload: unknown;
+  state: Generated<string>;
+  reason: string | null;
+  proposed_on: DateColumn;
+  decided_at: Date | null;
+  decided_by: string | null;
+}
+
+export interface MissingMinorTable {
+  id: Generated<string>;
+  org_id: string;
+  police_org_id: string;
+  minor_key: string;
+  given_names: string;
+  surname: string;
+  date_of_birth: DateColumn;
+  kind: string;
+  missing_since: Date;
+  description: string;
+  risk_factors: Generated<string[]>;
+  earlier_absences: Generated<number>;
+  risk: string;
+  state: Generated<string>;
+  returned_at: Date | null;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface MissingMinorEventTable {
+  id: Generated<string>;
+  report_id: string;
+  org_id: string;
+  police_org_id: string;
+  author_org_id: string;
+  kind: string;
+  note: string | null;
+  at: Generated<Date>;
+  created_by: string;
+}
+
 declare module '../store/schema.ts' {
   interface Database {
     care_clients: CareClientTable;
@@ -116,5 +207,11 @@ declare module '../store/schema.ts' {
     placement_requests: PlacementRequestTable;
     care_safe_addresses: CareSafeAddressTable;
     reflection_periods: ReflectionPeriodTable;
+    victim_registrations: VictimRegistrationTable;
+    care_trajectories: CareTrajectoryTable;
+    care_trajectory_phases: CareTrajectoryPhaseTable;
+    care_handovers: CareHandoverTable;
+    missing_minors: MissingMinorTable;
+    missing_minor_events: MissingMinorEventTable;
   }
 }

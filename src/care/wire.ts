@@ -14,6 +14,7 @@ export const Consent = z.object({
   givenOn: DateOnly,
   how: z.string(),
   withdrawnOn: DateOnly.nullable(),
+  covers: z.array(z.string()).optional(),
 });
 
 export const Clock = z.object({ status: z.string(), daysLeft: z.number().int().nullable() });
@@ -186,3 +187,103 @@ export function deepCamel(value: unknown): unknown {
   }
   return value;
 }
+
+/** A registration with CoMensha: the monitor variables; `person` for CoMensha, `sourceClientId` for the partner. */
+export const Registration = z.object({
+  id: z.uuid(),
+  reportingOrgType: z.string().optional(),
+  registeredOn: DateOnly.optional(),
+  sex: z.string().optional(),
+  age: z.number().int().optional(),
+  ageEstimated: z.boolean().optional(),
+  minor: z.boolean().optional(),
+  nationality: z.string().optional(),
+  forms: z.array(z.string()).optional(),
+  exploitedIn: z.string().optional(),
+  person: z.string().optional(),
+  sourceClientId: z.uuid().nullable().optional(),
+  createdAt: Timestamp.optional(),
+});
+
+const FigureCell = z.object({
+  dimensions: z.record(z.string(), z.string()),
+  value: z.number().int().nullable(),
+  suppressed: z.boolean(),
+});
+
+/** CoMensha's yearly table: de-duplicated persons per monitor variable, small cells suppressed. */
+export const RegistrationFigures = z.object({
+  year: z.number().int(),
+  registrations: z.number().int().nullable(),
+  cells: z.array(FigureCell),
+  totals: z.array(FigureCell),
+  rule: z.object({ threshold: z.number().int(), method: z.string(), description: Label }),
+});
+
+export const Trajectory = z.object({
+  id: z.uuid(),
+  clientId: z.uuid().optional(),
+  outcome: z.string().nullable().optional(),
+  closedOn: DateOnly.nullable().optional(),
+  createdAt: Timestamp.optional(),
+  phases: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        position: z.number().int(),
+        phase: z.string(),
+        providerOrgId: z.uuid(),
+        provider: z.string(),
+        state: z.string(),
+        startedOn: DateOnly.nullable(),
+        endedOn: DateOnly.nullable(),
+      }),
+    )
+    .optional(),
+  handovers: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        phase: z.string(),
+        fields: z.array(z.string()),
+        state: z.string(),
+        reason: z.string().nullable(),
+        proposedOn: DateOnly,
+        decidedAt: Timestamp.nullable(),
+      }),
+    )
+    .optional(),
+});
+
+/** A handover as the receiving provider sees it: the phase and what the consent let travel. */
+export const Handover = z.object({
+  id: z.uuid(),
+  phase: z.string().optional(),
+  fields: z.array(z.string()).optional(),
+  payload: z.record(z.string(), z.unknown()).optional(),
+  state: z.string().optional(),
+  reason: z.string().nullable().optional(),
+  proposedOn: DateOnly.optional(),
+  decidedAt: Timestamp.nullable().optional(),
+});
+
+export const MissingReport = z.object({
+  id: z.uuid(),
+  givenNames: z.string().optional(),
+  surname: z.string().optional(),
+  dateOfBirth: DateOnly.optional(),
+  kind: z.string().optional(),
+  missingSince: Timestamp.optional(),
+  description: z.string().optional(),
+  riskFactors: z.array(z.string()).optional(),
+  earlierAbsences: z.number().int().optional(),
+  risk: z.string().optional(),
+  state: z.string().optional(),
+  returnedAt: Timestamp.nullable().optional(),
+  createdAt: Timestamp.optional(),
+  institution: z.string().optional(),
+  police: z.string().optional(),
+  timeline: z
+    .array(z.object({ kind: z.string(), note: z.string().nullable(), at: Timestamp, author: z.string() }))
+    .optional(),
+});

@@ -30,5 +30,12 @@ export { blockingKeys, comparePersons, type PersonMatch } from './persons.ts';
 export { ClkEncoder, type ClkSettings, defaultSettings } from './pprl/clk.ts';
 export { encodeList } from './pprl/encodeList.ts';
 export { captureCsv, linkEncodedLists, parseEncodedList } from './pprl/linkLists.ts';
+export {
+  dedupeRegistry,
+  REGISTRY_THRESHOLD,
+  type RegistryDedup,
+  RegistryEncoder,
+  type RegistryEncoding,
+} from './pprl/registry.ts';
 export { editDistance, jaroWinkler } from './similarity.ts';
 export { matchSubject, type SubjectMatch, type SubjectPerson } from './subject-match.ts';

@@ -36,6 +36,8 @@ const ConsultationsPage = lazyPage<object, 'ConsultationsPage'>(
 const ConsultationPage = lazyPage(() => import('./cases/ConsultationPages.tsx'), 'ConsultationPage');
 const CarePage = lazyPage(() => import('./care/CarePage.tsx'), 'CarePage');
 const ShelterPage = lazyPage(() => import('./care/ShelterPage.tsx'), 'ShelterPage');
+const MissingMinorsPage = lazyPage(() => import('./care/MissingMinorsPage.tsx'), 'MissingMinorsPage');
+const RegistrationPage = lazyPage(() => import('./care/RegistrationPage.tsx'), 'RegistrationPage');
 const WavPublishPage = lazyPage(() => import('./feeds/PublishPage.tsx'), 'PublishPage');
 const VisaScreeningPage = lazyPage(() => import('./feeds/ScreeningPage.tsx'), 'ScreeningPage');
 const MonitorPage = lazyPage(() => import('./monitor/MonitorPage.tsx'), 'MonitorPage');
@@ -69,7 +71,9 @@ interface Route {
     | 'nav.visaScreening'
     | 'module.subject_requests.title'
     | 'nav.monitor'
-    | 'nav.assessment';
+    | 'nav.assessment'
+    | 'module.victim_registration.title'
+    | 'module.missing_minors.title';
   /** What the page needs (from the user's abilities, /auth/me); none means every logged-in user. */
   needs?: Need | 'team';
   page: (rest: string) => ReactNode;
@@ -188,6 +192,18 @@ const ROUTES: Route[] = [
     nav: 'module.shelter_capacity.title',
     needs: { resource: 'shelter_place', action: 'update' },
     page: () => <ShelterPage />,
+  },
+  {
+    path: '/registraties',
+    nav: 'module.victim_registration.title',
+    needs: { resource: 'victim_registration_figures', action: 'aggregate', purpose: 'victim_registration' },
+    page: () => <RegistrationPage />,
+  },
+  {
+    path: '/vermissingen',
+    nav: 'module.missing_minors.title',
+    needs: { resource: 'missing_minor', action: 'create' },
+    page: () => <MissingMinorsPage />,
   },
   {
     path: '/wav-lijst',

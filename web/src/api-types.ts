@@ -154,6 +154,11 @@ export interface paths {
               | 'placement_request'
               | 'reflection_period'
               | 'shelter_overview'
+              | 'victim_registration'
+              | 'victim_registration_figures'
+              | 'care_trajectory'
+              | 'care_handover'
+              | 'missing_minor'
               | 'wav_version'
               | 'wav_entry'
               | 'visa_screening'
@@ -293,6 +298,11 @@ export interface paths {
               | 'placement_request'
               | 'reflection_period'
               | 'shelter_overview'
+              | 'victim_registration'
+              | 'victim_registration_figures'
+              | 'care_trajectory'
+              | 'care_handover'
+              | 'missing_minor'
               | 'wav_version'
               | 'wav_entry'
               | 'visa_screening'
@@ -523,6 +533,7 @@ export interface paths {
             how: string;
             /** date, YYYY-MM-DD */
             withdrawnOn: string | null;
+            covers?: string[];
           }[];
           reflectionPeriod?: {
             id: string;
@@ -627,6 +638,16 @@ export interface paths {
         scope: 'placement' | 'comensha_registration' | 'handover' | 'police';
         givenOn: string;
         how: 'verbal' | 'written' | 'with_interpreter';
+        covers?: (
+          | 'identity'
+          | 'date_of_birth'
+          | 'languages'
+          | 'needs'
+          | 'safety'
+          | 'contact_channel'
+          | 'forms'
+          | 'immigration_status'
+        )[];
       };
       responses: {
         '201': {
@@ -705,6 +726,61 @@ export interface paths {
       };
     };
   };
+  '/api/v1/care/clients/{id}/trajectories': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          clientId?: string;
+          outcome?: string | null;
+          /** date, YYYY-MM-DD */
+          closedOn?: string | null;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          phases?: {
+            id: string;
+            position: number;
+            phase: string;
+            providerOrgId: string;
+            provider: string;
+            state: string;
+            /** date, YYYY-MM-DD */
+            startedOn: string | null;
+            /** date, YYYY-MM-DD */
+            endedOn: string | null;
+          }[];
+          handovers?: {
+            id: string;
+            phase: string;
+            fields: string[];
+            state: string;
+            reason: string | null;
+            /** date, YYYY-MM-DD */
+            proposedOn: string;
+            /** ISO 8601 timestamp */
+            decidedAt: string | null;
+          }[];
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        phases: {
+          phase: 'acute' | 'stabilisation' | 'treatment' | 'aftercare' | 'return';
+          providerOrgId: string;
+        }[];
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/care/consents/{id}/withdraw': {
     post: {
       requestBody: {
@@ -712,6 +788,48 @@ export interface paths {
       };
       responses: {
         '204': null;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/handovers': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          phase?: string;
+          fields?: string[];
+          payload?: {
+            [key: string]: unknown;
+          };
+          state?: string;
+          reason?: string | null;
+          /** date, YYYY-MM-DD */
+          proposedOn?: string;
+          /** ISO 8601 timestamp */
+          decidedAt?: string | null;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/handovers/{id}/decision': {
+    post: {
+      requestBody:
+        | {
+            action: 'confirm_handover';
+          }
+        | {
+            action: 'refuse_handover';
+            reason: string;
+          };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
+        };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
       };
@@ -744,6 +862,85 @@ export interface paths {
         '201': {
           id: string;
           placeIds: string[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/missing-minors': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          givenNames?: string;
+          surname?: string;
+          /** date, YYYY-MM-DD */
+          dateOfBirth?: string;
+          kind?: string;
+          /** ISO 8601 timestamp */
+          missingSince?: string;
+          description?: string;
+          riskFactors?: string[];
+          earlierAbsences?: number;
+          risk?: string;
+          state?: string;
+          /** ISO 8601 timestamp */
+          returnedAt?: string | null;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+          institution?: string;
+          police?: string;
+          timeline?: {
+            kind: string;
+            note: string | null;
+            /** ISO 8601 timestamp */
+            at: string;
+            author: string;
+          }[];
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        givenNames: string;
+        surname: string;
+        dateOfBirth: string;
+        kind: 'no_return_from_leave' | 'ran_away';
+        missingSince: string;
+        description: string;
+        riskFactors: (
+          | 'exploitation_suspected'
+          | 'loverboy_contact'
+          | 'medication'
+          | 'under_12'
+          | 'suicidal'
+          | 'unknown_adults'
+        )[];
+      };
+      responses: {
+        '201': {
+          id: string;
+          risk: string;
+          earlierAbsences: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/missing-minors/{id}/events': {
+    post: {
+      requestBody: {
+        kind: 'sighting' | 'note' | 'returned';
+        note?: string;
+      };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
@@ -1027,6 +1224,152 @@ export interface paths {
             daysLeft: number | null;
           };
         }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/registrations': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          reportingOrgType?: string;
+          /** date, YYYY-MM-DD */
+          registeredOn?: string;
+          sex?: string;
+          age?: number;
+          ageEstimated?: boolean;
+          minor?: boolean;
+          nationality?: string;
+          forms?: string[];
+          exploitedIn?: string;
+          person?: string;
+          sourceClientId?: string | null;
+          /** ISO 8601 timestamp */
+          createdAt?: string;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      requestBody: {
+        clientId?: string;
+        reportingOrgType?:
+          | 'care_coordination'
+          | 'shelter'
+          | 'police_unit'
+          | 'kmar'
+          | 'labour_inspectorate'
+          | 'municipality'
+          | 'ngo'
+          | 'youth_care'
+          | 'public_prosecution'
+          | 'other';
+        registeredOn: string;
+        sex?: 'female' | 'male' | 'x';
+        age?: number;
+        ageEstimated?: boolean;
+        nationality?: string;
+        forms?: ('sexual' | 'labour' | 'criminal' | 'organ_removal' | 'other')[];
+        exploitedIn?: 'netherlands' | 'abroad' | 'both';
+        identity?: {
+          givenNames?: string;
+          prefix?: string;
+          surname?: string;
+          dateOfBirth?: string;
+          birthYear?: number;
+        };
+      };
+      responses: {
+        '201': {
+          id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/registrations/figures': {
+    get: {
+      responses: {
+        '200': {
+          year: number;
+          registrations: number | null;
+          cells: {
+            dimensions: {
+              [key: string]: string;
+            };
+            value: number | null;
+            suppressed: boolean;
+          }[];
+          totals: {
+            dimensions: {
+              [key: string]: string;
+            };
+            value: number | null;
+            suppressed: boolean;
+          }[];
+          rule: {
+            threshold: number;
+            method: string;
+            description: {
+              nl: string;
+              en: string;
+            };
+          };
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/trajectories/{id}/close': {
+    post: {
+      requestBody: {
+        outcome: 'independent_living' | 'return_iom' | 'other';
+        closedOn: string;
+      };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/care/trajectory-phases/{id}/steps': {
+    post: {
+      requestBody:
+        | {
+            action: 'start';
+            startedOn: string;
+          }
+        | {
+            action: 'complete';
+            endedOn: string;
+          }
+        | {
+            action: 'propose_handover';
+            fields: (
+              | 'identity'
+              | 'date_of_birth'
+              | 'languages'
+              | 'needs'
+              | 'safety'
+              | 'contact_channel'
+              | 'forms'
+              | 'immigration_status'
+            )[];
+          };
+      responses: {
+        '200': {
+          id: string;
+          state: string;
+        };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
       };

@@ -70,8 +70,12 @@ export const MODULES: readonly ChainModule[] = [
     needs: { resource: 'shelter_place', action: 'update' },
     path: '/opvangplaatsen',
   },
-  { key: 'victim_registration', announced: { purpose: 'victim_registration', orgType: 'comensha' } },
-  { key: 'missing_minors', announced: { purpose: 'care_coordination', orgType: 'youth_care' } },
+  {
+    key: 'victim_registration',
+    needs: { resource: 'victim_registration_figures', action: 'aggregate', purpose: 'victim_registration' },
+    path: '/registraties',
+  },
+  { key: 'missing_minors', needs: { resource: 'missing_minor', action: 'create' }, path: '/vermissingen' },
   {
     key: 'programme_monitor',
     needs: { resource: 'monitor_indicator', action: 'create' },

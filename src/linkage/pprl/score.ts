@@ -87,7 +87,7 @@ const SWAP_BELOW = 4;
  * there, from the registration errors seen in Dutch lists (about one in eight names or dates has
  * a typo, a missing prefix, initials only or a transliteration, which fall in the lower levels).
  */
-const M_PRIOR: Record<string, number[]> = {
+export const M_PRIOR: Record<string, number[]> = {
   given: [0.86, 0.03, 0.025, 0.02, 0.015, 0.01, 0.01, 0.01, 0.01, 0.005, 0.005, 0.04],
   family: [0.86, 0.03, 0.025, 0.02, 0.015, 0.01, 0.01, 0.01, 0.01, 0.005, 0.005, 1e-4],
   birth: [0.86, 0.06, 0.03, 0.015, 0.01, 0.008, 0.006, 0.005, 0.002, 0.002, 0.002, 1e-4],

@@ -8,8 +8,9 @@ import { TextField } from '../components/TextField.tsx';
 import { SelectField } from '../estimate/fields.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useLoad } from '../useLoad.ts';
-import { careApi, type Match, today } from './api.ts';
+import { careApi, type Match, registrationApi, today } from './api.ts';
 import { useCode } from './labels.ts';
+import { TrajectorySection } from './TrajectorySection.tsx';
 
 const GENDERS = ['female', 'male', 'x', 'unknown'];
 const IMMIGRATION = ['third_country', 'eu', 'dutch', 'asylum_seeker', 'dublin_claimant', 'unknown'];
@@ -227,6 +228,29 @@ function ClientFile({ id, onChanged }: { id: string; onChanged(): void }) {
           >
             {t('care.consentPlacement')}
           </Button>
+          <ButtonGroup>
+            <Button
+              onClick={() =>
+                act(
+                  () =>
+                    careApi.consent(id, { scope: 'comensha_registration', givenOn: today(), how: 'verbal' }),
+                  t('care.consentRecorded'),
+                )
+              }
+            >
+              {t('care.reg.consent')}
+            </Button>
+            <Button
+              onClick={() =>
+                act(
+                  () => registrationApi.register({ clientId: id, registeredOn: today() }),
+                  t('care.reg.done'),
+                )
+              }
+            >
+              {t('care.reg.fromFile')}
+            </Button>
+          </ButtonGroup>
           <Heading3>{t('care.reflection')}</Heading3>
           {client.reflectionPeriod ? (
             <Paragraph>
@@ -254,6 +278,7 @@ function ClientFile({ id, onChanged }: { id: string; onChanged(): void }) {
               {t('care.start')}
             </Button>
           </ButtonGroup>
+          <TrajectorySection clientId={id} />
           <Heading3>{t('care.placements')}</Heading3>
           <Button
             appearance="primary-action-button"

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { useLoad } from '../useLoad.ts';
 import { careApi, type PlaceView, type RequestView, today } from './api.ts';
 import { useCode } from './labels.ts';
+import { RegistrationForm } from './RegistrationForm.tsx';
 
 const KINDS = ['categorical', 'multi_problem', 'womens_shelter', 'male_victims', 'youth_protected'];
 
@@ -85,6 +86,8 @@ export function ShelterPage() {
           ]}
         />
       ) : null}
+      <IncomingHandovers />
+      <RegistrationForm registrar={false} onDone={() => undefined} />
     </>
   );
 }
@@ -242,6 +245,64 @@ function Steps({ request, onDone }: { request: RequestView; onDone(): void }) {
         >
           {t('care.discharge')}
         </Button>
+      ) : null}
+    </>
+  );
+}
+
+/** Handovers of follow-up care to this provider: what travels, and the confirmation. */
+function IncomingHandovers() {
+  const { t } = useI18n();
+  const v = useCode();
+  const handovers = useLoad(() => careApi.handovers(), 'handovers');
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <>
+      <Heading2>{t('care.traj.incoming')}</Heading2>
+      <Problem error={handovers.error ?? error} />
+      {handovers.data ? (
+        <DataTable
+          caption={t('care.traj.incomingCaption')}
+          rows={handovers.data}
+          rowKey={(row) => row.id}
+          empty={t('care.traj.noIncoming')}
+          columns={[
+            { header: t('care.traj.phase'), rowHeader: true, cell: (row) => v(row.phase) },
+            {
+              header: t('care.state'),
+              cell: (row) => <span data-handover-state={row.state}>{v(row.state)}</span>,
+            },
+            {
+              header: t('care.traj.carried'),
+              cell: (row) =>
+                Object.entries(row.payload ?? {})
+                  .map(
+                    ([key, value]) =>
+                      `${key}: ${Array.isArray(value) ? value.map((x) => v(String(x))).join(', ') : String(value)}`,
+                  )
+                  .join('; '),
+            },
+            {
+              header: <span className="kp-visually-hidden">{t('care.traj.confirm')}</span>,
+              cell: (row) =>
+                row.state === 'proposed' ? (
+                  <Button
+                    onClick={async () => {
+                      try {
+                        await careApi.decideHandover(row.id, { action: 'confirm_handover' });
+                        setError(null);
+                        await handovers.reload();
+                      } catch (failure) {
+                        setError(failure);
+                      }
+                    }}
+                  >
+                    {t('care.traj.confirm')}
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
       ) : null}
     </>
   );
