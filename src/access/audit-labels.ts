@@ -62,3 +62,17 @@ function inWords(table: Record<string, Label>, code: string, language: Lang): st
 
 export const auditAction = (code: string, language: Lang) => inWords(ACTIONS, code, language);
 export const auditResource = (code: string, language: Lang) => inWords(RESOURCES, code, language);
+
+/**
+ * Who acted, in words: the login machinery (`system:auth`, a user's own login or account change), another
+ * system actor (`system:<job>`, `cli:<command>`, see withSystem), or one or several roles ("a,b").
+ */
+export function auditActor(role: string, language: Lang, roleInWords: (code: string) => string): string {
+  if (role === 'system:auth')
+    return language === 'nl' ? 'aanmelding (inlogdienst)' : 'sign-in (login service)';
+  if (role.startsWith('system:'))
+    return language === 'nl' ? 'systeem (automatische taak)' : 'system (automatic task)';
+  if (role.startsWith('cli:'))
+    return language === 'nl' ? 'opdrachtregel (beheer)' : 'command line (operations)';
+  return role.split(',').map(roleInWords).join(', ');
+}

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { csvCell } from '../domain/csv-cell.ts';
 import type { Lang } from '../domain/label.ts';
 import { type VerifyResult, verifyAuditChain } from './audit.ts';
-import { auditAction, auditResource } from './audit-labels.ts';
+import { auditAction, auditActor, auditResource } from './audit-labels.ts';
 import type { AccessTx } from './context.ts';
 import { PURPOSE_LABELS, ROLE_LABELS } from './labels.ts';
 import { isPurpose, isRole } from './roles.ts';
@@ -145,7 +145,9 @@ export async function exportAudit(tx: AccessTx, filter: Omit<AuditFilter, 'limit
       entry.at ? time(new Date(entry.at)) : '',
       entry.user_name ?? (entry.user_id ? entry.user_id : language === 'nl' ? 'systeem' : 'system'),
       entry.user_email ?? '',
-      entry.role && isRole(entry.role) ? ROLE_LABELS[entry.role][language] : (entry.role ?? ''),
+      entry.role
+        ? auditActor(entry.role, language, (code) => (isRole(code) ? ROLE_LABELS[code][language] : code))
+        : '',
       purposeInWords(entry.purpose ?? null, language),
       entry.action ? auditAction(entry.action, language) : '',
       entry.resource ? auditResource(entry.resource, language) : '',

@@ -140,8 +140,8 @@ describe(`audit log for the privacy officer on ${databaseLabel}`, () => {
       'roles and purposes in words',
     );
     assert.ok(
-      lines.some((line) => line.includes(';;Inloggen en account;ingelogd;')),
-      'a login in words',
+      lines.some((line) => line.includes(';aanmelding (inlogdienst);Inloggen en account;ingelogd;')),
+      'a login in words, under the login service',
     );
     assert.ok(
       lines.some((line) => line.includes(';gebruiker;')),

@@ -17,6 +17,7 @@ import { useLoad } from '../useLoad.ts';
  * actor (`system:<job>`, `cli:<command>`). A code this client does not know is shown as it is, never a crash.
  */
 function roleInWords(role: string, t: (key: MessageKey) => string): string {
+  if (role === 'system:auth') return t('audit.actor.auth');
   if (role.startsWith('system:')) return t('audit.actor.system');
   if (role.startsWith('cli:')) return t('audit.actor.cli');
   return role
