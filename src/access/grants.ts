@@ -8,7 +8,8 @@ export const foundationRules: Grant[] = [
     roles: 'any',
     purposes: 'any',
     rows: everyRow,
-    fields: ['id', 'name', 'type', 'cbs_code', 'region'],
+    // The contact point is a function mailbox and a phone number (issue 19 items 7 and 12), no person.
+    fields: ['id', 'name', 'type', 'cbs_code', 'region', 'contact_mailbox', 'contact_phone'],
     legalBasis: 'Directory of chain partners; no personal data',
   },
   {
@@ -17,7 +18,7 @@ export const foundationRules: Grant[] = [
     roles: ['admin'],
     purposes: ['administration'],
     rows: ownOrganisation('id', { nl: 'de eigen organisatie', en: "one's own organisation" }),
-    fields: ['name', 'region'],
+    fields: ['name', 'region', 'contact_mailbox', 'contact_phone'],
     legalBasis: 'Management of one’s own organisation',
   },
   {
@@ -39,6 +40,9 @@ export const foundationRules: Grant[] = [
       'locked_until',
       'totp_enabled',
       'created_at',
+      // Account security (issue 19, item 12): the forced change still open, and the last login.
+      'must_change_password',
+      'last_login_at',
     ],
     legalBasis: 'AVG art. 6(1)(b)/(c): user administration of one’s own organisation',
   },

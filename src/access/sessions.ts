@@ -28,6 +28,8 @@ export interface SessionUser extends Actor {
   name: string;
   orgName: string;
   totpEnabled: boolean;
+  /** A password someone else knew (an admin's, the CLI's): only the account routes answer until changed. */
+  mustChangePassword: boolean;
 }
 
 export interface Session {
@@ -68,6 +70,7 @@ interface LoginCandidate {
   disabled: boolean;
   org_type: string;
   org_name: string;
+  must_change_password: boolean;
 }
 
 /** A session and its user as `ketenplein_session()` returns them: no credential. */
@@ -81,6 +84,7 @@ interface SessionRow {
   org_type: string;
   org_name: string;
   expires_at: Date | string;
+  must_change_password: boolean;
 }
 
 export interface LoginInput {
@@ -200,6 +204,7 @@ export async function login(
       email: user.email,
       name: user.name,
       totpEnabled: Boolean(user.totp_secret),
+      mustChangePassword: user.must_change_password,
     },
   };
 }
@@ -237,6 +242,7 @@ export async function authenticate(
       email: row.email,
       name: row.name,
       totpEnabled: row.totp_enabled,
+      mustChangePassword: row.must_change_password,
     },
   };
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Store } from '../store/connect.ts';
 import type { Database } from '../store/schema.ts';
@@ -47,13 +46,17 @@ const userColumns = [
   // The request role cannot read the TOTP secret (migration 0095); whether one is set is a generated column.
   'totp_enabled',
   'created_at',
+  'must_change_password',
+  'last_login_at',
 ] as const;
+
+const orgColumns = ['id', 'name', 'type', 'cbs_code', 'region', 'contact_mailbox', 'contact_phone'] as const;
 
 export async function listOrganisations(tx: AccessTx) {
   const decision = await tx.authorize('read', 'organisation');
   const rows = await tx.db
     .selectFrom('organisations')
-    .select(['id', 'name', 'type', 'cbs_code', 'region'])
+    .select([...orgColumns])
     .orderBy('name')
     .execute();
   return tx.disclose(decision, rows);
@@ -63,7 +66,7 @@ export async function getOrganisation(tx: AccessTx, id: string) {
   const decision = await tx.authorize('read', 'organisation');
   const row = await tx.db
     .selectFrom('organisations')
-    .select(['id', 'name', 'type', 'cbs_code', 'region'])
+    .select([...orgColumns])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new NotFound('Organisatie niet gevonden / Organisation not found');
@@ -73,7 +76,12 @@ export async function getOrganisation(tx: AccessTx, id: string) {
 export async function updateOrganisation(
   tx: AccessTx,
   id: string,
-  patch: { name?: string; region?: string | null },
+  patch: {
+    name?: string;
+    region?: string | null;
+    contact_mailbox?: string | null;
+    contact_phone?: string | null;
+  },
 ) {
   const decision = await tx.authorize('update', 'organisation');
   // Own organisation only (the grant's rows): a forged id of another organisation looks like a missing one.
@@ -123,13 +131,22 @@ export interface NewUser {
 
 const NEW_USER_FIELDS = ['email', 'name', 'roles', 'password_hash'];
 
-/** The writes of a new user, shared by the API and the CLI: a good password, a free e-mail address. */
+/**
+ * The password hash of an account whose first password is still to be set through its link (issue 19,
+ * item 12): no argon2id hash, so no password fits it.
+ */
+const NO_PASSWORD_YET = '!invite';
+
+/**
+ * The writes of a new user, shared by the API and the CLI: a free e-mail address and, when a password is
+ * given, a good one. Without one the account waits for its set-password link.
+ */
 async function insertUser(
   db: Kysely<Database>,
   orgId: string,
-  input: NewUser & { password: string },
+  input: NewUser & { mustChangePassword?: boolean },
 ): Promise<string> {
-  const problem = passwordProblem(input.password);
+  const problem = input.password === undefined ? null : passwordProblem(input.password);
   if (problem) throw new InvalidInput(`Wachtwoord: ${problem}`, 'password');
   const taken = await db
     .selectFrom('users')
@@ -146,7 +163,8 @@ async function insertUser(
         email: input.email,
         name: input.name,
         roles: input.roles,
-        password_hash: await hashPassword(input.password),
+        password_hash: input.password === undefined ? NO_PASSWORD_YET : await hashPassword(input.password),
+        must_change_password: input.mustChangePassword ?? false,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -159,7 +177,11 @@ async function insertUser(
   }
 }
 
-/** Creates a user in the admin's own organisation; without a password one is generated and shown once. */
+/**
+ * Creates a user in the admin's own organisation. No first password is made and shown: the route issues a
+ * set-password link (src/access/account-links.ts). A password the admin chose (automation) must be changed
+ * by the user at the first login, since someone else knew it.
+ */
 export async function createUser(tx: AccessTx, input: NewUser) {
   const decision = await tx.authorize('create', 'user');
   checkRoleGrant({
@@ -169,28 +191,76 @@ export async function createUser(tx: AccessTx, input: NewUser) {
     before: [],
     after: input.roles,
   });
-  const password = input.password ?? randomBytes(12).toString('base64url');
-  const id = await insertUser(tx.db, tx.actor.orgId, { ...input, password });
+  const id = await insertUser(tx.db, tx.actor.orgId, {
+    ...input,
+    mustChangePassword: input.password !== undefined,
+  });
   tx.record(decision, [id], NEW_USER_FIELDS, roleChange([], input.roles));
-  const user = await getUser(tx, id);
-  return { user, initialPassword: input.password ? undefined : password };
+  return getUser(tx, id);
+}
+
+/**
+ * The user an admin issues a new link for (own organisation, by the grant's rows): the e-mail address it
+ * goes to. Recorded as an update of the password; the link itself is issued in the authentication scope.
+ */
+export async function userForReset(tx: AccessTx, id: string) {
+  const decision = await tx.authorize('update', 'user');
+  const row = await tx.db
+    .selectFrom('users')
+    .select(['id', 'org_id', 'email', 'name', 'disabled'])
+    .where('id', '=', id)
+    .where((eb) => decision.where(eb))
+    .executeTakeFirst();
+  if (!row) throw new NotFound('Gebruiker niet gevonden / User not found');
+  if (row.id === tx.actor.userId) {
+    throw new InvalidInput(
+      'Uw eigen wachtwoord wijzigt u onder Mijn account / Change your own password under My account',
+      'id',
+    );
+  }
+  if (row.disabled) {
+    throw new InvalidInput(
+      'Het account is uitgeschakeld; zet het eerst weer aan / The account is disabled; enable it first',
+      'disabled',
+    );
+  }
+  tx.record(decision, [id], ['password_hash']);
+  return { userId: row.id, orgId: row.org_id, email: row.email, name: row.name };
 }
 
 export async function updateUser(
   tx: AccessTx,
   id: string,
-  patch: { name?: string; roles?: Role[]; disabled?: boolean; unlock?: boolean },
+  patch: { name?: string; email?: string; roles?: Role[]; disabled?: boolean; unlock?: boolean },
 ) {
   const decision = await tx.authorize('update', 'user');
   const existing = await tx.db
     .selectFrom('users')
-    .select(['id', 'roles'])
+    .select(['id', 'roles', 'email'])
     .where('id', '=', id)
     .where((eb) => decision.where(eb))
     .executeTakeFirst();
   if (!existing) throw new NotFound('Gebruiker niet gevonden / User not found');
   if (id === tx.actor.userId && patch.disabled) {
     throw new InvalidInput('U kunt uzelf niet uitschakelen / You cannot disable yourself', 'disabled');
+  }
+  // A login address is changed by another admin, never by its own session (a stolen session must not
+  // take the account over); a change ends the user's sessions.
+  const emailChanged =
+    patch.email !== undefined && patch.email.toLowerCase() !== existing.email.toLowerCase();
+  if (emailChanged && id === tx.actor.userId) {
+    throw new InvalidInput(
+      'Uw eigen e-mailadres wijzigt een andere beheerder / Another administrator changes your own e-mail address',
+      'email',
+    );
+  }
+  if (emailChanged) {
+    const taken = await tx.db
+      .selectFrom('users')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', patch.email!.toLowerCase()))
+      .executeTakeFirst();
+    if (taken) throw new Conflict('E-mailadres is al in gebruik / E-mail address already in use', 'email');
   }
   const before = existing.roles as Role[];
   if (patch.roles) {
@@ -202,19 +272,31 @@ export async function updateUser(
       after: patch.roles,
     });
   }
-  const { unlock, ...values } = patch;
-  const set = { ...values, ...(unlock ? { locked_until: null, failed_logins: 0 } : {}) };
+  const { unlock, email, ...values } = patch;
+  const set = {
+    ...values,
+    ...(emailChanged ? { email } : {}),
+    ...(unlock ? { locked_until: null, failed_logins: 0 } : {}),
+  };
   if (Object.keys(set).length > 0) {
-    await tx.db
-      .updateTable('users')
-      .set(set)
-      .where('id', '=', id)
-      .where((eb) => decision.where(eb))
-      .execute();
+    try {
+      await tx.db
+        .updateTable('users')
+        .set(set)
+        .where('id', '=', id)
+        .where((eb) => decision.where(eb))
+        .execute();
+    } catch (error) {
+      // Another organisation's user with that address is hidden by RLS: the unique index answers.
+      if ((error as { code?: string }).code === '23505') {
+        throw new Conflict('E-mailadres is al in gebruik / E-mail address already in use', 'email');
+      }
+      throw error;
+    }
     // A role change is recorded with what it was and what it became.
     tx.record(decision, [id], Object.keys(set), patch.roles ? roleChange(before, patch.roles) : undefined);
   }
-  if (patch.disabled) await tx.db.deleteFrom('sessions').where('user_id', '=', id).execute();
+  if (patch.disabled || emailChanged) await tx.db.deleteFrom('sessions').where('user_id', '=', id).execute();
   return getUser(tx, id);
 }
 

@@ -40,6 +40,12 @@ export async function changePassword(
     const reason = splitLabel(problem);
     throw invalidInput('next', label(`Nieuw wachtwoord: ${reason.nl}`, `New password: ${reason.en}`));
   }
+  if (passwords.next === passwords.current) {
+    throw invalidInput(
+      'next',
+      label('Kies een ander wachtwoord dan het huidige', 'Choose a password other than the current one'),
+    );
+  }
   await requirePassword(store, user.userId, passwords.current, 'current');
   const hash = await hashPassword(passwords.next);
   await withAuthScope(store, async (db, audit) => {

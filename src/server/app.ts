@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { authenticate, csrfMatches } from '../access/sessions.ts';
+import { needsTotpEnrolment } from '../access/two-step.ts';
 import { MESSAGES } from '../domain/problem.ts';
 import { CSRF_HEADER, SESSION_COOKIE, type Services, Unauthenticated } from './context.ts';
 import { ERROR_RESPONSES, errorBody, errorHandler } from './errors.ts';
@@ -49,7 +50,19 @@ export function webCacheControl(filePath: string): string {
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Routes reachable before login; everything else under /api/v1 needs a session. */
 const LOGIN = '/api/v1/auth/login';
-const PUBLIC_API = new Set([LOGIN, '/api/v1/auth/logout']);
+/**
+ * Before login, and without a CSRF token (there is no session to hold one): login itself and the
+ * set-password links (issue 19, item 12), whose token is the right to use them.
+ */
+const PRE_LOGIN = new Set([
+  LOGIN,
+  '/api/v1/auth/password-forgotten',
+  '/api/v1/auth/password-link',
+  '/api/v1/auth/password-link/use',
+]);
+const PUBLIC_API = new Set([...PRE_LOGIN, '/api/v1/auth/logout']);
+/** What a session with an open account step (a forced password change, a required second factor) may use. */
+const ACCOUNT_STEP_API = '/api/v1/auth/';
 
 export async function buildApp(
   services: Services,
@@ -140,11 +153,44 @@ export async function buildApp(
       // Refuse before the body is read or parsed: an anonymous request costs no more than this lookup.
       throw new Unauthenticated();
     }
-    if (STATE_CHANGING.has(request.method) && path !== LOGIN) {
+    if (STATE_CHANGING.has(request.method) && !PRE_LOGIN.has(path)) {
       // Synchronizer token: a cross-site form cannot read it, so it cannot forge the header.
       const given = request.headers[CSRF_HEADER];
       if (!csrfMatches(request.session.csrfToken, Array.isArray(given) ? given[0] : given)) {
         return reply.status(403).send(errorBody({ code: 'csrf', message: MESSAGES.csrf }, request));
+      }
+    }
+    // A password someone else knew must be changed, and a role that sees personal data needs a second
+    // factor, before anything but the account routes answers (issue 19, item 12).
+    if (!path.startsWith(ACCOUNT_STEP_API)) {
+      const { user } = request.session;
+      if (user.mustChangePassword) {
+        return reply.status(403).send(
+          errorBody(
+            {
+              code: 'password_change_required',
+              message: {
+                nl: 'Kies eerst een nieuw wachtwoord (Mijn account)',
+                en: 'Choose a new password first (My account)',
+              },
+            },
+            request,
+          ),
+        );
+      }
+      if (needsTotpEnrolment(user, config.totpRequiredRoles)) {
+        return reply.status(403).send(
+          errorBody(
+            {
+              code: 'totp_enrolment_required',
+              message: {
+                nl: 'Zet eerst tweestapsverificatie aan (Mijn account); uw rol vereist dat',
+                en: 'Set up two-step verification first (My account); your role requires it',
+              },
+            },
+            request,
+          ),
+        );
       }
     }
   });

@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
+import type { Role } from '../access/roles.ts';
 import { DEFAULT_SESSION_SETTINGS, type SessionSettings } from '../access/sessions.ts';
+import { totpRequiredRolesFrom } from '../access/two-step.ts';
+import { type MailSettings, mailSettingsFrom } from '../domain/mail.ts';
 
 /** Every environment variable the server reads, in one place (documented in README.md). */
 export interface Config {
@@ -22,6 +25,12 @@ export interface Config {
    * (KETENPLEIN_TRUSTED_PROXIES, comma-separated). Empty: the socket address is the client.
    */
   trustedProxies: string[];
+  /** Roles that must have two-step verification (KETENPLEIN_TOTP_REQUIRED_ROLES; src/access/two-step.ts). */
+  totpRequiredRoles: Role[];
+  /** Where set-password links are mailed from and point to (KETENPLEIN_SMTP_URL, _MAIL_FROM, _PUBLIC_URL). */
+  mail: MailSettings;
+  /** "Wachtwoord vergeten" requests per account per hour that send a mail; more are answered alike, unsent. */
+  passwordResetAccountLimit: number;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -52,5 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((part) => part.trim())
       .filter(Boolean),
+    totpRequiredRoles: totpRequiredRolesFrom(env.KETENPLEIN_TOTP_REQUIRED_ROLES),
+    mail: mailSettingsFrom(env),
+    passwordResetAccountLimit: intFrom(env, 'KETENPLEIN_PASSWORD_RESET_LIMIT', 3),
   };
 }

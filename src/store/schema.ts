@@ -30,6 +30,9 @@ export interface OrganisationTable {
   cbs_code: string | null;
   region: string | null;
   created_at: Generated<Date>;
+  /** The organisation's contact point: a function mailbox and a phone number (migration 0099). */
+  contact_mailbox: Generated<string | null>;
+  contact_phone: Generated<string | null>;
 }
 
 export interface UserTable {
@@ -48,6 +51,9 @@ export interface UserTable {
   locked_until: Date | null;
   disabled: Generated<boolean>;
   created_at: Generated<Date>;
+  /** A password someone else knew: the user changes it at the next login (migration 0099). */
+  must_change_password: Generated<boolean>;
+  last_login_at: Generated<Date | null>;
 }
 
 export interface SessionTable {

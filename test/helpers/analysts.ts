@@ -11,14 +11,17 @@ export async function partnerAnalyst(
   email: string,
 ): Promise<ApiClient> {
   const admin = await loginAs(server, adminEmail, 'administration');
-  const created = await admin.post('/api/v1/users', {
+  const created = await admin.post<{ setPassword: { link?: string } }>('/api/v1/users', {
     email,
     name: 'Analist Partner',
     roles: ['analyst'],
-    password: DEMO_PASSWORD,
   });
   if (created.status !== 201)
     throw new Error(`creating ${email}: ${created.status} ${JSON.stringify(created.body)}`);
+  // The new analyst sets the first password through the one-time link, as in the app.
+  const token = new URL(created.body.setPassword.link ?? '').hash.replace(/^#token=/, '');
+  const set = await admin.post('/api/v1/auth/password-link/use', { token, password: DEMO_PASSWORD });
+  if (set.status !== 204) throw new Error(`setting the password of ${email}: ${set.status}`);
   return loginAs(server, email, 'statistics');
 }
 

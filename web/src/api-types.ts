@@ -107,6 +107,12 @@ export interface paths {
             name: string;
             roles: string[];
             totpEnabled: boolean;
+            /** a password someone else knew: change it before anything else */
+            mustChangePassword: boolean;
+            /** a role of the user requires two-step verification */
+            totpRequired: boolean;
+            /** required but not set up: enrol before anything else */
+            totpEnrolmentRequired: boolean;
             organisation: {
               id: string;
               name: string;
@@ -251,6 +257,12 @@ export interface paths {
             name: string;
             roles: string[];
             totpEnabled: boolean;
+            /** a password someone else knew: change it before anything else */
+            mustChangePassword: boolean;
+            /** a role of the user requires two-step verification */
+            totpRequired: boolean;
+            /** required but not set up: enrol before anything else */
+            totpEnrolmentRequired: boolean;
             organisation: {
               id: string;
               name: string;
@@ -372,6 +384,49 @@ export interface paths {
       requestBody: {
         current: string;
         next: string;
+      };
+      responses: {
+        '204': null;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/auth/password-forgotten': {
+    post: {
+      requestBody: {
+        email: string;
+      };
+      responses: {
+        '202': {
+          accepted: true;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/auth/password-link': {
+    post: {
+      requestBody: {
+        token: string;
+      };
+      responses: {
+        '200': {
+          email: string;
+          name: string;
+          kind: 'invite' | 'reset';
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/auth/password-link/use': {
+    post: {
+      requestBody: {
+        token: string;
+        password: string;
       };
       responses: {
         '204': null;
@@ -3361,6 +3416,8 @@ export interface paths {
           type?: string;
           cbsCode?: string | null;
           region?: string | null;
+          contactMailbox?: string | null;
+          contactPhone?: string | null;
         }[];
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
@@ -3376,6 +3433,8 @@ export interface paths {
           type?: string;
           cbsCode?: string | null;
           region?: string | null;
+          contactMailbox?: string | null;
+          contactPhone?: string | null;
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
@@ -3385,6 +3444,8 @@ export interface paths {
       requestBody: {
         name?: string;
         region?: string | null;
+        contactMailbox?: string | null;
+        contactPhone?: string | null;
       };
       responses: {
         '200': {
@@ -3393,6 +3454,8 @@ export interface paths {
           type?: string;
           cbsCode?: string | null;
           region?: string | null;
+          contactMailbox?: string | null;
+          contactPhone?: string | null;
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
@@ -4323,6 +4386,9 @@ export interface paths {
           totpEnabled?: boolean;
           /** ISO 8601 timestamp */
           createdAt?: string;
+          mustChangePassword?: boolean;
+          /** ISO 8601 timestamp */
+          lastLoginAt?: string | null;
         }[];
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
@@ -4381,9 +4447,18 @@ export interface paths {
             totpEnabled?: boolean;
             /** ISO 8601 timestamp */
             createdAt?: string;
+            mustChangePassword?: boolean;
+            /** ISO 8601 timestamp */
+            lastLoginAt?: string | null;
           };
-          /** only when none was given; shown once */
-          initialPassword?: string;
+          /** the new user sets the first password through this link */
+          setPassword: {
+            /** only when it was not e-mailed; shown once */
+            link?: string;
+            mailed: boolean;
+            /** ISO 8601 timestamp */
+            expiresAt: string;
+          };
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
@@ -4421,6 +4496,9 @@ export interface paths {
           totpEnabled?: boolean;
           /** ISO 8601 timestamp */
           createdAt?: string;
+          mustChangePassword?: boolean;
+          /** ISO 8601 timestamp */
+          lastLoginAt?: string | null;
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
@@ -4429,6 +4507,7 @@ export interface paths {
     patch: {
       requestBody: {
         name?: string;
+        email?: string;
         roles?: (
           | 'intake'
           | 'triage'
@@ -4478,6 +4557,24 @@ export interface paths {
           totpEnabled?: boolean;
           /** ISO 8601 timestamp */
           createdAt?: string;
+          mustChangePassword?: boolean;
+          /** ISO 8601 timestamp */
+          lastLoginAt?: string | null;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/users/{id}/reset': {
+    post: {
+      responses: {
+        '200': {
+          /** only when it was not e-mailed; shown once */
+          link?: string;
+          mailed: boolean;
+          /** ISO 8601 timestamp */
+          expiresAt: string;
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;

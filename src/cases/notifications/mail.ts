@@ -1,27 +1,12 @@
-import nodemailer from 'nodemailer';
 import { withSystem } from '../../access/context.ts';
+import { type MailSettings, mailSettingsFrom, sendMail } from '../../domain/mail.ts';
 import type { JobHandler } from '../../store/jobs.ts';
 import { CASE_ROLES } from '../grants.ts';
 import { NOTIFY_MAIL_JOB, type NotificationKind } from './notify.ts';
 import './tables.ts';
 
-/** Where the notification e-mail goes out (environment variables, README "Environment variables"). */
-export interface MailSettings {
-  /** KETENPLEIN_SMTP_URL, e.g. smtps://user:pass@smtp.example:465; unset: no e-mail, in-app only. */
-  smtpUrl: string | undefined;
-  /** KETENPLEIN_MAIL_FROM */
-  from: string;
-  /** KETENPLEIN_PUBLIC_URL: the app's address the links in the e-mail point to. */
-  publicUrl: string;
-}
-
-export function mailSettingsFrom(env: NodeJS.ProcessEnv = process.env): MailSettings {
-  return {
-    smtpUrl: env.KETENPLEIN_SMTP_URL || undefined,
-    from: env.KETENPLEIN_MAIL_FROM || 'noreply@ketenplein.invalid',
-    publicUrl: (env.KETENPLEIN_PUBLIC_URL || 'http://localhost:8080').replace(/\/+$/, ''),
-  };
-}
+// The mail settings and sender are shared with the account links (src/domain/mail.ts).
+export { type MailSettings, mailSettingsFrom } from '../../domain/mail.ts';
 
 const SUBJECT: Record<NotificationKind, { nl: string; en: string }> = {
   referral_received: { nl: 'Nieuwe verwijzing ontvangen', en: 'Referral received' },
@@ -82,13 +67,8 @@ export function notificationMailHandlers(
           .map((u) => u.email);
         if (to.length === 0) return;
         const mail = notificationMail(note.kind as NotificationKind, note.link, settings);
-        const transport = nodemailer.createTransport(settings.smtpUrl);
-        try {
-          // One message, the recipients hidden from each other.
-          await transport.sendMail({ from: settings.from, to: settings.from, bcc: to, ...mail });
-        } finally {
-          transport.close();
-        }
+        // One message, the recipients hidden from each other.
+        await sendMail(settings, { to: settings.from, bcc: to, ...mail });
         await db
           .updateTable('case_notifications')
           .set({ mailed_at: new Date() })

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { issueLink } from '../../access/account-links.ts';
 import { ROLES } from '../../access/roles.ts';
 import {
   createUser,
@@ -9,9 +10,16 @@ import {
   listUsers,
   updateOrganisation,
   updateUser,
+  userForReset,
 } from '../../access/users.ts';
-import { access, type Services } from '../context.ts';
-import { CreatedUser, Organisation, toOrganisation, toUser, User } from './wire.ts';
+import { access, requireSession, type Services } from '../context.ts';
+import { AccountLink, CreatedUser, Organisation, toOrganisation, toUser, User } from './wire.ts';
+
+const linkView = (link: { link?: string; mailed: boolean; expiresAt: Date }) => ({
+  ...(link.link ? { link: link.link } : {}),
+  mailed: link.mailed,
+  expiresAt: link.expiresAt.toISOString(),
+});
 
 const Id = z.strictObject({ id: z.uuid() });
 const Role = z.enum(ROLES);
@@ -55,14 +63,29 @@ export const adminRoutes =
           body: z.strictObject({
             name: z.string().min(2).max(200).optional(),
             region: z.string().max(100).nullable().optional(),
+            // The contact point other organisations see after a match (a function mailbox, no person).
+            contactMailbox: z.email().max(320).nullable().optional(),
+            contactPhone: z
+              .string()
+              .trim()
+              .regex(/^\+?[0-9][0-9 ()-]{5,24}$/)
+              .nullable()
+              .optional(),
           }),
           response: { 200: Organisation },
         },
       },
-      async (request) =>
-        toOrganisation(
-          await access(services, request, (tx) => updateOrganisation(tx, request.params.id, request.body)),
-        ),
+      async (request) => {
+        const { contactMailbox, contactPhone, ...rest } = request.body;
+        const patch = {
+          ...rest,
+          ...(contactMailbox !== undefined ? { contact_mailbox: contactMailbox } : {}),
+          ...(contactPhone !== undefined ? { contact_phone: contactPhone } : {}),
+        };
+        return toOrganisation(
+          await access(services, request, (tx) => updateOrganisation(tx, request.params.id, patch)),
+        );
+      },
     );
 
     app.get(
@@ -92,7 +115,7 @@ export const adminRoutes =
       '/users',
       {
         schema: {
-          summary: `Create a user in one's own organisation; without a password one is generated and returned once. ${purposeNote}`,
+          summary: `Create a user in one's own organisation; the user sets the first password through a one-time link (e-mailed when SMTP is configured, else returned once). A password given here must be changed at the first login. ${purposeNote}`,
           tags: ['users'],
           body: z.strictObject({
             email: z.email().max(320),
@@ -104,19 +127,32 @@ export const adminRoutes =
         },
       },
       async (request, reply) => {
-        const created = await access(services, request, (tx) => createUser(tx, request.body));
-        return reply.status(201).send({ ...created, user: toUser(created.user) });
+        const user = await access(services, request, (tx) => createUser(tx, request.body));
+        const setPassword = await issueLink(
+          services.store,
+          services.config.mail,
+          {
+            userId: String(user.id),
+            orgId: String(user.org_id),
+            email: String(user.email),
+            name: String(user.name),
+          },
+          'invite',
+          { requestedBy: requireSession(request).user.userId },
+        );
+        return reply.status(201).send({ user: toUser(user), setPassword: linkView(setPassword) });
       },
     );
     app.patch(
       '/users/:id',
       {
         schema: {
-          summary: `Change name, roles, disable or unlock a user. ${purposeNote}`,
+          summary: `Change name, e-mail address (not one's own), roles, disable/enable or unlock a user. ${purposeNote}`,
           tags: ['users'],
           params: Id,
           body: z.strictObject({
             name: z.string().trim().min(2).max(200).optional(),
+            email: z.email().max(320).optional(),
             roles: z.array(Role).min(1).max(ROLES.length).optional(),
             disabled: z.boolean().optional(),
             unlock: z.literal(true).optional(),
@@ -126,5 +162,24 @@ export const adminRoutes =
       },
       async (request) =>
         toUser(await access(services, request, (tx) => updateUser(tx, request.params.id, request.body))),
+    );
+    app.post(
+      '/users/:id/reset',
+      {
+        schema: {
+          summary: `Reset a user's password: the old one stops working, every session ends, and a new one-time link is e-mailed (or returned once). ${purposeNote}`,
+          tags: ['users'],
+          params: Id,
+          response: { 200: AccountLink },
+        },
+      },
+      async (request) => {
+        const user = await access(services, request, (tx) => userForReset(tx, request.params.id));
+        const link = await issueLink(services.store, services.config.mail, user, 'reset', {
+          requestedBy: requireSession(request).user.userId,
+          revokePassword: true,
+        });
+        return linkView(link);
+      },
     );
   };

@@ -1,22 +1,30 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { abilitiesOf } from '../../access/abilities.ts';
+import { accountForReset, issueLink, peekLink, useLink } from '../../access/account-links.ts';
 import { ACTIONS, RESOURCES } from '../../access/grant.ts';
+import { passwordProblem } from '../../access/passwords.ts';
 import { allowedPurposes } from '../../access/policy.ts';
+import type { Role } from '../../access/roles.ts';
 import { PURPOSES, ROLES } from '../../access/roles.ts';
 import { endSessions, login, logout, newTotpSecret, type Session } from '../../access/sessions.ts';
-import { MESSAGES, Problem } from '../../domain/problem.ts';
+import { needsTotpEnrolment } from '../../access/two-step.ts';
+import { invalidInput, label, MESSAGES, Problem, splitLabel } from '../../domain/problem.ts';
 import { changePassword, confirmTotp } from '../account.ts';
 import { noContent, requireSession, SESSION_COOKIE, type Services } from '../context.ts';
 import { NoContent } from '../wire.ts';
 
-const sessionView = (session: Session) => ({
+const sessionView = (session: Session, totpRequiredRoles: readonly Role[]) => ({
   user: {
     id: session.user.userId,
     email: session.user.email,
     name: session.user.name,
     roles: [...session.user.roles],
     totpEnabled: session.user.totpEnabled,
+    // Open account steps (issue 19, item 12): until done, only the /auth routes answer.
+    mustChangePassword: session.user.mustChangePassword,
+    totpRequired: session.user.roles.some((role) => totpRequiredRoles.includes(role)),
+    totpEnrolmentRequired: needsTotpEnrolment(session.user, totpRequiredRoles),
     organisation: { id: session.user.orgId, name: session.user.orgName, type: session.user.orgType },
   },
   purposes: allowedPurposes(session.user),
@@ -33,6 +41,9 @@ const SessionView = z.object({
     name: z.string(),
     roles: z.array(z.string()),
     totpEnabled: z.boolean(),
+    mustChangePassword: z.boolean().describe('a password someone else knew: change it before anything else'),
+    totpRequired: z.boolean().describe('a role of the user requires two-step verification'),
+    totpEnrolmentRequired: z.boolean().describe('required but not set up: enrol before anything else'),
     organisation: z.object({ id: z.string(), name: z.string(), type: z.string() }),
   }),
   purposes: z.array(z.string()),
@@ -52,6 +63,22 @@ class TooManyAttempts extends Problem {
     super(429, 'rate_limited', MESSAGES.rateLimited);
   }
 }
+
+/** A set-password link that is unknown, used, expired or of a disabled account: one answer for all. */
+class LinkInvalid extends Problem {
+  constructor() {
+    super(
+      410,
+      'link_invalid',
+      label(
+        'Deze link is verlopen, al gebruikt of ongeldig. Vraag een nieuwe aan via "Wachtwoord vergeten" of bij uw beheerder.',
+        'This link has expired, was used already or is invalid. Ask for a new one with "Forgot password" or from your administrator.',
+      ),
+    );
+  }
+}
+
+const Token = z.string().regex(/^[A-Za-z0-9_-]{40,64}$/);
 
 export const authRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -103,7 +130,7 @@ export const authRoutes =
           ...cookieOptions,
           maxAge: config.session.absoluteHours * 3600,
         });
-        return sessionView(session);
+        return sessionView(session, config.totpRequiredRoles);
       },
     );
 
@@ -144,7 +171,7 @@ export const authRoutes =
           response: { 200: SessionView },
         },
       },
-      async (request) => sessionView(requireSession(request)),
+      async (request) => sessionView(requireSession(request), config.totpRequiredRoles),
     );
 
     app.post(
@@ -194,6 +221,89 @@ export const authRoutes =
       async (request, reply) => {
         const { user } = requireSession(request);
         await confirmTotp(store, cipher, user.userId, request.body);
+        return noContent(reply);
+      },
+    );
+    // "Wachtwoord vergeten": always the same 202, whether the address exists or not (no account enumeration),
+    // and the mail goes out after the answer, so the answer's timing tells nothing either. Limited per client
+    // address (429) and per account (further requests are answered alike but send nothing).
+    const resetsPerAccount = app.createRateLimit({
+      max: config.passwordResetAccountLimit,
+      timeWindow: '1 hour',
+      keyGenerator: (request) =>
+        `reset:${String((request.body as { email?: unknown } | undefined)?.email ?? '')
+          .trim()
+          .toLowerCase()}`,
+    });
+    app.post(
+      '/password-forgotten',
+      {
+        config: { rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
+        schema: {
+          summary:
+            'Ask for a set-password link by e-mail (always 202: the answer tells nothing about the address)',
+          tags: ['auth'],
+          body: z.strictObject({ email: z.string().min(3).max(320) }),
+          response: { 202: z.object({ accepted: z.literal(true) }) },
+        },
+      },
+      async (request, reply) => {
+        const limit = await resetsPerAccount(request);
+        if (limit.isAllowed || !limit.isExceeded) {
+          const email = request.body.email;
+          void (async () => {
+            const account = await accountForReset(store, email);
+            if (account) {
+              await issueLink(store, config.mail, account, 'reset', {
+                requestedBy: null,
+                deliver: 'mail-only',
+              });
+            }
+          })().catch((error: unknown) => request.log.error({ err: error }, 'password reset mail failed'));
+        }
+        return reply.status(202).send({ accepted: true });
+      },
+    );
+
+    app.post(
+      '/password-link',
+      {
+        config: { rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
+        schema: {
+          summary: 'Whose set-password link this is (the link is not used)',
+          tags: ['auth'],
+          body: z.strictObject({ token: Token }),
+          response: {
+            200: z.object({ email: z.string(), name: z.string(), kind: z.enum(['invite', 'reset']) }),
+          },
+        },
+      },
+      async (request) => {
+        const owner = await peekLink(store, request.body.token);
+        if (!owner) throw new LinkInvalid();
+        return owner;
+      },
+    );
+
+    app.post(
+      '/password-link/use',
+      {
+        config: { rateLimit: { max: config.loginRateLimit, timeWindow: '1 minute' } },
+        schema: {
+          summary: 'Set a password with a one-time link; every session of the user ends',
+          tags: ['auth'],
+          body: z.strictObject({ token: Token, password: z.string().min(1).max(1000) }),
+          response: { 204: NoContent },
+        },
+      },
+      async (request, reply) => {
+        // A weak password is refused before the link is used, so the link still works for a better one.
+        const problem = passwordProblem(request.body.password);
+        if (problem) {
+          const reason = splitLabel(problem);
+          throw invalidInput('password', label(`Wachtwoord: ${reason.nl}`, `Password: ${reason.en}`));
+        }
+        if (!(await useLink(store, request.body.token, request.body.password))) throw new LinkInvalid();
         return noContent(reply);
       },
     );

@@ -10,6 +10,8 @@ export const Organisation = z.strictObject({
   type: z.string().optional(),
   cbsCode: z.string().nullable().optional(),
   region: z.string().nullable().optional(),
+  contactMailbox: z.string().nullable().optional(),
+  contactPhone: z.string().nullable().optional(),
 });
 
 export function toOrganisation(row: object) {
@@ -26,15 +28,24 @@ export const User = z.strictObject({
   lockedUntil: Timestamp.nullable().optional(),
   totpEnabled: z.boolean().optional(),
   createdAt: Timestamp.optional(),
+  mustChangePassword: z.boolean().optional(),
+  lastLoginAt: Timestamp.nullable().optional(),
 });
 
 export function toUser(row: object) {
   return wire(User, camelKeys(row));
 }
 
+/** A one-time set-password link: e-mailed when SMTP is configured, otherwise shown once to pass on. */
+export const AccountLink = z.strictObject({
+  link: z.string().optional().describe('only when it was not e-mailed; shown once'),
+  mailed: z.boolean(),
+  expiresAt: Timestamp,
+});
+
 export const CreatedUser = z.strictObject({
   user: User,
-  initialPassword: z.string().optional().describe('only when none was given; shown once'),
+  setPassword: AccountLink.describe('the new user sets the first password through this link'),
 });
 
 export const AuditEntry = z.strictObject({
