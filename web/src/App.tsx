@@ -14,6 +14,9 @@ import { teamPurposes, viewerFromLocation } from './signals/api.ts';
 const EstimatePage = lazyPage(() => import('./estimate/EstimatePage.tsx'), 'EstimatePage');
 const RoundsPage = lazyPage(() => import('./estimate/RoundsPage.tsx'), 'RoundsPage');
 const AccountPage = lazyPage(() => import('./pages/Account.tsx'), 'AccountPage');
+const AccountStepsPage = lazyPage(() => import('./pages/Account.tsx'), 'AccountStepsPage');
+const ForgotPasswordPage = lazyPage(() => import('./pages/PasswordLink.tsx'), 'ForgotPasswordPage');
+const SetPasswordPage = lazyPage(() => import('./pages/PasswordLink.tsx'), 'SetPasswordPage');
 const AuditPage = lazyPage(() => import('./pages/Audit.tsx'), 'AuditPage');
 const CrawlerPage = lazyPage(() => import('./pages/Crawler.tsx'), 'CrawlerPage');
 const OrganisationPage = lazyPage(() => import('./pages/Organisation.tsx'), 'OrganisationPage');
@@ -248,10 +251,34 @@ export function App() {
       </Shell>
     );
   }
+  // Set a password through a one-time link, or ask for one (issue 19, item 12): with or without a session.
+  const passwordPage =
+    path === '/wachtwoord-instellen' ? (
+      <SetPasswordPage />
+    ) : path === '/wachtwoord-vergeten' && !session ? (
+      <ForgotPasswordPage />
+    ) : null;
+  if (passwordPage) {
+    return (
+      <Shell nav={[]} current={path}>
+        <Suspense fallback={<Paragraph role="status">{t('app.loading')}</Paragraph>}>{passwordPage}</Suspense>
+      </Shell>
+    );
+  }
   if (!session) {
     return (
       <Shell nav={[]} current={path}>
         <LoginPage />
+      </Shell>
+    );
+  }
+  // A forced password change or a required second factor comes before anything else.
+  if (session.user.mustChangePassword || session.user.totpEnrolmentRequired) {
+    return (
+      <Shell nav={[]} current={path}>
+        <Suspense fallback={<Paragraph role="status">{t('app.loading')}</Paragraph>}>
+          <AccountStepsPage />
+        </Suspense>
       </Shell>
     );
   }

@@ -547,4 +547,47 @@ export const en: Record<keyof typeof nl, string> = {
   'audit.actor.auth': 'sign-in (login service)',
   'audit.actor.system': 'by the system (automatic task)',
   'audit.actor.cli': 'via the command line (operations)',
+  // Account security (issue 19, item 12).
+  'acct.forgotLink': 'Forgot your password?',
+  'acct.forgotTitle': 'Forgot password',
+  'acct.forgotLead':
+    'Enter the e-mail address of your work account. If an account belongs to it, we send a link to choose a new password. The link works once, for 24 hours.',
+  'acct.forgotSubmit': 'Request link',
+  'acct.forgotSent':
+    'If an account belongs to {email}, an e-mail with a link is on its way. No e-mail? Check your junk mail folder or ask your administrator for a new link.',
+  'acct.backToLogin': 'Back to log in',
+  'acct.setTitle': 'Set password',
+  'acct.setLeadInvite': 'Welcome, {name}. Choose a password for your account {email}.',
+  'acct.setLeadReset': 'Choose a new password for your account {email}.',
+  'acct.setChecking': 'Checking the link…',
+  'acct.setInvalid':
+    'This link has expired, was used already or is invalid. Ask for a new one with “Forgot password” or from your organisation’s administrator.',
+  'acct.setSubmit': 'Save password',
+  'acct.setDone': 'Your password is set. You can log in now.',
+  'acct.goToLogin': 'Go to log in',
+  'acct.stepsTitle': 'First secure your account',
+  'acct.stepPassword': 'Your password was set by someone else. Choose your own password first.',
+  'acct.stepTotp':
+    'Your role works with personal data and requires two-step verification. Set it up now; Ketenplein opens afterwards.',
+  'acct.totpRequired': 'Required for your role.',
+  'users.linkMailed':
+    'An e-mail with a one-time link was sent to {email}. With it {name} chooses a password (valid until {time}).',
+  'users.linkShown': 'One-time link to choose a password',
+  'users.linkHelp':
+    'No mail server is configured. Give this link to {name} through a safe channel; it works once, until {time}, and is not shown again.',
+  'users.lastLogin': 'Last login',
+  'users.never': 'never',
+  'users.pendingPassword': 'Awaiting new password',
+  'users.details': 'Name and e-mail address',
+  'users.saveDetails': 'Save details',
+  'users.reset': 'Reset password',
+  'users.resetHelp':
+    'The current password stops working at once, all sessions end and {name} gets a new link (valid for 24 hours).',
+  'users.resetDone': 'The password of {name} was revoked.',
+  'org.contact': 'Contact point',
+  'org.contactHelp':
+    'Other organisations see this contact point after a match. Use a function mailbox and a general phone number, no personal details.',
+  'org.contactMailbox': 'Function mailbox',
+  'org.contactPhone': 'Phone number',
+  'org.contactPhoneHelp': 'For example 020 555 0100 or +31 20 555 0100.',
 };

@@ -554,4 +554,47 @@ export const nl = {
   'audit.actor.auth': 'aanmelding (inlogdienst)',
   'audit.actor.system': 'door het systeem (automatische taak)',
   'audit.actor.cli': 'via de opdrachtregel (beheer)',
+  // Account security (issue 19, item 12).
+  'acct.forgotLink': 'Wachtwoord vergeten?',
+  'acct.forgotTitle': 'Wachtwoord vergeten',
+  'acct.forgotLead':
+    'Vul het e-mailadres van uw werkaccount in. Als er een account bij hoort, sturen we een link om een nieuw wachtwoord te kiezen. De link werkt één keer en 24 uur lang.',
+  'acct.forgotSubmit': 'Link aanvragen',
+  'acct.forgotSent':
+    'Als er een account bij {email} hoort, is er nu een e-mail met een link onderweg. Geen e-mail ontvangen? Kijk in uw map met ongewenste e-mail of vraag uw beheerder om een nieuwe link.',
+  'acct.backToLogin': 'Terug naar inloggen',
+  'acct.setTitle': 'Wachtwoord instellen',
+  'acct.setLeadInvite': 'Welkom, {name}. Kies een wachtwoord voor uw account {email}.',
+  'acct.setLeadReset': 'Kies een nieuw wachtwoord voor uw account {email}.',
+  'acct.setChecking': 'De link wordt gecontroleerd…',
+  'acct.setInvalid':
+    'Deze link is verlopen, al gebruikt of ongeldig. Vraag een nieuwe aan via “Wachtwoord vergeten” of bij de beheerder van uw organisatie.',
+  'acct.setSubmit': 'Wachtwoord opslaan',
+  'acct.setDone': 'Uw wachtwoord is ingesteld. U kunt nu inloggen.',
+  'acct.goToLogin': 'Naar inloggen',
+  'acct.stepsTitle': 'Eerst uw account beveiligen',
+  'acct.stepPassword': 'Uw wachtwoord is door iemand anders ingesteld. Kies eerst een eigen wachtwoord.',
+  'acct.stepTotp':
+    'Uw rol werkt met persoonsgegevens en vereist tweestapsverificatie. Stel die nu in; daarna opent Ketenplein.',
+  'acct.totpRequired': 'Verplicht voor uw rol.',
+  'users.linkMailed':
+    'Er is een e-mail met een eenmalige link naar {email} gestuurd. Daarmee kiest {name} zelf een wachtwoord (geldig tot {time}).',
+  'users.linkShown': 'Eenmalige link om een wachtwoord te kiezen',
+  'users.linkHelp':
+    'Er is geen e-mailserver ingesteld. Geef deze link via een veilig kanaal aan {name}; hij werkt één keer, tot {time}, en wordt hierna niet meer getoond.',
+  'users.lastLogin': 'Laatst ingelogd',
+  'users.never': 'nog nooit',
+  'users.pendingPassword': 'Wacht op nieuw wachtwoord',
+  'users.details': 'Naam en e-mailadres',
+  'users.saveDetails': 'Gegevens opslaan',
+  'users.reset': 'Wachtwoord opnieuw instellen',
+  'users.resetHelp':
+    'Het huidige wachtwoord werkt dan meteen niet meer, alle sessies stoppen en {name} krijgt een nieuwe link (24 uur geldig).',
+  'users.resetDone': 'Het wachtwoord van {name} is ingetrokken.',
+  'org.contact': 'Contactpunt',
+  'org.contactHelp':
+    'Andere organisaties zien dit contactpunt na een match. Gebruik een functiemailbox en een algemeen telefoonnummer, geen persoonlijke gegevens.',
+  'org.contactMailbox': 'Functiemailbox',
+  'org.contactPhone': 'Telefoonnummer',
+  'org.contactPhoneHelp': 'Bijvoorbeeld 020 555 0100 of +31 20 555 0100.',
 } as const;

@@ -52,10 +52,37 @@ export function AccountPage() {
   );
 }
 
+/**
+ * What a user with an open account step sees instead of the app (issue 19, item 12): first a password of
+ * their own when someone else set it, then two-step verification when their role requires it. The server
+ * answers nothing else until both are done; the session refresh then opens the app.
+ */
+export function AccountStepsPage() {
+  const { t } = useI18n();
+  const { user } = useAuthenticated();
+  return (
+    <>
+      <PageHeading title={t('acct.stepsTitle')}>{t('acct.stepsTitle')}</PageHeading>
+      {user.mustChangePassword ? (
+        <>
+          <Paragraph className="kp-lead">{t('acct.stepPassword')}</Paragraph>
+          <ChangePassword />
+        </>
+      ) : (
+        <>
+          <Paragraph className="kp-lead">{t('acct.stepTotp')}</Paragraph>
+          <TwoStep />
+        </>
+      )}
+    </>
+  );
+}
+
 type PasswordField = 'current' | 'next' | 'repeat';
 
 function ChangePassword() {
   const { t } = useI18n();
+  const { refresh } = useSession();
   const [values, setValues] = useState<Record<PasswordField, string>>({ current: '', next: '', repeat: '' });
   const [errors, setErrors] = useState<Partial<Record<PasswordField, string>>>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -83,6 +110,8 @@ function ChangePassword() {
       await api('POST', '/auth/password', { body: { current: values.current, next: values.next } });
       setValues({ current: '', next: '', repeat: '' });
       setDone(true);
+      // A forced change is done now: the session says so, and the app opens.
+      await refresh();
     } catch (error) {
       if (error instanceof ApiError && (error.field === 'current' || error.field === 'next')) {
         setErrors({ [error.field]: error.message });
@@ -186,6 +215,7 @@ function TwoStep() {
     <section className="kp-panel" aria-labelledby="account-totp">
       <Heading2 id="account-totp">{t('account.totp')}</Heading2>
       {done && <Success>{t('account.totpEnabled')}</Success>}
+      {user.totpRequired && !user.totpEnabled && <Paragraph>{t('acct.totpRequired')}</Paragraph>}
       <Problem error={failure} />
       {user.totpEnabled ? (
         !done && <Paragraph>{t('account.totpOn')}</Paragraph>
@@ -195,7 +225,7 @@ function TwoStep() {
           <code className="kp-secret" data-testid="totp-secret">
             {enrolment.secret}
           </code>
-          <Paragraph>
+          <Paragraph className="kp-break-anywhere">
             {t('account.totpUri')} <Link href={enrolment.uri}>{enrolment.uri}</Link>
           </Paragraph>
           <Paragraph>{t('account.totpStep2')}</Paragraph>

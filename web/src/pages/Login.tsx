@@ -5,6 +5,7 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
+import { RouterLink } from '../router.tsx';
 import { useSession } from '../session.tsx';
 
 type Field = 'email' | 'password' | 'totp';
@@ -140,6 +141,9 @@ export function LoginPage() {
           </Button>
         </div>
       </form>
+      <Paragraph>
+        <RouterLink href="/wachtwoord-vergeten">{t('acct.forgotLink')}</RouterLink>
+      </Paragraph>
     </div>
   );
 }

@@ -23,6 +23,8 @@ interface Organisation {
   type: OrgType;
   cbsCode: string | null;
   region: string | null;
+  contactMailbox?: string | null;
+  contactPhone?: string | null;
 }
 
 const purpose = 'administration';
@@ -40,6 +42,11 @@ export function OrganisationPage() {
   );
   const [name, setName] = useState('');
   const [region, setRegion] = useState('');
+  const [mailbox, setMailbox] = useState('');
+  const [phone, setPhone] = useState('');
+  const [contactErrors, setContactErrors] = useState<{ contactMailbox?: string; contactPhone?: string }>({});
+  const mailboxRef = useRef<HTMLInputElement>(null);
+  const phoneRef = useRef<HTMLInputElement>(null);
   const [nameError, setNameError] = useState<string | undefined>();
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -50,6 +57,8 @@ export function OrganisationPage() {
     if (!org) return;
     setName(org.name);
     setRegion(org.region ?? '');
+    setMailbox(org.contactMailbox ?? '');
+    setPhone(org.contactPhone ?? '');
   }, [org]);
 
   const save = async (event: FormEvent) => {
@@ -62,11 +71,17 @@ export function OrganisationPage() {
       return;
     }
     setNameError(undefined);
+    setContactErrors({});
     setBusy(true);
     try {
       const updated = await api<Organisation>('PATCH', `/organisations/${user.organisation.id}`, {
         purpose,
-        body: { name: name.trim(), region: region.trim() || null },
+        body: {
+          name: name.trim(),
+          region: region.trim() || null,
+          contactMailbox: mailbox.trim() || null,
+          contactPhone: phone.trim() || null,
+        },
       });
       setData(updated);
       setSaved(true);
@@ -74,6 +89,12 @@ export function OrganisationPage() {
       if (failure instanceof ApiError && failure.field === 'name') {
         setNameError(failure.message);
         nameRef.current?.focus();
+      } else if (
+        failure instanceof ApiError &&
+        (failure.field === 'contactMailbox' || failure.field === 'contactPhone')
+      ) {
+        setContactErrors({ [failure.field]: failure.message });
+        (failure.field === 'contactMailbox' ? mailboxRef : phoneRef).current?.focus();
       } else setSaveError(failure);
     } finally {
       setBusy(false);
@@ -105,6 +126,14 @@ export function OrganisationPage() {
                 <DataListKey>{t('org.region')}</DataListKey>
                 <DataListValue>{org.region ?? t('org.none')}</DataListValue>
               </DataListItem>
+              <DataListItem>
+                <DataListKey>{t('org.contactMailbox')}</DataListKey>
+                <DataListValue>{org.contactMailbox ?? t('org.none')}</DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>{t('org.contactPhone')}</DataListKey>
+                <DataListValue>{org.contactPhone ?? t('org.none')}</DataListValue>
+              </DataListItem>
             </DataList>
           </section>
           <section className="kp-panel" aria-labelledby="org-edit">
@@ -129,6 +158,33 @@ export function OrganisationPage() {
                 value={region}
                 onValue={setRegion}
               />
+              <fieldset className="kp-fieldset">
+                <legend>{t('org.contact')}</legend>
+                <Paragraph>{t('org.contactHelp')}</Paragraph>
+                <TextField
+                  label={t('org.contactMailbox')}
+                  name="contactMailbox"
+                  type="email"
+                  autoComplete="off"
+                  maxLength={320}
+                  value={mailbox}
+                  onValue={setMailbox}
+                  error={contactErrors.contactMailbox}
+                  inputRef={mailboxRef}
+                />
+                <TextField
+                  label={t('org.contactPhone')}
+                  description={t('org.contactPhoneHelp')}
+                  name="contactPhone"
+                  type="tel"
+                  autoComplete="off"
+                  maxLength={30}
+                  value={phone}
+                  onValue={setPhone}
+                  error={contactErrors.contactPhone}
+                  inputRef={phoneRef}
+                />
+              </fieldset>
               <div className="kp-form-actions">
                 <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
                   {t('org.save')}

@@ -20,6 +20,33 @@ export interface ManagedUser {
   disabled: boolean;
   lockedUntil: string | null;
   totpEnabled: boolean;
+  mustChangePassword?: boolean;
+  lastLoginAt?: string | null;
+}
+
+/** A one-time set-password link: mailed, or (without SMTP) shown once here to pass on. */
+interface AccountLink {
+  link?: string;
+  mailed: boolean;
+  expiresAt: string;
+}
+
+/** What the admin sees once after creating a user or resetting a password (issue 19, item 12). */
+function LinkNotice({ name, email, link }: { name: string; email: string; link: AccountLink }) {
+  const { t, dateTime } = useI18n();
+  const time = dateTime(link.expiresAt);
+  if (link.mailed || !link.link) return <Paragraph>{t('users.linkMailed', { email, name, time })}</Paragraph>;
+  return (
+    <>
+      <Paragraph>
+        <strong>{t('users.linkShown')}:</strong>
+      </Paragraph>
+      <code className="kp-secret" data-testid="set-password-link">
+        {link.link}
+      </code>
+      <Paragraph>{t('users.linkHelp', { name, time })}</Paragraph>
+    </>
+  );
 }
 
 const purpose = 'administration';
@@ -82,8 +109,13 @@ function UserTable(props: { users: ManagedUser[]; organisation: string; onEdit(i
                 <span className="kp-badge-ok">{t('users.active')}</span>
               )}
               {user.totpEnabled && <div>{t('users.totp')}</div>}
+              {user.mustChangePassword && <div>{t('users.pendingPassword')}</div>}
             </>
           ),
+        },
+        {
+          header: t('users.lastLogin'),
+          cell: (user) => (user.lastLoginAt ? dateTime(user.lastLoginAt) : t('users.never')),
         },
         {
           header: t('users.actions'),
@@ -104,6 +136,10 @@ function EditUser(props: { user: ManagedUser; onChanged(): Promise<void>; onClos
   const { user } = props;
   const [roles, setRoles] = useState<string[]>(user.roles);
   const [rolesError, setRolesError] = useState<string | undefined>();
+  const [details, setDetails] = useState({ name: user.name, email: user.email });
+  const [detailErrors, setDetailErrors] = useState<{ name?: string; email?: string }>({});
+  const [resetLink, setResetLink] = useState<AccountLink | null>(null);
+  const detailRefs = { name: useRef<HTMLInputElement>(null), email: useRef<HTMLInputElement>(null) };
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -125,7 +161,36 @@ function EditUser(props: { user: ManagedUser; onChanged(): Promise<void>; onClos
       setSaved(true);
     } catch (error) {
       if (error instanceof ApiError && error.field === 'roles') setRolesError(error.message);
-      else setFailure(error);
+      else if (error instanceof ApiError && (error.field === 'name' || error.field === 'email')) {
+        setDetailErrors({ [error.field]: error.message });
+        detailRefs[error.field].current?.focus();
+      } else setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveDetails = (event: FormEvent) => {
+    event.preventDefault();
+    const found: { name?: string; email?: string } = {};
+    if (details.name.trim().length < 2) found.name = t('users.nameRequired');
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(details.email.trim())) found.email = t('users.emailInvalid');
+    setDetailErrors(found);
+    if (found.name) return detailRefs.name.current?.focus();
+    if (found.email) return detailRefs.email.current?.focus();
+    void change({ name: details.name.trim(), email: details.email.trim() });
+  };
+
+  const reset = async () => {
+    setSaved(false);
+    setFailure(null);
+    setResetLink(null);
+    setBusy(true);
+    try {
+      setResetLink(await api<AccountLink>('POST', `/users/${user.id}/reset`, { purpose, body: {} }));
+      await props.onChanged();
+    } catch (error) {
+      setFailure(error);
     } finally {
       setBusy(false);
     }
@@ -146,7 +211,41 @@ function EditUser(props: { user: ManagedUser; onChanged(): Promise<void>; onClos
         {t('users.editFor', { name: user.name })}
       </Heading2>
       {saved && <Success>{t('users.saved', { name: user.name })}</Success>}
+      {resetLink && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('users.resetDone', { name: user.name })}</Paragraph>
+          <LinkNotice name={user.name} email={user.email} link={resetLink} />
+        </Alert>
+      )}
       <Problem error={failure} />
+      <form noValidate onSubmit={saveDetails} aria-label={t('users.details')}>
+        <TextField
+          label={t('users.name')}
+          name="edit-name"
+          autoComplete="off"
+          required
+          value={details.name}
+          onValue={(name) => setDetails({ ...details, name })}
+          error={detailErrors.name}
+          inputRef={detailRefs.name}
+        />
+        <TextField
+          label={t('users.email')}
+          name="edit-email"
+          type="email"
+          autoComplete="off"
+          required
+          value={details.email}
+          onValue={(email) => setDetails({ ...details, email })}
+          error={detailErrors.email}
+          inputRef={detailRefs.email}
+        />
+        <div className="kp-form-actions">
+          <Button type="submit" appearance="secondary-action-button" disabled={busy}>
+            {t('users.saveDetails')}
+          </Button>
+        </div>
+      </form>
       <form noValidate onSubmit={saveRoles}>
         <RoleCheckboxes
           value={roles}
@@ -179,6 +278,11 @@ function EditUser(props: { user: ManagedUser; onChanged(): Promise<void>; onClos
             {t('users.disable')}
           </Button>
         )}
+        {!user.disabled && (
+          <Button appearance="secondary-action-button" disabled={busy} onClick={() => void reset()}>
+            {t('users.reset')}
+          </Button>
+        )}
         {isLocked(user) && (
           <Button
             appearance="secondary-action-button"
@@ -192,6 +296,7 @@ function EditUser(props: { user: ManagedUser; onChanged(): Promise<void>; onClos
           {t('users.cancel')}
         </Button>
       </ButtonGroup>
+      {!user.disabled && <Paragraph>{t('users.resetHelp', { name: user.name })}</Paragraph>}
     </section>
   );
 }
@@ -205,7 +310,7 @@ function CreateUser({ onCreated }: { onCreated(): Promise<void> }) {
   const [roles, setRoles] = useState<string[]>([]);
   const [errors, setErrors] = useState<Partial<Record<NewUserField, string>>>({});
   const [failure, setFailure] = useState<unknown>(null);
-  const [created, setCreated] = useState<{ name: string; password?: string } | null>(null);
+  const [created, setCreated] = useState<{ name: string; email: string; link: AccountLink } | null>(null);
   const [busy, setBusy] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
@@ -230,11 +335,11 @@ function CreateUser({ onCreated }: { onCreated(): Promise<void> }) {
     if (found.roles) return errorFocus.refused();
     setBusy(true);
     try {
-      const result = await api<{ user: ManagedUser; initialPassword?: string }>('POST', '/users', {
+      const result = await api<{ user: ManagedUser; setPassword: AccountLink }>('POST', '/users', {
         purpose,
         body: { name: name.trim(), email: email.trim(), roles },
       });
-      setCreated({ name: result.user.name, password: result.initialPassword });
+      setCreated({ name: result.user.name, email: result.user.email, link: result.setPassword });
       setName('');
       setEmail('');
       setRoles([]);
@@ -259,17 +364,7 @@ function CreateUser({ onCreated }: { onCreated(): Promise<void> }) {
         <div ref={createdRef} tabIndex={-1}>
           <Alert type="ok" role="status">
             <Paragraph>{t('users.created', { name: created.name })}</Paragraph>
-            {created.password && (
-              <>
-                <Paragraph>
-                  <strong>{t('users.initialPassword')}:</strong>
-                </Paragraph>
-                <code className="kp-secret" data-testid="initial-password">
-                  {created.password}
-                </code>
-                <Paragraph>{t('users.initialPasswordHelp')}</Paragraph>
-              </>
-            )}
+            <LinkNotice name={created.name} email={created.email} link={created.link} />
           </Alert>
         </div>
       )}
