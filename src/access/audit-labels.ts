@@ -31,6 +31,10 @@ export const ACTIONS: Record<string, Label> = {
   decline: { nl: 'afgewezen', en: 'declined' },
   close: { nl: 'afgesloten', en: 'closed' },
   note: { nl: 'notitie toegevoegd', en: 'note added' },
+  // Account security (issue 19, item 12).
+  issue_invite_link: { nl: 'link voor eerste wachtwoord verstuurd', en: 'first-password link issued' },
+  issue_reset_link: { nl: 'link voor nieuw wachtwoord verstuurd', en: 'password reset link issued' },
+  set_password_by_link: { nl: 'wachtwoord ingesteld via link', en: 'password set by link' },
 };
 
 /** The kinds of data (resources of the access rules), in words. */
