@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { label, Problem } from '../domain/problem.ts';
 import { access, type Services } from '../server/context.ts';
 import { FileBody } from '../server/wire.ts';
-import { flowsCsv, listBatches, moneyFlows, uploadBatch } from './fiu-service.ts';
+import { accountLinks, flowsCsv, listBatches, moneyFlows, uploadBatch } from './fiu-service.ts';
 import { readUpload } from './service.ts';
 
 const UPLOAD_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
@@ -167,6 +167,32 @@ export const fiuRoutes =
         },
       },
       async (request) => access(services, request, (tx) => moneyFlows(tx, request.query)),
+    );
+
+    app.get(
+      '/accounts/:iban',
+      {
+        schema: {
+          summary: `One account (IBAN, spaces allowed) as an identifier: the FIU signals it is in, the names, dates of birth and KvK numbers it was held under, its transactions counted. Each transaction read is audited. ${investigatorNote}`,
+          tags: ['feeds'],
+          params: z.strictObject({ iban: z.string().trim().min(5).max(50) }),
+          response: {
+            200: z.object({
+              iban: z.string(),
+              signals: z.array(
+                z.object({ signalId: z.string(), batch: z.string(), reasons: z.array(Reason) }),
+              ),
+              holders: z.array(
+                z.object({ name: z.string(), birthDate: z.string().nullable(), kvk: z.string().nullable() }),
+              ),
+              transactions: z.number(),
+              incoming: z.number(),
+              outgoing: z.number(),
+            }),
+          },
+        },
+      },
+      async (request) => access(services, request, (tx) => accountLinks(tx, request.params.iban)),
     );
 
     app.get(

@@ -4,6 +4,7 @@
  * and the money flows around a signal or a case for the investigation services. Every read is audited per
  * transaction.
  */
+import { sql } from 'kysely';
 import type { AccessTx } from '../access/context.ts';
 import type { FieldCipher } from '../access/secrets.ts';
 import { getCase } from '../cases/index.ts';
@@ -20,6 +21,7 @@ import {
   validateTransactions,
 } from './fiu.ts';
 import './fiu-schema.ts';
+import { checkIban } from './iban.ts';
 
 export const FIU_MAX_ROWS = 50_000;
 
@@ -432,4 +434,59 @@ export function flowsCsv(flows: { nodes: FlowNode[]; edges: FlowEdge[] }): strin
     ),
   ];
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * What FIU's batches know of one account (the IBAN as an identifier, like a phone number in signals): the
+ * signals it is in, the names, dates of birth and KvK numbers it was held under, and its transactions counted.
+ */
+export async function accountLinks(tx: AccessTx, rawIban: string) {
+  const decision = await tx.authorize('read', 'fiu_transaction');
+  const check = checkIban(rawIban);
+  if (!check.ok)
+    throw new Problem(
+      400,
+      check.code,
+      label(`${rawIban} is geen geldig IBAN`, `${rawIban} is not a valid IBAN`),
+      'iban',
+    );
+  const iban = check.iban;
+  const signals = await tx.db
+    .selectFrom('fiu_signals')
+    .innerJoin('fiu_batches', 'fiu_batches.id', 'fiu_signals.batch_id')
+    .select(['fiu_signals.signal_id', 'fiu_signals.reasons', 'fiu_batches.reference'])
+    .where(sql<boolean>`${iban} = ANY (fiu_signals.accounts)`)
+    .where((eb) => decision.where(eb, 'fiu_signals'))
+    .orderBy('fiu_batches.uploaded_at')
+    .execute();
+  const rows = await tx.db
+    .selectFrom('fiu_transactions')
+    .selectAll()
+    .where((eb) => eb.or([eb('ordering_iban', '=', iban), eb('beneficiary_iban', '=', iban)]))
+    .where((eb) => decision.where(eb))
+    .execute();
+  tx.disclose(decision, rows);
+  const holders = new Map<string, { name: string; birthDate: string | null; kvk: string | null }>();
+  for (const r of rows) {
+    const side = r.ordering_iban === iban ? 'ordering' : 'beneficiary';
+    const holder = {
+      name: side === 'ordering' ? r.ordering_name : r.beneficiary_name,
+      birthDate: (side === 'ordering' ? r.ordering_birth_date : r.beneficiary_birth_date) ?? null,
+      kvk: side === 'ordering' ? r.ordering_kvk : r.beneficiary_kvk,
+    };
+    const day = holder.birthDate ? String(holder.birthDate).slice(0, 10) : null;
+    holders.set(`${holder.name}|${day}|${holder.kvk}`, { ...holder, birthDate: day });
+  }
+  return {
+    iban,
+    signals: signals.map((s) => ({
+      signalId: s.signal_id,
+      batch: s.reference,
+      reasons: s.reasons as FiuReason[],
+    })),
+    holders: [...holders.values()],
+    transactions: rows.length,
+    incoming: rows.filter((r) => r.beneficiary_iban === iban).length,
+    outgoing: rows.filter((r) => r.ordering_iban === iban).length,
+  };
 }

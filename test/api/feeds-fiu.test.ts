@@ -85,6 +85,7 @@ B-4,2026-10-02,transfer,100.00,EUR,x,,A B,NL91ABNA0417164300,,,C D,NL20INGB00012
     const huge = `${FIU_HEADER}\n${'x'.repeat(21 * 1024 * 1024)}`;
     const res = await fiu.request<ProblemBody>('POST', '/api/v1/feeds/fiu/batches?reference=HUGE', huge, csv);
     assert.equal(res.status, 413);
+    assert.ok(res.body.error.message, JSON.stringify(res.body));
     assert.equal(await count(server, 'fiu_transactions'), 0);
   });
 
@@ -248,6 +249,33 @@ B-4,2026-10-02,transfer,100.00,EUR,x,,A B,NL91ABNA0417164300,,,C D,NL20INGB00012
     assert.equal(ids.rows[0].ids.length, flows.body.transactions.length);
   });
 
+  test('an IBAN links to the FIU signals it is in and the persons and companies that held it', async () => {
+    const police = await loginAs(server, INVESTIGATOR, 'criminal_investigation');
+    const res = await police.get<{
+      iban: string;
+      signals: { signalId: string; batch: string }[];
+      holders: { name: string; birthDate: string | null; kvk: string | null }[];
+      transactions: number;
+      incoming: number;
+      outgoing: number;
+    }>('/api/v1/feeds/fiu/accounts/nl91%20abna%200417%201643%2000');
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.iban, MARIUS);
+    assert.deepEqual(res.body.signals.map((s) => s.batch).sort(), ['FIU-2026-0042', 'FIU-XLSX-1']);
+    assert.deepEqual(res.body.holders, [{ name: 'Marius Ionescu', birthDate: '1985-04-12', kvk: null }]);
+    assert.deepEqual([res.body.transactions, res.body.incoming, res.body.outgoing], [16, 10, 6]);
+    const employer = await police.get<{ holders: { kvk: string | null }[]; signals: unknown[] }>(
+      '/api/v1/feeds/fiu/accounts/NL20INGB0001234567',
+    );
+    assert.deepEqual(
+      employer.body.holders.map((h) => h.kvk),
+      ['34123456'],
+    );
+    const invalid = await police.get<ProblemBody>('/api/v1/feeds/fiu/accounts/NL91ABNA0417164301');
+    assert.equal(invalid.status, 400);
+    assert.equal(invalid.body.error.code, 'iban_checksum');
+  });
+
   test('refusals for the flows: a triage analyst, an investigator under another purpose, the visa desk', async () => {
     const marius = upload.signals.find((s) => s.account === MARIUS)?.signalId;
     for (const [email, purpose] of [
@@ -259,6 +287,8 @@ B-4,2026-10-02,transfer,100.00,EUR,x,,A B,NL91ABNA0417164300,,,C D,NL20INGB00012
       const client = await loginAs(server, email, purpose);
       const res = await client.get<ProblemBody>(`/api/v1/feeds/fiu/flows?signalId=${marius}`);
       assert.equal(res.status, 403, `${email} under ${purpose}: ${res.status}`);
+      const account = await client.get<ProblemBody>(`/api/v1/feeds/fiu/accounts/${MARIUS}`);
+      assert.equal(account.status, 403, `${email} under ${purpose}: ${account.status}`);
     }
     // Under RLS alone (no chain decision), an investigator's organisation sees no FIU row.
     const police = await loginAs(server, INVESTIGATOR, 'criminal_investigation');

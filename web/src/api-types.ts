@@ -2834,6 +2834,37 @@ export interface paths {
       };
     };
   };
+  '/api/v1/feeds/fiu/accounts/{iban}': {
+    get: {
+      responses: {
+        '200': {
+          iban: string;
+          signals: {
+            signalId: string;
+            batch: string;
+            reasons: {
+              rule: string;
+              indicator: string;
+              label: {
+                nl: string;
+                en: string;
+              };
+            }[];
+          }[];
+          holders: {
+            name: string;
+            birthDate: string | null;
+            kvk: string | null;
+          }[];
+          transactions: number;
+          incoming: number;
+          outgoing: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/feeds/fiu/batches': {
     get: {
       responses: {
