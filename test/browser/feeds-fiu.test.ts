@@ -69,6 +69,9 @@ describeInBrowser('FIU transactions: upload a batch, signals with reasons, money
     const row = page.getByRole('row', { name: /Agro Flex BV .*Marius Ionescu/ });
     await row.getByRole('cell', { name: /4\.225,50/ }).waitFor();
     await row.getByRole('cell', { name: '3', exact: true }).waitFor();
+    // Over time: each transaction by date, the first wage payment on top.
+    const timeline = page.getByRole('table', { name: 'Transacties in de tijd' });
+    await timeline.getByRole('row', { name: /2026-10-02 .*Agro Flex BV.*1\.450,00/ }).waitFor();
     await assertAccessible(page, 'money-flows');
 
     await page.getByLabel('Minimumbedrag').fill('2000');

@@ -1,6 +1,6 @@
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, downloadFile } from '../api.ts';
+import { ApiError, api, downloadFile } from '../api.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
@@ -22,10 +22,23 @@ interface FlowEdge {
   first: string;
   last: string;
 }
+interface FlowTransaction {
+  id: string;
+  reference: string;
+  bookedOn: string;
+  kind: string;
+  amount: number;
+  currency: string;
+  description: string | null;
+  place: string | null;
+  from: string;
+  to: string;
+}
 interface Flows {
   accounts: string[];
   nodes: FlowNode[];
   edges: FlowEdge[];
+  transactions: FlowTransaction[];
 }
 
 const PURPOSE = 'criminal_investigation';
@@ -168,6 +181,10 @@ export function MoneyFlowPage() {
   });
   const load = async () => {
     setFailure(null);
+    if (!filters.signalId.trim() && !filters.caseId.trim()) {
+      setFailure(new ApiError(400, 'required', t('fiu.flows.need'), 'signalId'));
+      return;
+    }
     try {
       setFlows(await api<Flows>('GET', '/feeds/fiu/flows', { purpose: PURPOSE, query: query() }));
     } catch (error) {
@@ -188,7 +205,7 @@ export function MoneyFlowPage() {
     const n = names.get(id);
     return n ? `${n.name}${n.iban ? ` (${n.iban})` : ''}` : id;
   };
-  const money = (e: FlowEdge) =>
+  const money = (e: Pick<FlowEdge, 'total' | 'currency'>) =>
     new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nl-NL', {
       style: 'currency',
       currency: e.currency,
@@ -272,6 +289,26 @@ export function MoneyFlowPage() {
               ]}
               rows={flows.edges}
               rowKey={(e) => `${e.from}-${e.to}-${e.currency}`}
+              empty={t('fiu.flows.empty')}
+            />
+          </section>
+          <section className="kp-panel" aria-labelledby="flow-timeline-heading">
+            <Heading2 id="flow-timeline-heading">{t('fiu.flows.timeline')}</Heading2>
+            <DataTable<FlowTransaction>
+              caption={t('fiu.flows.timeline')}
+              captionHidden
+              columns={[
+                { header: t('fiu.flows.date'), cell: (x) => x.bookedOn, rowHeader: true },
+                { header: t('fiu.flows.fromParty'), cell: (x) => party(x.from) },
+                { header: t('fiu.flows.toParty'), cell: (x) => party(x.to) },
+                {
+                  header: t('fiu.flows.amount'),
+                  cell: (x) => money({ total: x.amount, currency: x.currency }),
+                },
+                { header: t('fiu.flows.description'), cell: (x) => x.description ?? x.place ?? '' },
+              ]}
+              rows={flows.transactions}
+              rowKey={(x) => x.id}
               empty={t('fiu.flows.empty')}
             />
           </section>

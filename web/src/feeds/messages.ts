@@ -100,6 +100,10 @@ export const feedsNl = {
   'fiu.flows.period': 'Periode',
   'fiu.flows.empty': 'Geen transacties binnen deze filters.',
   'fiu.flows.need': 'Vul een signaal- of zaaknummer in',
+  'fiu.flows.timeline': 'Transacties in de tijd',
+  'fiu.flows.date': 'Datum',
+  'fiu.flows.amount': 'Bedrag',
+  'fiu.flows.description': 'Omschrijving of plaats',
 };
 
 export const feedsEn: Record<keyof typeof feedsNl, string> = {
@@ -200,4 +204,8 @@ export const feedsEn: Record<keyof typeof feedsNl, string> = {
   'fiu.flows.period': 'Period',
   'fiu.flows.empty': 'No transactions within these filters.',
   'fiu.flows.need': 'Enter a signal or case number',
+  'fiu.flows.timeline': 'Transactions over time',
+  'fiu.flows.date': 'Date',
+  'fiu.flows.amount': 'Amount',
+  'fiu.flows.description': 'Description or place',
 };
