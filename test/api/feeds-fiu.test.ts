@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { strToU8, zipSync } from 'fflate';
 import { sql } from 'kysely';
 import writeXlsxFile from 'write-excel-file/node';
 import { readCsvRecords } from '../../src/feeds/csv.ts';
@@ -87,6 +88,26 @@ B-4,2026-10-02,transfer,100.00,EUR,x,,A B,NL91ABNA0417164300,,,C D,NL20INGB00012
     assert.equal(res.status, 413);
     assert.ok(res.body.error.message, JSON.stringify(res.body));
     assert.equal(await count(server, 'fiu_transactions'), 0);
+  });
+
+  test('an XLSX that unpacks far beyond its size (zip bomb) is refused with 413 while unpacking', async () => {
+    const sheetXml = `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${'<row><c t="inlineStr"><is><t>x</t></is></c></row>'.repeat(10)}${' '.repeat(80 * 1024 * 1024)}</sheetData></worksheet>`;
+    const bomb = zipSync({ 'xl/worksheets/sheet1.xml': strToU8(sheetXml) }, { level: 9 });
+    assert.ok(bomb.length < 1024 * 1024);
+    const fiu = await loginAs(server, FIU, 'criminal_investigation');
+    const response = await fetch(`${server.url}/api/v1/feeds/fiu/batches?reference=BOMB`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        cookie: fiu.cookie,
+        'x-csrf-token': fiu.csrf,
+        'x-ketenplein-purpose': 'criminal_investigation',
+      },
+      body: bomb,
+    });
+    assert.equal(response.status, 413);
+    assert.equal(((await response.json()) as ProblemBody).error.code, 'xlsx_unpacked_too_large');
+    assert.equal(await count(server, 'fiu_batches'), 0);
   });
 
   test('refusals: without the criminal-investigation purpose, or not an investigation service, 403 with the reason', async () => {
