@@ -76,7 +76,10 @@ describeInBrowser('FIU transactions: upload a batch, signals with reasons, money
 
     await page.getByLabel('Minimumbedrag').fill('2000');
     await page.getByRole('button', { name: 'Toon geldstromen' }).click();
-    await page.getByRole('row', { name: /Agro Flex BV/ }).first().waitFor({ state: 'detached' });
+    await page
+      .getByRole('row', { name: /Agro Flex BV/ })
+      .first()
+      .waitFor({ state: 'detached' });
     await page
       .getByRole('row', { name: /Verhuur Westland BV/ })
       .getByRole('cell', { name: /4\.800,00/ })
