@@ -70,6 +70,9 @@ export const RESOURCES = [
   'monitor_period',
   'monitor_aggregate',
   'municipal_assessment',
+  // FIU-Nederland's suspicious transactions (src/feeds, issue 18 item 3).
+  'fiu_batch',
+  'fiu_transaction',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

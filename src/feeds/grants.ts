@@ -25,6 +25,62 @@ const SEARCHABLE: Rows = {
   chain: true,
 };
 
+/** FIU-Nederland's transactions (issue 18): declared suspicious transactions, for criminal investigation only. */
+const FIU_BASIS =
+  'Wwft art. 13 en 15 (FIU-Nederland verstrekt verdachte transacties aan opsporingsdiensten); Wpg art. 8/13; Sv art. 273f (mensenhandel)';
+
+const INVESTIGATION_SERVICES = ['police_unit', 'labour_inspectorate', 'kmar', 'public_prosecution'] as const;
+
+/** Every FIU batch, for an investigation service under criminal_investigation (RLS checks the purpose too). */
+const FIU_CHAIN: Rows = {
+  label: {
+    nl: 'alle transacties die FIU-Nederland verdacht verklaarde (alleen opsporing)',
+    en: 'every transaction FIU-Nederland declared suspicious (criminal investigation only)',
+  },
+  where: (eb) => eb.lit(true),
+  test: () => true,
+  chain: true,
+};
+
+export const FIU_BATCH_FIELDS = [
+  'id',
+  'org_id',
+  'reference',
+  'source',
+  'row_count',
+  'rules_version',
+  'uploaded_by',
+  'uploaded_at',
+];
+
+export const FIU_TRANSACTION_FIELDS = [
+  'id',
+  'batch_id',
+  'org_id',
+  'line',
+  'reference',
+  'booked_on',
+  'kind',
+  'amount',
+  'currency',
+  'description',
+  'place',
+  'ordering_name',
+  'ordering_iban',
+  'ordering_birth_date',
+  'ordering_kvk',
+  'beneficiary_name',
+  'beneficiary_iban',
+  'beneficiary_birth_date',
+  'beneficiary_kvk',
+  'institution_category',
+  'fiu_indicators',
+  // fiu_signals, read under the same decision: which signal a batch became, on which accounts, why.
+  'signal_id',
+  'accounts',
+  'reasons',
+];
+
 export const feedsRules: Grant[] = [
   {
     // A referent whose earlier visas were not used for their purpose, reported by the desk: a signal to the
@@ -134,5 +190,68 @@ export const feedsRules: Grant[] = [
     ],
     legalBasis:
       'Visumcode art. 21 (onderzoek van de aanvraag); AVG art. 6(1)(e); eigen screenings van de desk',
+  },
+  // FIU-Nederland (issue 18, items 3 and 6): FIU uploads its own batches and their signals; only the
+  // investigation services read the transactions, under the criminal-investigation purpose, chain-wide.
+  {
+    resource: 'fiu_batch',
+    actions: ['create', 'read'],
+    roles: ['feed_publisher'],
+    purposes: ['criminal_investigation'],
+    orgTypes: ['fiu'],
+    rows: ownOrganisation('org_id', {
+      nl: 'batches van de eigen organisatie (FIU)',
+      en: "one's own organisation's batches (FIU)",
+    }),
+    fields: FIU_BATCH_FIELDS,
+    legalBasis: FIU_BASIS,
+  },
+  {
+    resource: 'fiu_transaction',
+    actions: ['create', 'read'],
+    roles: ['feed_publisher'],
+    purposes: ['criminal_investigation'],
+    orgTypes: ['fiu'],
+    rows: ownOrganisation('org_id', {
+      nl: 'transacties in de eigen batches (FIU)',
+      en: "transactions in one's own batches (FIU)",
+    }),
+    fields: FIU_TRANSACTION_FIELDS,
+    legalBasis: FIU_BASIS,
+  },
+  {
+    resource: 'fiu_batch',
+    actions: ['read'],
+    roles: ['investigator'],
+    purposes: ['criminal_investigation'],
+    orgTypes: INVESTIGATION_SERVICES,
+    rows: FIU_CHAIN,
+    fields: FIU_BATCH_FIELDS,
+    legalBasis: FIU_BASIS,
+  },
+  {
+    resource: 'fiu_transaction',
+    actions: ['read'],
+    roles: ['investigator'],
+    purposes: ['criminal_investigation'],
+    orgTypes: INVESTIGATION_SERVICES,
+    rows: FIU_CHAIN,
+    fields: FIU_TRANSACTION_FIELDS,
+    legalBasis: FIU_BASIS,
+  },
+  {
+    // A batch's money-flow indicators become signals for the chain's triage, which routes them to the
+    // investigation services. FIU follows only its own reports, like every reporter.
+    resource: 'signal',
+    actions: ['create'],
+    roles: ['feed_publisher'],
+    purposes: ['criminal_investigation'],
+    orgTypes: ['fiu'],
+    rows: ownOrganisation('reporter_org_id', {
+      nl: 'meldingen die FIU-Nederland deed',
+      en: 'signals FIU-Nederland reported',
+    }),
+    fields: SIGNAL_SUBMISSION_FIELDS,
+    legalBasis: FIU_BASIS,
   },
 ];

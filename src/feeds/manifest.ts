@@ -1,13 +1,16 @@
 import { defineCapability } from '../capability.ts';
 import { feedsRules } from './grants.ts';
 
-/** Partner feeds: the Inspectie SZW's Wav register and the visa desk's referent screening (issue 18). */
+/** Partner feeds: the Inspectie SZW's Wav register, the visa desk's referent screening and FIU-Nederland's suspicious transactions (issue 18). */
 export const feedsCapability = defineCapability({
   name: 'feeds',
   label: { nl: 'Partnerfeeds', en: 'Partner feeds' },
   migrations: { dir: new URL('./migrations/', import.meta.url), range: [800, 899] },
   grants: feedsRules,
-  routes: [{ prefix: '/api/v1/feeds', load: async () => (await import('./http.ts')).feedsRoutes }],
+  routes: [
+    { prefix: '/api/v1/feeds', load: async () => (await import('./http.ts')).feedsRoutes },
+    { prefix: '/api/v1/feeds/fiu', load: async () => (await import('./fiu-http.ts')).fiuRoutes },
+  ],
   cli: {
     screen: {
       summary: {

@@ -7,7 +7,7 @@ import type { AccessTx } from '../access/context.ts';
 import type { FieldCipher } from '../access/secrets.ts';
 import { label, Problem, type ProblemDetail } from '../domain/problem.ts';
 import { normaliseKvk, normalisePostcode } from '../linkage/index.ts';
-import { parseSignal, submitSignal } from '../signals/index.ts';
+import { checkXlsxLimits, parseSignal, submitSignal } from '../signals/index.ts';
 import { readCsvRecords, registerEntryOf } from './csv.ts';
 import { type Referent, ScreeningIndex, type ScreenResult } from './match.ts';
 import './schema.ts';
@@ -15,6 +15,8 @@ import './schema.ts';
 export const DEFAULT_RETENTION_MONTHS = 36;
 export const MAX_ROWS = 100_000;
 export const MAX_BATCH = 10_000;
+/** An XLSX of 100,000 rows unpacks to some tens of MB; more is refused while unpacking. */
+export const XLSX_MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
 
 export type WavSource = 'csv' | 'xlsx' | 'api';
 
@@ -184,6 +186,27 @@ export async function readUpload(data: Uint8Array, source: 'csv' | 'xlsx'): Prom
       throw fileProblem('Het bestand is geen geldige CSV (UTF-8)', 'The file is not valid CSV (UTF-8)');
     }
   }
+  // A zip bomb or a huge declared sheet is stopped while unpacking, before the XML parser sees a byte.
+  const limit = checkXlsxLimits(data, {
+    maxUnpackedBytes: XLSX_MAX_UNPACKED_BYTES,
+    maxRows: MAX_ROWS + 1,
+    maxColumns: 50,
+  });
+  if (limit?.kind === 'damaged')
+    throw fileProblem(
+      'Het Excel-bestand is beschadigd of geen XLSX',
+      'The Excel file is damaged or not an XLSX file',
+    );
+  if (limit)
+    throw new Problem(
+      413,
+      `xlsx_${limit.kind}`,
+      label(
+        `Het Excel-bestand is te groot (${limit.kind === 'unpacked_too_large' ? 'uitgepakt' : limit.kind === 'too_many_rows' ? 'regels' : 'kolommen'}: meer dan ${limit.limit})`,
+        `The Excel file is too large (${limit.kind === 'unpacked_too_large' ? 'unpacked' : limit.kind === 'too_many_rows' ? 'rows' : 'columns'}: more than ${limit.limit})`,
+      ),
+      'file',
+    );
   let sheet: unknown[][];
   try {
     sheet = await readSheet(Buffer.from(data.buffer, data.byteOffset, data.byteLength));

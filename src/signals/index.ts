@@ -2,6 +2,8 @@
  * Signals' published interface: what other capabilities may use (the import-boundary check refuses any
  * other path into src/signals from outside it). Add here, deliberately, what another capability needs.
  */
+
+export { checkXlsxLimits, type XlsxLimits } from './import/xlsx-limits.ts';
 export { parseSignal } from './parse.ts';
 export { SIGNAL_LIMITS, type SignalSubmission } from './schema.ts';
 export { type SignalFact, signalFacts } from './store/aggregates.ts';

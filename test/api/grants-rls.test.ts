@@ -48,6 +48,8 @@ const TABLES: Array<{ resource: Resource; table: string; id: string; orgColumns:
   { resource: 'wav_version', table: 'wav_versions', id: 'id', orgColumns: ['org_id'] },
   { resource: 'wav_entry', table: 'wav_entries', id: 'id', orgColumns: ['org_id'] },
   { resource: 'visa_screening', table: 'visa_screenings', id: 'id', orgColumns: ['org_id'] },
+  { resource: 'fiu_batch', table: 'fiu_batches', id: 'id', orgColumns: ['org_id'] },
+  { resource: 'fiu_transaction', table: 'fiu_transactions', id: 'id', orgColumns: ['org_id'] },
   { resource: 'monitor_indicator', table: 'monitor_indicators', id: 'id', orgColumns: ['org_id'] },
   { resource: 'monitor_figure', table: 'monitor_figures', id: 'id', orgColumns: ['org_id'] },
   { resource: 'monitor_period', table: 'monitor_closed_periods', id: 'period', orgColumns: ['org_id'] },

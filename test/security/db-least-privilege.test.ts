@@ -69,6 +69,10 @@ describe(`security: least privilege in the database on ${databaseLabel}`, () => 
     'monitor_signal_facts',
     'monitor_snapshots',
     'municipal_assessments',
+    // FIU-Nederland's suspicious transactions (issue 18, migration 0801).
+    'fiu_batches',
+    'fiu_transactions',
+    'fiu_signals',
   ];
 
   function asIntake<T>(work: (tx: AccessTx) => Promise<T>): Promise<T> {

@@ -43,6 +43,8 @@ const MissingMinorsPage = lazyPage(() => import('./care/MissingMinorsPage.tsx'),
 const RegistrationPage = lazyPage(() => import('./care/RegistrationPage.tsx'), 'RegistrationPage');
 const WavPublishPage = lazyPage(() => import('./feeds/PublishPage.tsx'), 'PublishPage');
 const VisaScreeningPage = lazyPage(() => import('./feeds/ScreeningPage.tsx'), 'ScreeningPage');
+const FiuUploadPage = lazyPage(() => import('./feeds/FiuUploadPage.tsx'), 'FiuUploadPage');
+const MoneyFlowPage = lazyPage(() => import('./feeds/MoneyFlowPage.tsx'), 'MoneyFlowPage');
 const MonitorPage = lazyPage(() => import('./monitor/MonitorPage.tsx'), 'MonitorPage');
 const AssessmentPage = lazyPage(() => import('./monitor/AssessmentPage.tsx'), 'AssessmentPage');
 
@@ -76,7 +78,9 @@ interface Route {
     | 'nav.monitor'
     | 'nav.assessment'
     | 'module.victim_registration.title'
-    | 'module.missing_minors.title';
+    | 'module.missing_minors.title'
+    | 'nav.fiuUpload'
+    | 'nav.moneyFlows';
   /** What the page needs (from the user's abilities, /auth/me); none means every logged-in user. */
   needs?: Need | 'team';
   page: (rest: string) => ReactNode;
@@ -232,6 +236,19 @@ const ROUTES: Route[] = [
     nav: 'nav.assessment',
     needs: { resource: 'municipal_assessment', action: 'create' },
     page: () => <AssessmentPage />,
+  },
+  // FIU-Nederland's suspicious transactions (issue 18)
+  {
+    path: '/fiu-transacties',
+    nav: 'nav.fiuUpload',
+    needs: { resource: 'fiu_batch', action: 'create' },
+    page: () => <FiuUploadPage />,
+  },
+  {
+    path: '/geldstromen',
+    nav: 'nav.moneyFlows',
+    needs: { resource: 'fiu_transaction', action: 'read', purpose: 'criminal_investigation' },
+    page: () => <MoneyFlowPage />,
   },
 ];
 

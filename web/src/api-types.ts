@@ -172,7 +172,9 @@ export interface paths {
               | 'monitor_figure'
               | 'monitor_period'
               | 'monitor_aggregate'
-              | 'municipal_assessment';
+              | 'municipal_assessment'
+              | 'fiu_batch'
+              | 'fiu_transaction';
             action:
               | 'read'
               | 'create'
@@ -322,7 +324,9 @@ export interface paths {
               | 'monitor_figure'
               | 'monitor_period'
               | 'monitor_aggregate'
-              | 'municipal_assessment';
+              | 'municipal_assessment'
+              | 'fiu_batch'
+              | 'fiu_transaction';
             action:
               | 'read'
               | 'create'
@@ -2880,6 +2884,131 @@ export interface paths {
           records: number;
           complete: boolean;
         };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/feeds/fiu/accounts/{iban}': {
+    get: {
+      responses: {
+        '200': {
+          iban: string;
+          signals: {
+            signalId: string;
+            batch: string;
+            reasons: {
+              rule: string;
+              indicator: string;
+              label: {
+                nl: string;
+                en: string;
+              };
+            }[];
+          }[];
+          holders: {
+            name: string;
+            birthDate: string | null;
+            kvk: string | null;
+          }[];
+          transactions: number;
+          incoming: number;
+          outgoing: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/feeds/fiu/batches': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          reference: string;
+          source: string;
+          rowCount: number;
+          rulesVersion: number;
+          uploadedAt: string;
+          signalCount?: number;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      responses: {
+        '201': {
+          batch: {
+            id: string;
+            reference: string;
+            source: string;
+            rowCount: number;
+            rulesVersion: number;
+            uploadedAt: string;
+            signalCount?: number;
+          };
+          signals: {
+            signalId: string;
+            account: string;
+            holder: string;
+            reasons: {
+              rule: string;
+              indicator: string;
+              label: {
+                nl: string;
+                en: string;
+              };
+            }[];
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/feeds/fiu/flows': {
+    get: {
+      responses: {
+        '200': {
+          accounts: string[];
+          nodes: {
+            id: string;
+            name: string;
+            iban: string | null;
+            focus: boolean;
+          }[];
+          edges: {
+            from: string;
+            to: string;
+            currency: string;
+            total: number;
+            count: number;
+            first: string;
+            last: string;
+          }[];
+          transactions: {
+            id: string;
+            reference: string;
+            bookedOn: string;
+            kind: string;
+            amount: number;
+            currency: string;
+            description: string | null;
+            place: string | null;
+            from: string;
+            to: string;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/feeds/fiu/flows.csv': {
+    get: {
+      responses: {
+        '200': string | Blob;
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
       };

@@ -89,6 +89,8 @@ export const MODULES: readonly ChainModule[] = [
   { key: 'partner_feeds', needs: { resource: 'wav_version', action: 'create' }, path: '/wav-lijst' },
   { key: 'users', needs: { resource: 'user', action: 'create' }, path: '/gebruikers' },
   { key: 'organisation', needs: { resource: 'organisation', action: 'update' }, path: '/organisatie' },
+  { key: 'fiu_transactions', needs: { resource: 'fiu_batch', action: 'create' }, path: '/fiu-transacties' },
+  { key: 'money_flows', needs: { resource: 'fiu_transaction', action: 'read' }, path: '/geldstromen' },
 ];
 
 type Session = Pick<SessionInfo, 'abilities' | 'user'>;
