@@ -70,6 +70,9 @@ export const RESOURCES = [
   'monitor_period',
   'monitor_aggregate',
   'municipal_assessment',
+  'programme_measure',
+  'programme_activity',
+  'monitor_report_text',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

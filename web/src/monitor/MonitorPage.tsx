@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/index.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { Choice } from '../signals/fields.tsx';
 import { useLoad } from '../useLoad.ts';
+import { AreaMap } from './AreaMap.tsx';
 import {
   actionLines,
   type Cell,
@@ -18,6 +19,7 @@ import {
   policyStatus,
 } from './api.ts';
 import { TrendChart } from './Chart.tsx';
+import { Downloads, ProgrammeRegister } from './Register.tsx';
 
 const YEARS = [2024, 2025, 2026, 2027];
 
@@ -54,6 +56,9 @@ export function MonitorPage() {
         );
       })}
       <RegionTable year={year} />
+      <AreaMap year={year} />
+      <ProgrammeRegister />
+      <Downloads year={year} />
       <PolicySummary />
     </>
   );
