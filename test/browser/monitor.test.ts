@@ -113,6 +113,13 @@ describeInBrowser('the programme monitor', (web) => {
     );
     await page.setViewportSize({ width: 390, height: 844 });
     await assertAccessible(page, 'monitor-assessment-390');
+    // Its own municipality page: its figures per month (suppressed where small) and the policy status.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${web.server.url}/gemeente/GM0363`);
+    await page.getByRole('heading', { level: 1, name: 'Gemeente Amsterdam: cijfers mensenhandel' }).waitFor();
+    await page.getByText('Beleidsstatus (zelfevaluatie): Helder beleid').waitFor();
+    await page.getByRole('table', { name: /^Amsterdam per maand/ }).waitFor();
+    await assertAccessible(page, 'monitor-municipality-1280');
     await page.context().close();
   });
 });

@@ -42,6 +42,7 @@ const WavPublishPage = lazyPage(() => import('./feeds/PublishPage.tsx'), 'Publis
 const VisaScreeningPage = lazyPage(() => import('./feeds/ScreeningPage.tsx'), 'ScreeningPage');
 const MonitorPage = lazyPage(() => import('./monitor/MonitorPage.tsx'), 'MonitorPage');
 const AssessmentPage = lazyPage(() => import('./monitor/AssessmentPage.tsx'), 'AssessmentPage');
+const MunicipalityPage = lazyPage(() => import('./monitor/MunicipalityPage.tsx'), 'MunicipalityPage');
 
 interface Route {
   path: string;
@@ -229,6 +230,13 @@ const ROUTES: Route[] = [
     nav: 'nav.assessment',
     needs: { resource: 'municipal_assessment', action: 'create' },
     page: () => <AssessmentPage />,
+  },
+  {
+    path: '/gemeente',
+    nav: 'nav.monitor',
+    nested: true,
+    needs: { resource: 'monitor_aggregate', action: 'aggregate' },
+    page: (code) => <MunicipalityPage code={code} />,
   },
 ];
 

@@ -6,6 +6,7 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
 import type { MessageKey } from '../i18n/index.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { RouterLink } from '../router.tsx';
 import { Choice } from '../signals/fields.tsx';
 import { useLoad } from '../useLoad.ts';
 import { AreaMap } from './AreaMap.tsx';
@@ -198,8 +199,11 @@ function RegionTable({ year }: { year: number }) {
               {
                 header: t('monitor.municipality'),
                 rowHeader: true,
-                cell: (c) =>
-                  findMunicipality(c.dimensions.municipality as string)?.name ?? c.dimensions.municipality,
+                cell: (c) => (
+                  <RouterLink href={`/gemeente/${c.dimensions.municipality}`}>
+                    {findMunicipality(c.dimensions.municipality as string)?.name ?? c.dimensions.municipality}
+                  </RouterLink>
+                ),
               },
               {
                 header: t('monitor.value'),

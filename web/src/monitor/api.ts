@@ -131,3 +131,16 @@ export async function downloadFile(path: string, filename: string): Promise<void
   a.remove();
   URL.revokeObjectURL(url);
 }
+
+export interface MunicipalityFigures {
+  municipality: string;
+  name: string;
+  safetyRegion: string;
+  cells: Cell[];
+  trend: { cells: Cell[]; totals: Cell[] } | null;
+  policy: { status: string; version: number | null };
+  estimate: { value: number | null; note: Label } | null;
+  pending: Label[];
+}
+export const municipalityFigures = (code: string, year: number) =>
+  api<MunicipalityFigures>('GET', `/monitor/municipalities/${code}/figures`, { purpose, query: { year } });

@@ -70,6 +70,12 @@ export const monitorNl = {
   'monitor.register.status': 'Status',
   'monitor.register.activities': 'Activiteiten (gerealiseerd / gepland)',
   'monitor.register.empty': 'Nog geen maatregelen vastgelegd.',
+  'monitor.municipality.title': 'Gemeente {name}: cijfers mensenhandel',
+  'monitor.municipality.policy': 'Beleidsstatus (zelfevaluatie): {status}',
+  'monitor.municipality.signals': 'Signalen in {year}',
+  'monitor.municipality.region': 'Veiligheidsregio {region}',
+  'monitor.municipality.estimate': 'Omvangschatting',
+  'monitor.municipality.pending': '{name}: bron nog niet beschikbaar',
 };
 
 export const monitorEn: Record<keyof typeof monitorNl, string> = {
@@ -143,4 +149,10 @@ export const monitorEn: Record<keyof typeof monitorNl, string> = {
   'monitor.register.status': 'Status',
   'monitor.register.activities': 'Activities (delivered / planned)',
   'monitor.register.empty': 'No measures recorded yet.',
+  'monitor.municipality.title': 'Municipality {name}: trafficking figures',
+  'monitor.municipality.policy': 'Policy status (self-assessment): {status}',
+  'monitor.municipality.signals': 'Signals in {year}',
+  'monitor.municipality.region': 'Safety region {region}',
+  'monitor.municipality.estimate': 'Size estimate',
+  'monitor.municipality.pending': '{name}: source not available yet',
 };
