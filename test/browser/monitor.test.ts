@@ -62,7 +62,7 @@ describeInBrowser('the programme monitor', (web) => {
     await page.locator('.kp-monitor-map svg path').first().waitFor();
     assert.ok((await page.locator('.kp-monitor-map svg path').count()) > 300, 'every municipality drawn');
     await page.getByText('grijze gebieden zijn onderdrukt', { exact: false }).waitFor();
-    await page.getByText('Kaart: CBS/PDOK (CC BY 4.0).').waitFor();
+    await page.getByText('Kaart: CBS/PDOK (CC BY 4.0).', { exact: true }).waitFor();
     await page.locator('#monitor-map').scrollIntoViewIfNeeded();
     await screenshot(page, 'monitor-map-1280');
     await page.locator('#monitor-map-level').selectOption('province');
@@ -97,6 +97,11 @@ describeInBrowser('the programme monitor', (web) => {
     await page.getByRole('heading', { level: 1, name: 'Zelfevaluatie aanpak mensenhandel' }).waitFor();
     const clearRow = page.getByRole('row', { name: /Helder beleid/ });
     await clearRow.waitFor();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.kp-monitor-policy-map title')].some(
+        (title) => title.textContent === 'Amsterdam: Niet ingevuld',
+      ),
+    );
     assert.match((await clearRow.textContent()) ?? '', /Helder beleid\s*0/);
     for (const item of ['policy_adopted', 'contact_person', 'reporting_route']) {
       await page.locator(`#answer-${item}`).selectOption('yes');
@@ -111,6 +116,13 @@ describeInBrowser('the programme monitor', (web) => {
     await page.waitForFunction(() =>
       [...document.querySelectorAll('tr')].some((tr) => /Helder beleid\s*1/.test(tr.textContent ?? '')),
     );
+    // The national policy map changes with it: Amsterdam is now drawn as "clear policy".
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.kp-monitor-policy-map title')].some(
+        (title) => title.textContent === 'Amsterdam: Helder beleid',
+      ),
+    );
+    await screenshot(page, 'monitor-policy-map-1280');
     await page.setViewportSize({ width: 390, height: 844 });
     await assertAccessible(page, 'monitor-assessment-390');
     // Its own municipality page: its figures per month (suppressed where small) and the policy status.

@@ -132,3 +132,54 @@ export function AreaMap({ year }: { year: number }) {
     </section>
   );
 }
+
+const STATUS_COLOURS: Record<string, string> = {
+  clear_policy: '#1b7a3a',
+  in_progress: '#e0a100',
+  no_policy: '#b3261e',
+  not_assessed: '#d0d0d0',
+};
+
+/** The national map of policy status per municipality (the table of counts beside it holds the figures). */
+export function PolicyMap({
+  byMunicipality,
+}: {
+  byMunicipality: { municipality: string; status: string }[];
+}) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const node = ref.current;
+    if (!node) return;
+    let cancelled = false;
+    const status = new Map(byMunicipality.map((m) => [m.municipality, m.status]));
+    void boundaries(LEVELS.municipality.file).then((areas) => {
+      if (cancelled) return;
+      const width = Math.max(280, Math.min(480, node.clientWidth || 480));
+      const shaded = areas.map((a) => ({ ...a, status: status.get(a.id) ?? 'not_assessed' }));
+      const chart = Plot.plot({
+        width,
+        height: Math.round(width * 1.1),
+        projection: { type: 'mercator', domain: { type: 'FeatureCollection', features: areas } },
+        marks: [
+          Plot.geo(shaded, {
+            fill: (a) => STATUS_COLOURS[a.status] ?? '#d0d0d0',
+            stroke: '#ffffff',
+            strokeWidth: 0.4,
+            title: (a) => `${a.properties.name}: ${t(`monitor.status.${a.status}` as MessageKey)}`,
+          }),
+        ],
+      });
+      node.replaceChildren(chart);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [byMunicipality, t]);
+  return (
+    <figure className="kp-monitor-figure">
+      <div ref={ref} className="kp-monitor-map kp-monitor-policy-map" aria-hidden="true" />
+      <figcaption>{t('monitor.policyMap.caption')}</figcaption>
+    </figure>
+  );
+}

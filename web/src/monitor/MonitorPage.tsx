@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { RouterLink } from '../router.tsx';
 import { Choice } from '../signals/fields.tsx';
 import { useLoad } from '../useLoad.ts';
-import { AreaMap } from './AreaMap.tsx';
+import { AreaMap, PolicyMap } from './AreaMap.tsx';
 import {
   actionLines,
   type Cell,
@@ -231,6 +231,7 @@ export function PolicySummary() {
       {data && (
         <>
           <Paragraph>{t('monitor.policyLead', data.baseline)}</Paragraph>
+          <PolicyMap byMunicipality={data.byMunicipality} />
           <DataTable
             caption={t('monitor.policyTitle')}
             captionHidden

@@ -76,6 +76,8 @@ export const monitorNl = {
   'monitor.municipality.region': 'Veiligheidsregio {region}',
   'monitor.municipality.estimate': 'Omvangschatting',
   'monitor.municipality.pending': '{name}: bron nog niet beschikbaar',
+  'monitor.policyMap.caption':
+    'Kaart van de beleidsstatus per gemeente: groen helder beleid, oranje in ontwikkeling, rood geen beleid, grijs niet beoordeeld. Kaart: CBS/PDOK (CC BY 4.0).',
 };
 
 export const monitorEn: Record<keyof typeof monitorNl, string> = {
@@ -155,4 +157,6 @@ export const monitorEn: Record<keyof typeof monitorNl, string> = {
   'monitor.municipality.region': 'Safety region {region}',
   'monitor.municipality.estimate': 'Size estimate',
   'monitor.municipality.pending': '{name}: source not available yet',
+  'monitor.policyMap.caption':
+    'Map of policy status per municipality: green clear policy, orange in progress, red no policy, grey not assessed. Map: CBS/PDOK (CC BY 4.0).',
 };
