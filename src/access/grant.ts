@@ -73,6 +73,9 @@ export const RESOURCES = [
   // FIU-Nederland's suspicious transactions (src/feeds, issue 18 item 3).
   'fiu_batch',
   'fiu_transaction',
+  'programme_measure',
+  'programme_activity',
+  'monitor_report_text',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 

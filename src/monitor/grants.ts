@@ -179,4 +179,69 @@ export const monitorRules: Grant[] = [
     fields: ['municipality', 'version', 'answers', 'submitted_at'],
     legalBasis: NO_PERSONAL,
   },
+  // The programme register (item 1) and the report's text blocks (item 6): public policy information,
+  // readable by every reader of the monitor, versioned by the programme role at the ministry.
+  ...registerRules('programme_measure', [
+    'id',
+    'version',
+    'action_line',
+    'title',
+    'description',
+    'owners',
+    'status',
+    'milestones',
+    'changed_by_name',
+    'changed_at',
+  ]),
+  ...registerRules('programme_activity', [
+    'id',
+    'version',
+    'measure_id',
+    'kind',
+    'title',
+    'audience',
+    'organisation',
+    'period',
+    'output_unit',
+    'planned',
+    'delivered',
+    'changed_by_name',
+    'changed_at',
+  ]),
+  ...registerRules('monitor_report_text', [
+    'year',
+    'action_line',
+    'version',
+    'body',
+    'changed_by_name',
+    'changed_at',
+  ]),
 ];
+
+function registerRules(
+  resource: 'programme_measure' | 'programme_activity' | 'monitor_report_text',
+  fields: string[],
+): Grant[] {
+  return [
+    {
+      resource,
+      actions: ['read'],
+      roles: READERS,
+      purposes: STATISTICS,
+      rows: everyRow,
+      fields,
+      legalBasis: NO_PERSONAL,
+    },
+    {
+      resource,
+      actions: ['create', 'update'],
+      roles: ['programme_manager'],
+      purposes: STATISTICS,
+      orgTypes: ['ministry'],
+      rows: ownOrganisation(),
+      fields: ['id', 'version'],
+      writable: fields.filter((f) => !['id', 'version', 'changed_by_name', 'changed_at'].includes(f)),
+      legalBasis: NO_PERSONAL,
+    },
+  ];
+}

@@ -3,6 +3,7 @@ import { AccessDenied, type Decision } from '../access/policy.ts';
 import { csvCell } from '../domain/csv-cell.ts';
 import type { Label } from '../domain/label.ts';
 import { findMunicipality } from '../domain/municipalities.ts';
+import { policeUnitForMunicipality } from '../domain/police-units.ts';
 import { conflict, invalidInput, label, notFound } from '../domain/problem.ts';
 import {
   type Cell,
@@ -14,6 +15,7 @@ import {
   type SuppressionRule,
   smallCellThreshold,
 } from '../domain/suppress.ts';
+import { PROVINCE_OF } from './geo-areas.ts';
 import {
   type Breakdown,
   BUILT_IN,
@@ -45,6 +47,9 @@ export const MEASURE_VIEWS: Record<'signals' | 'routed' | 'accepted', string[][]
     ['region', 'municipality'],
     ['channel', 'form'],
     ['channel', 'region'],
+    // The maps (issue 17 item 4): provinces and police units (= RIEC regions) over the same municipalities.
+    ['province', 'municipality'],
+    ['police_unit', 'municipality'],
   ],
   routed: [
     ['channel', 'month'],
@@ -83,6 +88,8 @@ function dimensionsOf(row: FactRow): Record<string, string> {
     channel: row.channel,
     form: row.form,
     region: findMunicipality(row.municipality)?.safetyRegion ?? 'unknown',
+    province: PROVINCE_OF[row.municipality] ?? 'unknown',
+    police_unit: policeUnitForMunicipality(row.municipality)?.code ?? 'unknown',
     municipality: row.municipality || 'unknown',
     minor: row.minor ? 'yes' : 'no',
   };
@@ -704,4 +711,90 @@ export async function closePeriod(tx: AccessTx, period: string): Promise<void> {
     .values({ period, org_id: tx.actor.orgId, closed_by: tx.actor.userId })
     .execute();
   tx.record(decision, [period], ['period'], 'period closed');
+}
+
+// --- Maps (issue 17 item 4) ----------------------------------------------------------------------------
+
+/** Region levels a map can show, and the family dimension each one is. RIEC regions follow police units. */
+export const MAP_LEVELS = {
+  municipality: 'municipality',
+  province: 'province',
+  safety_region: 'region',
+  police_unit: 'police_unit',
+} as const;
+export type MapLevel = keyof typeof MAP_LEVELS;
+
+export interface AreaTable {
+  indicatorId: string;
+  year: number;
+  scope: string;
+  level: MapLevel;
+  dimension: string;
+  cells: Cell[];
+  totals: Cell[];
+  rule: SuppressionRule;
+}
+
+/**
+ * One value per area of a level, from the same protected family as every table (the municipality cells
+ * are those of the region × municipality view, so a map never publishes what a table suppresses).
+ */
+export async function areaTable(
+  tx: AccessTx,
+  id: string,
+  options: { year: number; level: string },
+  action: 'aggregate' | 'export' = 'aggregate',
+): Promise<AreaTable> {
+  if (!Object.hasOwn(MAP_LEVELS, options.level)) {
+    throw invalidInput(
+      'level',
+      label(
+        `Onbekend regioniveau "${options.level}" (wel: ${Object.keys(MAP_LEVELS).join(', ')})`,
+        `Unknown region level "${options.level}" (known: ${Object.keys(MAP_LEVELS).join(', ')})`,
+      ),
+    );
+  }
+  const level = options.level as MapLevel;
+  const indicator = await getIndicator(tx, id);
+  const definition = indicator.definition;
+  if (
+    definition.kind !== 'count' ||
+    definition.numerator !== 'signals' ||
+    Object.keys(definition.filter ?? {}).length > 0
+  ) {
+    throw invalidInput(
+      'indicator',
+      label(
+        `Geen kaart voor "${id}": kaarten tonen tellingen van alle signalen per gebied`,
+        `No map for "${id}": maps show counts of all signals per area`,
+      ),
+    );
+  }
+  const scope = await aggregateScope(tx, action);
+  tx.record(
+    scope.decision,
+    [indicator.id],
+    ['dimensions', 'value', 'suppressed'],
+    `${indicator.id} ${options.year} map ${level}`,
+  );
+  const rows = await factsOf(tx, options.year, scope);
+  const threshold = smallCellThreshold();
+  const table = protectedFamily(rows, 'signals', options.year, scope.municipality ?? 'national', threshold);
+  const all = [...table.cells, ...table.totals];
+  const dimension = MAP_LEVELS[level];
+  const names = (c: Cell) => Object.keys(c.dimensions);
+  const cells =
+    level === 'municipality'
+      ? all.filter((c) => names(c).length === 2 && 'region' in c.dimensions && 'municipality' in c.dimensions)
+      : all.filter((c) => names(c).length === 1 && dimension in c.dimensions);
+  return {
+    indicatorId: indicator.id,
+    year: options.year,
+    scope: scope.municipality ?? 'national',
+    level,
+    dimension,
+    cells,
+    totals: all.filter((c) => names(c).length === 0),
+    rule: table.rule,
+  };
 }

@@ -69,6 +69,50 @@ export interface MunicipalAssessmentTable {
   submitted_at: Generated<Date>;
 }
 
+export interface ProgrammeMeasureTable {
+  id: string;
+  version: number;
+  org_id: string;
+  action_line: number;
+  title: string;
+  description: string;
+  owners: string[];
+  status: string;
+  milestones: unknown;
+  changed_by: string;
+  changed_by_name: string;
+  changed_at: Generated<Date>;
+}
+
+export interface ProgrammeActivityTable {
+  id: string;
+  version: number;
+  measure_id: string;
+  org_id: string;
+  kind: string;
+  title: string;
+  audience: string;
+  organisation: string;
+  period: string;
+  output_unit: string;
+  planned: number;
+  delivered: number;
+  changed_by: string;
+  changed_by_name: string;
+  changed_at: Generated<Date>;
+}
+
+export interface MonitorReportTextTable {
+  year: number;
+  action_line: number;
+  version: number;
+  org_id: string;
+  body: string;
+  changed_by: string;
+  changed_by_name: string;
+  changed_at: Generated<Date>;
+}
+
 declare module '../store/schema.ts' {
   interface Database {
     monitor_indicators: MonitorIndicatorTable;
@@ -77,5 +121,8 @@ declare module '../store/schema.ts' {
     monitor_signal_facts: MonitorSignalFactTable;
     monitor_snapshots: MonitorSnapshotTable;
     municipal_assessments: MunicipalAssessmentTable;
+    programme_measures: ProgrammeMeasureTable;
+    programme_activities: ProgrammeActivityTable;
+    monitor_report_texts: MonitorReportTextTable;
   }
 }

@@ -143,7 +143,22 @@ describe(`monitor API on ${databaseLabel}`, () => {
         }
       }
     }
+    // The maps publish cells of the signals family too: the attacker takes every level.
+    for (const client of [programme, analyst]) {
+      for (const level of ['municipality', 'province', 'safety_region', 'police_unit']) {
+        const map = await client.get<Table>(`/api/v1/monitor/map?level=${level}&year=2026`);
+        assert.equal(map.status, 200, level);
+        for (const cell of [...map.body.cells, ...map.body.totals]) {
+          const key = keyOf(cell.dimensions);
+          const earlier = published.signals?.get(key);
+          if (earlier) assert.deepEqual(earlier, cell, `map ${level}: ${key} differs from the tables`);
+          published.signals?.set(key, cell);
+        }
+      }
+    }
     const { findMunicipality } = await import('../../src/domain/municipalities.ts');
+    const { policeUnitForMunicipality } = await import('../../src/domain/police-units.ts');
+    const { PROVINCE_OF } = await import('../../src/monitor/geo-areas.ts');
     let pinnedChecked = 0;
     for (const measure of ['signals', 'routed', 'accepted'] as const) {
       const records = facts.flatMap((f) => {
@@ -154,6 +169,8 @@ describe(`monitor API on ${databaseLabel}`, () => {
           region: findMunicipality(String(f.municipality))?.safetyRegion ?? 'unknown',
           municipality: String(f.municipality),
           minor: f.minor ? 'yes' : 'no',
+          province: PROVINCE_OF[String(f.municipality)] ?? 'unknown',
+          police_unit: policeUnitForMunicipality(String(f.municipality))?.code ?? 'unknown',
         };
         if (measure !== 'routed') return [{ dimensions: dims, count: Number(f[measure]) }];
         const within = Number(f.routed_within_sla);

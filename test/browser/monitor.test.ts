@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, test } from 'node:test';
+import { extractText } from 'unpdf';
 import {
   assertAccessible,
   describeInBrowser,
@@ -55,9 +56,37 @@ describeInBrowser('the programme monitor', (web) => {
     await screenshot(page, 'monitor-drilldown-1280');
     await page.getByRole('button', { name: 'Terug naar alle regio’s' }).click();
 
+    // The choropleth per municipality with its table; suppressed areas are grey on the map and in words.
+    const mapTable = page.getByRole('table', { name: /^Signalen per Gemeente/ });
+    await mapTable.waitFor();
+    await page.locator('.kp-monitor-map svg path').first().waitFor();
+    assert.ok((await page.locator('.kp-monitor-map svg path').count()) > 300, 'every municipality drawn');
+    await page.getByText('grijze gebieden zijn onderdrukt', { exact: false }).waitFor();
+    await page.getByText('Kaart: CBS/PDOK (CC BY 4.0).', { exact: true }).waitFor();
+    await page.locator('#monitor-map').scrollIntoViewIfNeeded();
+    await screenshot(page, 'monitor-map-1280');
+    await page.locator('#monitor-map-level').selectOption('province');
+    await page.getByRole('table', { name: /^Signalen per Provincie/ }).waitFor();
+    await page.getByRole('rowheader', { name: 'Noord-Holland' }).waitFor();
+
+    const pdfDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download voortgangsrapportage (PDF)' }).click();
+    const pdf = readFileSync(await (await pdfDownload).path());
+    const { text } = await extractText(new Uint8Array(pdf), { mergePages: true });
+    assert.match(text, /Voortgangsrapportage programma mensenhandel/);
+    assert.match(text, /Actielijn 1: Meer bewustwording/);
+    const openDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download open data (CSV)' }).click();
+    const openCsv = readFileSync(await (await openDownload).path(), 'utf8');
+    assert.match(openCsv, /^indicator,breakdown,year,/);
+    assert.match(openCsv, /^# Cells from 1 to 9 are suppressed/m);
+    await assertAccessible(page, 'monitor-dashboard-map-1280');
+
     await page.setViewportSize({ width: 390, height: 844 });
     await table.waitFor();
     await assertAccessible(page, 'monitor-dashboard-390');
+    await page.locator('#monitor-map').scrollIntoViewIfNeeded();
+    await screenshot(page, 'monitor-map-390');
     await page.context().close();
   });
 
@@ -68,6 +97,11 @@ describeInBrowser('the programme monitor', (web) => {
     await page.getByRole('heading', { level: 1, name: 'Zelfevaluatie aanpak mensenhandel' }).waitFor();
     const clearRow = page.getByRole('row', { name: /Helder beleid/ });
     await clearRow.waitFor();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.kp-monitor-policy-map title')].some(
+        (title) => title.textContent === 'Amsterdam: Niet ingevuld',
+      ),
+    );
     assert.match((await clearRow.textContent()) ?? '', /Helder beleid\s*0/);
     for (const item of ['policy_adopted', 'contact_person', 'reporting_route']) {
       await page.locator(`#answer-${item}`).selectOption('yes');
@@ -82,8 +116,22 @@ describeInBrowser('the programme monitor', (web) => {
     await page.waitForFunction(() =>
       [...document.querySelectorAll('tr')].some((tr) => /Helder beleid\s*1/.test(tr.textContent ?? '')),
     );
+    // The national policy map changes with it: Amsterdam is now drawn as "clear policy".
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.kp-monitor-policy-map title')].some(
+        (title) => title.textContent === 'Amsterdam: Helder beleid',
+      ),
+    );
+    await screenshot(page, 'monitor-policy-map-1280');
     await page.setViewportSize({ width: 390, height: 844 });
     await assertAccessible(page, 'monitor-assessment-390');
+    // Its own municipality page: its figures per month (suppressed where small) and the policy status.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${web.server.url}/gemeente/GM0363`);
+    await page.getByRole('heading', { level: 1, name: 'Gemeente Amsterdam: cijfers mensenhandel' }).waitFor();
+    await page.getByText('Beleidsstatus (zelfevaluatie): Helder beleid').waitFor();
+    await page.getByRole('table', { name: /^Amsterdam per maand/ }).waitFor();
+    await assertAccessible(page, 'monitor-municipality-1280');
     await page.context().close();
   });
 });

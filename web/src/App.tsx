@@ -47,6 +47,7 @@ const FiuUploadPage = lazyPage(() => import('./feeds/FiuUploadPage.tsx'), 'FiuUp
 const MoneyFlowPage = lazyPage(() => import('./feeds/MoneyFlowPage.tsx'), 'MoneyFlowPage');
 const MonitorPage = lazyPage(() => import('./monitor/MonitorPage.tsx'), 'MonitorPage');
 const AssessmentPage = lazyPage(() => import('./monitor/AssessmentPage.tsx'), 'AssessmentPage');
+const MunicipalityPage = lazyPage(() => import('./monitor/MunicipalityPage.tsx'), 'MunicipalityPage');
 
 interface Route {
   path: string;
@@ -249,6 +250,13 @@ const ROUTES: Route[] = [
     nav: 'nav.moneyFlows',
     needs: { resource: 'fiu_transaction', action: 'read', purpose: 'criminal_investigation' },
     page: () => <MoneyFlowPage />,
+  },
+  {
+    path: '/gemeente',
+    nav: 'nav.monitor',
+    nested: true,
+    needs: { resource: 'monitor_aggregate', action: 'aggregate' },
+    page: (code) => <MunicipalityPage code={code} />,
   },
 ];
 

@@ -6,8 +6,10 @@ import { PageHeading } from '../components/PageHeading.tsx';
 import { Problem } from '../components/Problem.tsx';
 import type { MessageKey } from '../i18n/index.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { RouterLink } from '../router.tsx';
 import { Choice } from '../signals/fields.tsx';
 import { useLoad } from '../useLoad.ts';
+import { AreaMap, PolicyMap } from './AreaMap.tsx';
 import {
   actionLines,
   type Cell,
@@ -18,6 +20,7 @@ import {
   policyStatus,
 } from './api.ts';
 import { TrendChart } from './Chart.tsx';
+import { Downloads, ProgrammeRegister } from './Register.tsx';
 
 const YEARS = [2024, 2025, 2026, 2027];
 
@@ -54,6 +57,9 @@ export function MonitorPage() {
         );
       })}
       <RegionTable year={year} />
+      <AreaMap year={year} />
+      <ProgrammeRegister />
+      <Downloads year={year} />
       <PolicySummary />
     </>
   );
@@ -193,8 +199,11 @@ function RegionTable({ year }: { year: number }) {
               {
                 header: t('monitor.municipality'),
                 rowHeader: true,
-                cell: (c) =>
-                  findMunicipality(c.dimensions.municipality as string)?.name ?? c.dimensions.municipality,
+                cell: (c) => (
+                  <RouterLink href={`/gemeente/${c.dimensions.municipality}`}>
+                    {findMunicipality(c.dimensions.municipality as string)?.name ?? c.dimensions.municipality}
+                  </RouterLink>
+                ),
               },
               {
                 header: t('monitor.value'),
@@ -222,6 +231,7 @@ export function PolicySummary() {
       {data && (
         <>
           <Paragraph>{t('monitor.policyLead', data.baseline)}</Paragraph>
+          <PolicyMap byMunicipality={data.byMunicipality} />
           <DataTable
             caption={t('monitor.policyTitle')}
             captionHidden

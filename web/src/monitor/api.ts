@@ -87,3 +87,60 @@ export async function downloadCsv(id: string, year: number, breakdown?: string):
 }
 
 export const scope = () => api<{ scope: string }>('GET', '/monitor/scope', { purpose });
+
+export interface AreaTable {
+  level: string;
+  dimension: string;
+  cells: Cell[];
+  totals: Cell[];
+}
+export const mapTable = (level: string, year: number) =>
+  api<AreaTable>('GET', '/monitor/map', { purpose, query: { level, year } });
+
+export interface Measure {
+  id: string;
+  version: number;
+  actionLine: number;
+  title: string;
+  owners: string[];
+  status: string;
+  milestones: { title: string; due: string; done: boolean }[];
+  activities: {
+    id: string;
+    title: string;
+    planned: number;
+    delivered: number;
+    outputUnit: string;
+    period: string;
+  }[];
+}
+export const programme = () => api<{ measures: Measure[] }>('GET', '/monitor/programme', { purpose });
+
+/** Fetches an export (it needs the purpose header) and hands it to the browser as a download. */
+export async function downloadFile(path: string, filename: string): Promise<void> {
+  const response = await fetch(`/api/v1/monitor/${path}`, {
+    headers: { 'x-ketenplein-purpose': purpose },
+    credentials: 'same-origin',
+  });
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(url);
+}
+
+export interface MunicipalityFigures {
+  municipality: string;
+  name: string;
+  safetyRegion: string;
+  cells: Cell[];
+  trend: { cells: Cell[]; totals: Cell[] } | null;
+  policy: { status: string; version: number | null };
+  estimate: { value: number | null; note: Label } | null;
+  pending: Label[];
+}
+export const municipalityFigures = (code: string, year: number) =>
+  api<MunicipalityFigures>('GET', `/monitor/municipalities/${code}/figures`, { purpose, query: { year } });
