@@ -809,6 +809,8 @@ export interface paths {
           proposedOn?: string;
           /** ISO 8601 timestamp */
           decidedAt?: string | null;
+          /** the sender erased the client file (AVG art. 19): decide on this copy */
+          sourceErasedAt?: string | null;
         }[];
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
@@ -875,8 +877,8 @@ export interface paths {
           id: string;
           givenNames?: string;
           surname?: string;
-          /** date, YYYY-MM-DD */
-          dateOfBirth?: string;
+          /** null once erased on request (AVG art. 17) */
+          dateOfBirth?: string | null;
           kind?: string;
           /** ISO 8601 timestamp */
           missingSince?: string;

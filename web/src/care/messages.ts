@@ -174,6 +174,8 @@ export const careNl = {
   'care.traj.incoming': 'Overdrachten aan ons',
   'care.traj.incomingCaption': 'Overdrachten van vervolgzorg: alleen wat de toestemming dekt',
   'care.traj.noIncoming': 'Geen overdrachten.',
+  'care.traj.sourceErased':
+    'Let op: de zorgcoördinatie heeft het dossier van de cliënt gewist (AVG art. 19). Beslis over uw kopie; gewist op',
   'care.traj.carried': 'Meegegeven',
   'care.traj.confirm': 'Overdracht bevestigen',
   'care.v.acute': 'acute opvang',
@@ -390,6 +392,8 @@ export const careEn: Record<keyof typeof careNl, string> = {
   'care.traj.incoming': 'Handovers to us',
   'care.traj.incomingCaption': 'Handovers of follow-up care: only what the consent covers',
   'care.traj.noIncoming': 'No handovers.',
+  'care.traj.sourceErased':
+    "Note: the care coordination erased the client's file (GDPR art. 19). Decide on your copy; erased on",
   'care.traj.carried': 'Carried',
   'care.traj.confirm': 'Confirm handover',
   'care.v.acute': 'acute shelter',
