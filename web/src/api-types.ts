@@ -936,7 +936,7 @@ export interface paths {
   '/api/v1/care/missing-minors/{id}/events': {
     post: {
       requestBody: {
-        kind: 'sighting' | 'note' | 'returned';
+        kind: 'acknowledged' | 'sighting' | 'note' | 'returned';
         note?: string;
       };
       responses: {
