@@ -431,6 +431,8 @@ export const HANDOVER_RECEIVER_FIELDS = [
   'reason',
   'proposed_on',
   'decided_at',
+  // Art. 19 AVG: the coordinator erased the client's file; the receiver decides on its copy (0304).
+  'source_erased_at',
 ] as const;
 
 /** Care trajectories (issue 16 item 4): the coordinator's plan; the receiver sees only handovers to it. */

@@ -702,7 +702,7 @@ export const careRoutes =
           tags,
           params: Id,
           body: z.strictObject({
-            kind: z.enum(['sighting', 'note', 'returned']),
+            kind: z.enum(['acknowledged', 'sighting', 'note', 'returned']),
             note: z.string().trim().min(1).max(2000).optional(),
           }),
           response: { 200: TransitionResult },

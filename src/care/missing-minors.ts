@@ -202,7 +202,7 @@ export async function listMissing(tx: AccessTx) {
 export async function addMissingEvent(
   tx: AccessTx,
   reportId: string,
-  input: { kind: 'sighting' | 'note' | 'returned'; note?: string },
+  input: { kind: 'acknowledged' | 'sighting' | 'note' | 'returned'; note?: string },
   now: Date,
 ) {
   const decision = await tx.authorize('transition', 'missing_minor');
@@ -220,7 +220,31 @@ export async function addMissingEvent(
       'already_returned',
     );
   }
-  if (input.kind !== 'returned' && !input.note) {
+  if (input.kind === 'acknowledged') {
+    // The acknowledgement is the police unit's: it tells the institution the police has the report.
+    if (tx.actor.orgId !== report.police_org_id) {
+      throw invalidInput(
+        'kind',
+        label(
+          'Alleen de politie-eenheid bevestigt de ontvangst',
+          'Only the police unit acknowledges receipt',
+        ),
+      );
+    }
+    const earlier = await tx.db
+      .selectFrom('missing_minor_events')
+      .select('id')
+      .where('report_id', '=', reportId)
+      .where('kind', '=', 'acknowledged')
+      .executeTakeFirst();
+    if (earlier) {
+      throw conflict(
+        label('De ontvangst is al bevestigd', 'Receipt has already been acknowledged'),
+        'kind',
+        'already_acknowledged',
+      );
+    }
+  } else if (input.kind !== 'returned' && !input.note) {
     throw invalidInput('note', label('Schrijf wat er is gezien of gedaan', 'Write what was seen or done'));
   }
   await tx.db

@@ -227,6 +227,12 @@ const REGISTRATION_COLUMNS = [
   'created_at',
 ] as const;
 
+/** A stored encoding (jsonb: an object on PostgreSQL, a string on some drivers), or null once erased. */
+export function encodingOf(value: unknown): RegistryEncoding | null {
+  if (value === null || value === undefined) return null;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as RegistryEncoding;
+}
+
 /** A stable pseudonym of a person group: a hash of its first registration's id (no identity in it). */
 function pseudonym(id: string): string {
   return `P-${createHash('sha256').update(`person:${id}`).digest('hex').slice(0, 10)}`;
@@ -235,14 +241,15 @@ function pseudonym(id: string): string {
 /** One year's registrations with each one's person (the de-duplication of CoMensha). */
 async function yearWithPersons(tx: AccessTx, decision: Parameters<typeof registrationsOf>[1], year: number) {
   const rows = await registrationsOf(tx, decision, year);
-  const encodings = rows.map(
-    (row) => (typeof row.encoding === 'string' ? JSON.parse(row.encoding) : row.encoding) as RegistryEncoding,
-  );
+  // An erased registration (no encoding, 0304) links to nobody: it counts as a person of its own.
+  const linked = rows.filter((row) => row.encoding !== null);
+  const encodings = linked.map((row) => encodingOf(row.encoding) as RegistryEncoding);
   // A registration by a partner itself: one per person and organisation; CoMensha's own entries for others
   // may be two reports of one person, so they get no such guard.
-  const sources = rows.map((row) => (row.via_registrar ? row.id : row.org_id));
+  const sources = linked.map((row) => (row.via_registrar ? row.id : row.org_id));
   const { person } = dedupeRegistry(encodings, sources);
-  return rows.map((row, i) => ({ ...row, person: rows[person[i] as number]?.id as string }));
+  const personOf = new Map(linked.map((row, i) => [row.id, linked[person[i] as number]?.id as string]));
+  return rows.map((row) => ({ ...row, person: personOf.get(row.id) ?? row.id }));
 }
 
 async function registrationsOf(

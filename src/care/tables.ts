@@ -122,7 +122,9 @@ export interface VictimRegistrationTable {
   nationality: string;
   forms: string[];
   exploited_in: string;
+  /** null once erased (0304): the monitor variables stay as an anonymous count. */
   encoding: unknown;
+  erased_at: Date | null;
   recorded_by: string;
   created_at: Generated<Date>;
 }
@@ -164,6 +166,7 @@ export interface CareHandoverTable {
   proposed_on: DateColumn;
   decided_at: Date | null;
   decided_by: string | null;
+  source_erased_at: Date | null;
 }
 
 export interface MissingMinorTable {
@@ -173,7 +176,7 @@ export interface MissingMinorTable {
   minor_key: string;
   given_names: string;
   surname: string;
-  date_of_birth: DateColumn;
+  date_of_birth: DateColumn | null;
   kind: string;
   missing_since: Date;
   description: string;
@@ -182,6 +185,7 @@ export interface MissingMinorTable {
   risk: string;
   state: Generated<string>;
   returned_at: Date | null;
+  erased_at: Date | null;
   created_by: string;
   created_at: Generated<Date>;
 }

@@ -305,7 +305,18 @@ export async function incomingHandovers(tx: AccessTx) {
   const decision = await tx.authorize('read', 'care_handover');
   const rows = await tx.db
     .selectFrom('care_handovers')
-    .select(['id', 'to_org_id', 'phase', 'fields', 'payload', 'state', 'reason', 'proposed_on', 'decided_at'])
+    .select([
+      'id',
+      'to_org_id',
+      'phase',
+      'fields',
+      'payload',
+      'state',
+      'reason',
+      'proposed_on',
+      'decided_at',
+      'source_erased_at',
+    ])
     .where((eb) => decision.where(eb, 'care_handovers'))
     .where('to_org_id', '=', tx.actor.orgId)
     .orderBy('proposed_on', 'desc')
@@ -313,7 +324,11 @@ export async function incomingHandovers(tx: AccessTx) {
     .execute();
   return tx.disclose(
     decision,
-    rows.map((row) => ({ ...row, decided_at: row.decided_at?.toISOString() ?? null })),
+    rows.map((row) => ({
+      ...row,
+      decided_at: row.decided_at?.toISOString() ?? null,
+      source_erased_at: row.source_erased_at?.toISOString() ?? null,
+    })),
   );
 }
 

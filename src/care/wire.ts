@@ -265,13 +265,16 @@ export const Handover = z.object({
   reason: z.string().nullable().optional(),
   proposedOn: DateOnly.optional(),
   decidedAt: Timestamp.nullable().optional(),
+  sourceErasedAt: Timestamp.nullable()
+    .optional()
+    .describe('the sender erased the client file (AVG art. 19): decide on this copy'),
 });
 
 export const MissingReport = z.object({
   id: z.uuid(),
   givenNames: z.string().optional(),
   surname: z.string().optional(),
-  dateOfBirth: DateOnly.optional(),
+  dateOfBirth: DateOnly.nullable().optional().describe('null once erased on request (AVG art. 17)'),
   kind: z.string().optional(),
   missingSince: Timestamp.optional(),
   description: z.string().optional(),

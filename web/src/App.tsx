@@ -40,6 +40,7 @@ const ConsultationPage = lazyPage(() => import('./cases/ConsultationPages.tsx'),
 const CarePage = lazyPage(() => import('./care/CarePage.tsx'), 'CarePage');
 const ShelterPage = lazyPage(() => import('./care/ShelterPage.tsx'), 'ShelterPage');
 const MissingMinorsPage = lazyPage(() => import('./care/MissingMinorsPage.tsx'), 'MissingMinorsPage');
+const PoliceMissingPage = lazyPage(() => import('./care/PoliceMissingPage.tsx'), 'PoliceMissingPage');
 const RegistrationPage = lazyPage(() => import('./care/RegistrationPage.tsx'), 'RegistrationPage');
 const WavPublishPage = lazyPage(() => import('./feeds/PublishPage.tsx'), 'PublishPage');
 const VisaScreeningPage = lazyPage(() => import('./feeds/ScreeningPage.tsx'), 'ScreeningPage');
@@ -81,7 +82,8 @@ interface Route {
     | 'module.victim_registration.title'
     | 'module.missing_minors.title'
     | 'nav.fiuUpload'
-    | 'nav.moneyFlows';
+    | 'nav.moneyFlows'
+    | 'module.police_missing.title';
   /** What the page needs (from the user's abilities, /auth/me); none means every logged-in user. */
   needs?: Need | 'team';
   page: (rest: string) => ReactNode;
@@ -212,6 +214,12 @@ const ROUTES: Route[] = [
     nav: 'module.missing_minors.title',
     needs: { resource: 'missing_minor', action: 'create' },
     page: () => <MissingMinorsPage />,
+  },
+  {
+    path: '/vermissingen-politie',
+    nav: 'module.police_missing.title',
+    needs: { resource: 'missing_minor', action: 'transition', purpose: 'criminal_investigation' },
+    page: () => <PoliceMissingPage />,
   },
   {
     path: '/wav-lijst',

@@ -868,6 +868,8 @@ export interface paths {
           proposedOn?: string;
           /** ISO 8601 timestamp */
           decidedAt?: string | null;
+          /** the sender erased the client file (AVG art. 19): decide on this copy */
+          sourceErasedAt?: string | null;
         }[];
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
@@ -934,8 +936,8 @@ export interface paths {
           id: string;
           givenNames?: string;
           surname?: string;
-          /** date, YYYY-MM-DD */
-          dateOfBirth?: string;
+          /** null once erased on request (AVG art. 17) */
+          dateOfBirth?: string | null;
           kind?: string;
           /** ISO 8601 timestamp */
           missingSince?: string;
@@ -993,7 +995,7 @@ export interface paths {
   '/api/v1/care/missing-minors/{id}/events': {
     post: {
       requestBody: {
-        kind: 'sighting' | 'note' | 'returned';
+        kind: 'acknowledged' | 'sighting' | 'note' | 'returned';
         note?: string;
       };
       responses: {

@@ -77,6 +77,11 @@ export const MODULES: readonly ChainModule[] = [
   },
   { key: 'missing_minors', needs: { resource: 'missing_minor', action: 'create' }, path: '/vermissingen' },
   {
+    key: 'police_missing',
+    needs: { resource: 'missing_minor', action: 'transition', purpose: 'criminal_investigation' },
+    path: '/vermissingen-politie',
+  },
+  {
     key: 'programme_monitor',
     needs: { resource: 'monitor_indicator', action: 'create' },
     path: '/programmamonitor',

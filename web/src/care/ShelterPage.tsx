@@ -270,7 +270,17 @@ function IncomingHandovers() {
             { header: t('care.traj.phase'), rowHeader: true, cell: (row) => v(row.phase) },
             {
               header: t('care.state'),
-              cell: (row) => <span data-handover-state={row.state}>{v(row.state)}</span>,
+              cell: (row) => (
+                <>
+                  <span data-handover-state={row.state}>{v(row.state)}</span>
+                  {row.sourceErasedAt ? (
+                    <span data-source-erased="true">
+                      {' '}
+                      {t('care.traj.sourceErased')} {row.sourceErasedAt.slice(0, 10)}
+                    </span>
+                  ) : null}
+                </>
+              ),
             },
             {
               header: t('care.traj.carried'),

@@ -148,6 +148,8 @@ export const en: Record<keyof typeof nl, string> = {
   'module.victim_registration.text': 'Register possible victims nationally, without direct identifiers.',
   'module.missing_minors.title': 'Missing minors',
   'module.missing_minors.text': 'Report a minor who did not return; the police get it at once.',
+  'module.police_missing.title': 'Missing minors (police)',
+  'module.police_missing.text': 'Missing reports from youth care in your region: acknowledge, report found.',
   'module.programme_monitor.title': 'Programme monitor',
   'module.programme_monitor.text': 'Follow the action lines, indicators and the municipal approach.',
   'module.visa_screening.title': 'Screen referents',

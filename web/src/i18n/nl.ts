@@ -152,6 +152,8 @@ export const nl = {
     'Registreer mogelijke slachtoffers landelijk, zonder directe identificatie.',
   'module.missing_minors.title': 'Vermiste minderjarigen',
   'module.missing_minors.text': 'Meld een minderjarige die niet terugkwam; de politie krijgt het direct.',
+  'module.police_missing.title': 'Vermiste minderjarigen (politie)',
+  'module.police_missing.text': 'Vermissingen uit de jeugdzorg in uw regio: bevestigen, gevonden melden.',
   'module.programme_monitor.title': 'Programmamonitor',
   'module.programme_monitor.text': 'Volg de actielijnen, indicatoren en de gemeentelijke aanpak.',
   'module.visa_screening.title': 'Referenten toetsen',
