@@ -147,6 +147,7 @@ export interface paths {
               | 'consultation_item'
               | 'consultation_note'
               | 'case_notification'
+              | 'case_document'
               | 'care_client'
               | 'care_consent'
               | 'care_safe_address'
@@ -291,6 +292,7 @@ export interface paths {
               | 'consultation_item'
               | 'consultation_note'
               | 'case_notification'
+              | 'case_document'
               | 'care_client'
               | 'care_consent'
               | 'care_safe_address'
@@ -1375,6 +1377,15 @@ export interface paths {
       };
     };
   };
+  '/api/v1/case-documents/{id}/content': {
+    get: {
+      responses: {
+        '200': string | Blob;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/case-notifications': {
     get: {
       responses: {
@@ -1595,6 +1606,32 @@ export interface paths {
       responses: {
         '201': {
           id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/documents': {
+    get: {
+      responses: {
+        '200': {
+          [key: string]: unknown;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      responses: {
+        '201': {
+          id: string;
+          documentId: string;
+          version: number;
+          name: string;
+          mediaType: string;
+          sizeBytes: number;
+          sha256: string;
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
