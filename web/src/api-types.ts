@@ -1478,6 +1478,20 @@ export interface paths {
       };
     };
   };
+  '/api/v1/case-search': {
+    get: {
+      responses: {
+        '200': {
+          total: number;
+          items: {
+            [key: string]: unknown;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/case-tasks': {
     get: {
       responses: {
