@@ -1,4 +1,4 @@
-import { type Expression, type SqlBool, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { AccessTx } from '../../access/context.ts';
 import { invalidInput, label } from '../../domain/problem.ts';
 import { profileOf } from './cases.ts';
@@ -54,44 +54,64 @@ export async function searchCases(tx: AccessTx, search: CaseSearch) {
     .selectFrom('cases')
     .innerJoin('organisations as lead', 'lead.id', 'cases.lead_org_id')
     .where((eb) => caseDecision.where(eb, 'cases'));
+  // A necessary condition of every case grant, spelled so the planner can use indexes (the lead's own cases,
+  // or live referrals to the organisation for this purpose); it narrows, the grant still decides.
+  base = base.where((eb) =>
+    eb.or([
+      eb('cases.lead_org_id', '=', tx.actor.orgId),
+      eb(
+        'cases.id',
+        'in',
+        eb
+          .selectFrom('case_referrals as r')
+          .select('r.case_id')
+          .where('r.to_org_id', '=', tx.actor.orgId)
+          .where('r.state', '=', 'accepted')
+          .where('r.purpose', '=', tx.purpose)
+          .where(sql<boolean>`r.ends_on >= current_date`),
+      ),
+    ]),
+  );
   if (q) {
+    // The candidate cases come from the GIN indexes (one uncorrelated set), each part filtered by its own grant
+    // on the matched rows only; the case grant above then applies to the candidates.
     base = base.where((eb) => {
-      const hits: Expression<SqlBool>[] = [
-        sql<boolean>`to_tsvector(${TS}::regconfig, cases.reference || ' ' || cases.title) @@ ${query}`,
-        sql<boolean>`(to_tsvector(${TS}::regconfig, cases.summary) @@ ${query} AND case_profile(cases.id) IN ('lead', 'criminal'))`,
-        eb.exists(
+      let hits = eb
+        .selectFrom('cases as c')
+        .select('c.id as case_id')
+        .where(sql<boolean>`to_tsvector(${TS}::regconfig, c.reference || ' ' || c.title) @@ ${query}`)
+        .union(
+          eb
+            .selectFrom('cases as c')
+            .select('c.id as case_id')
+            .where(sql<boolean>`to_tsvector(${TS}::regconfig, c.summary) @@ ${query}`)
+            .where(sql<boolean>`case_profile(c.id) IN ('lead', 'criminal')`),
+        )
+        .union(
           eb
             .selectFrom('case_persons as p')
-            .select(sql`1`.as('one'))
-            .whereRef('p.case_id', '=', 'cases.id')
+            .select('p.case_id')
             .where('p.erased_at', 'is', null)
-            .where((inner) => persons.where(inner, 'p'))
-            .where(sql<boolean>`to_tsvector(${TS}::regconfig, ${personText}) @@ ${query}`),
-        ),
-        eb.exists(
+            .where(sql<boolean>`to_tsvector(${TS}::regconfig, ${personText}) @@ ${query}`)
+            .where((inner) => persons.where(inner, 'p')),
+        )
+        .union(
           eb
             .selectFrom('case_tasks as t')
-            .select(sql`1`.as('one'))
-            .whereRef('t.case_id', '=', 'cases.id')
-            .where((inner) => tasks.where(inner, 't'))
-            .where(sql<boolean>`to_tsvector(${TS}::regconfig, t.title) @@ ${query}`),
-        ),
-      ];
+            .select('t.case_id')
+            .where(sql<boolean>`to_tsvector(${TS}::regconfig, t.title) @@ ${query}`)
+            .where((inner) => tasks.where(inner, 't')),
+        );
       if (documents) {
-        hits.push(
-          eb.exists(
-            eb
-              .selectFrom('case_documents as d')
-              .select(sql`1`.as('one'))
-              .whereRef('d.case_id', '=', 'cases.id')
-              .where((inner) => documents.where(inner, 'd'))
-              .where(
-                sql<boolean>`to_tsvector(${TS}::regconfig, d.name || ' ' || d.text_content) @@ ${query}`,
-              ),
-          ),
+        hits = hits.union(
+          eb
+            .selectFrom('case_documents as d')
+            .select('d.case_id')
+            .where(sql<boolean>`to_tsvector(${TS}::regconfig, d.name || ' ' || d.text_content) @@ ${query}`)
+            .where((inner) => documents.where(inner, 'd')),
         );
       }
-      return eb.or(hits);
+      return eb('cases.id', 'in', hits);
     });
   }
   if (search.state) base = base.where('cases.state', '=', search.state);
