@@ -46,6 +46,7 @@ export const RESOURCES = [
   'consultation_item',
   'consultation_note',
   'case_notification',
+  'case_document',
   // Care for victims (src/care).
   'care_client',
   'care_consent',

@@ -29,6 +29,7 @@ import {
   referralSharedParts,
   transitionReferral,
 } from './store/referrals.ts';
+import { searchCases } from './store/search.ts';
 
 const Id = z.strictObject({ id: z.uuid() });
 const text = (max = 200) => z.string().trim().max(max);
@@ -373,5 +374,30 @@ export const caseRoutes =
         },
       },
       async (request) => run(request, (tx) => referralSharedParts(tx, request.params.id)),
+    );
+
+    app.get(
+      '/case-search',
+      {
+        schema: {
+          summary:
+            'Full-text search (Dutch) over the cases one sees: title, summary, persons, tasks, documents, each part under its own grant; filters, paging, sorting',
+          tags: ['cases'],
+          querystring: z.strictObject({
+            q: text(200).optional(),
+            state: z.enum(['open', 'on_hold', 'closed']).optional(),
+            approach: z.enum(APPROACHES).optional(),
+            form: z.enum(FORM_CODES).optional(),
+            region: text(100).optional(),
+            from: day.optional(),
+            to: day.optional(),
+            sort: z.enum(['relevance', 'newest', 'oldest']).default('relevance'),
+            limit: z.coerce.number().int().min(1).max(100).default(25),
+            offset: z.coerce.number().int().min(0).max(10_000).default(0),
+          }),
+          response: { 200: z.strictObject({ total: z.number(), items: z.array(Row) }) },
+        },
+      },
+      async (request) => run(request, (tx) => searchCases(tx, request.query)),
     );
   };

@@ -14,6 +14,8 @@ import {
   POLICE,
   policeCase,
   referAndAccept,
+  TINY_PDF,
+  uploadCaseDocument,
 } from '../helpers/cases.ts';
 import { loginAs, startTestServer, type TestServer } from '../helpers/server.ts';
 import { actorOf, databaseLabel } from '../helpers/store.ts';
@@ -56,7 +58,10 @@ describe(`cases: grants and row-level security agree with the referral model on 
       title: 'Taak gemeente',
       ownerOrgId: orgs.get('Gemeente Amsterdam'),
     });
+    // Documents (item 4): one on A (shared care and administrative), one on B (shared criminal with KMar).
+    assert.equal((await uploadCaseDocument(a.police, a.id, 'a.pdf', TINY_PDF)).status, 201);
     const b = await policeCase(server, 'RlsB');
+    assert.equal((await uploadCaseDocument(b.police, b.id, 'b.pdf', TINY_PDF)).status, 201);
     await referAndAccept(
       b.police,
       b.id,
@@ -234,6 +239,12 @@ describe(`cases: grants and row-level security agree with the referral model on 
         table: 'case_referrals',
         caseColumn: 'case_id',
         sees: (r, o) => r.from_org_id === o || r.to_org_id === o,
+      },
+      {
+        resource: 'case_document',
+        table: 'case_documents',
+        caseColumn: 'case_id',
+        sees: (_r, _o, p) => p === 'lead' || p === 'criminal',
       },
       {
         resource: 'case_history',

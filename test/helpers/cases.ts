@@ -115,3 +115,29 @@ export async function referAndAccept(
   assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
   return referred.body.id;
 }
+
+/** Uploads a document to a case as multipart/form-data (issue 15, item 4); returns status and body. */
+export async function uploadCaseDocument(
+  client: ApiClient,
+  caseId: string,
+  name: string,
+  content: Buffer | string,
+): Promise<{ status: number; body: { id: string; documentId: string; error?: { code: string } } }> {
+  const form = new FormData();
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  form.append('file', new Blob([new Uint8Array(bytes)]), name);
+  const response = await fetch(`${client.baseUrl}/api/v1/cases/${caseId}/documents`, {
+    method: 'POST',
+    headers: {
+      cookie: client.cookie,
+      'x-csrf-token': client.csrf,
+      ...(client.purpose ? { 'x-ketenplein-purpose': client.purpose } : {}),
+    },
+    body: form,
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** The smallest PDF the document tests upload. */
+export const TINY_PDF =
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';

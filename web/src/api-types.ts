@@ -153,6 +153,7 @@ export interface paths {
               | 'consultation_item'
               | 'consultation_note'
               | 'case_notification'
+              | 'case_document'
               | 'care_client'
               | 'care_consent'
               | 'care_safe_address'
@@ -305,6 +306,7 @@ export interface paths {
               | 'consultation_item'
               | 'consultation_note'
               | 'case_notification'
+              | 'case_document'
               | 'care_client'
               | 'care_consent'
               | 'care_safe_address'
@@ -1436,6 +1438,15 @@ export interface paths {
       };
     };
   };
+  '/api/v1/case-documents/{id}/content': {
+    get: {
+      responses: {
+        '200': string | Blob;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/case-notifications': {
     get: {
       responses: {
@@ -1522,6 +1533,20 @@ export interface paths {
         '200': {
           id: string;
           state: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/case-search': {
+    get: {
+      responses: {
+        '200': {
+          total: number;
+          items: {
+            [key: string]: unknown;
+          }[];
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
@@ -1656,6 +1681,32 @@ export interface paths {
       responses: {
         '201': {
           id: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/cases/{id}/documents': {
+    get: {
+      responses: {
+        '200': {
+          [key: string]: unknown;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    post: {
+      responses: {
+        '201': {
+          id: string;
+          documentId: string;
+          version: number;
+          name: string;
+          mediaType: string;
+          sizeBytes: number;
+          sha256: string;
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
