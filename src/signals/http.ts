@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../access/paging.ts';
 import { label, langOf, Problem } from '../domain/problem.ts';
 import { access, type Services } from '../server/context.ts';
 import { FileBody } from '../server/wire.ts';
 import { templateCsv, templateXlsx } from './import/template.ts';
-import { DECLINE_REASONS, OUTCOMES } from './lifecycle.ts';
+import { DECLINE_REASONS, OUTCOMES, SIGNAL_STATES } from './lifecycle.ts';
 import { ROUTE_CODES } from './routes.ts';
 import {
   createRuleSet,
@@ -13,8 +14,10 @@ import {
   getSignal,
   listLinks,
   listQueue,
+  listQueuePage,
   listRuleSets,
   MAX_NETWORK_SIGNALS,
+  QUEUE_SORTS,
   transitionSignal,
 } from './store/index.ts';
 import { IMPORT_MAX_BYTES, importSignals, reportSignal } from './submit.ts';
@@ -116,6 +119,32 @@ export const signalRoutes =
           listQueue(tx, request.query.queue, { limit: request.query.limit }),
         );
         return rows.map(toQueueRow);
+      },
+    );
+
+    app.get(
+      '/signals/list',
+      {
+        schema: {
+          summary:
+            'One page of a work list (triage, team or mine), searched (q: description, place, reference, id), filtered, sorted and counted on the server',
+          tags: ['signals'],
+          querystring: pageQuery(QUEUE_SORTS, { sort: 'received', dir: 'desc' }).extend({
+            queue: z.enum(['triage', 'team', 'mine']).default('mine'),
+            state: z.enum(SIGNAL_STATES).optional(),
+            priority: z.enum(['urgent', 'high', 'normal', 'low']).optional(),
+            minor: z.enum(['true', 'false']).optional(),
+            assigned: z.enum(['me', 'nobody']).optional(),
+          }),
+          response: { 200: pageOf(QueueRow) },
+        },
+      },
+      async (request) => {
+        const { queue, minor, ...params } = request.query;
+        const page = await access(services, request, (tx) =>
+          listQueuePage(tx, queue, { ...params, minor: minor === undefined ? undefined : minor === 'true' }),
+        );
+        return { ...page, items: page.items.map(toQueueRow) };
       },
     );
 

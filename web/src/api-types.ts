@@ -39,6 +39,39 @@ export interface paths {
       };
     };
   };
+  '/api/v1/audit/list': {
+    get: {
+      responses: {
+        '200': {
+          items: {
+            seq: string;
+            /** ISO 8601 timestamp */
+            at?: string;
+            userId?: string | null;
+            userName?: string | null;
+            userEmail?: string | null;
+            orgId?: string | null;
+            role?: string | null;
+            purpose?: string | null;
+            action?: string;
+            resource?: string;
+            recordIds?: string[];
+            fields?: string[];
+            result?: string;
+            reason?: string | null;
+            prevHash?: string;
+            hash?: string;
+          }[];
+          /** how many rows match the search and filters, over all pages */
+          total: number;
+          page: number;
+          pageSize: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/audit/verify': {
     get: {
       responses: {
@@ -2566,6 +2599,42 @@ export interface paths {
       };
     };
   };
+  '/api/v1/estimates/list': {
+    get: {
+      responses: {
+        '200': {
+          items: {
+            id: string;
+            name?: string;
+            /** ISO 8601 timestamp */
+            createdAt?: string;
+            source?: 'table' | 'records' | 'round';
+            roundId?: string | null;
+            rerunOf?: string | null;
+            status?: 'queued' | 'running' | 'done' | 'failed';
+            settings?: {
+              [key: string]: unknown;
+            };
+            progressDone?: number;
+            progressTotal?: number;
+            error?: string | null;
+            /** ISO 8601 timestamp */
+            finishedAt?: string | null;
+            /** the headline estimate, when the result may be shown */
+            estimate?: unknown;
+            lists?: string[] | null;
+            strata?: string[] | null;
+          }[];
+          /** how many rows match the search and filters, over all pages */
+          total: number;
+          page: number;
+          pageSize: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/estimates/{id}': {
     get: {
       responses: {
@@ -3834,6 +3903,8 @@ export interface paths {
             /** date, YYYY-MM-DD */
             dueDate: string;
           } | null;
+          /** the colleague who works on it (not for the reporter) */
+          assignedTo?: string | null;
         }[];
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
@@ -3892,6 +3963,51 @@ export interface paths {
       };
     };
   };
+  '/api/v1/signals/list': {
+    get: {
+      responses: {
+        '200': {
+          items: {
+            id: string;
+            channel?: string;
+            /** ISO 8601 timestamp */
+            receivedAt?: string;
+            forms?: string[];
+            location?: {
+              [key: string]: unknown;
+            } | null;
+            involvesMinor?: boolean;
+            state?: string;
+            /** ISO 8601 timestamp */
+            stateChangedAt?: string;
+            score?: number | null;
+            priority?: string | null;
+            recommendedRoute?: string | null;
+            route?: string | null;
+            routedOrgId?: string | null;
+            /** ISO 8601 timestamp */
+            createdAt?: string;
+            sla?: {
+              clock: 'first_assessment' | 'acceptance';
+              elapsedWorkingDays: number;
+              remainingWorkingDays: number;
+              status: 'green' | 'amber' | 'red';
+              /** date, YYYY-MM-DD */
+              dueDate: string;
+            } | null;
+            /** the colleague who works on it (not for the reporter) */
+            assignedTo?: string | null;
+          }[];
+          /** how many rows match the search and filters, over all pages */
+          total: number;
+          page: number;
+          pageSize: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/signals/{id}': {
     get: {
       responses: {
@@ -3923,6 +4039,8 @@ export interface paths {
             /** date, YYYY-MM-DD */
             dueDate: string;
           } | null;
+          /** the colleague who works on it (not for the reporter) */
+          assignedTo?: string | null;
           externalReference?: string | null;
           /** date, YYYY-MM-DD */
           observedAt?: string | null;
@@ -4086,6 +4204,8 @@ export interface paths {
               /** date, YYYY-MM-DD */
               dueDate: string;
             } | null;
+            /** the colleague who works on it (not for the reporter) */
+            assignedTo?: string | null;
             externalReference?: string | null;
             /** date, YYYY-MM-DD */
             observedAt?: string | null;
@@ -4384,6 +4504,49 @@ export interface paths {
           };
           /** only when none was given; shown once */
           initialPassword?: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/users/list': {
+    get: {
+      responses: {
+        '200': {
+          items: {
+            id?: string;
+            orgId?: string;
+            email?: string;
+            name?: string;
+            roles?: (
+              | 'intake'
+              | 'triage'
+              | 'investigator'
+              | 'care_coordinator'
+              | 'municipal_coordinator'
+              | 'analyst'
+              | 'privacy_officer'
+              | 'admin'
+              | 'consultation_chair'
+              | 'provider_intake'
+              | 'registrar'
+              | 'youth_care_worker'
+              | 'programme_manager'
+              | 'visa_officer'
+              | 'feed_publisher'
+            )[];
+            disabled?: boolean;
+            /** ISO 8601 timestamp */
+            lockedUntil?: string | null;
+            totpEnabled?: boolean;
+            /** ISO 8601 timestamp */
+            createdAt?: string;
+          }[];
+          /** how many rows match the search and filters, over all pages */
+          total: number;
+          page: number;
+          pageSize: number;
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
