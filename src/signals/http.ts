@@ -2,11 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../access/paging.ts';
 import { label, langOf, Problem } from '../domain/problem.ts';
-import { access, type Services } from '../server/context.ts';
+import { access, requireSession, type Services } from '../server/context.ts';
 import { FileBody } from '../server/wire.ts';
 import { templateCsv, templateXlsx } from './import/template.ts';
 import { DECLINE_REASONS, OUTCOMES, SIGNAL_STATES } from './lifecycle.ts';
 import { ROUTE_CODES } from './routes.ts';
+import { assignSignal, listAssignees } from './store/assignment.ts';
 import {
   createRuleSet,
   decideLink,
@@ -37,6 +38,7 @@ import {
   toRuleSetVersion,
   toSignalView,
 } from './wire.ts';
+import { Assignment, Work, workOf } from './work.ts';
 
 const Id = z.strictObject({ id: z.uuid() });
 const IMPORT_TYPES = [
@@ -146,6 +148,48 @@ export const signalRoutes =
         );
         return { ...page, items: page.items.map(toQueueRow) };
       },
+    );
+
+    app.post(
+      '/signals/:id/assignment',
+      {
+        schema: {
+          summary:
+            'Assign a signal to a colleague of one’s own organisation who holds the role that may handle it (userId), or take the assignment away (null); audited, the colleague is notified in the app',
+          tags: ['signals'],
+          params: Id,
+          body: z.strictObject({ userId: z.uuid().nullable() }),
+          response: { 200: Assignment },
+        },
+      },
+      (request) =>
+        access(services, request, (tx) => assignSignal(tx, request.params.id, request.body.userId)),
+    );
+
+    app.get(
+      '/signals/assignees',
+      {
+        schema: {
+          summary:
+            'Colleagues a signal may be assigned to under the current purpose (same organisation and role)',
+          tags: ['signals'],
+          response: { 200: z.array(z.strictObject({ id: z.uuid(), name: z.string() })) },
+        },
+      },
+      (request) => access(services, request, (tx) => listAssignees(tx)),
+    );
+
+    app.get(
+      '/work',
+      {
+        schema: {
+          summary:
+            'The start page’s work: per purpose the user holds, counts of what waits (new, overdue, assigned to me, referrals received) with links, and the user’s notifications',
+          tags: ['signals'],
+          response: { 200: Work },
+        },
+      },
+      (request) => workOf(services.store, requireSession(request).user),
     );
 
     app.get(

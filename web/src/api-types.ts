@@ -3934,6 +3934,18 @@ export interface paths {
       };
     };
   };
+  '/api/v1/signals/assignees': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          name: string;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/signals/import': {
     post: {
       responses: {
@@ -4119,6 +4131,22 @@ export interface paths {
             organisation: string;
             kinds: string[];
           }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/signals/{id}/assignment': {
+    post: {
+      requestBody: {
+        userId: string | null;
+      };
+      responses: {
+        '200': {
+          id: string;
+          assignedTo: string | null;
+          assigneeName: string | null;
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
@@ -4641,6 +4669,31 @@ export interface paths {
           totpEnabled?: boolean;
           /** ISO 8601 timestamp */
           createdAt?: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/work': {
+    get: {
+      responses: {
+        '200': {
+          cards: {
+            kind: 'new' | 'overdue' | 'assigned_to_me' | 'referrals_received';
+            queue: 'triage' | 'team' | 'referrals';
+            purpose: string;
+            count: number;
+            /** where the web app shows these */
+            link: string;
+          }[];
+          notifications: {
+            id: string;
+            kind: string;
+            link: string;
+            createdAt: string;
+            read: boolean;
+          }[];
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
