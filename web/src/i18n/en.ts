@@ -566,4 +566,15 @@ export const en: Record<keyof typeof nl, string> = {
   'list.sort.state': 'Status',
   'list.sort.changed': 'Last changed',
   'list.assignedToMe': 'Assigned to me only',
+  // The start page's work (issue 19, item 9).
+  'work.title': 'Your work',
+  'work.new': 'New',
+  'work.overdue': 'Overdue',
+  'work.assigned_to_me': 'Assigned to me',
+  'work.referrals_received': 'Referrals received',
+  'work.queue.triage': 'triage queue',
+  'work.queue.team': 'team queue',
+  'work.queue.referrals': 'open',
+  'work.notifications': 'Messages for you',
+  'work.assignedNotice': 'A signal was assigned to you',
 };

@@ -573,4 +573,15 @@ export const nl = {
   'list.sort.state': 'Status',
   'list.sort.changed': 'Laatst gewijzigd',
   'list.assignedToMe': 'Alleen aan mij toegewezen',
+  // The start page's work (issue 19, item 9).
+  'work.title': 'Uw werk',
+  'work.new': 'Nieuw',
+  'work.overdue': 'Termijn verstreken',
+  'work.assigned_to_me': 'Aan mij toegewezen',
+  'work.referrals_received': 'Verwijzingen ontvangen',
+  'work.queue.triage': 'triagewachtrij',
+  'work.queue.team': 'teamwachtrij',
+  'work.queue.referrals': 'open',
+  'work.notifications': 'Berichten voor u',
+  'work.assignedNotice': 'Een melding is aan u toegewezen',
 } as const;
