@@ -1,10 +1,13 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { csvCell } from '../domain/csv-cell.ts';
 import type { Lang } from '../domain/label.ts';
+import type { Database } from '../store/schema.ts';
 import { type VerifyResult, verifyAuditChain } from './audit.ts';
 import { auditAction, auditActor, auditResource } from './audit-labels.ts';
 import type { AccessTx } from './context.ts';
 import { PURPOSE_LABELS, ROLE_LABELS } from './labels.ts';
+import { type Page, type PageParams, pageRows } from './paging.ts';
+import type { Decision } from './policy.ts';
 import { isPurpose, isRole } from './roles.ts';
 
 export interface AuditFilter {
@@ -33,18 +36,21 @@ export async function listAudit(tx: AccessTx, filter: AuditFilter) {
 
 async function readAudit(tx: AccessTx, filter: AuditFilter, action: 'read' | 'export') {
   const decision = await tx.authorize(action, 'audit_log');
+  const filtered = await filteredAudit(tx, decision, filter);
+  if (!filtered) return [];
+  const rows = await filtered.selectAll().orderBy('seq', 'desc').limit(filter.limit).execute();
+  return withNames(tx, decision, rows);
+}
+
+/** The log narrowed by the decision and the filters; null when the name search finds nobody. */
+async function filteredAudit(tx: AccessTx, decision: Decision, filter: Omit<AuditFilter, 'limit'>) {
   let userIds: string[] | undefined;
   if (filter.who) {
     const pattern = `%${filter.who.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     userIds = (await findUsers(tx, { pattern })).map((user) => user.id);
-    if (userIds.length === 0) return [];
+    if (userIds.length === 0) return null;
   }
-  let query = tx.db
-    .selectFrom('audit_log')
-    .selectAll()
-    .where((eb) => decision.where(eb))
-    .orderBy('seq', 'desc')
-    .limit(filter.limit);
+  let query = tx.db.selectFrom('audit_log').where((eb) => decision.where(eb));
   if (filter.before) query = query.where('seq', '<', filter.before);
   if (filter.userId) query = query.where('user_id', '=', filter.userId);
   if (userIds) query = query.where('user_id', 'in', userIds);
@@ -54,7 +60,12 @@ async function readAudit(tx: AccessTx, filter: AuditFilter, action: 'read' | 'ex
     query = query.where(sql<boolean>`at >= (${filter.from}::date::timestamp AT TIME ZONE ${ZONE})`);
   if (filter.to)
     query = query.where(sql<boolean>`at < ((${filter.to}::date + 1)::timestamp AT TIME ZONE ${ZONE})`);
-  const rows = await query.execute();
+  return query;
+}
+
+type AuditRow = Selectable<Database['audit_log']>;
+
+async function withNames(tx: AccessTx, decision: Decision, rows: AuditRow[]) {
   const ids = [...new Set(rows.flatMap((row) => (row.user_id ? [row.user_id] : [])))];
   const users = new Map((ids.length ? await findUsers(tx, { ids }) : []).map((user) => [user.id, user]));
   // Reading (or exporting) the log is itself logged, by the seq numbers read.
@@ -68,6 +79,33 @@ async function readAudit(tx: AccessTx, filter: AuditFilter, action: 'read' | 'ex
       const user = entry.user_id ? users.get(entry.user_id) : undefined;
       return { ...entry, user_name: user?.name ?? null, user_email: user?.email ?? null };
     });
+}
+
+export const AUDIT_SORTS = ['at', 'resource', 'action', 'result'] as const;
+export type AuditSort = (typeof AUDIT_SORTS)[number];
+
+/**
+ * One page of the log (issue 19, item 10): the same filters, `q` a part of a user's name or e-mail address,
+ * counted and paged in SQL. Only the page's entries count as read.
+ */
+export async function listAuditPage(
+  tx: AccessTx,
+  filter: Omit<AuditFilter, 'limit' | 'before' | 'who'> & PageParams<AuditSort>,
+): Promise<Page<Awaited<ReturnType<typeof withNames>>[number]>> {
+  const decision = await tx.authorize('read', 'audit_log');
+  const filtered = await filteredAudit(tx, decision, { ...filter, who: filter.q });
+  const empty = { items: [], total: 0, page: filter.page, pageSize: filter.pageSize };
+  if (!filtered) return empty;
+  const column = { at: 'seq', resource: 'resource', action: 'action', result: 'result' } as const;
+  const { rows, total } = await pageRows(filtered, filter, (q) =>
+    q.selectAll().orderBy(column[filter.sort], filter.dir).orderBy('seq', filter.dir),
+  );
+  return {
+    items: await withNames(tx, decision, rows as AuditRow[]),
+    total,
+    page: filter.page,
+    pageSize: filter.pageSize,
+  };
 }
 
 /** Users of one's own organisation, read (and audited) under the privacy officer's own grant. */

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../access/paging.ts';
 import { label, langOf, Problem } from '../domain/problem.ts';
-import { access, type Services } from '../server/context.ts';
+import { access, requireSession, type Services } from '../server/context.ts';
 import { FileBody } from '../server/wire.ts';
 import { templateCsv, templateXlsx } from './import/template.ts';
-import { DECLINE_REASONS, OUTCOMES } from './lifecycle.ts';
+import { DECLINE_REASONS, OUTCOMES, SIGNAL_STATES } from './lifecycle.ts';
 import { ROUTE_CODES } from './routes.ts';
+import { assignSignal, listAssignees } from './store/assignment.ts';
 import {
   createRuleSet,
   decideLink,
@@ -13,8 +15,10 @@ import {
   getSignal,
   listLinks,
   listQueue,
+  listQueuePage,
   listRuleSets,
   MAX_NETWORK_SIGNALS,
+  QUEUE_SORTS,
   transitionSignal,
 } from './store/index.ts';
 import { IMPORT_MAX_BYTES, importSignals, reportSignal } from './submit.ts';
@@ -34,6 +38,7 @@ import {
   toRuleSetVersion,
   toSignalView,
 } from './wire.ts';
+import { Assignment, Work, workOf } from './work.ts';
 
 const Id = z.strictObject({ id: z.uuid() });
 const IMPORT_TYPES = [
@@ -117,6 +122,74 @@ export const signalRoutes =
         );
         return rows.map(toQueueRow);
       },
+    );
+
+    app.get(
+      '/signals/list',
+      {
+        schema: {
+          summary:
+            'One page of a work list (triage, team or mine), searched (q: description, place, reference, id), filtered, sorted and counted on the server',
+          tags: ['signals'],
+          querystring: pageQuery(QUEUE_SORTS, { sort: 'received', dir: 'desc' }).extend({
+            queue: z.enum(['triage', 'team', 'mine']).default('mine'),
+            state: z.enum(SIGNAL_STATES).optional(),
+            priority: z.enum(['urgent', 'high', 'normal', 'low']).optional(),
+            minor: z.enum(['true', 'false']).optional(),
+            assigned: z.enum(['me', 'nobody']).optional(),
+          }),
+          response: { 200: pageOf(QueueRow) },
+        },
+      },
+      async (request) => {
+        const { queue, minor, ...params } = request.query;
+        const page = await access(services, request, (tx) =>
+          listQueuePage(tx, queue, { ...params, minor: minor === undefined ? undefined : minor === 'true' }),
+        );
+        return { ...page, items: page.items.map(toQueueRow) };
+      },
+    );
+
+    app.post(
+      '/signals/:id/assignment',
+      {
+        schema: {
+          summary:
+            'Assign a signal to a colleague of one’s own organisation who holds the role that may handle it (userId), or take the assignment away (null); audited, the colleague is notified in the app',
+          tags: ['signals'],
+          params: Id,
+          body: z.strictObject({ userId: z.uuid().nullable() }),
+          response: { 200: Assignment },
+        },
+      },
+      (request) =>
+        access(services, request, (tx) => assignSignal(tx, request.params.id, request.body.userId)),
+    );
+
+    app.get(
+      '/signals/assignees',
+      {
+        schema: {
+          summary:
+            'Colleagues a signal may be assigned to under the current purpose (same organisation and role)',
+          tags: ['signals'],
+          response: { 200: z.array(z.strictObject({ id: z.uuid(), name: z.string() })) },
+        },
+      },
+      (request) => access(services, request, (tx) => listAssignees(tx)),
+    );
+
+    app.get(
+      '/work',
+      {
+        schema: {
+          summary:
+            'The start page’s work: per purpose the user holds, counts of what waits (new, overdue, assigned to me, referrals received) with links, and the user’s notifications',
+          tags: ['signals'],
+          response: { 200: Work },
+        },
+      },
+      (request) => workOf(services.store, requireSession(request).user),
     );
 
     app.get(

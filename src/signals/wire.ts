@@ -42,6 +42,7 @@ export const QueueRow = z.strictObject({
   routedOrgId: z.uuid().nullable().optional(),
   createdAt: Timestamp.optional(),
   sla: Sla.nullable().optional(),
+  assignedTo: z.uuid().nullable().optional().describe('the colleague who works on it (not for the reporter)'),
 });
 
 export function toQueueRow(row: object) {

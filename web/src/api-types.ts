@@ -39,6 +39,39 @@ export interface paths {
       };
     };
   };
+  '/api/v1/audit/list': {
+    get: {
+      responses: {
+        '200': {
+          items: {
+            seq: string;
+            /** ISO 8601 timestamp */
+            at?: string;
+            userId?: string | null;
+            userName?: string | null;
+            userEmail?: string | null;
+            orgId?: string | null;
+            role?: string | null;
+            purpose?: string | null;
+            action?: string;
+            resource?: string;
+            recordIds?: string[];
+            fields?: string[];
+            result?: string;
+            reason?: string | null;
+            prevHash?: string;
+            hash?: string;
+          }[];
+          /** how many rows match the search and filters, over all pages */
+          total: number;
+          page: number;
+          pageSize: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/audit/verify': {
     get: {
       responses: {
@@ -2678,6 +2711,42 @@ export interface paths {
       };
     };
   };
+  '/api/v1/estimates/list': {
+    get: {
+      responses: {
+        '200': {
+          items: {
+            id: string;
+            name?: string;
+            /** ISO 8601 timestamp */
+            createdAt?: string;
+            source?: 'table' | 'records' | 'round';
+            roundId?: string | null;
+            rerunOf?: string | null;
+            status?: 'queued' | 'running' | 'done' | 'failed';
+            settings?: {
+              [key: string]: unknown;
+            };
+            progressDone?: number;
+            progressTotal?: number;
+            error?: string | null;
+            /** ISO 8601 timestamp */
+            finishedAt?: string | null;
+            /** the headline estimate, when the result may be shown */
+            estimate?: unknown;
+            lists?: string[] | null;
+            strata?: string[] | null;
+          }[];
+          /** how many rows match the search and filters, over all pages */
+          total: number;
+          page: number;
+          pageSize: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/estimates/{id}': {
     get: {
       responses: {
@@ -4079,6 +4148,8 @@ export interface paths {
             /** date, YYYY-MM-DD */
             dueDate: string;
           } | null;
+          /** the colleague who works on it (not for the reporter) */
+          assignedTo?: string | null;
         }[];
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
@@ -4108,6 +4179,18 @@ export interface paths {
       };
     };
   };
+  '/api/v1/signals/assignees': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          name: string;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/signals/import': {
     post: {
       responses: {
@@ -4132,6 +4215,51 @@ export interface paths {
     get: {
       responses: {
         '200': string | Blob;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/signals/list': {
+    get: {
+      responses: {
+        '200': {
+          items: {
+            id: string;
+            channel?: string;
+            /** ISO 8601 timestamp */
+            receivedAt?: string;
+            forms?: string[];
+            location?: {
+              [key: string]: unknown;
+            } | null;
+            involvesMinor?: boolean;
+            state?: string;
+            /** ISO 8601 timestamp */
+            stateChangedAt?: string;
+            score?: number | null;
+            priority?: string | null;
+            recommendedRoute?: string | null;
+            route?: string | null;
+            routedOrgId?: string | null;
+            /** ISO 8601 timestamp */
+            createdAt?: string;
+            sla?: {
+              clock: 'first_assessment' | 'acceptance';
+              elapsedWorkingDays: number;
+              remainingWorkingDays: number;
+              status: 'green' | 'amber' | 'red';
+              /** date, YYYY-MM-DD */
+              dueDate: string;
+            } | null;
+            /** the colleague who works on it (not for the reporter) */
+            assignedTo?: string | null;
+          }[];
+          /** how many rows match the search and filters, over all pages */
+          total: number;
+          page: number;
+          pageSize: number;
+        };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
       };
@@ -4168,6 +4296,8 @@ export interface paths {
             /** date, YYYY-MM-DD */
             dueDate: string;
           } | null;
+          /** the colleague who works on it (not for the reporter) */
+          assignedTo?: string | null;
           externalReference?: string | null;
           /** date, YYYY-MM-DD */
           observedAt?: string | null;
@@ -4246,6 +4376,22 @@ export interface paths {
             organisation: string;
             kinds: string[];
           }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/signals/{id}/assignment': {
+    post: {
+      requestBody: {
+        userId: string | null;
+      };
+      responses: {
+        '200': {
+          id: string;
+          assignedTo: string | null;
+          assigneeName: string | null;
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
@@ -4331,6 +4477,8 @@ export interface paths {
               /** date, YYYY-MM-DD */
               dueDate: string;
             } | null;
+            /** the colleague who works on it (not for the reporter) */
+            assignedTo?: string | null;
             externalReference?: string | null;
             /** date, YYYY-MM-DD */
             observedAt?: string | null;
@@ -4647,6 +4795,49 @@ export interface paths {
       };
     };
   };
+  '/api/v1/users/list': {
+    get: {
+      responses: {
+        '200': {
+          items: {
+            id?: string;
+            orgId?: string;
+            email?: string;
+            name?: string;
+            roles?: (
+              | 'intake'
+              | 'triage'
+              | 'investigator'
+              | 'care_coordinator'
+              | 'municipal_coordinator'
+              | 'analyst'
+              | 'privacy_officer'
+              | 'admin'
+              | 'consultation_chair'
+              | 'provider_intake'
+              | 'registrar'
+              | 'youth_care_worker'
+              | 'programme_manager'
+              | 'visa_officer'
+              | 'feed_publisher'
+            )[];
+            disabled?: boolean;
+            /** ISO 8601 timestamp */
+            lockedUntil?: string | null;
+            totpEnabled?: boolean;
+            /** ISO 8601 timestamp */
+            createdAt?: string;
+          }[];
+          /** how many rows match the search and filters, over all pages */
+          total: number;
+          page: number;
+          pageSize: number;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/users/{id}': {
     get: {
       responses: {
@@ -4757,6 +4948,31 @@ export interface paths {
           mailed: boolean;
           /** ISO 8601 timestamp */
           expiresAt: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/work': {
+    get: {
+      responses: {
+        '200': {
+          cards: {
+            kind: 'new' | 'overdue' | 'assigned_to_me' | 'referrals_received';
+            queue: 'triage' | 'team' | 'referrals';
+            purpose: string;
+            count: number;
+            /** where the web app shows these */
+            link: string;
+          }[];
+          notifications: {
+            id: string;
+            kind: string;
+            link: string;
+            createdAt: string;
+            read: boolean;
+          }[];
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;

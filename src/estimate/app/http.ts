@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../../access/paging.ts';
 import { invalidInput, label, langOf } from '../../domain/problem.ts';
 import { access, type Services } from '../../server/context.ts';
 import { FileBody } from '../../server/wire.ts';
@@ -11,11 +12,13 @@ import { REGISTRATION_STRATA } from './registrations.ts';
 import { getRound, LIST_NAME, listRounds, openRound } from './rounds.ts';
 import {
   createEstimate,
+  ESTIMATE_SORTS,
   type EstimateContext,
   estimateForExport,
   getEstimate,
   type Lang,
   listEstimates,
+  listEstimatesPage,
   rerunEstimate,
 } from './service.ts';
 import {
@@ -175,6 +178,23 @@ export const estimateRoutes =
         },
       },
       async (request) => (await access(services, request, (tx) => listEstimates(tx))).map(toEstimateSummary),
+    );
+    app.get(
+      '/list',
+      {
+        schema: {
+          summary: `One page of the organisation's stored estimates: q searches the name, counted on the server. ${purposeNote}`,
+          tags: ['estimates'],
+          querystring: pageQuery(ESTIMATE_SORTS, { sort: 'created', dir: 'desc' }).extend({
+            status: z.enum(['queued', 'running', 'done', 'failed']).optional(),
+          }),
+          response: { 200: pageOf(EstimateSummary) },
+        },
+      },
+      async (request) => {
+        const page = await access(services, request, (tx) => listEstimatesPage(tx, request.query));
+        return { ...page, items: page.items.map(toEstimateSummary) };
+      },
     );
     app.get(
       '/:id',

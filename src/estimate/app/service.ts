@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { type AccessTx, NotFound } from '../../access/context.ts';
+import { likePattern, type PageParams, pageRows } from '../../access/paging.ts';
 import type { Decision } from '../../access/policy.ts';
 import { conflict, invalidInput, label } from '../../domain/problem.ts';
 import type { Store } from '../../store/connect.ts';
@@ -170,6 +171,38 @@ export async function listEstimates(tx: AccessTx, limit = 100) {
     ...row,
     ...(allowed ? { estimate: rows[i].estimate, lists: rows[i].lists, strata: rows[i].strata } : {}),
   }));
+}
+
+export const ESTIMATE_SORTS = ['created', 'name', 'status'] as const;
+export type EstimateSort = (typeof ESTIMATE_SORTS)[number];
+
+/** One page of the organisation's estimates (issue 19, item 10): `q` searches the name; counted in SQL. */
+export async function listEstimatesPage(
+  tx: AccessTx,
+  params: PageParams<EstimateSort> & { status?: string },
+) {
+  const decision = await tx.authorize('read', 'estimate');
+  let query = tx.db.selectFrom('estimates').where((eb) => decision.where(eb));
+  if (params.q) query = query.where('name', 'ilike', likePattern(params.q));
+  if (params.status) query = query.where('status', '=', params.status);
+  const column = { created: 'created_at', name: 'name', status: 'status' } as const;
+  const { rows, total } = await pageRows(query, params, (q) =>
+    q
+      .select([...SUMMARY, 'progress_done', 'progress_total', 'error', 'finished_at'])
+      .select([
+        sql<unknown>`result -> 'overall' -> 'estimate'`.as('estimate'),
+        sql<string[]>`input -> 'lists'`.as('lists'),
+        sql<string[]>`input -> 'strata'`.as('strata'),
+      ])
+      .orderBy(column[params.sort], params.dir)
+      .orderBy('id'),
+  );
+  const allowed = decision.fields.includes('result');
+  const items = tx.disclose(decision, rows).map((row, i) => ({
+    ...row,
+    ...(allowed ? { estimate: rows[i].estimate, lists: rows[i].lists, strata: rows[i].strata } : {}),
+  }));
+  return { items, total, page: params.page, pageSize: params.pageSize };
 }
 
 /** One of the estimates the decision opens (its grants' rows: the organisation's own). */

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { issueLink } from '../../access/account-links.ts';
+import { pageOf, pageQuery } from '../../access/paging.ts';
 import { ROLES } from '../../access/roles.ts';
 import {
   createUser,
@@ -8,6 +9,8 @@ import {
   getUser,
   listOrganisations,
   listUsers,
+  listUsersPage,
+  USER_SORTS,
   updateOrganisation,
   updateUser,
   userForReset,
@@ -98,6 +101,24 @@ export const adminRoutes =
         },
       },
       async (request) => (await access(services, request, (tx) => listUsers(tx))).map(toUser),
+    );
+    app.get(
+      '/users/list',
+      {
+        schema: {
+          summary: `One page of the users of one's own organisation (admin): q searches name and e-mail address. ${purposeNote}`,
+          tags: ['users'],
+          querystring: pageQuery(USER_SORTS, { sort: 'name', dir: 'asc' }).extend({
+            role: Role.optional(),
+            status: z.enum(['active', 'disabled']).optional(),
+          }),
+          response: { 200: pageOf(User) },
+        },
+      },
+      async (request) => {
+        const page = await access(services, request, (tx) => listUsersPage(tx, request.query));
+        return { ...page, items: page.items.map(toUser) };
+      },
     );
     app.get(
       '/users/:id',

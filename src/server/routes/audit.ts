@@ -1,6 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AUDIT_EXPORT_LIMIT, exportAudit, listAudit, verifyAudit } from '../../access/audit-view.ts';
+import {
+  AUDIT_EXPORT_LIMIT,
+  AUDIT_SORTS,
+  exportAudit,
+  listAudit,
+  listAuditPage,
+  verifyAudit,
+} from '../../access/audit-view.ts';
+import { pageOf, pageQuery } from '../../access/paging.ts';
 import { langOf } from '../../domain/problem.ts';
 import { access, type Services } from '../context.ts';
 import { FileBody } from '../wire.ts';
@@ -72,6 +80,27 @@ export const auditRoutes =
             }),
           )
         ).map(toAuditEntry),
+    );
+    app.get(
+      '/list',
+      {
+        schema: {
+          summary:
+            'One page of the audit entries of one’s own organisation (q: part of a user’s name or e-mail address), counted on the server (privacy officer, purpose audit_control)',
+          tags: ['audit'],
+          querystring: pageQuery(AUDIT_SORTS, { sort: 'at', dir: 'desc' })
+            .extend(AuditQuery.omit({ who: true }).shape)
+            .refine(periodInOrder, periodError),
+          response: { 200: pageOf(AuditEntry) },
+        },
+      },
+      async (request) => {
+        const { user, record, ...rest } = request.query;
+        const page = await access(services, request, (tx) =>
+          listAuditPage(tx, { ...rest, userId: user, recordId: record }),
+        );
+        return { ...page, items: page.items.map(toAuditEntry) };
+      },
     );
     app.get(
       '/export',

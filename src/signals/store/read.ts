@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import type { AccessTx } from '../../access/context.ts';
 import { NotFound } from '../../access/context.ts';
+import { likePattern, type PageParams, pageRows } from '../../access/paging.ts';
 import type { Decision } from '../../access/policy.ts';
 import type { FieldCipher } from '../../access/secrets.ts';
+import { invalidInput } from '../../domain/problem.ts';
 import { maskBsn } from '../../domain/validate/identifiers.ts';
 import { TRIAGE_QUEUE_STATES } from '../lifecycle.ts';
 import { DEFAULT_SLA, type SlaConfig, slaClock } from '../sla.ts';
@@ -191,4 +193,113 @@ export async function listQueue(
   }));
   // The reporter is selected only for the grants' test of each row (fields per row), not for the list.
   return tx.disclose(decision, view).map(({ reporter_org_id: _reporter, ...row }) => row);
+}
+
+/** What a paged work list may be sorted by; a reporter's own list only by what it shows (no score). */
+export const QUEUE_SORTS = ['received', 'priority', 'score', 'state', 'changed'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+const REPORTER_SORTS: readonly QueueSort[] = ['received', 'state', 'changed'];
+
+export interface QueuePageParams extends PageParams<QueueSort> {
+  state?: string;
+  priority?: string;
+  minor?: boolean;
+  /** `me`: only the signals assigned to the actor (issue 19, item 9). */
+  assigned?: 'me' | 'nobody';
+}
+
+/**
+ * One page of a work list (issue 19, item 10): the same rows as `listQueue`, searched, filtered, sorted,
+ * counted and paged in SQL under the decision's rows and row-level security.
+ */
+export async function listQueuePage(
+  tx: AccessTx,
+  queue: Queue,
+  params: QueuePageParams,
+  options: { now?: Date; sla?: SlaConfig } = {},
+) {
+  if (queue === 'mine' && !REPORTER_SORTS.includes(params.sort)) {
+    throw invalidInput('sort', {
+      nl: `Sorteren op "${params.sort}" kan niet in de eigen meldingen; kies uit ${REPORTER_SORTS.join(', ')}`,
+      en: `Your own signals cannot be sorted by "${params.sort}"; choose from ${REPORTER_SORTS.join(', ')}`,
+    });
+  }
+  const decision = await tx.authorize('read', 'signal');
+  let query = scoped(decision, baseQuery(tx));
+  if (queue === 'triage') {
+    query = query.where('signals.state', 'in', [...TRIAGE_QUEUE_STATES]);
+  } else if (queue === 'team') {
+    query = query
+      .where('signals.routed_org_id', '=', tx.actor.orgId)
+      .where('signals.state', 'in', ['routed', 'accepted']);
+  } else {
+    query = query.where('signals.reporter_org_id', '=', tx.actor.orgId);
+  }
+  if (params.state) query = query.where('signals.state', '=', params.state);
+  if (params.priority && queue !== 'mine') query = query.where('signals.priority', '=', params.priority);
+  if (params.minor !== undefined) query = query.where('signals.involves_minor', '=', params.minor);
+  if (params.assigned === 'me') query = query.where('signals.assigned_to', '=', tx.actor.userId);
+  if (params.assigned === 'nobody') query = query.where('signals.assigned_to', 'is', null);
+  const search = params.q;
+  if (search) {
+    const pattern = likePattern(search);
+    query = query.where((eb) =>
+      eb.or([
+        eb('signals.narrative', 'ilike', pattern),
+        eb('signals.external_reference', 'ilike', pattern),
+        eb(sql<string>`signals.location ->> 'city'`, 'ilike', pattern),
+        eb('signals.municipality', 'ilike', pattern),
+        // A (beginning of a) signal's number, as a colleague reads it out.
+        ...(/^[0-9a-f-]{4,36}$/i.test(search)
+          ? [eb(sql<string>`signals.id::text`, 'like', `${search.toLowerCase()}%`)]
+          : []),
+      ]),
+    );
+  }
+  const column = {
+    received: sql`signals.received_at`,
+    priority: PRIORITY_ORDER,
+    score: sql`signals.score`,
+    state: sql`signals.state`,
+    changed: sql`signals.state_changed_at`,
+  }[params.sort];
+  // Nulls last either way, then the id, so equal keys keep one order over the pages.
+  const order = params.dir === 'asc' ? sql`asc nulls last` : sql`desc nulls last`;
+  const { rows, total } = await pageRows(query, params, (q) =>
+    q
+      .select([
+        'signals.reporter_org_id',
+        'signals.id',
+        'signals.channel',
+        'signals.received_at',
+        'signals.forms',
+        'signals.location',
+        'signals.involves_minor',
+        'signals.state',
+        'signals.state_changed_at',
+        'signals.score',
+        'signals.priority',
+        'signals.recommended_route',
+        'signals.route',
+        'signals.routed_org_id',
+        'signals.created_at',
+        'signals.assigned_to',
+      ])
+      .orderBy(sql`${column} ${order}`)
+      .orderBy('signals.id'),
+  );
+  const now = options.now ?? new Date();
+  const view = rows.map((row) => ({
+    ...row,
+    received_at: toIso(row.received_at),
+    sla: slaOf(row, now, options.sla ?? DEFAULT_SLA),
+  }));
+  const items = tx
+    .disclose(decision, view)
+    .map(({ reporter_org_id: _reporter, assigned_to: _assigned, ...row }, i) => ({
+      ...row,
+      // Who works on it is the handling team's business, never the reporter's.
+      ...(queue === 'mine' ? {} : { assigned_to: rows[i].assigned_to }),
+    }));
+  return { items, total, page: params.page, pageSize: params.pageSize };
 }

@@ -42,6 +42,20 @@ export interface SignalTable {
   routed_org_id: string | null;
   outcome: string | null;
   created_at: Generated<Date>;
+  /** Who of the handling organisation works on it (migration 0196). */
+  assigned_to: string | null;
+  assigned_at: Date | string | null;
+}
+
+/** A user's in-app notification of an assignment (migration 0196). */
+export interface SignalNotificationTable {
+  id: Generated<string>;
+  org_id: string;
+  user_id: string;
+  kind: string;
+  link: string;
+  created_at: Generated<Date>;
+  read_at: Date | null;
 }
 
 export interface SignalPersonTable {
@@ -120,5 +134,6 @@ declare module '../../store/schema.ts' {
     signal_identifiers: SignalIdentifierTable;
     signal_transitions: SignalTransitionTable;
     signal_links: SignalLinkTable;
+    signal_notifications: SignalNotificationTable;
   }
 }

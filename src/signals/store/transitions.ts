@@ -99,6 +99,10 @@ export async function transitionSignal(
         ? { route: step.action.route, routed_org_id: step.action.team }
         : {}),
       ...(step.action.action === 'decline' ? { routed_org_id: null } : {}),
+      // A new route or a hand-back to triage ends the assignment (migration 0196).
+      ...(['route', 'decline', 'retriage'].includes(step.action.action)
+        ? { assigned_to: null, assigned_at: null }
+        : {}),
       ...(step.action.action === 'close' ? { outcome: step.action.outcome } : {}),
     })
     .where('id', '=', id)

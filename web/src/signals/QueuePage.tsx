@@ -1,11 +1,15 @@
-import { Paragraph } from '@utrecht/component-library-react';
+import { Checkbox, FormField, FormLabel, Paragraph } from '@utrecht/component-library-react';
+import type { ChangeEvent } from 'react';
 import { api } from '../api.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { ListControls } from '../components/ListControls.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { Problem } from '../components/Problem.tsx';
 import { type MessageKey, useI18n } from '../i18n/index.tsx';
 import { RouterLink } from '../router.tsx';
 import { useAuthenticated } from '../session.tsx';
+import { useListState } from '../useListState.ts';
 import { useLoad } from '../useLoad.ts';
 import { purposeOf, type QueueRow, signalPath, type Viewer } from './api.ts';
 import { SlaBadge, useSignalLabels } from './labels.tsx';
@@ -25,22 +29,57 @@ export function QueuePage({ viewer }: { viewer: Viewer }) {
   const session = useAuthenticated();
   const labels = useSignalLabels();
   const purpose = purposeOf(viewer, session);
+  const assessing = viewer !== 'mine';
+  // Server-side search, sort and pages, with the state in the address (issue 19, item 10).
+  const { state, change } = useListState({
+    q: '',
+    sort: assessing ? 'priority' : 'received',
+    dir: assessing ? 'asc' : 'desc',
+    page: '1',
+    pageSize: '25',
+    assigned: '',
+    state: '',
+  });
   const { data, error } = useLoad(
-    () => api<QueueRow[]>('GET', '/signals', { purpose, query: { queue: viewer } }),
-    `${viewer}:${purpose}`,
+    () =>
+      api<{ items: QueueRow[]; total: number; page: number; pageSize: number }>('GET', '/signals/list', {
+        purpose,
+        query: { queue: viewer, ...state },
+      }),
+    `${viewer}:${purpose}:${JSON.stringify(state)}`,
   );
   const titles = TITLES[viewer];
-  const assessing = viewer !== 'mine';
+  const sorts = (
+    assessing ? ['priority', 'received', 'score', 'state', 'changed'] : ['received', 'state', 'changed']
+  ).map((value) => ({ value, label: t(`list.sort.${value}` as MessageKey) }));
   return (
     <>
       <PageHeading title={t(titles.title)}>{t(titles.title)}</PageHeading>
       <Paragraph className="kp-lead">{t(titles.lead)}</Paragraph>
+      <ListControls state={state} change={change} sorts={sorts} searchHint={t('list.searchHint')}>
+        {viewer === 'team' && (
+          <FormField type="checkbox">
+            <Paragraph>
+              <FormLabel htmlFor="kp-assigned-me" type="checkbox">
+                <Checkbox
+                  id="kp-assigned-me"
+                  checked={state.assigned === 'me'}
+                  onChange={(event: ChangeEvent<HTMLInputElement>) =>
+                    change({ assigned: event.currentTarget.checked ? 'me' : '' })
+                  }
+                />{' '}
+                {t('list.assignedToMe')}
+              </FormLabel>
+            </Paragraph>
+          </FormField>
+        )}
+      </ListControls>
       <Problem error={error} />
       {data && (
         <DataTable
-          caption={`${t(titles.title)} (${data.length})`}
+          caption={`${t(titles.title)} (${data.total})`}
           empty={t(titles.empty)}
-          rows={data}
+          rows={data.items}
           rowKey={(row) => row.id}
           columns={[
             {
@@ -92,6 +131,15 @@ export function QueuePage({ viewer }: { viewer: Viewer }) {
                 ]
               : []),
           ]}
+        />
+      )}
+      {data && data.total > 0 && (
+        <Pager
+          label={t('list.pages')}
+          total={data.total}
+          page={data.page}
+          pageSize={data.pageSize}
+          onPage={(page) => change({ page: String(page) })}
         />
       )}
     </>
