@@ -544,7 +544,4 @@ export const en: Record<keyof typeof nl, string> = {
   'crawler.clusterToSignal': 'Report for triage',
   'crawler.clusterSignalMade': 'Signal {id} is in the triage queue.',
   // Audit entries of work without a user (withSystem: `system:<job>`, `cli:<command>`).
-  'audit.actor.auth': 'sign-in (login service)',
-  'audit.actor.system': 'by the system (automatic task)',
-  'audit.actor.cli': 'via the command line (operations)',
 };

@@ -551,7 +551,4 @@ export const nl = {
   'crawler.clusterToSignal': 'Melden voor triage',
   'crawler.clusterSignalMade': 'Melding {id} staat in de triagewachtrij.',
   // Audit entries of work without a user (withSystem: `system:<job>`, `cli:<command>`).
-  'audit.actor.auth': 'aanmelding (inlogdienst)',
-  'audit.actor.system': 'door het systeem (automatische taak)',
-  'audit.actor.cli': 'via de opdrachtregel (beheer)',
 } as const;
