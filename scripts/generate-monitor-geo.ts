@@ -5,7 +5,12 @@ import { MUNICIPALITIES } from '../src/domain/municipalities.ts';
 import { contains, features, type Topology } from '../web/src/monitor/topojson.ts';
 
 const read = (name: string) =>
-  features(JSON.parse(readFileSync(new URL(`../web/public/geo/${name}.topojson`, import.meta.url), 'utf8')) as Topology, name);
+  features(
+    JSON.parse(
+      readFileSync(new URL(`../web/public/geo/${name}.topojson`, import.meta.url), 'utf8'),
+    ) as Topology,
+    name,
+  );
 const municipalities = read('gemeente_2025');
 const provinces = read('provincie_2025');
 

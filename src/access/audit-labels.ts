@@ -67,16 +67,21 @@ function inWords(table: Record<string, Label>, code: string, language: Lang): st
 export const auditAction = (code: string, language: Lang) => inWords(ACTIONS, code, language);
 export const auditResource = (code: string, language: Lang) => inWords(RESOURCES, code, language);
 
+/** The actors that are not a role (see withSystem): the login machinery, other system tasks, the command line. */
+export const ACTORS: Record<'auth' | 'system' | 'cli', Label> = {
+  auth: { nl: 'aanmelding (inlogdienst)', en: 'sign-in (login service)' },
+  system: { nl: 'systeem (automatische taak)', en: 'system (automatic task)' },
+  cli: { nl: 'opdrachtregel (beheer)', en: 'command line (operations)' },
+};
+
 /**
- * Who acted, in words: the login machinery (`system:auth`, a user's own login or account change), another
- * system actor (`system:<job>`, `cli:<command>`, see withSystem), or one or several roles ("a,b").
+ * Who acted, in words, for the privacy officer's page and the CSV export alike: the login machinery
+ * (`system:auth`, a user's own login or account change), another system actor (`system:<job>`,
+ * `cli:<command>`), or one or several roles ("a,b"; a decision under two roles is recorded so).
  */
 export function auditActor(role: string, language: Lang, roleInWords: (code: string) => string): string {
-  if (role === 'system:auth')
-    return language === 'nl' ? 'aanmelding (inlogdienst)' : 'sign-in (login service)';
-  if (role.startsWith('system:'))
-    return language === 'nl' ? 'systeem (automatische taak)' : 'system (automatic task)';
-  if (role.startsWith('cli:'))
-    return language === 'nl' ? 'opdrachtregel (beheer)' : 'command line (operations)';
+  if (role === 'system:auth') return ACTORS.auth[language];
+  if (role.startsWith('system:')) return ACTORS.system[language];
+  if (role.startsWith('cli:')) return ACTORS.cli[language];
   return role.split(',').map(roleInWords).join(', ');
 }

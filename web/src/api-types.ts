@@ -208,7 +208,10 @@ export interface paths {
               | 'monitor_aggregate'
               | 'municipal_assessment'
               | 'fiu_batch'
-              | 'fiu_transaction';
+              | 'fiu_transaction'
+              | 'programme_measure'
+              | 'programme_activity'
+              | 'monitor_report_text';
             action:
               | 'read'
               | 'create'
@@ -361,7 +364,10 @@ export interface paths {
               | 'monitor_aggregate'
               | 'municipal_assessment'
               | 'fiu_batch'
-              | 'fiu_transaction';
+              | 'fiu_transaction'
+              | 'programme_measure'
+              | 'programme_activity'
+              | 'monitor_report_text';
             action:
               | 'read'
               | 'create'
@@ -3432,6 +3438,15 @@ export interface paths {
       };
     };
   };
+  '/api/v1/monitor/indicators/{id}/export.xlsx': {
+    get: {
+      responses: {
+        '200': string | Blob;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/monitor/indicators/{id}/figures': {
     get: {
       responses: {
@@ -3531,6 +3546,43 @@ export interface paths {
       };
     };
   };
+  '/api/v1/monitor/map': {
+    get: {
+      responses: {
+        '200': {
+          indicatorId: string;
+          year: number;
+          scope: string;
+          level: 'municipality' | 'province' | 'safety_region' | 'police_unit';
+          dimension: string;
+          cells: {
+            dimensions: {
+              [key: string]: string;
+            };
+            value: number | null;
+            suppressed: boolean;
+          }[];
+          totals: {
+            dimensions: {
+              [key: string]: string;
+            };
+            value: number | null;
+            suppressed: boolean;
+          }[];
+          rule: {
+            threshold: number;
+            method: string;
+            description: {
+              nl: string;
+              en: string;
+            };
+          };
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
   '/api/v1/monitor/municipalities/{code}/assessment': {
     get: {
       responses: {
@@ -3580,6 +3632,97 @@ export interface paths {
           }[];
           submittedAt: string;
         };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/municipalities/{code}/figures': {
+    get: {
+      responses: {
+        '200': {
+          municipality: string;
+          name: string;
+          safetyRegion: string;
+          province: string | null;
+          year: number;
+          scope: string;
+          cells: {
+            dimensions: {
+              [key: string]: string;
+            };
+            value: number | null;
+            suppressed: boolean;
+          }[];
+          trend: {
+            cells: {
+              dimensions: {
+                [key: string]: string;
+              };
+              value: number | null;
+              suppressed: boolean;
+            }[];
+            totals: {
+              dimensions: {
+                [key: string]: string;
+              };
+              value: number | null;
+              suppressed: boolean;
+            }[];
+          } | null;
+          policy: {
+            status: string;
+            version: number | null;
+          };
+          estimate: {
+            value: number | null;
+            lower: number | null;
+            upper: number | null;
+            note: {
+              nl: string;
+              en: string;
+            };
+          } | null;
+          pending: {
+            nl: string;
+            en: string;
+          }[];
+          rule: {
+            threshold: number;
+            method: string;
+            description: {
+              nl: string;
+              en: string;
+            };
+          };
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/open-data.csv': {
+    get: {
+      responses: {
+        '200': string | Blob;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/open-data.json': {
+    get: {
+      responses: {
+        '200': string | Blob;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/open-data.xlsx': {
+    get: {
+      responses: {
+        '200': string | Blob;
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
       };
@@ -3641,6 +3784,338 @@ export interface paths {
               en: string;
             };
           };
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/programme': {
+    get: {
+      responses: {
+        '200': {
+          statuses: string[];
+          kinds: string[];
+          outputUnits: string[];
+          measures: {
+            id: string;
+            version: number;
+            actionLine: number;
+            title: string;
+            description: string;
+            owners: string[];
+            status: string;
+            milestones: {
+              title: string;
+              due: string;
+              done: boolean;
+            }[];
+            changedBy: string;
+            changedAt: string;
+            activities: {
+              id: string;
+              version: number;
+              measureId: string;
+              kind: string;
+              title: string;
+              audience: string;
+              organisation: string;
+              period: string;
+              outputUnit: string;
+              planned: number;
+              delivered: number;
+              changedBy: string;
+              changedAt: string;
+            }[];
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/programme/activities': {
+    post: {
+      requestBody: {
+        measureId: string;
+        kind: string;
+        title: string;
+        audience?: string;
+        organisation: string;
+        period: string;
+        outputUnit: string;
+        planned: number;
+        delivered: number;
+      };
+      responses: {
+        '201': {
+          id: string;
+          version: number;
+          measureId: string;
+          kind: string;
+          title: string;
+          audience: string;
+          organisation: string;
+          period: string;
+          outputUnit: string;
+          planned: number;
+          delivered: number;
+          changedBy: string;
+          changedAt: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/programme/activities/{id}': {
+    put: {
+      requestBody: {
+        measureId: string;
+        kind: string;
+        title: string;
+        audience?: string;
+        organisation: string;
+        period: string;
+        outputUnit: string;
+        planned: number;
+        delivered: number;
+        version: number;
+      };
+      responses: {
+        '200': {
+          id: string;
+          version: number;
+          measureId: string;
+          kind: string;
+          title: string;
+          audience: string;
+          organisation: string;
+          period: string;
+          outputUnit: string;
+          planned: number;
+          delivered: number;
+          changedBy: string;
+          changedAt: string;
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/programme/activities/{id}/history': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          version: number;
+          measureId: string;
+          kind: string;
+          title: string;
+          audience: string;
+          organisation: string;
+          period: string;
+          outputUnit: string;
+          planned: number;
+          delivered: number;
+          changedBy: string;
+          changedAt: string;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/programme/measures': {
+    post: {
+      requestBody: {
+        actionLine: number;
+        title: string;
+        description?: string;
+        owners: string[];
+        status: string;
+        milestones?: {
+          title: string;
+          due: string;
+          done: boolean;
+        }[];
+      };
+      responses: {
+        '201': {
+          id: string;
+          version: number;
+          actionLine: number;
+          title: string;
+          description: string;
+          owners: string[];
+          status: string;
+          milestones: {
+            title: string;
+            due: string;
+            done: boolean;
+          }[];
+          changedBy: string;
+          changedAt: string;
+          activities: {
+            id: string;
+            version: number;
+            measureId: string;
+            kind: string;
+            title: string;
+            audience: string;
+            organisation: string;
+            period: string;
+            outputUnit: string;
+            planned: number;
+            delivered: number;
+            changedBy: string;
+            changedAt: string;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/programme/measures/{id}': {
+    put: {
+      requestBody: {
+        actionLine: number;
+        title: string;
+        description?: string;
+        owners: string[];
+        status: string;
+        milestones?: {
+          title: string;
+          due: string;
+          done: boolean;
+        }[];
+        version: number;
+      };
+      responses: {
+        '200': {
+          id: string;
+          version: number;
+          actionLine: number;
+          title: string;
+          description: string;
+          owners: string[];
+          status: string;
+          milestones: {
+            title: string;
+            due: string;
+            done: boolean;
+          }[];
+          changedBy: string;
+          changedAt: string;
+          activities: {
+            id: string;
+            version: number;
+            measureId: string;
+            kind: string;
+            title: string;
+            audience: string;
+            organisation: string;
+            period: string;
+            outputUnit: string;
+            planned: number;
+            delivered: number;
+            changedBy: string;
+            changedAt: string;
+          }[];
+        };
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/programme/measures/{id}/history': {
+    get: {
+      responses: {
+        '200': {
+          id: string;
+          version: number;
+          actionLine: number;
+          title: string;
+          description: string;
+          owners: string[];
+          status: string;
+          milestones: {
+            title: string;
+            due: string;
+            done: boolean;
+          }[];
+          changedBy: string;
+          changedAt: string;
+          activities: {
+            id: string;
+            version: number;
+            measureId: string;
+            kind: string;
+            title: string;
+            audience: string;
+            organisation: string;
+            period: string;
+            outputUnit: string;
+            planned: number;
+            delivered: number;
+            changedBy: string;
+            changedAt: string;
+          }[];
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/report.html': {
+    get: {
+      responses: {
+        '200': string | Blob;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/report.pdf': {
+    get: {
+      responses: {
+        '200': string | Blob;
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+  };
+  '/api/v1/monitor/report/texts': {
+    get: {
+      responses: {
+        '200': {
+          year: number;
+          actionLine: number;
+          version: number;
+          body: string;
+          changedBy: string;
+          changedAt: string;
+        }[];
+        '4XX': ApiErrorBody;
+        '5XX': ApiErrorBody;
+      };
+    };
+    put: {
+      requestBody: {
+        year: number;
+        actionLine: number;
+        body: string;
+        basedOn: number;
+      };
+      responses: {
+        '200': {
+          year: number;
+          actionLine: number;
+          version: number;
+          body: string;
+          changedBy: string;
+          changedAt: string;
         };
         '4XX': ApiErrorBody;
         '5XX': ApiErrorBody;
@@ -4827,6 +5302,9 @@ export interface paths {
             totpEnabled?: boolean;
             /** ISO 8601 timestamp */
             createdAt?: string;
+            mustChangePassword?: boolean;
+            /** ISO 8601 timestamp */
+            lastLoginAt?: string | null;
           }[];
           /** how many rows match the search and filters, over all pages */
           total: number;

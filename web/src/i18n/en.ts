@@ -545,10 +545,6 @@ export const en: Record<keyof typeof nl, string> = {
   'crawler.cluster': '{count, ad|ads}',
   'crawler.clusterToSignal': 'Report for triage',
   'crawler.clusterSignalMade': 'Signal {id} is in the triage queue.',
-  // Audit entries of work without a user (withSystem: `system:<job>`, `cli:<command>`).
-  'audit.actor.auth': 'sign-in (login service)',
-  'audit.actor.system': 'by the system (automatic task)',
-  'audit.actor.cli': 'via the command line (operations)',
   // Account security (issue 19, item 12).
   'acct.forgotLink': 'Forgot your password?',
   'acct.forgotTitle': 'Forgot password',

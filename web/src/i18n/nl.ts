@@ -552,10 +552,6 @@ export const nl = {
   'crawler.cluster': '{count, advertentie|advertenties}',
   'crawler.clusterToSignal': 'Melden voor triage',
   'crawler.clusterSignalMade': 'Melding {id} staat in de triagewachtrij.',
-  // Audit entries of work without a user (withSystem: `system:<job>`, `cli:<command>`).
-  'audit.actor.auth': 'aanmelding (inlogdienst)',
-  'audit.actor.system': 'door het systeem (automatische taak)',
-  'audit.actor.cli': 'via de opdrachtregel (beheer)',
   // Account security (issue 19, item 12).
   'acct.forgotLink': 'Wachtwoord vergeten?',
   'acct.forgotTitle': 'Wachtwoord vergeten',

@@ -1,6 +1,6 @@
 import { Alert, Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import { auditAction, auditResource, RESOURCES } from '../../../src/access/audit-labels.ts';
+import { auditAction, auditActor, auditResource, RESOURCES } from '../../../src/access/audit-labels.ts';
 import { api, downloadFile } from '../api.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -12,21 +12,10 @@ import { isMessageKey, type MessageKey, useI18n } from '../i18n/index.tsx';
 import { roleLabel } from '../modules.ts';
 import { useLoad } from '../useLoad.ts';
 
-/**
- * An entry's role in words: one role, several (a decision under two roles is recorded "a,b"), or a system
- * actor (`system:<job>`, `cli:<command>`). A code this client does not know is shown as it is, never a crash.
- */
+/** One role in words; a code this client does not know is shown as it is, never a crash. */
 function roleInWords(role: string, t: (key: MessageKey) => string): string {
-  if (role === 'system:auth') return t('audit.actor.auth');
-  if (role.startsWith('system:')) return t('audit.actor.system');
-  if (role.startsWith('cli:')) return t('audit.actor.cli');
-  return role
-    .split(',')
-    .map((one) => {
-      const key = roleLabel(one);
-      return isMessageKey(key) ? t(key) : one;
-    })
-    .join(', ');
+  const key = roleLabel(role);
+  return isMessageKey(key) ? t(key) : role;
 }
 
 interface AuditEntry {
@@ -271,7 +260,7 @@ function AuditTable({ entries, before }: { entries: AuditEntry[]; before: string
               ) : (
                 t('audit.system')
               )}
-              {entry.role && <div>{roleInWords(entry.role, t)}</div>}
+              {entry.role && <div>{auditActor(entry.role, language, (one) => roleInWords(one, t))}</div>}
             </>
           ),
         },
