@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Store } from '../store/connect.ts';
 import type { Database } from '../store/schema.ts';
