@@ -52,6 +52,12 @@ describe(`work counts and assignment through the API on ${databaseLabel}`, () =>
       ).status,
       200,
     );
+    // A password the admin chose must be changed at first login before anything else answers.
+    const changed = await colleague.post('/api/v1/auth/password', {
+      current: 'Een-lang-genoeg-wachtwoord-2026',
+      next: 'Een-ander-lang-wachtwoord-2026',
+    });
+    assert.equal(changed.status, 204, JSON.stringify(changed.body));
     colleague.purpose = 'criminal_investigation';
     for (let i = 0; i < 3; i++) {
       const response = await reporter.post<{ id: string }>('/api/v1/signals', {

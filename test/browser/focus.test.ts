@@ -162,7 +162,25 @@ describeInBrowser(`focus and mobile`, (web) => {
         await page.locator('h1').first().waitFor();
         await page.waitForLoadState('networkidle');
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(width <= 390, `${email} ${path}: the page is ${width} px wide at 390 px`);
+        // On failure, name the element that sticks out furthest, so the message says what to fix.
+        const culprit =
+          width <= 390
+            ? ''
+            : await page.evaluate(() => {
+                let worst = { right: 0, what: '' };
+                // (no helper function inside evaluate: the test transpiler would wrap it in a helper the page lacks)
+                for (const el of document.body.querySelectorAll('*')) {
+                  const right = el.getBoundingClientRect().right;
+                  let clipped = false;
+                  for (let up = el.parentElement; up && !clipped; up = up.parentElement)
+                    clipped = getComputedStyle(up).overflowX !== 'visible';
+                  if (right > 390 && clipped) continue;
+                  if (right > worst.right)
+                    worst = { right, what: `${el.tagName.toLowerCase()}.${el.className}` };
+                }
+                return `${worst.what} ends at ${Math.round(worst.right)} px`;
+              });
+        assert.ok(width <= 390, `${email} ${path}: the page is ${width} px wide at 390 px (${culprit})`);
         const uncued = await page.evaluate(() =>
           [...document.querySelectorAll<HTMLElement>('table')]
             .filter((table) => {
